@@ -1,0 +1,77 @@
+// User settings live in `storage.local`, not in the database: every context (content scripts
+// included) can read them directly and hear changes at once through `storage.onChanged`.
+import { browser } from "wxt/browser";
+import * as v from "valibot";
+import { ENTITY_TYPES } from "@/src/nlp/types";
+
+export const MARK_STYLES = ["underline", "background", "outline"] as const;
+
+const SiteRuleSchema = v.object({ host: v.string(), enabled: v.boolean() });
+export type SiteRule = v.InferOutput<typeof SiteRuleSchema>;
+
+export const SettingsSchema = v.object({
+  /** `arabic`: run on pages whose text is mostly Arabic; `chosen`: only on sites switched on. */
+  defaultMode: v.optional(v.picklist(["arabic", "chosen"]), "arabic"),
+  markTypes: v.optional(v.array(v.picklist(ENTITY_TYPES)), ["PER", "ORG", "LOC", "DATE"]),
+  markStyle: v.optional(v.picklist(MARK_STYLES), "underline"),
+  hoverDelayMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3000)), 300),
+  sites: v.optional(v.array(SiteRuleSchema), []),
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+const KEY = "siyaq.settings";
+
+export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {});
+
+/** Reads settings; anything stored that no longer validates falls back to the defaults field by field. */
+export async function loadSettings(): Promise<Settings> {
+  const stored = (await browser.storage.local.get(KEY))[KEY];
+  return parseSettings(stored);
+}
+
+export function parseSettings(stored: unknown): Settings {
+  if (typeof stored !== "object" || stored === null) return { ...DEFAULT_SETTINGS };
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const [key, value] of Object.entries(stored)) {
+    const field = (SettingsSchema.entries as Record<string, v.GenericSchema>)[key];
+    if (field && v.safeParse(field, value).success) merged[key] = value;
+  }
+  return v.parse(SettingsSchema, merged);
+}
+
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = v.parse(SettingsSchema, { ...(await loadSettings()), ...patch });
+  await browser.storage.local.set({ [KEY]: next });
+  return next;
+}
+
+/** The explicit rule for a host, if the user set one. */
+export function siteRule(settings: Settings, host: string): SiteRule | undefined {
+  return settings.sites.find((rule) => rule.host === host);
+}
+
+/**
+ * Whether Siyaq runs on `host`: an explicit per-site rule wins; otherwise `arabic` mode runs when
+ * the page is mostly Arabic and `chosen` mode does not run.
+ */
+export function shouldRun(settings: Settings, host: string, pageIsArabic: boolean): boolean {
+  const rule = siteRule(settings, host);
+  if (rule) return rule.enabled;
+  return settings.defaultMode === "arabic" && pageIsArabic;
+}
+
+export async function setSiteEnabled(host: string, enabled: boolean): Promise<Settings> {
+  const settings = await loadSettings();
+  const sites = settings.sites.filter((rule) => rule.host !== host);
+  sites.push({ host, enabled });
+  return saveSettings({ sites });
+}
+
+/** Calls `listener` with the new settings whenever any context changes them. */
+export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
+  const handle = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === "local" && KEY in changes) listener(parseSettings(changes[KEY]?.newValue));
+  };
+  browser.storage.onChanged.addListener(handle);
+  return () => browser.storage.onChanged.removeListener(handle);
+}
