@@ -1,13 +1,13 @@
-// What the background answers: each message type of the protocol, implemented over the database
-// and the recognizer. Kept apart from the entry point so unit tests can call it directly.
+// What the background answers: every message type of the protocol, joined from each area's
+// handlers. Kept apart from the entry point so unit tests can call it directly.
 import type { Handlers } from "@/src/messaging/server";
-import type { ResponseOf } from "@/src/messaging/protocol";
 import { withDatabase } from "@/src/kb/db";
 import { recognize } from "@/src/nlp/recognize";
+import { createKbHandlers } from "@/src/kb/handlers";
+import { createPageHandlers } from "@/src/page/handlers";
+import { createHighlightHandlers } from "@/src/highlights/handlers";
 
 export function createHandlers(version: string): Handlers {
-  // Per-tab page reports live in memory: they describe open tabs, not history.
-  const reports = new Map<number, NonNullable<ResponseOf<"page.status">>>();
   return {
     ping: () => ({ version, ready: true }),
     recognize: ({ text, refDate }) => ({ mentions: recognize(text, { refDate }) }),
@@ -18,11 +18,8 @@ export function createHandlers(version: string): Handlers {
         mentions: await db.mentions.count(),
         highlights: await db.highlights.count(),
       })),
-    "page.report": ({ url, title, mentionCount }, sender) => {
-      if (sender.tabId === undefined) return { recorded: false };
-      reports.set(sender.tabId, { url, title, mentionCount, reportedAt: Date.now() });
-      return { recorded: true };
-    },
-    "page.status": ({ tabId }) => reports.get(tabId) ?? null,
+    ...createKbHandlers(),
+    ...createPageHandlers(),
+    ...createHighlightHandlers(),
   };
 }

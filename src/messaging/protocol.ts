@@ -1,14 +1,14 @@
 // The one typed protocol between content scripts, the background and extension pages.
-// Every request is declared here once: its payload schema (checked at the background's door) and
-// the type of its answer. Contexts call `sendMessage(type, payload)` from ./client and the
-// background implements every entry through ./server.
+// Each area declares its own requests (payload schemas, checked at the background's door) and
+// answer types in its `messages.ts`; this file joins them into one map. Contexts call
+// `sendMessage(type, payload)` from ./client and the background implements every entry (./server).
 import * as v from "valibot";
 import type { Mention } from "@/src/nlp/types";
+import { kbRequests, type KbResponses } from "@/src/kb/messages";
+import { pageRequests, type PageResponses } from "@/src/page/messages";
+import { highlightRequests, type HighlightResponses } from "@/src/highlights/messages";
 
-const Url = v.pipe(v.string(), v.maxLength(8192));
-
-/** Payload schemas, one per message type. */
-export const requestSchemas = {
+const coreRequests = {
   /** Liveness and version: the first thing a content script asks. */
   ping: v.object({}),
   /** Recognise entities in page text (at most 2 MB per call; the content script batches). */
@@ -16,26 +16,26 @@ export const requestSchemas = {
     text: v.pipe(v.string(), v.maxLength(2_000_000)),
     refDate: v.optional(v.pipe(v.string(), v.isoDate())),
   }),
-  /** Counts of what the database holds: the popup's proof of life. */
+  /** Counts of what the database holds. */
   "db.stats": v.object({}),
-  /** A page reporting that its content script is active, with what it found. */
-  "page.report": v.object({
-    url: Url,
-    title: v.pipe(v.string(), v.maxLength(2000)),
-    mentionCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  }),
-  /** What the content script of a tab last reported (for the popup). */
-  "page.status": v.object({ tabId: v.pipe(v.number(), v.integer()) }),
-} satisfies Record<string, v.GenericSchema>;
+};
 
-/** Answer types, one per message type. */
-export interface ResponseMap {
+interface CoreResponses {
   ping: { version: string; ready: boolean };
   recognize: { mentions: Mention[] };
   "db.stats": { entities: number; events: number; mentions: number; highlights: number };
-  "page.report": { recorded: boolean };
-  "page.status": { url: string; title: string; mentionCount: number; reportedAt: number } | null;
 }
+
+/** Payload schemas, one per message type. */
+export const requestSchemas = {
+  ...coreRequests,
+  ...kbRequests,
+  ...pageRequests,
+  ...highlightRequests,
+} satisfies Record<string, v.GenericSchema>;
+
+/** Answer types, one per message type. */
+export interface ResponseMap extends CoreResponses, KbResponses, PageResponses, HighlightResponses {}
 
 export type MessageType = keyof typeof requestSchemas & keyof ResponseMap;
 export type RequestOf<K extends MessageType> = v.InferOutput<(typeof requestSchemas)[K]>;

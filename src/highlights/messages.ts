@@ -1,0 +1,6 @@
+// Highlight requests (save, list, search, export, import): schemas and answer types.
+import * as v from "valibot";
+
+export const highlightRequests = {};
+
+export interface HighlightResponses {}
