@@ -15,8 +15,8 @@ export function Popup() {
   useEffect(() => {
     (async () => {
       setStats(await sendMessage("db.stats", {}));
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id !== undefined) setPage(await sendMessage("page.status", { tabId: tab.id }));
+      const tabId = await describedTabId();
+      if (tabId !== undefined) setPage(await sendMessage("page.status", { tabId }));
     })().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
 
@@ -42,4 +42,12 @@ export function Popup() {
       )}
     </main>
   );
+}
+
+/** The tab the popup describes: the active one, or `?tab=ID` when the popup is opened as a page (tests). */
+async function describedTabId(): Promise<number | undefined> {
+  const fromQuery = Number(new URLSearchParams(location.search).get("tab"));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
 }

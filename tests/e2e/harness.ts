@@ -1,0 +1,135 @@
+// Drives the built extension in real Chromium: a fresh profile with the extension loaded, a local
+// static server for the seed article, the saved real pages and test fixtures, and every request to
+// anything but that server aborted (the pages reference remote scripts and ads).
+import { createServer, type Server } from "node:http";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve, normalize, sep } from "node:path";
+import { chromium, type BrowserContext, type Page, type Worker } from "playwright-core";
+import { findChromium, CHROMIUM_MISSING } from "../../tools/chromium";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const EXTENSION_DIR = join(ROOT, ".output/chrome-mv3");
+const SHARED_PAGES = resolve(ROOT, "../shared/corpora/pages");
+
+const ROUTES: { prefix: string; dir: string }[] = [
+  { prefix: "/pages/", dir: SHARED_PAGES },
+  { prefix: "/fixtures/", dir: join(ROOT, "tests/e2e/fixtures") },
+  { prefix: "/", dir: join(ROOT, "demo") },
+];
+
+/** Serves files read-only from the route folders on 127.0.0.1, bytes as they are. */
+export async function startStaticServer(): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const server: Server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    const route = ROUTES.find((r) => path.startsWith(r.prefix));
+    const file = route ? normalize(join(route.dir, path.slice(route.prefix.length))) : null;
+    if (!route || !file || !file.startsWith(route.dir + sep)) {
+      response.writeHead(404).end("not found");
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      // No charset: pages declare their own (one real page is windows-1256).
+      const type = file.endsWith(".html") ? "text/html" : file.endsWith(".json") ? "application/json" : "text/plain";
+      response.writeHead(200, { "content-type": type, "cache-control": "no-store" }).end(body);
+    } catch {
+      response.writeHead(404).end("not found");
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("server did not bind");
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  baseUrl: string;
+  userDataDir: string;
+  /** Opens the popup page in a tab, describing the tab showing `forTabUrl` (or the first page). */
+  openPopup(forTabUrl?: string): Promise<Page>;
+  /** The browser's tab id of the page showing `url`. */
+  tabIdOf(url: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Reuse a profile (e.g. to test what survives a restart); a fresh one otherwise. */
+  userDataDir?: string;
+  /** Keep the profile folder on close. */
+  keepProfile?: boolean;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(CHROMIUM_MISSING);
+  const server = await startStaticServer();
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), "siyaq-e2e-")));
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1100, height: 900 },
+    locale: "ar",
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      ...(isRoot ? ["--no-sandbox"] : []),
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.baseUrl) || url.startsWith("chrome-extension://") || url.startsWith("data:")) {
+      return route.continue();
+    }
+    return route.abort();
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+  const extensionId = new URL(serviceWorker.url()).host;
+
+  const tabIdOf = async (url: string) => {
+    const id = await serviceWorker.evaluate(async (wanted: string) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((tab) => tab.url === wanted)?.id ?? null;
+    }, url);
+    if (id === null) throw new Error(`no tab shows ${url}`);
+    return id;
+  };
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    baseUrl: server.baseUrl,
+    userDataDir,
+    tabIdOf,
+    async openPopup(forTabUrl) {
+      const target = forTabUrl ?? context.pages().find((p) => p.url().startsWith("http"))?.url();
+      const query = target ? `?tab=${await tabIdOf(target)}` : "";
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html${query}`);
+      return popup;
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      if (!options.keepProfile && !options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+declare const chrome: {
+  tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+};
