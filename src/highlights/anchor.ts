@@ -1,0 +1,147 @@
+// Finds a saved passage again in a page's text: the exact quote first (told apart from repeats by
+// its context and old position), then an approximate match when the page changed a little.
+// Pure: text in, offsets out. Both sides are folded the same way, so diacritics, alef forms and
+// whitespace do not matter; offsets are mapped back to the original text.
+import search from "approx-string-match";
+import { foldForMatch, type FoldedText } from "./match-normalize";
+import type { TextPositionSelector, TextQuoteSelector } from "./selectors";
+
+export interface Anchor {
+  /** UTF-16 offsets into the original page text, `end` exclusive. */
+  start: number;
+  end: number;
+  method: "exact" | "fuzzy";
+  /** 0..1: how well quote, context and position agree. */
+  score: number;
+}
+
+/** A page's text, folded once so many highlights can be anchored against it. */
+export interface PageText {
+  original: string;
+  folded: FoldedText;
+}
+
+export function preparePageText(original: string): PageText {
+  return { original, folded: foldForMatch(original) };
+}
+
+/**
+ * Share of the quote's length that may differ in a fuzzy match. A quarter still finds a sentence
+ * with a word edited, and is strict enough that unrelated text of the same length never passes.
+ */
+export const MAX_ERROR_RATE = 0.25;
+/** Quotes this short (folded) need their context to agree too before a fuzzy match counts. */
+const SHORT_QUOTE = 16;
+/** A page with more repeats than this of a quote is not worth scoring one by one. */
+const MAX_CANDIDATES = 500;
+// Relative weights, as in the Hypothesis client: the quote matters most, then its context; the old
+// position only breaks ties.
+const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 };
+const WEIGHT_TOTAL = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;
+
+/** Re-anchors one passage; `null` means it cannot be found (the highlight is orphaned). */
+export function anchorPassage(
+  page: PageText | string,
+  quote: TextQuoteSelector,
+  position?: TextPositionSelector,
+): Anchor | null {
+  const { original, folded } = typeof page === "string" ? preparePageText(page) : page;
+  const text = folded.text;
+  const exact = foldForMatch(quote.exact).text.trim();
+  if (exact === "" || text.length === 0) return null;
+  const context = {
+    prefix: foldForMatch(quote.prefix).text,
+    suffix: foldForMatch(quote.suffix).text,
+    hint: position ? foldedIndex(folded, position.start) : undefined,
+  };
+
+  const exactStarts: number[] = [];
+  for (let at = text.indexOf(exact); at !== -1 && exactStarts.length < MAX_CANDIDATES; at = text.indexOf(exact, at + 1)) {
+    exactStarts.push(at);
+  }
+  if (exactStarts.length > 0) {
+    const best = pickBest(
+      exactStarts.map((start) => ({ start, end: start + exact.length, errors: 0 })),
+      text,
+      exact.length,
+      context,
+    );
+    return toOriginal(original, folded, best, "exact");
+  }
+
+  const maxErrors = Math.floor(exact.length * MAX_ERROR_RATE);
+  if (maxErrors < 1) return null;
+  const matches = search(text, exact, maxErrors).slice(0, MAX_CANDIDATES);
+  if (matches.length === 0) return null;
+  const best = pickBest(matches, text, exact.length, context);
+  if (exact.length < SHORT_QUOTE && (best.prefixScore + best.suffixScore) / 2 < 0.5) return null;
+  return toOriginal(original, folded, best, "fuzzy");
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  errors: number;
+}
+
+interface Scored extends Candidate {
+  score: number;
+  prefixScore: number;
+  suffixScore: number;
+}
+
+function pickBest(
+  candidates: Candidate[],
+  text: string,
+  quoteLength: number,
+  context: { prefix: string; suffix: string; hint: number | undefined },
+): Scored {
+  let best: Scored | undefined;
+  for (const candidate of candidates) {
+    const quoteScore = 1 - candidate.errors / quoteLength;
+    const prefixScore = context.prefix
+      ? contextScore(text.slice(Math.max(0, candidate.start - context.prefix.length), candidate.start), context.prefix)
+      : 1;
+    const suffixScore = context.suffix
+      ? contextScore(text.slice(candidate.end, candidate.end + context.suffix.length), context.suffix)
+      : 1;
+    const positionScore =
+      context.hint === undefined ? 1 : 1 - Math.abs(candidate.start - context.hint) / Math.max(text.length, 1);
+    const score =
+      (WEIGHT.quote * quoteScore +
+        WEIGHT.prefix * prefixScore +
+        WEIGHT.suffix * suffixScore +
+        WEIGHT.position * positionScore) /
+      WEIGHT_TOTAL;
+    if (!best || score > best.score) best = { ...candidate, score, prefixScore, suffixScore };
+  }
+  return best!;
+}
+
+/** 0..1: how closely the text around a candidate matches the saved context. */
+function contextScore(around: string, saved: string): number {
+  if (around.length === 0) return 0;
+  const [match] = search(around, saved, saved.length);
+  return match ? 1 - match.errors / saved.length : 0;
+}
+
+function foldedIndex(folded: FoldedText, originalIndex: number): number {
+  // The first folded char at or after the original index (origin is non-decreasing).
+  let low = 0;
+  let high = folded.origin.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (folded.origin[mid]! < originalIndex) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function toOriginal(original: string, folded: FoldedText, match: Scored, method: Anchor["method"]): Anchor {
+  const start = folded.origin[match.start]!;
+  // Up to the next kept char, so marks folded away after the last letter stay inside the range,
+  // but never a whitespace run that follows it.
+  let end = folded.origin[match.end]!;
+  while (end > start + 1 && /\s/.test(original[end - 1]!)) end -= 1;
+  return { start, end, method, score: Math.round(match.score * 1000) / 1000 };
+}
