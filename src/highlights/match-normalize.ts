@@ -1,50 +1,40 @@
-// Folds text for quote matching so saved highlights survive diacritics, alef and whitespace
-// changes, keeping a map from every folded index back to the original string.
-// Interim: replaced by the recognizer's `@/src/nlp/normalize` once it is committed.
+// Folds text for quote matching so saved highlights survive diacritic, alef and whitespace
+// changes: the recognizer's normalisation, plus whitespace runs collapsed to one space (pages
+// re-flow and re-indent), keeping a map from every folded index back to the original string.
+import { normalizeForMatch } from "@/src/nlp/normalize";
 
 export interface FoldedText {
   /** The folded text that matching runs on. */
   text: string;
   /** `origin[i]` is the original index of folded char `i`; `origin[text.length]` is the original length. */
-  origin: number[];
+  origin: Int32Array;
 }
 
-const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200B-\u200F\u2060\uFEFF]/;
-const LETTER_VARIANTS: Record<string, string> = {
-  "\u0623": "\u0627", // أ
-  "\u0625": "\u0627", // إ
-  "\u0622": "\u0627", // آ
-  "\u0671": "\u0627", // ٱ
-  "\u0649": "\u064A", // ى → ي
-  "\u0629": "\u0647", // ة → ه
-  "\u06CC": "\u064A", // ی
-  "\u06A9": "\u0643", // ک
-};
-
 export function foldForMatch(original: string): FoldedText {
-  let text = "";
-  const origin: number[] = [];
+  const normalized = normalizeForMatch(original);
+  const source = normalized.text;
+  const parts: string[] = [];
+  const origin = new Int32Array(source.length + 1);
+  let length = 0;
+  let runStart = 0; // start of the current stretch copied as-is
   let lastWasSpace = false;
-  for (let i = 0; i < original.length; i++) {
-    let ch = original[i]!;
-    if (DIACRITICS.test(ch)) continue;
-    if (/\s/.test(ch)) {
-      if (lastWasSpace) continue;
-      lastWasSpace = true;
-      text += " ";
-      origin.push(i);
+  for (let i = 0; i < source.length; i++) {
+    const space = isSpace(source.charCodeAt(i));
+    if (space && lastWasSpace) {
+      // Drop the repeated space: flush what came before it.
+      if (runStart < i) parts.push(source.slice(runStart, i));
+      runStart = i + 1;
       continue;
     }
-    lastWasSpace = false;
-    const code = ch.charCodeAt(0);
-    if (code >= 0x0660 && code <= 0x0669) ch = String(code - 0x0660);
-    else if (code >= 0x06f0 && code <= 0x06f9) ch = String(code - 0x06f0);
-    const lower = ch.toLowerCase();
-    // A lowercase that changes length (İ) would break the index map: keep such letters as they are.
-    ch = LETTER_VARIANTS[ch] ?? (lower.length === 1 ? lower : ch);
-    text += ch;
-    origin.push(i);
+    lastWasSpace = space;
+    origin[length++] = normalized.toOriginal[i]!;
   }
-  origin.push(original.length);
-  return { text, origin };
+  if (runStart < source.length) parts.push(source.slice(runStart));
+  origin[length] = original.length;
+  const text = parts.join("").replace(/\s/g, " ");
+  return { text, origin: origin.subarray(0, length + 1) };
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
 }

@@ -95,12 +95,12 @@ describe("anchorPassage", () => {
         expect(anchor).not.toBeNull();
         expect(anchor!.method).toBe("exact");
         // A passage cut before a letter's diacritic comes back with the mark: same folded text.
-        expect(foldForMatch(seed.slice(anchor!.start, anchor!.end)).text).toBe(foldForMatch(exact).text);
+        expect(foldForMatch(seed.slice(anchor!.start, anchor!.end)).text).toBe(foldForMatch(exact).text.trim());
         // Only a passage that repeats elsewhere may land on its twin.
         // (a leading tatweel or mark that folding drops may be left out).
         if (seed.indexOf(exact) === seed.lastIndexOf(exact)) {
           expect(anchor!.start).toBeGreaterThanOrEqual(start);
-          expect(foldForMatch(seed.slice(start, anchor!.start)).text).toBe("");
+          expect(foldForMatch(seed.slice(start, anchor!.start)).text.trim()).toBe("");
         }
       }),
       { numRuns: 200 },
