@@ -1,3 +1,4 @@
+// Used by the end-to-end tests, the demo and the page benchmark.
 // Drives the built extension in real Chromium: a fresh profile with the extension loaded, a local
 // static server for the seed article, the saved real pages and test fixtures, and every request to
 // anything but that server aborted (the pages reference remote scripts and ads).
@@ -6,9 +7,9 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve, normalize, sep } from "node:path";
 import { chromium, type BrowserContext, type Page, type Worker } from "playwright-core";
-import { findChromium, CHROMIUM_MISSING } from "../../tools/chromium";
+import { findChromium, CHROMIUM_MISSING } from "./chromium";
 
-export const ROOT = resolve(import.meta.dirname, "../..");
+export const ROOT = resolve(import.meta.dirname, "..");
 export const EXTENSION_DIR = join(ROOT, ".output/chrome-mv3");
 const SHARED_PAGES = resolve(ROOT, "../shared/corpora/pages");
 
@@ -64,6 +65,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Keep the profile folder on close. */
   keepProfile?: boolean;
+  /** Show the window (needs a display); headless by default. */
+  headed?: boolean;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
@@ -74,7 +77,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
-    headless: true,
+    headless: !options.headed,
     viewport: { width: 1100, height: 900 },
     locale: "ar",
     args: [
