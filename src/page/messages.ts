@@ -1,7 +1,32 @@
-// Requests about open pages: what a tab's content script found, for the popup.
+// Requests about open pages: what a tab's content script found (for the popup), and the card's
+// "open in the popup" action.
 import * as v from "valibot";
+import { ENTITY_TYPES } from "@/src/nlp/types";
 
 const Url = v.pipe(v.string(), v.maxLength(8192));
+const EntityId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+
+/** One distinct name found on a page, with how often it occurs there. */
+const PageEntitySchema = v.object({
+  surface: v.pipe(v.string(), v.maxLength(200)),
+  type: v.picklist(ENTITY_TYPES),
+  entityId: v.optional(EntityId),
+  count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** Reading order of its first occurrence: salience ties break by it. */
+  first: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+export type PageEntity = v.InferOutput<typeof PageEntitySchema>;
+
+/** The most names a page report carries; a page with more is summarised by its most frequent ones. */
+export const MAX_REPORTED_ENTITIES = 500;
+
+/** Where the popup looks for the entity the reader asked to open from a card. */
+export const POPUP_FOCUS_KEY = "siyaq.popupFocus";
+export interface PopupFocus {
+  entityId: string;
+  /** When it was asked for: the popup ignores a stale focus. */
+  at: number;
+}
 
 export const pageRequests = {
   /** A page reporting that its content script is active, with what it found. */
@@ -9,12 +34,16 @@ export const pageRequests = {
     url: Url,
     title: v.pipe(v.string(), v.maxLength(2000)),
     mentionCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    entities: v.optional(v.pipe(v.array(PageEntitySchema), v.maxLength(MAX_REPORTED_ENTITIES))),
   }),
   /** What the content script of a tab last reported. */
   "page.status": v.object({ tabId: v.pipe(v.number(), v.integer()) }),
+  /** The card's "open in the popup": remember the entity for the popup and open it where the browser lets us. */
+  "page.openInPopup": v.object({ entityId: EntityId }),
 };
 
 export interface PageResponses {
   "page.report": { recorded: boolean };
-  "page.status": { url: string; title: string; mentionCount: number; reportedAt: number } | null;
+  "page.status": { url: string; title: string; mentionCount: number; entities: PageEntity[]; reportedAt: number } | null;
+  "page.openInPopup": { opened: boolean };
 }
