@@ -1,29 +1,55 @@
 // The extension's one database. Only the background opens it; every other context asks through
 // messages (a content script's IndexedDB would belong to the web page). Versions are explicit and
-// each upgrade is tested to keep every record.
-import Dexie, { type EntityTable } from "dexie";
+// each upgrade is tested to keep every record (tests/unit/kb/db.test.ts).
+import Dexie, { type DexieOptions, type EntityTable, type Table } from "dexie";
 import type { EntityType } from "@/src/nlp/types";
+import { aliasKeysOf } from "./alias-keys";
 
+/** Arabic first: the product reads Arabic news. */
 export interface LocalizedText {
   ar: string;
   en?: string;
 }
 
+/** Descriptions and facts may exist in only one language. */
+export interface PartialLocalizedText {
+  ar?: string;
+  en?: string;
+}
+
+export interface Fact {
+  label: PartialLocalizedText;
+  value: PartialLocalizedText;
+}
+
 export interface EntityRecord {
-  /** A Wikidata QID where one is certain, otherwise a stable `siyaq:` id. */
+  /** Stable, opaque id such as `country:iq` or `per:qasem-soleimani` (docs/knowledge-pack.md). */
   id: string;
   type: EntityType;
   names: LocalizedText;
   aliases: string[];
-  /** Matching keys: aliases normalised for lookup (multi-entry index). */
+  /** Aliases the pack knowingly shares with another entity. */
+  ambiguousAliases?: string[];
+  /** Matching keys: names and aliases normalised for lookup (multi-entry index). */
   aliasKeys: string[];
-  description?: LocalizedText;
-  facts?: { label: LocalizedText; value: LocalizedText }[];
+  description?: PartialLocalizedText;
+  facts?: Fact[];
   qid?: string;
   links?: { wikipedia?: { ar?: string; en?: string } };
-  /** The pack that brought it, or `user`. */
+  /** The id of the pack that brought it, or `user` once the user added or edited it. */
   source: string;
+  /** Position in its pack, so exporting a pack reproduces the file's order. */
+  packRank?: number;
   updatedAt: number;
+}
+
+export type EventOrigin = "pack" | "page" | "user";
+
+export interface EventSource {
+  url?: string;
+  title?: string;
+  pack?: string;
+  publishedAt?: string;
 }
 
 export interface EventRecord {
@@ -33,8 +59,13 @@ export interface EventRecord {
   title: LocalizedText;
   entityIds: string[];
   place?: string;
-  origin: "pack" | "page" | "user";
-  source?: { url?: string; title?: string; pack?: string; publishedAt?: string };
+  origin: EventOrigin;
+  source?: EventSource;
+  /** Since v2: the pack that brought it (indexed; mirrors `source.pack`). */
+  pack?: string;
+  /** Since v2: the article it was read in (indexed; mirrors `source.url`). */
+  url?: string;
+  packRank?: number;
   createdAt: number;
 }
 
@@ -49,13 +80,19 @@ export interface MentionRecord {
 export interface PackRecord {
   id: string;
   version: string;
+  /** English name (or Arabic when there is none), for lists. */
   name: string;
   installedAt: number;
   entityCount: number;
   eventCount: number;
+  /** Since v2: what the file said about itself, so exporting it reproduces the file. */
+  names?: LocalizedText;
+  description?: PartialLocalizedText;
+  license?: string;
+  attribution?: string;
 }
 
-/** Highlights are stored as W3C-style annotations; see src/highlights. */
+/** Highlights are stored as W3C-style annotations; their shape belongs to src/highlights. */
 export interface HighlightRecord {
   id: string;
   url: string;
@@ -66,22 +103,68 @@ export interface HighlightRecord {
   [key: string]: unknown;
 }
 
+/** Small key-value records the background keeps for itself (e.g. the serialised lexicon). */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+/** Every schema the database has had, oldest first. Never edit a shipped entry: add one. */
+export const SCHEMA_VERSIONS = {
+  1: {
+    entities: "id, type, *aliasKeys, source",
+    events: "id, date, *entityIds, origin",
+    mentions: "++id, entityId, url, &[entityId+url], seenAt",
+    highlights: "id, url, createdAt, *tags, *entityIds",
+    packs: "id",
+  },
+  // v2: events indexed by pack and article (pack updates and page events no longer scan the table),
+  // entities by qid, and a meta table for the background's caches.
+  2: {
+    entities: "id, type, *aliasKeys, source, qid",
+    events: "id, date, *entityIds, origin, pack, url",
+    mentions: "++id, entityId, url, &[entityId+url], seenAt",
+    highlights: "id, url, createdAt, *tags, *entityIds",
+    packs: "id",
+    meta: "key",
+  },
+} as const;
+
+export const LATEST_SCHEMA_VERSION = 2;
+
 export class SiyaqDatabase extends Dexie {
   entities!: EntityTable<EntityRecord, "id">;
   events!: EntityTable<EventRecord, "id">;
   mentions!: EntityTable<MentionRecord, "id">;
   highlights!: EntityTable<HighlightRecord, "id">;
   packs!: EntityTable<PackRecord, "id">;
+  meta!: Table<MetaRecord, string>;
 
-  constructor(name = "siyaq") {
-    super(name);
-    this.version(1).stores({
-      entities: "id, type, *aliasKeys, source",
-      events: "id, date, *entityIds, origin",
-      mentions: "++id, entityId, url, &[entityId+url], seenAt",
-      highlights: "id, url, createdAt, *tags, *entityIds",
-      packs: "id",
-    });
+  /** `upTo` opens an older schema: only tests use it, to write a database as an old version did. */
+  constructor(name = "siyaq", options: DexieOptions & { upTo?: number } = {}) {
+    const { upTo = LATEST_SCHEMA_VERSION, ...dexieOptions } = options;
+    super(name, dexieOptions);
+    this.version(1).stores(SCHEMA_VERSIONS[1]);
+    if (upTo >= 2) {
+      this.version(2)
+        .stores(SCHEMA_VERSIONS[2])
+        .upgrade(async (tx) => {
+          await tx
+            .table<EventRecord>("events")
+            .toCollection()
+            .modify((event) => {
+              if (event.source?.pack !== undefined) event.pack = event.source.pack;
+              if (event.source?.url !== undefined) event.url = event.source.url;
+            });
+          // Keys are recomputed with today's normaliser: v1 keys may have been folded differently.
+          await tx
+            .table<EntityRecord>("entities")
+            .toCollection()
+            .modify((entity) => {
+              entity.aliasKeys = aliasKeysOf(entity);
+            });
+        });
+    }
   }
 }
 
@@ -93,9 +176,34 @@ export function database(): SiyaqDatabase {
   return shared;
 }
 
+/** Tests and the benchmark point the background at their own database. */
+export function useDatabase(db: SiyaqDatabase): void {
+  shared = db;
+}
+
+/** The browser refused to store more: reported to the user, never swallowed. */
+export class StorageFullError extends Error {
+  constructor(cause: unknown) {
+    super("storage is full: the browser refused to save more data (free some space or remove a knowledge pack)");
+    this.name = "StorageFullError";
+    this.cause = cause;
+  }
+}
+
+/** Whether `error` (or what it wraps) is the browser's quota error. */
+export function isQuotaError(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const name = (current as { name?: unknown }).name;
+    if (name === "QuotaExceededError" || name === Dexie.errnames.QuotaExceeded) return true;
+    current = (current as { inner?: unknown; cause?: unknown }).inner ?? (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /**
  * Runs a database operation, reopening once if the connection was closed under us (an MV3 service
- * worker that slept, or another context that upgraded the schema).
+ * worker that slept, or another context that upgraded the schema). A quota error becomes a
+ * `StorageFullError` so the caller can tell the user.
  */
 export async function withDatabase<T>(work: (db: SiyaqDatabase) => Promise<T>): Promise<T> {
   const db = database();
@@ -104,8 +212,18 @@ export async function withDatabase<T>(work: (db: SiyaqDatabase) => Promise<T>): 
   } catch (error) {
     if (error instanceof Dexie.DatabaseClosedError) {
       await db.open();
-      return work(db);
+      return rethrowQuota(() => work(db));
     }
+    if (isQuotaError(error)) throw new StorageFullError(error);
+    throw error;
+  }
+}
+
+async function rethrowQuota<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isQuotaError(error)) throw new StorageFullError(error);
     throw error;
   }
 }

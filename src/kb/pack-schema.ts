@@ -154,8 +154,11 @@ export class PackError extends Error {
 }
 
 export interface ParsePackOptions {
-  /** Entity ids already installed by other packs or the user: events may point at them. */
-  knownEntityIds?: ReadonlySet<string>;
+  /**
+   * Entity ids already installed by other packs or the user, which events may point at; `"any"`
+   * defers that check to the caller (the importer looks them up in the database).
+   */
+  knownEntityIds?: ReadonlySet<string> | "any";
 }
 
 /**
@@ -177,7 +180,17 @@ export function parsePack(json: string, options: ParsePackOptions = {}): Pack {
 }
 
 /** `parsePack` for data already parsed from JSON. */
-export function checkPack(data: unknown, { knownEntityIds }: ParsePackOptions = {}): Pack {
+export function checkPack(data: unknown, { knownEntityIds = new Set() }: ParsePackOptions = {}): Pack {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new PackError(`pack: expected an object, got ${kindOf(data)}`);
+  }
+  // Counted before the schema walks every record, so a runaway file fails fast.
+  for (const [field, limit] of [["entities", PACK_LIMITS.maxEntities], ["events", PACK_LIMITS.maxEvents]] as const) {
+    const records = (data as Record<string, unknown>)[field];
+    if (Array.isArray(records) && records.length > limit) {
+      throw new PackError(`${field}: more than ${limit} ${field} (${records.length})`);
+    }
+  }
   const parsed = v.safeParse(PackSchema, data);
   if (!parsed.success) throw new PackError(describeIssue(parsed.issues[0]));
   const pack = parsed.output;
@@ -187,21 +200,40 @@ export function checkPack(data: unknown, { knownEntityIds }: ParsePackOptions = 
     if (entityIds.has(entity.id)) throw new PackError(`entities[${index}].id: duplicate id "${entity.id}"`);
     entityIds.add(entity.id);
   });
-  const known = (entityId: string) => entityIds.has(entityId) || (knownEntityIds?.has(entityId) ?? false);
   const eventIds = new Set<string>();
   pack.events.forEach((event, index) => {
     if (eventIds.has(event.id)) throw new PackError(`events[${index}].id: duplicate id "${event.id}"`);
     eventIds.add(event.id);
+  });
+  if (knownEntityIds !== "any") {
+    checkReferences(pack, (entityId) => entityIds.has(entityId) || knownEntityIds.has(entityId));
+  }
+  return pack;
+}
+
+/** Entity ids the pack's events point at that the pack itself does not define. */
+export function outsideReferences(pack: Pack): string[] {
+  const own = new Set(pack.entities.map((entity) => entity.id));
+  const outside = new Set<string>();
+  for (const event of pack.events) {
+    for (const entityId of event.entityIds) if (!own.has(entityId)) outside.add(entityId);
+    if (event.place !== undefined && !own.has(event.place)) outside.add(event.place);
+  }
+  return [...outside];
+}
+
+/** Throws `PackError` at the first event that points at an entity `exists` does not know. */
+export function checkReferences(pack: Pack, exists: (entityId: string) => boolean): void {
+  pack.events.forEach((event, index) => {
     event.entityIds.forEach((entityId, position) => {
-      if (!known(entityId)) {
+      if (!exists(entityId)) {
         throw new PackError(`events[${index}].entityIds[${position}]: unknown entity "${entityId}"`);
       }
     });
-    if (event.place !== undefined && !known(event.place)) {
+    if (event.place !== undefined && !exists(event.place)) {
       throw new PackError(`events[${index}].place: unknown entity "${event.place}"`);
     }
   });
-  return pack;
 }
 
 /** `entities[17].names.ar: expected string, got number` from a valibot issue. */
