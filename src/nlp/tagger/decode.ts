@@ -1,0 +1,117 @@
+// Scores a segment's labels from its hashed features and finds the best well-formed label
+// sequence (Viterbi over BIO). All buffers belong to the decoder and grow only when a longer
+// segment arrives, so decoding allocates nothing per token.
+import { FEATURES_PER_TOKEN } from "./features";
+import { ALLOWED_TRANSITIONS, LABEL_COUNT } from "./labels";
+
+/** What a tagger knows: emission weights per hashed feature and label, and label transitions. */
+export interface TaggerWeights {
+  bucketBits: number;
+  /** `[bucket * LABEL_COUNT + label]`; integers when quantised, multiplied by `emissionScale`. */
+  emission: Float32Array | Int16Array | Int8Array;
+  emissionScale: number;
+  /** `[(prev + 1) * LABEL_COUNT + next]`; row 0 is the sentence start. */
+  transitions: Float32Array;
+  /** Softmax temperature that turns label scores into a confidence. */
+  temperature: number;
+}
+
+const L = LABEL_COUNT;
+
+export class SequenceDecoder {
+  features = new Int32Array(0);
+  /** The decoded labels of the last segment. */
+  labels = new Uint8Array(0);
+  private emission = new Float64Array(0);
+  private best = new Float64Array(0);
+  private back = new Uint8Array(0);
+  private capacity = 0;
+
+  /** Makes room for `n` tokens; callers fill `features` for them before `decode`. */
+  reserve(n: number): void {
+    if (n <= this.capacity) return;
+    const cap = Math.max(n, this.capacity * 2, 64);
+    this.capacity = cap;
+    this.features = new Int32Array(cap * FEATURES_PER_TOKEN);
+    this.labels = new Uint8Array(cap);
+    this.emission = new Float64Array(cap * L);
+    this.best = new Float64Array(cap * L);
+    this.back = new Uint8Array(cap * L);
+  }
+
+  /** Labels the `n` tokens whose features are in `features`; the result is in `labels`. */
+  decode(weights: TaggerWeights, n: number, features: Int32Array = this.features): Uint8Array {
+    this.reserve(n);
+    this.score(weights, n, features);
+    const em = this.emission;
+    const best = this.best;
+    const back = this.back;
+    const trans = weights.transitions;
+    for (let l = 0; l < L; l++) {
+      best[l] = ALLOWED_TRANSITIONS[l] ? trans[l]! + em[l]! : -Infinity;
+    }
+    for (let i = 1; i < n; i++) {
+      const row = i * L;
+      const prevRow = row - L;
+      for (let l = 0; l < L; l++) {
+        let top = -Infinity;
+        let arg = 0;
+        for (let p = 0; p < L; p++) {
+          const t = (p + 1) * L + l;
+          if (!ALLOWED_TRANSITIONS[t]) continue;
+          const v = best[prevRow + p]! + trans[t]!;
+          if (v > top) {
+            top = v;
+            arg = p;
+          }
+        }
+        best[row + l] = top + em[row + l]!;
+        back[row + l] = arg;
+      }
+    }
+    const labels = this.labels;
+    if (n === 0) return labels;
+    let last = 0;
+    const lastRow = (n - 1) * L;
+    for (let l = 1; l < L; l++) if (best[lastRow + l]! > best[lastRow + last]!) last = l;
+    labels[n - 1] = last;
+    for (let i = n - 1; i > 0; i--) labels[i - 1] = back[i * L + labels[i]!]!;
+    return labels;
+  }
+
+  /**
+   * How sure the model is of token `i`'s decoded label: the softmax probability of that label
+   * given the decoded previous label. Valid after `decode` until the next call.
+   */
+  confidence(weights: TaggerWeights, i: number): number {
+    const em = this.emission;
+    const trans = weights.transitions;
+    const row = i * L;
+    const from = (i === 0 ? 0 : this.labels[i - 1]! + 1) * L;
+    const chosen = this.labels[i]!;
+    const scale = 1 / weights.temperature;
+    const chosenScore = (em[row + chosen]! + trans[from + chosen]!) * scale;
+    let total = 0;
+    for (let l = 0; l < L; l++) {
+      if (!ALLOWED_TRANSITIONS[from + l]) continue;
+      total += Math.exp((em[row + l]! + trans[from + l]!) * scale - chosenScore);
+    }
+    return 1 / total;
+  }
+
+  private score(weights: TaggerWeights, n: number, features: Int32Array): void {
+    const em = this.emission;
+    const w = weights.emission;
+    const scale = weights.emissionScale;
+    em.fill(0, 0, n * L);
+    for (let i = 0; i < n; i++) {
+      const row = i * L;
+      const base = i * FEATURES_PER_TOKEN;
+      for (let f = 0; f < FEATURES_PER_TOKEN; f++) {
+        const at = features[base + f]! * L;
+        for (let l = 0; l < L; l++) em[row + l] = em[row + l]! + w[at + l]!;
+      }
+      for (let l = 0; l < L; l++) em[row + l] = em[row + l]! * scale;
+    }
+  }
+}

@@ -1,0 +1,227 @@
+// Turns a sentence of surface tokens into hashed feature buckets, a fixed number per token: the
+// folded word, its clitic-stripped stems, affixes, shape, neighbours, trigger words and lexicon
+// hints. Buffers are reused between calls so tagging does not allocate per token.
+import { foldToken } from "./fold";
+import { hashChars, hashFinish, hashInt, hashStart, hashU32 } from "./hash";
+import { TRIGGER_CLASSES, TRIGGER_WORDS } from "./triggers";
+
+/** Bump whenever the features below change: older weights files no longer fit the code. */
+export const FEATURE_VERSION = 1;
+export const FEATURES_PER_TOKEN = 30;
+
+/** Lexicon hint codes; anything else a caller passes (DATE, EVENT…) shares one code. */
+const HINT_CODES: Readonly<Record<string, number>> = { PER: 1, ORG: 2, LOC: 3, MISC: 4 };
+const HINT_OTHER = 5;
+const NO_HINT = 0;
+
+/** Stand-ins for a neighbour beyond the sentence edge. */
+const EDGE_HASH = 0x5eed;
+const EDGE_CLASS = 15;
+
+const ALEF = 0x0627;
+const LAM = 0x0644;
+const WAW = 0x0648;
+const FEH = 0x0641;
+const BEH = 0x0628;
+const KAF = 0x0643;
+const HEH = 0x0647; // a folded ta marbuta
+
+/** Trigger words by the raw hash of their folded stem (see `stemHash`). */
+const TRIGGERS: ReadonlyMap<number, number> = (() => {
+  const map = new Map<number, number>();
+  TRIGGER_CLASSES.forEach((cls, index) => {
+    for (const word of TRIGGER_WORDS[cls]) {
+      const folded = foldToken(word);
+      if (!map.has(rawHash(folded, 0, folded.length))) map.set(rawHash(folded, 0, folded.length), index + 1);
+    }
+  });
+  return map;
+})();
+
+function rawHash(text: string, from: number, to: number): number {
+  return hashChars(hashStart(0), text, from, to);
+}
+
+/**
+ * Where the stem starts once the article and what precedes it are peeled off: `وبالعراق`,
+ * `للعراق`, `العراق` → `عراق`. Returns 0 when the word has no article (a bare ب/و is too often a
+ * root letter to strip on its own here).
+ */
+export function articleStemStart(w: string): number {
+  const c0 = w.charCodeAt(0);
+  const afterConjunction = w.length >= 4 && (c0 === WAW || c0 === FEH) ? articleAt(w, 1) : 0;
+  return afterConjunction > 0 ? afterConjunction : articleAt(w, 0);
+}
+
+/** The stem start when `w` has an article (optionally after ب/ك/ل, or as لل) at index `j`, else 0. */
+function articleAt(w: string, j: number): number {
+  const n = w.length;
+  const c = w.charCodeAt(j);
+  if (c === LAM && w.charCodeAt(j + 1) === LAM && n - (j + 2) >= 2) return j + 2; // لل = ل + ال
+  if ((c === BEH || c === KAF || c === LAM) && w.charCodeAt(j + 1) === ALEF && w.charCodeAt(j + 2) === LAM) j++;
+  if (w.charCodeAt(j) === ALEF && w.charCodeAt(j + 1) === LAM && n - (j + 2) >= 2) return j + 2;
+  return 0;
+}
+
+/** A bolder guess: without an article, also peel و/ف and then ب/ك/ل when three letters remain. */
+export function cliticStemStart(w: string): number {
+  const withArticle = articleStemStart(w);
+  if (withArticle > 0) return withArticle;
+  let i = 0;
+  const c0 = w.charCodeAt(0);
+  if ((c0 === WAW || c0 === FEH) && w.length - 1 >= 3) i = 1;
+  const c1 = w.charCodeAt(i);
+  if ((c1 === BEH || c1 === KAF || c1 === LAM) && w.length - i - 1 >= 3) i++;
+  return i;
+}
+
+function isArabicLetter(c: number): boolean {
+  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3);
+}
+
+/** Script mix (Arabic, digit, Latin, other) and a length bucket, packed into one small code. */
+function shapeOf(w: string): number {
+  let mix = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (isArabicLetter(c)) mix |= 1;
+    else if (c >= 0x30 && c <= 0x39) mix |= 2;
+    else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) mix |= 4;
+    else mix |= 8;
+  }
+  const n = w.length;
+  const lengthBucket = n <= 3 ? n : n <= 5 ? 4 : n <= 8 ? 5 : 6;
+  return mix * 8 + lengthBucket;
+}
+
+export class FeatureExtractor {
+  private readonly mask: number;
+  private capacity = 0;
+  private wordH = new Int32Array(0);
+  private stemH = new Int32Array(0);
+  private boldStemH = new Int32Array(0);
+  private cliticH = new Int32Array(0);
+  private prefix2H = new Int32Array(0);
+  private prefix3H = new Int32Array(0);
+  private suffix1H = new Int32Array(0);
+  private suffix2H = new Int32Array(0);
+  private suffix3H = new Int32Array(0);
+  private shape = new Int32Array(0);
+  private trigger = new Int8Array(0);
+  private hint = new Int8Array(0);
+
+  constructor(readonly bucketBits: number) {
+    this.mask = (1 << bucketBits) - 1;
+  }
+
+  private ensure(n: number): void {
+    if (n <= this.capacity) return;
+    const cap = Math.max(n, this.capacity * 2, 64);
+    this.capacity = cap;
+    this.wordH = new Int32Array(cap);
+    this.stemH = new Int32Array(cap);
+    this.boldStemH = new Int32Array(cap);
+    this.cliticH = new Int32Array(cap);
+    this.prefix2H = new Int32Array(cap);
+    this.prefix3H = new Int32Array(cap);
+    this.suffix1H = new Int32Array(cap);
+    this.suffix2H = new Int32Array(cap);
+    this.suffix3H = new Int32Array(cap);
+    this.shape = new Int32Array(cap);
+    this.trigger = new Int8Array(cap);
+    this.hint = new Int8Array(cap);
+  }
+
+  /**
+   * Writes `FEATURES_PER_TOKEN` bucket indices per token of `tokens[from..to)` into `out`
+   * (token k of the segment at `out[k * FEATURES_PER_TOKEN …]`).
+   */
+  extract(
+    tokens: readonly string[],
+    hints: readonly (string | undefined)[] | undefined,
+    from: number,
+    to: number,
+    out: Int32Array,
+  ): void {
+    const n = to - from;
+    this.ensure(n);
+    for (let k = 0; k < n; k++) {
+      const token = tokens[from + k];
+      const hint = hints?.[from + k];
+      // Callers outside TypeScript may pass anything; a non-string is an unknown empty token.
+      this.describeToken(k, typeof token === "string" ? token : "", typeof hint === "string" ? hint : undefined);
+    }
+    for (let k = 0; k < n; k++) this.writeFeatures(k, n, out, k * FEATURES_PER_TOKEN);
+  }
+
+  private describeToken(k: number, token: string, hint: string | undefined): void {
+    const w = foldToken(token);
+    const n = w.length;
+    const stem = articleStemStart(w);
+    const bold = cliticStemStart(w);
+    this.wordH[k] = rawHash(w, 0, n);
+    this.stemH[k] = rawHash(w, stem, n);
+    this.boldStemH[k] = rawHash(w, bold, n);
+    this.cliticH[k] = rawHash(w, 0, bold);
+    this.prefix2H[k] = rawHash(w, stem, Math.min(n, stem + 2));
+    this.prefix3H[k] = rawHash(w, stem, Math.min(n, stem + 3));
+    this.suffix1H[k] = rawHash(w, Math.max(stem, n - 1), n);
+    this.suffix2H[k] = rawHash(w, Math.max(stem, n - 2), n);
+    this.suffix3H[k] = rawHash(w, Math.max(stem, n - 3), n);
+    this.shape[k] = shapeOf(w);
+    let trigger = TRIGGERS.get(this.stemH[k]!) ?? TRIGGERS.get(this.boldStemH[k]!) ?? 0;
+    if (trigger === 0 && n - stem >= 3 && w.charCodeAt(n - 1) === HEH) {
+      trigger = TRIGGERS.get(rawHash(w, stem, n - 1)) ?? 0; // feminine form of a listed word
+    }
+    this.trigger[k] = trigger;
+    this.hint[k] = hint === undefined ? NO_HINT : (HINT_CODES[hint] ?? HINT_OTHER);
+  }
+
+  private writeFeatures(k: number, n: number, out: Int32Array, at: number): void {
+    const m = this.mask;
+    const word = this.wordH;
+    const prev = k > 0;
+    const prev2 = k > 1;
+    const next = k + 1 < n;
+    const next2 = k + 2 < n;
+    const wPrev = prev ? word[k - 1]! : EDGE_HASH;
+    const wNext = next ? word[k + 1]! : EDGE_HASH ^ 1;
+    const w = word[k]!;
+    const s = this.stemH[k]!;
+    const sPrev = prev ? this.stemH[k - 1]! : EDGE_HASH;
+    const hint = this.hint[k]!;
+    const hintPrev = prev ? this.hint[k - 1]! : EDGE_CLASS;
+    const hintNext = next ? this.hint[k + 1]! : EDGE_CLASS;
+    let t = at;
+    out[t++] = hashFinish(hashStart(1)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(2), w)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(3), s)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(4), this.boldStemH[k]!)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(5), this.cliticH[k]!)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(6), this.prefix2H[k]!)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(7), this.prefix3H[k]!)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(8), this.suffix1H[k]!)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(9), this.suffix2H[k]!)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(10), this.suffix3H[k]!)) & m;
+    out[t++] = hashFinish(hashInt(hashStart(11), this.shape[k]!)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(12), wPrev)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(13), wNext)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(14), prev2 ? word[k - 2]! : EDGE_HASH)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(15), next2 ? word[k + 2]! : EDGE_HASH ^ 1)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(16), sPrev)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(17), next ? this.stemH[k + 1]! : EDGE_HASH ^ 1)) & m;
+    out[t++] = hashFinish(hashU32(hashU32(hashStart(18), wPrev), w)) & m;
+    out[t++] = hashFinish(hashU32(hashU32(hashStart(19), w), wNext)) & m;
+    out[t++] = hashFinish(hashU32(hashU32(hashStart(20), sPrev), s)) & m;
+    out[t++] = hashFinish(hashInt(hashStart(21), this.trigger[k]!)) & m;
+    out[t++] = hashFinish(hashInt(hashStart(22), prev ? this.trigger[k - 1]! : EDGE_CLASS)) & m;
+    out[t++] = hashFinish(hashInt(hashStart(23), prev2 ? this.trigger[k - 2]! : EDGE_CLASS)) & m;
+    out[t++] = hashFinish(hashInt(hashStart(24), next ? this.trigger[k + 1]! : EDGE_CLASS)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(25), prev ? this.suffix2H[k - 1]! : EDGE_HASH)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(26), next ? this.suffix2H[k + 1]! : EDGE_HASH ^ 1)) & m;
+    out[t++] = hashFinish(hashInt(hashStart(27), hint)) & m;
+    out[t++] = hashFinish(hashInt(hashInt(hashStart(28), hintPrev), hint)) & m;
+    out[t++] = hashFinish(hashInt(hashInt(hashStart(29), hint), hintNext)) & m;
+    out[t++] = hashFinish(hashInt(hashInt(hashStart(30), prev ? this.shape[k - 1]! : 255), next ? this.shape[k + 1]! : 255)) & m;
+  }
+}

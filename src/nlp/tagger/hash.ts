@@ -1,0 +1,49 @@
+// 32-bit string hashing for feature names: FNV-1a over UTF-16 code units, finished with a
+// murmur-style avalanche so the low bits (the bucket index) are well mixed.
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** Starts a hash for one feature template; `template` keeps templates apart for equal values. */
+export function hashStart(template: number): number {
+  return Math.imul(FNV_OFFSET ^ template, FNV_PRIME);
+}
+
+/** Feeds `text[from..to)` into the hash without slicing it (the tagger's hot loop must not allocate). */
+export function hashChars(h: number, text: string, from = 0, to = text.length): number {
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** Feeds one small integer (a separator, a class id). */
+export function hashInt(h: number, value: number): number {
+  return Math.imul(h ^ (value & 0xffff), FNV_PRIME);
+}
+
+/** Feeds a 32-bit value (a precomputed token hash) in two halves. */
+export function hashU32(h: number, value: number): number {
+  h = Math.imul(h ^ (value & 0xffff), FNV_PRIME);
+  return Math.imul(h ^ (value >>> 16), FNV_PRIME);
+}
+
+/** Final mixing; the result is an unsigned 32-bit integer. */
+export function hashFinish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Whole-string convenience for tables and checksums (not used per token). */
+export function hashString(text: string, template = 0): number {
+  return hashFinish(hashChars(hashStart(template), text));
+}
+
+/** FNV-1a over bytes: the weights file's checksum. */
+export function hashBytes(bytes: Uint8Array): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, FNV_PRIME);
+  return hashFinish(h);
+}

@@ -1,0 +1,117 @@
+// Trains tagger weights: an averaged structured perceptron (Collins 2002) over the hashed
+// features, decoded with the same Viterbi as tagging. Deterministic for a given seed.
+import { SequenceDecoder, type TaggerWeights } from "./decode";
+import { FEATURES_PER_TOKEN, FeatureExtractor } from "./features";
+import { LABEL_COUNT } from "./labels";
+
+export interface TrainingSentence {
+  tokens: readonly string[];
+  /** Gold BIO label per token (see labels.ts). */
+  labels: Uint8Array;
+  /** Lexicon hints as the tagger will receive them, when simulated for training. */
+  hints?: readonly (string | undefined)[];
+}
+
+export interface TrainingOptions {
+  epochs: number;
+  seed: number;
+  bucketBits: number;
+  /** Called after each pass over the data (progress reporting). */
+  onEpoch?: (epoch: number, mistakes: number) => void;
+}
+
+const L = LABEL_COUNT;
+
+/** A small, fast seeded PRNG (mulberry32) so shuffles are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function trainWeights(sentences: readonly TrainingSentence[], options: TrainingOptions): TaggerWeights {
+  const { bucketBits, epochs } = options;
+  const cells = (1 << bucketBits) * L;
+  const transitionCells = (L + 1) * L;
+  // Features are hashed once up front: each epoch then only adds and compares numbers.
+  const extractor = new FeatureExtractor(bucketBits);
+  const offsets = new Int32Array(sentences.length + 1);
+  for (let s = 0; s < sentences.length; s++) offsets[s + 1] = offsets[s]! + sentences[s]!.tokens.length;
+  const features = new Int32Array(offsets[sentences.length]! * FEATURES_PER_TOKEN);
+  sentences.forEach((sentence, s) => {
+    const at = offsets[s]! * FEATURES_PER_TOKEN;
+    const n = sentence.tokens.length;
+    extractor.extract(sentence.tokens, sentence.hints, 0, n, features.subarray(at, at + n * FEATURES_PER_TOKEN));
+  });
+
+  const weights: TaggerWeights = {
+    bucketBits,
+    emission: new Float32Array(cells),
+    emissionScale: 1,
+    transitions: new Float32Array(transitionCells),
+    temperature: 1,
+  };
+  const emission = weights.emission as Float32Array;
+  const transitions = weights.transitions;
+  // Averaging trick: keep the sum of step-weighted updates and subtract it at the end.
+  const emissionSteps = new Float64Array(cells);
+  const transitionSteps = new Float64Array(transitionCells);
+  const decoder = new SequenceDecoder();
+  const random = seededRandom(options.seed);
+  const order = Array.from(sentences.keys());
+  let step = 1;
+
+  const update = (feats: Int32Array, base: number, label: number, delta: number): void => {
+    for (let f = 0; f < FEATURES_PER_TOKEN; f++) {
+      const cell = feats[base + f]! * L + label;
+      emission[cell] = emission[cell]! + delta;
+      emissionSteps[cell] = emissionSteps[cell]! + delta * step;
+    }
+  };
+  const updateTransition = (prev: number, next: number, delta: number): void => {
+    const cell = (prev + 1) * L + next;
+    transitions[cell] = transitions[cell]! + delta;
+    transitionSteps[cell] = transitionSteps[cell]! + delta * step;
+  };
+
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let mistakes = 0;
+    for (const s of order) {
+      const gold = sentences[s]!.labels;
+      const n = gold.length;
+      if (n === 0) continue;
+      const feats = features.subarray(offsets[s]! * FEATURES_PER_TOKEN, offsets[s + 1]! * FEATURES_PER_TOKEN);
+      const predicted = decoder.decode(weights, n, feats);
+      for (let t = 0; t < n; t++) {
+        const g = gold[t]!;
+        const p = predicted[t]!;
+        const gPrev = t === 0 ? -1 : gold[t - 1]!;
+        const pPrev = t === 0 ? -1 : predicted[t - 1]!;
+        if (g !== p) {
+          mistakes++;
+          update(feats, t * FEATURES_PER_TOKEN, g, 1);
+          update(feats, t * FEATURES_PER_TOKEN, p, -1);
+        }
+        if (g !== p || gPrev !== pPrev) {
+          updateTransition(gPrev, g, 1);
+          updateTransition(pPrev, p, -1);
+        }
+      }
+      step++;
+    }
+    options.onEpoch?.(epoch, mistakes);
+  }
+
+  for (let c = 0; c < cells; c++) emission[c] = emission[c]! - emissionSteps[c]! / step;
+  for (let c = 0; c < transitionCells; c++) transitions[c] = transitions[c]! - transitionSteps[c]! / step;
+  return weights;
+}

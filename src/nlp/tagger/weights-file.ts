@@ -1,0 +1,108 @@
+// The tagger's weights file (public/models/tagger.bin): a 32-byte header, the label transitions
+// as float32 and the emission weights quantised to int8 or int16. Little-endian throughout;
+// the layout is documented in docs/tagger.md.
+import { FEATURE_VERSION } from "./features";
+import { foldToken } from "./fold";
+import { hashBytes, hashString } from "./hash";
+import { LABEL_COUNT } from "./labels";
+import type { TaggerWeights } from "./decode";
+
+const MAGIC = 0x47545153; // "SQTG" read as a little-endian uint32
+const FORMAT_VERSION = 1;
+const HEADER_BYTES = 32;
+const MIN_BUCKET_BITS = 4;
+const MAX_BUCKET_BITS = 24;
+
+/**
+ * A fingerprint of the folding the features were hashed with: weights trained under another
+ * normaliser would silently score the wrong buckets, so loading refuses them instead.
+ */
+export function foldFingerprint(): number {
+  const probe = ["أإآٱ", "ىی", "ةۀ", "کگ", "٠١٢٣۴۵", "ـتطويل", "مُشَكَّل", "ﻻ", "A‌B", "ABC"];
+  return hashString(probe.map(foldToken).join("|"), FEATURE_VERSION);
+}
+
+export class WeightsFileError extends Error {
+  override name = "WeightsFileError";
+}
+
+/** Serialises weights; float emissions are quantised to `weightBytes` (1 or 2) per weight. */
+export function encodeWeights(weights: TaggerWeights, weightBytes: 1 | 2 = 2): Uint8Array {
+  const cells = (1 << weights.bucketBits) * LABEL_COUNT;
+  if (weights.emission.length !== cells) throw new WeightsFileError("emission size does not match bucketBits");
+  const limit = weightBytes === 1 ? 127 : 32767;
+  let maxAbs = 0;
+  for (let i = 0; i < cells; i++) maxAbs = Math.max(maxAbs, Math.abs(weights.emission[i]! * weights.emissionScale));
+  const scale = maxAbs > 0 ? maxAbs / limit : 1;
+  const transitionBytes = (LABEL_COUNT + 1) * LABEL_COUNT * 4;
+  const bytes = new Uint8Array(HEADER_BYTES + transitionBytes + cells * weightBytes);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint16(4, FORMAT_VERSION, true);
+  view.setUint16(6, FEATURE_VERSION, true);
+  view.setUint32(8, foldFingerprint(), true);
+  view.setUint8(12, weights.bucketBits);
+  view.setUint8(13, LABEL_COUNT);
+  view.setUint8(14, weightBytes);
+  view.setFloat32(16, scale, true);
+  view.setFloat32(20, weights.temperature, true);
+  let at = HEADER_BYTES;
+  for (let i = 0; i < (LABEL_COUNT + 1) * LABEL_COUNT; i++, at += 4) {
+    view.setFloat32(at, weights.transitions[i]!, true);
+  }
+  for (let i = 0; i < cells; i++, at += weightBytes) {
+    const q = Math.round((weights.emission[i]! * weights.emissionScale) / scale);
+    const clamped = Math.max(-limit, Math.min(limit, q));
+    if (weightBytes === 1) view.setInt8(at, clamped);
+    else view.setInt16(at, clamped, true);
+  }
+  view.setUint32(24, hashBytes(bytes.subarray(HEADER_BYTES)), true);
+  return bytes;
+}
+
+/** Reads a weights file, checking every field; throws `WeightsFileError` saying what is wrong. */
+export function decodeWeights(bytes: Uint8Array): TaggerWeights {
+  if (!(bytes instanceof Uint8Array)) throw new WeightsFileError("tagger weights must be a Uint8Array");
+  if (bytes.length < HEADER_BYTES) throw new WeightsFileError(`tagger weights too short (${bytes.length} bytes)`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0, true) !== MAGIC) throw new WeightsFileError("not a Siyaq tagger weights file (bad magic)");
+  const format = view.getUint16(4, true);
+  if (format !== FORMAT_VERSION) throw new WeightsFileError(`unsupported weights format ${format}`);
+  const featureVersion = view.getUint16(6, true);
+  if (featureVersion !== FEATURE_VERSION || view.getUint32(8, true) !== foldFingerprint()) {
+    throw new WeightsFileError(
+      `weights were trained for other features (version ${featureVersion}) or another normaliser: run npm run train`,
+    );
+  }
+  const bucketBits = view.getUint8(12);
+  const labelCount = view.getUint8(13);
+  const weightBytes = view.getUint8(14);
+  if (bucketBits < MIN_BUCKET_BITS || bucketBits > MAX_BUCKET_BITS) throw new WeightsFileError(`bad bucketBits ${bucketBits}`);
+  if (labelCount !== LABEL_COUNT) throw new WeightsFileError(`expected ${LABEL_COUNT} labels, file has ${labelCount}`);
+  if (weightBytes !== 1 && weightBytes !== 2) throw new WeightsFileError(`bad weight width ${weightBytes}`);
+  const cells = (1 << bucketBits) * LABEL_COUNT;
+  const transitionCells = (LABEL_COUNT + 1) * LABEL_COUNT;
+  const expected = HEADER_BYTES + transitionCells * 4 + cells * weightBytes;
+  if (bytes.length !== expected) throw new WeightsFileError(`weights file is ${bytes.length} bytes, expected ${expected}`);
+  if (hashBytes(bytes.subarray(HEADER_BYTES)) !== view.getUint32(24, true)) {
+    throw new WeightsFileError("weights file is corrupt (checksum mismatch)");
+  }
+  const emissionScale = view.getFloat32(16, true);
+  const temperature = view.getFloat32(20, true);
+  if (!(emissionScale > 0) || !(temperature > 0)) throw new WeightsFileError("bad scale or temperature");
+  const transitions = new Float32Array(transitionCells);
+  for (let i = 0; i < transitionCells; i++) transitions[i] = view.getFloat32(HEADER_BYTES + i * 4, true);
+  const start = HEADER_BYTES + transitionCells * 4;
+  // Copied (not aliased) so the tagger owns aligned weights whatever buffer the caller passed.
+  const raw = bytes.slice(start, expected);
+  const emission = weightBytes === 1 ? new Int8Array(raw.buffer) : littleEndianInt16(raw);
+  return { bucketBits, emission, emissionScale, transitions, temperature };
+}
+
+function littleEndianInt16(raw: Uint8Array): Int16Array {
+  const out = new Int16Array(raw.buffer);
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] === 1) return out;
+  const view = new DataView(raw.buffer);
+  for (let i = 0; i < out.length; i++) out[i] = view.getInt16(i * 2, true);
+  return out;
+}
