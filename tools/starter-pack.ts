@@ -1,0 +1,829 @@
+// Assembles the shipped starter pack (public/packs/starter.json) from the authoring files in
+// packs/starter/: compact pipe-separated place tables plus JSON record files, merged and checked.
+//
+// Authoring files (read in name order, so the output is deterministic):
+//   places-*.psv   our compact place/event tables; the file name says which table (see PSV_TABLES)
+//   *.json         records in the pack's own shape: an array of entities and/or events, or an
+//                  object `{ entities?: [...], events?: [...] }` (a record with `date` is an event)
+// Country names come from i18n-iso-countries (MIT, © widdix GmbH), credited in the attribution.
+//
+// Run: npx tsx tools/starter-pack.ts [--out FILE] [--version X.Y.Z] [--skip-invalid]
+//   --skip-invalid  skip (with a warning) malformed records of the JSON files instead of stopping
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+export const PACK_VERSION = "2026.11.29.1";
+
+export interface Localized {
+  ar: string;
+  en: string;
+}
+
+export interface PackFact {
+  label: Localized;
+  value: Localized;
+}
+
+export type PackEntityType = "PER" | "ORG" | "LOC" | "MISC" | "EVENT";
+
+export interface PackEntity {
+  id: string;
+  type: PackEntityType;
+  names: Localized;
+  aliases: string[];
+  ambiguousAliases?: string[];
+  description: Localized;
+  facts?: PackFact[];
+  qid?: string;
+  links?: { wikipedia?: { ar?: string; en?: string } };
+}
+
+export interface PackEvent {
+  id: string;
+  date: string;
+  title: Localized;
+  entityIds: string[];
+  place?: string;
+}
+
+export interface Pack {
+  format: "siyaq-pack";
+  formatVersion: 1;
+  id: string;
+  version: string;
+  name: Localized;
+  description?: Localized;
+  license?: string;
+  attribution?: string;
+  entities: PackEntity[];
+  events: PackEvent[];
+}
+
+/** A problem in the authoring files that stops assembly; `where` names the file and line or record. */
+export class AuthoringError extends Error {
+  constructor(
+    readonly where: string,
+    message: string,
+  ) {
+    super(`${where}: ${message}`);
+    this.name = "AuthoringError";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching keys. Spelling variants that normalisation folds (أ/ا, ة/ه, ى/ي, diacritics, case) are
+// the same alias; the uniqueness rule and the seed-coverage test compare these keys.
+
+const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
+const INVISIBLES = /[\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+const LETTER_FOLDS: Record<string, string> = {
+  "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ک": "ك",
+};
+
+export function aliasKey(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(DIACRITICS, "")
+    .replace(INVISIBLES, "")
+    .replace(/[أإآٱىیةک]/g, (ch) => LETTER_FOLDS[ch] ?? ch)
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation shared by the assembler and the pack test.
+
+const ID_PATTERN = /^[A-Za-z0-9:._-]+$/;
+const QID_PATTERN = /^Q[1-9][0-9]*$/;
+const ENTITY_TYPES = new Set<PackEntityType>(["PER", "ORG", "LOC", "MISC", "EVENT"]);
+
+/** True for an ISO date at year, month or day precision that exists on the calendar. */
+export function isIsoDate(date: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  if (!m) return false;
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  const year = Number(m[1]);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day >= 1 && day <= daysInMonth;
+}
+
+function isLocalized(value: unknown): value is Localized {
+  if (typeof value !== "object" || value === null) return false;
+  const { ar, en } = value as Record<string, unknown>;
+  return typeof ar === "string" && ar.trim() !== "" && typeof en === "string" && en.trim() !== "";
+}
+
+/** Problems with one entity's shape, each naming the field. Empty when the record is sound. */
+export function entityShapeProblems(entity: unknown): string[] {
+  const problems: string[] = [];
+  if (typeof entity !== "object" || entity === null) return ["not an object"];
+  const e = entity as Record<string, unknown>;
+  if (typeof e.id !== "string" || !ID_PATTERN.test(e.id)) problems.push(`id: ${JSON.stringify(e.id)} is not a valid id`);
+  if (!ENTITY_TYPES.has(e.type as PackEntityType)) problems.push(`type: ${JSON.stringify(e.type)} is not PER/ORG/LOC/MISC/EVENT`);
+  if (!isLocalized(e.names)) problems.push("names: needs non-empty ar and en");
+  if (!isLocalized(e.description)) problems.push("description: needs non-empty ar and en");
+  if (!Array.isArray(e.aliases) || e.aliases.some((a) => typeof a !== "string" || a.trim() === "")) {
+    problems.push("aliases: must be a list of non-empty strings");
+  }
+  if (e.ambiguousAliases !== undefined && (!Array.isArray(e.ambiguousAliases) || e.ambiguousAliases.some((a) => typeof a !== "string"))) {
+    problems.push("ambiguousAliases: must be a list of strings");
+  }
+  if (e.qid !== undefined && (typeof e.qid !== "string" || !QID_PATTERN.test(e.qid))) problems.push(`qid: ${JSON.stringify(e.qid)} is not a Wikidata id`);
+  if (e.facts !== undefined) {
+    if (!Array.isArray(e.facts)) problems.push("facts: must be a list");
+    else e.facts.forEach((f, i) => {
+      const fact = f as Record<string, unknown> | null;
+      if (!fact || !isLocalized(fact.label) || !isLocalized(fact.value)) problems.push(`facts[${i}]: needs label and value in ar and en`);
+    });
+  }
+  return problems;
+}
+
+/** Problems with one event's shape, each naming the field. Empty when the record is sound. */
+export function eventShapeProblems(event: unknown): string[] {
+  const problems: string[] = [];
+  if (typeof event !== "object" || event === null) return ["not an object"];
+  const e = event as Record<string, unknown>;
+  if (typeof e.id !== "string" || !ID_PATTERN.test(e.id)) problems.push(`id: ${JSON.stringify(e.id)} is not a valid id`);
+  if (typeof e.date !== "string" || !isIsoDate(e.date)) problems.push(`date: ${JSON.stringify(e.date)} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  if (!isLocalized(e.title)) problems.push("title: needs non-empty ar and en");
+  if (!Array.isArray(e.entityIds) || e.entityIds.length === 0 || e.entityIds.some((id) => typeof id !== "string")) {
+    problems.push("entityIds: must be a non-empty list of ids");
+  }
+  if (e.place !== undefined && typeof e.place !== "string") problems.push("place: must be an id");
+  return problems;
+}
+
+/** Every alias key of an entity: its names and aliases, normalised. */
+export function entityKeys(entity: PackEntity): Set<string> {
+  const keys = new Set<string>();
+  for (const text of [entity.names.ar, entity.names.en, ...entity.aliases]) {
+    const key = aliasKey(text);
+    if (key) keys.add(key);
+  }
+  return keys;
+}
+
+/**
+ * Everything wrong with an assembled pack: shapes, duplicate ids, dangling references, and aliases
+ * shared by two entities without both marking them ambiguous. Empty for a sound pack.
+ */
+export function packProblems(pack: Pack): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  pack.entities.forEach((entity, i) => {
+    const where = `entities[${i}] (${entity?.id ?? "?"})`;
+    for (const p of entityShapeProblems(entity)) problems.push(`${where}: ${p}`);
+    if (ids.has(entity.id)) problems.push(`${where}: id is used twice`);
+    ids.add(entity.id);
+  });
+  const eventIds = new Set<string>();
+  pack.events.forEach((event, i) => {
+    const where = `events[${i}] (${event?.id ?? "?"})`;
+    for (const p of eventShapeProblems(event)) problems.push(`${where}: ${p}`);
+    if (eventIds.has(event.id) || ids.has(event.id)) problems.push(`${where}: id is used twice`);
+    eventIds.add(event.id);
+    for (const ref of event.entityIds ?? []) if (!ids.has(ref)) problems.push(`${where}: entityIds: ${ref} is not in the pack`);
+    if (event.place !== undefined && !ids.has(event.place)) problems.push(`${where}: place: ${event.place} is not in the pack`);
+  });
+  for (const clash of aliasClashes(pack.entities)) {
+    if (!clash.holders.every((h) => h.marked)) {
+      problems.push(`alias "${clash.key}" is shared by ${clash.holders.map((h) => h.entity.id).join(", ")} but not marked ambiguous by all of them`);
+    }
+  }
+  return problems;
+}
+
+interface AliasClash {
+  key: string;
+  holders: { entity: PackEntity; marked: boolean; isName: boolean }[];
+}
+
+/** Alias keys held by more than one entity, with whether each holder marks the alias ambiguous. */
+export function aliasClashes(entities: readonly PackEntity[]): AliasClash[] {
+  const byKey = new Map<string, PackEntity[]>();
+  for (const entity of entities) {
+    for (const key of entityKeys(entity)) {
+      const list = byKey.get(key);
+      if (list) list.push(entity);
+      else byKey.set(key, [entity]);
+    }
+  }
+  const clashes: AliasClash[] = [];
+  for (const [key, holders] of byKey) {
+    if (holders.length < 2) continue;
+    clashes.push({
+      key,
+      holders: holders.map((entity) => ({
+        entity,
+        marked: (entity.ambiguousAliases ?? []).some((a) => aliasKey(a) === key),
+        isName: aliasKey(entity.names.ar) === key || aliasKey(entity.names.en) === key,
+      })),
+    });
+  }
+  return clashes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pipe-separated tables: one record per line, `|` between columns, `;` between list items,
+// `#` starts a comment line. Compact enough to author a thousand places by hand.
+
+interface PsvRow {
+  where: string;
+  cells: string[];
+}
+
+export function parsePsv(text: string, file: string, columns: readonly string[], required: number): PsvRow[] {
+  const rows: PsvRow[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) return;
+    const where = `${file}:${index + 1}`;
+    const cells = trimmed.split("|").map((c) => c.trim());
+    if (cells.length > columns.length) {
+      throw new AuthoringError(where, `has ${cells.length} columns, at most ${columns.length} expected (${columns.join(" | ")})`);
+    }
+    for (let c = 0; c < required; c++) {
+      if (!cells[c]) throw new AuthoringError(where, `column "${columns[c]}" is empty`);
+    }
+    rows.push({ where, cells });
+  });
+  return rows;
+}
+
+function list(cell: string | undefined): string[] {
+  return (cell ?? "").split(";").map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * An alias cell: `;`-separated, and an item starting with `?` is knowingly shared with another
+ * entity (`?طرابلس` on both Tripolis) and goes into ambiguousAliases as well.
+ */
+function aliasFields(names: Localized, ...items: string[]): Pick<PackEntity, "aliases" | "ambiguousAliases"> {
+  const ambiguous = items.filter((x) => x.startsWith("?")).map((x) => x.slice(1).trim());
+  const plain = items.map((x) => (x.startsWith("?") ? x.slice(1).trim() : x));
+  const aliases = distinct(plain, [names.ar, names.en]);
+  return ambiguous.length ? { aliases, ambiguousAliases: distinct(ambiguous) } : { aliases };
+}
+
+function cell(row: PsvRow, index: number): string {
+  return row.cells[index] ?? "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary the tables refer to by code.
+
+const ZONES: Record<string, Localized> = {
+  WAS: { ar: "غرب آسيا", en: "Western Asia" },
+  NAF: { ar: "شمال أفريقيا", en: "North Africa" },
+  EAF: { ar: "شرق أفريقيا", en: "East Africa" },
+  WAF: { ar: "غرب أفريقيا", en: "West Africa" },
+  CAF: { ar: "وسط أفريقيا", en: "Central Africa" },
+  SAF: { ar: "الجنوب الأفريقي", en: "Southern Africa" },
+  CAS: { ar: "آسيا الوسطى", en: "Central Asia" },
+  SAS: { ar: "جنوب آسيا", en: "South Asia" },
+  EAS: { ar: "شرق آسيا", en: "East Asia" },
+  SEA: { ar: "جنوب شرق آسيا", en: "Southeast Asia" },
+  NEU: { ar: "شمال أوروبا", en: "Northern Europe" },
+  WEU: { ar: "غرب أوروبا", en: "Western Europe" },
+  SEU: { ar: "جنوب أوروبا", en: "Southern Europe" },
+  EEU: { ar: "شرق أوروبا", en: "Eastern Europe" },
+  NAM: { ar: "أمريكا الشمالية", en: "North America" },
+  CAM: { ar: "أمريكا الوسطى", en: "Central America" },
+  CAR: { ar: "البحر الكاريبي", en: "the Caribbean" },
+  SAM: { ar: "أمريكا الجنوبية", en: "South America" },
+  OCE: { ar: "أوقيانوسيا", en: "Oceania" },
+  ANT: { ar: "أقصى جنوب الكرة الأرضية", en: "the far south of the globe" },
+};
+
+/** How each kind of first-level division is called; `null` means the row gives full names. */
+const DIVISION_KINDS: Record<string, { ar: string; en: string; descAr: string; descEn: string } | null> = {
+  gov: { ar: "محافظة", en: "Governorate", descAr: "محافظة في", descEn: "Governorate of" },
+  prov: { ar: "محافظة", en: "Province", descAr: "محافظة في", descEn: "Province of" },
+  il: { ar: "ولاية", en: "Province", descAr: "ولاية في", descEn: "Province of" },
+  reg: { ar: "منطقة", en: "Region", descAr: "منطقة إدارية في", descEn: "Administrative region of" },
+  jiha: { ar: "جهة", en: "Region", descAr: "جهة إدارية في", descEn: "Region of" },
+  wil: { ar: "ولاية", en: "Province", descAr: "ولاية في", descEn: "Province of" },
+  state: { ar: "ولاية", en: "State", descAr: "ولاية في", descEn: "State of" },
+  emir: { ar: "إمارة", en: "Emirate", descAr: "إمارة من إمارات", descEn: "Emirate of" },
+  dist: { ar: "المنطقة", en: "District", descAr: "منطقة إدارية في", descEn: "District of" },
+  shab: { ar: "شعبية", en: "District", descAr: "شعبية (منطقة إدارية) في", descEn: "District of" },
+  "-": null,
+};
+
+const LABELS = {
+  capital: { ar: "العاصمة", en: "Capital" },
+  country: { ar: "الدولة", en: "Country" },
+  division: { ar: "التقسيم الإداري", en: "Administrative division" },
+  seat: { ar: "المركز", en: "Seat" },
+  iso: { ar: "رمز الدولة", en: "ISO code" },
+  arabLeague: { ar: "عضوية جامعة الدول العربية", en: "Arab League member" },
+  sovereign: { ar: "تابع لـ", en: "Belongs to" },
+  location: { ar: "الموقع", en: "Location" },
+  kind: { ar: "النوع", en: "Kind" },
+} satisfies Record<string, Localized>;
+
+const PLACE_KINDS: Record<string, Localized> = {
+  airport: { ar: "مطار", en: "Airport" },
+  crossing: { ar: "منفذ حدودي", en: "Border crossing" },
+  strait: { ar: "مضيق", en: "Strait" },
+  canal: { ar: "قناة ملاحية", en: "Canal" },
+  river: { ar: "نهر", en: "River" },
+  sea: { ar: "بحر", en: "Sea" },
+  gulf: { ar: "خليج", en: "Gulf" },
+  ocean: { ar: "محيط", en: "Ocean" },
+  lake: { ar: "بحيرة", en: "Lake" },
+  region: { ar: "منطقة جغرافية", en: "Geographic region" },
+  mountain: { ar: "جبل أو سلسلة جبلية", en: "Mountain or range" },
+  island: { ar: "جزيرة", en: "Island" },
+  peninsula: { ar: "شبه جزيرة", en: "Peninsula" },
+  desert: { ar: "صحراء", en: "Desert" },
+  dam: { ar: "سد", en: "Dam" },
+  port: { ar: "ميناء", en: "Port" },
+  site: { ar: "موقع", en: "Site" },
+  zone: { ar: "منطقة", en: "Area" },
+  base: { ar: "قاعدة عسكرية", en: "Military base" },
+  field: { ar: "حقل نفطي أو غازي", en: "Oil or gas field" },
+  camp: { ar: "مخيم", en: "Camp" },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Table builders.
+
+interface CountryInfo {
+  entity: PackEntity;
+  shortAr: string;
+  shortEn: string;
+}
+
+interface Assembly {
+  entities: Map<string, { entity: PackEntity; where: string }>;
+  events: Map<string, { event: PackEvent; where: string }>;
+  countries: Map<string, CountryInfo>;
+  cityRegions: { cityId: string; regionId: string; where: string }[];
+  warnings: string[];
+}
+
+function addEntity(a: Assembly, entity: PackEntity, where: string): void {
+  const problems = entityShapeProblems(entity);
+  if (problems.length) throw new AuthoringError(where, problems.join("; "));
+  const existing = a.entities.get(entity.id);
+  if (existing) throw new AuthoringError(where, `id ${entity.id} is already defined at ${existing.where}`);
+  a.entities.set(entity.id, { entity, where });
+}
+
+function addEvent(a: Assembly, event: PackEvent, where: string): void {
+  const problems = eventShapeProblems(event);
+  if (problems.length) throw new AuthoringError(where, problems.join("; "));
+  const existing = a.events.get(event.id);
+  if (existing) throw new AuthoringError(where, `id ${event.id} is already defined at ${existing.where}`);
+  a.events.set(event.id, { event, where });
+}
+
+/** "Capital of the United States", not "of United States": plural and descriptive names take "the". */
+function withArticle(nameEn: string): string {
+  const takesThe = /^(United|Republic|Democratic|Central African|Dominican|Czech Republic|Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Marshall|Solomon|Seychelles|Cayman|Falkland|Faroe|British|U\.S\.|Cook|Cocos|Northern Mariana|Turks|Holy|Vatican)/;
+  return takesThe.test(nameEn) ? `the ${nameEn}` : nameEn;
+}
+
+function country(a: Assembly, iso: string, where: string): CountryInfo {
+  const info = a.countries.get(iso.toLowerCase());
+  if (!info) throw new AuthoringError(where, `unknown country code "${iso}" (define it in places-countries.psv first)`);
+  return info;
+}
+
+function distinct(values: string[], except: string[] = []): string[] {
+  const seen = new Set(except.map(aliasKey));
+  const out: string[] = [];
+  for (const v of values) {
+    const k = aliasKey(v);
+    if (!k || seen.has(k)) continue;
+    seen.add(k);
+    out.push(v);
+  }
+  return out;
+}
+
+const COUNTRY_COLUMNS = ["iso2", "status", "zone", "qid", "aliases", "capital slug", "capital ar", "capital en", "capital qid", "capital aliases", "name ar", "name en", "short ar"] as const;
+
+function buildCountries(a: Assembly, text: string, file: string): void {
+  const require = createRequire(import.meta.url);
+  const arNames = (require("i18n-iso-countries/langs/ar.json") as { countries: Record<string, string | string[]> }).countries;
+  const enNames = (require("i18n-iso-countries/langs/en.json") as { countries: Record<string, string | string[]> }).countries;
+  const rows = parsePsv(text, file, COUNTRY_COLUMNS, 3);
+  const capitals: { row: PsvRow; iso: string }[] = [];
+  for (const row of rows) {
+    const iso = cell(row, 0).toUpperCase();
+    const status = cell(row, 1);
+    const zone = ZONES[cell(row, 2)];
+    if (!/^[A-Z]{2}$/.test(iso)) throw new AuthoringError(row.where, `"${iso}" is not a two-letter country code`);
+    if (!zone) throw new AuthoringError(row.where, `unknown zone "${cell(row, 2)}" (one of ${Object.keys(ZONES).join(", ")})`);
+    const packageAr = [arNames[iso] ?? []].flat();
+    const packageEn = [enNames[iso] ?? []].flat();
+    const nameAr = cell(row, 10) || packageAr[0];
+    const nameEn = cell(row, 11) || packageEn.at(-1);
+    if (!nameAr || !nameEn) throw new AuthoringError(row.where, `i18n-iso-countries has no name for ${iso}; give "name ar" and "name en"`);
+    const shortAr = cell(row, 12) || nameAr;
+    // Official-style English forms with commas or brackets ("Moldova, Republic of") never occur in text.
+    const packageAliases = [...packageAr, ...packageEn].filter((n) => !/[,()]/.test(n));
+    const facts: PackFact[] = [];
+    let descAr: string;
+    let descEn: string;
+    const territoryOf = /^T:([a-z]{2})$/.exec(status);
+    if (status === "S" || status === "A" || status === "D") {
+      const arab = status === "A";
+      descAr = `${arab ? "دولة عربية" : status === "D" ? "دولة ذات اعتراف دولي جزئي أو متنازع عليها" : "دولة"} في ${zone.ar}`;
+      descEn = `${arab ? "Arab state" : status === "D" ? "Partially recognised or disputed state" : "Country"} in ${zone.en}`;
+      if (arab) facts.push({ label: LABELS.arabLeague, value: { ar: "نعم", en: "Yes" } });
+    } else if (territoryOf) {
+      const sovereign = country(a, territoryOf[1]!, row.where);
+      descAr = `إقليم تابع لـ${sovereign.shortAr} في ${zone.ar}`;
+      descEn = `Territory of ${sovereign.shortEn} in ${zone.en}`;
+      facts.push({ label: LABELS.sovereign, value: { ar: sovereign.entity.names.ar, en: sovereign.entity.names.en } });
+    } else if (status === "X") {
+      descAr = `إقليم في ${zone.ar}`;
+      descEn = `Territory in ${zone.en}`;
+    } else {
+      throw new AuthoringError(row.where, `status "${status}" is not S, A, D, X or T:<iso2>`);
+    }
+    const capitalSlug = cell(row, 5);
+    if (capitalSlug) {
+      if (!cell(row, 6) || !cell(row, 7)) throw new AuthoringError(row.where, "a capital needs its Arabic and English names");
+      facts.unshift({ label: LABELS.capital, value: { ar: cell(row, 6), en: cell(row, 7) } });
+      descAr += `، عاصمتها ${cell(row, 6)}`;
+      descEn += `; capital: ${cell(row, 7)}`;
+      capitals.push({ row, iso });
+    }
+    facts.push({ label: LABELS.iso, value: { ar: iso, en: iso } });
+    const entity: PackEntity = {
+      id: `country:${iso.toLowerCase()}`,
+      type: "LOC",
+      names: { ar: nameAr, en: nameEn },
+      ...aliasFields({ ar: nameAr, en: nameEn }, ...packageAliases, shortAr, ...list(cell(row, 4))),
+      description: { ar: descAr, en: descEn },
+      facts,
+      ...(cell(row, 3) ? { qid: cell(row, 3) } : {}),
+    };
+    addEntity(a, entity, row.where);
+    a.countries.set(iso.toLowerCase(), { entity, shortAr, shortEn: withArticle(nameEn) });
+  }
+  for (const { row, iso } of capitals) {
+    const info = country(a, iso, row.where);
+    addEntity(a, {
+      id: `city:${cell(row, 5)}`,
+      type: "LOC",
+      names: { ar: cell(row, 6), en: cell(row, 7) },
+      ...aliasFields({ ar: cell(row, 6), en: cell(row, 7) }, ...list(cell(row, 9))),
+      description: { ar: `عاصمة ${info.shortAr}`, en: `Capital of ${info.shortEn}` },
+      facts: [{ label: LABELS.country, value: { ar: info.entity.names.ar, en: info.entity.names.en } }],
+      ...(cell(row, 8) ? { qid: cell(row, 8) } : {}),
+    }, row.where);
+  }
+}
+
+const CITY_COLUMNS = ["slug", "iso2", "name ar", "name en", "aliases", "region slug", "description ar", "description en", "qid"] as const;
+
+function buildCities(a: Assembly, text: string, file: string): void {
+  for (const row of parsePsv(text, file, CITY_COLUMNS, 4)) {
+    const info = country(a, cell(row, 1), row.where);
+    const facts: PackFact[] = [{ label: LABELS.country, value: { ar: info.entity.names.ar, en: info.entity.names.en } }];
+    // Regions are built after cities (see PSV_TABLES), so the division fact is filled in later.
+    if (cell(row, 5)) a.cityRegions.push({ cityId: `city:${cell(row, 0)}`, regionId: `region:${cell(row, 1)}-${cell(row, 5)}`, where: row.where });
+    addEntity(a, {
+      id: `city:${cell(row, 0)}`,
+      type: "LOC",
+      names: { ar: cell(row, 2), en: cell(row, 3) },
+      ...aliasFields({ ar: cell(row, 2), en: cell(row, 3) }, ...list(cell(row, 4))),
+      description: {
+        ar: cell(row, 6) || `مدينة في ${info.shortAr}`,
+        en: cell(row, 7) || `City in ${info.shortEn}`,
+      },
+      facts,
+      ...(cell(row, 8) ? { qid: cell(row, 8) } : {}),
+    }, row.where);
+  }
+}
+
+const REGION_COLUMNS = ["slug", "iso2", "kind", "base ar", "base en", "aliases", "seat city slug", "description ar", "description en"] as const;
+
+/**
+ * Provinces and governorates. A division named after its seat city does not take the bare name
+ * as an alias: in the news the bare name means the city (`الموصل`, `حلب`), so `cityNames` are skipped.
+ */
+function buildRegions(a: Assembly, text: string, file: string, cityNames: Set<string>): void {
+  for (const row of parsePsv(text, file, REGION_COLUMNS, 5)) {
+    const iso = cell(row, 1);
+    const info = country(a, iso, row.where);
+    const kindCode = cell(row, 2);
+    if (!(kindCode in DIVISION_KINDS)) throw new AuthoringError(row.where, `unknown kind "${kindCode}" (one of ${Object.keys(DIVISION_KINDS).join(", ")})`);
+    const kind = DIVISION_KINDS[kindCode];
+    const baseAr = cell(row, 3);
+    const baseEn = cell(row, 4);
+    const names = kind ? { ar: `${kind.ar} ${baseAr}`, en: `${baseEn} ${kind.en}` } : { ar: baseAr, en: baseEn };
+    const bare = kind ? [baseAr, baseEn].filter((n) => !cityNames.has(aliasKey(n))) : [];
+    const facts: PackFact[] = [{ label: LABELS.country, value: { ar: info.entity.names.ar, en: info.entity.names.en } }];
+    const seat = cell(row, 6);
+    if (seat) {
+      const city = a.entities.get(`city:${seat}`);
+      if (!city) throw new AuthoringError(row.where, `seat city:${seat} is not defined`);
+      facts.push({ label: LABELS.seat, value: { ar: city.entity.names.ar, en: city.entity.names.en } });
+    }
+    addEntity(a, {
+      id: `region:${iso}-${cell(row, 0)}`,
+      type: "LOC",
+      names,
+      ...aliasFields(names, ...bare, ...list(cell(row, 5))),
+      description: {
+        ar: cell(row, 7) || `${kind?.descAr ?? "منطقة في"} ${info.shortAr}`,
+        en: cell(row, 8) || `${kind?.descEn ?? "Region of"} ${info.shortEn}`,
+      },
+      facts,
+    }, row.where);
+  }
+}
+
+const LANDMARK_COLUMNS = ["slug", "kind", "name ar", "name en", "aliases", "countries", "description ar", "description en", "qid"] as const;
+
+function buildLandmarks(a: Assembly, text: string, file: string): void {
+  for (const row of parsePsv(text, file, LANDMARK_COLUMNS, 8)) {
+    const kind = PLACE_KINDS[cell(row, 1)];
+    if (!kind) throw new AuthoringError(row.where, `unknown kind "${cell(row, 1)}" (one of ${Object.keys(PLACE_KINDS).join(", ")})`);
+    const facts: PackFact[] = [{ label: LABELS.kind, value: kind }];
+    const where = list(cell(row, 5)).map((iso) => country(a, iso, row.where).entity.names);
+    if (where.length) {
+      facts.push({
+        label: LABELS.location,
+        value: { ar: where.map((n) => n.ar).join("، "), en: where.map((n) => n.en).join(", ") },
+      });
+    }
+    addEntity(a, {
+      id: `place:${cell(row, 0)}`,
+      type: "LOC",
+      names: { ar: cell(row, 2), en: cell(row, 3) },
+      ...aliasFields({ ar: cell(row, 2), en: cell(row, 3) }, ...list(cell(row, 4))),
+      description: { ar: cell(row, 6), en: cell(row, 7) },
+      facts,
+      ...(cell(row, 8) ? { qid: cell(row, 8) } : {}),
+    }, row.where);
+  }
+}
+
+const EVENT_COLUMNS = ["date", "slug", "title ar", "title en", "entity ids", "place"] as const;
+
+/** Entity references in event tables: a bare two-letter code stands for the country. */
+function expandRef(ref: string): string {
+  return /^[a-z]{2}$/.test(ref) ? `country:${ref}` : ref;
+}
+
+function buildEvents(a: Assembly, text: string, file: string): void {
+  for (const row of parsePsv(text, file, EVENT_COLUMNS, 5)) {
+    const date = cell(row, 0);
+    if (!isIsoDate(date)) throw new AuthoringError(row.where, `date "${date}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+    const place = cell(row, 5) ? expandRef(cell(row, 5)) : undefined;
+    const entityIds = [...new Set([...list(cell(row, 4)).map(expandRef), ...(place ? [place] : [])])];
+    addEvent(a, {
+      id: `event:${date}-${cell(row, 1)}`,
+      date,
+      title: { ar: cell(row, 2), en: cell(row, 3) },
+      entityIds,
+      ...(place ? { place } : {}),
+    }, row.where);
+  }
+}
+
+/**
+ * Records written by hand elsewhere: a malformed qid is dropped (no id beats a wrong one); any
+ * other shape problem stops assembly, or skips the record with a warning under `skipInvalid`.
+ */
+function readJsonRecords(a: Assembly, text: string, file: string, skipInvalid: boolean): void {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new AuthoringError(file, `is not valid JSON (${(error as Error).message})`);
+  }
+  const records: unknown[] = Array.isArray(data)
+    ? data
+    : typeof data === "object" && data !== null
+      ? [...((data as { entities?: unknown[] }).entities ?? []), ...((data as { events?: unknown[] }).events ?? [])]
+      : [];
+  records.forEach((record, i) => {
+    const where = `${file} record ${i}`;
+    try {
+      if (typeof record === "object" && record !== null && "date" in record) {
+        addEvent(a, record as PackEvent, where);
+        return;
+      }
+      const entity = record as PackEntity;
+      if (typeof entity === "object" && entity !== null && entity.qid !== undefined && !(typeof entity.qid === "string" && QID_PATTERN.test(entity.qid))) {
+        a.warnings.push(`${where} (${entity.id}): qid ${JSON.stringify(entity.qid)} is not a Wikidata id; dropped`);
+        const { qid: _dropped, ...rest } = entity;
+        addEntity(a, rest, where);
+      } else {
+        addEntity(a, entity, where);
+      }
+    } catch (error) {
+      if (!(skipInvalid && error instanceof AuthoringError)) throw error;
+      a.warnings.push(`${error.message}; record skipped`);
+    }
+  });
+}
+
+// Tables that depend on others come later: capitals before cities, cities before regions (the
+// bare-name rule and seats look up cities), everything before events.
+const PSV_TABLES: { pattern: RegExp; build: (a: Assembly, text: string, file: string) => void }[] = [
+  { pattern: /^places-countries.*\.psv$/, build: buildCountries },
+  { pattern: /^places-cities.*\.psv$/, build: buildCities },
+  {
+    pattern: /^places-regions.*\.psv$/,
+    build: (a, text, file) => buildRegions(a, text, file, cityNameKeys(a)),
+  },
+  { pattern: /^places-landmarks.*\.psv$/, build: buildLandmarks },
+  { pattern: /^places-events.*\.psv$/, build: buildEvents },
+];
+
+function cityNameKeys(a: Assembly): Set<string> {
+  const keys = new Set<string>();
+  for (const { entity } of a.entities.values()) {
+    if (entity.id.startsWith("city:")) for (const k of entityKeys(entity)) keys.add(k);
+  }
+  return keys;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assembly.
+
+export interface AssemblyResult {
+  pack: Pack;
+  warnings: string[];
+}
+
+export interface AuthoringFile {
+  name: string;
+  text: string;
+}
+
+/** Reads every authoring file in `dir` (sorted by name). */
+export function readAuthoringFiles(dir: string): AuthoringFile[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".json") || name.endsWith(".psv"))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(dir, name), "utf8") }));
+}
+
+/**
+ * Builds the pack from authoring files. Malformed records, bad dates and duplicate ids throw an
+ * AuthoringError naming the file and line; references to entities nobody defined are dropped and
+ * clashing aliases resolved, each with a warning, so one half of the pack never blocks the other.
+ */
+export function assembleStarterPack(
+  files: readonly AuthoringFile[],
+  { version = PACK_VERSION, skipInvalid = false }: { version?: string; skipInvalid?: boolean } = {},
+): AssemblyResult {
+  const a: Assembly = { entities: new Map(), events: new Map(), countries: new Map(), cityRegions: [], warnings: [] };
+  for (const table of PSV_TABLES) {
+    for (const file of files) if (table.pattern.test(file.name)) table.build(a, file.text, file.name);
+  }
+  for (const { cityId, regionId, where } of a.cityRegions) {
+    const region = a.entities.get(regionId);
+    if (!region) throw new AuthoringError(where, `${regionId} is not defined in any places-regions table`);
+    a.entities.get(cityId)!.entity.facts!.push({ label: LABELS.division, value: region.entity.names });
+  }
+  for (const file of files) {
+    if (file.name.endsWith(".psv") && !PSV_TABLES.some((t) => t.pattern.test(file.name))) {
+      throw new AuthoringError(file.name, "is not a known table (places-countries|cities|regions|landmarks|events)");
+    }
+    if (file.name.endsWith(".json")) readJsonRecords(a, file.text, file.name, skipInvalid);
+  }
+
+  const entities = [...a.entities.values()].map(({ entity }) => entity);
+  resolveAliasClashes(entities, a.warnings);
+  const ids = new Set(entities.map((e) => e.id));
+  const events: PackEvent[] = [];
+  for (const { event, where } of a.events.values()) {
+    const missing = event.entityIds.filter((id) => !ids.has(id));
+    for (const id of missing) a.warnings.push(`${where}: ${event.id} refers to ${id}, which no file defines; reference dropped`);
+    const entityIds = event.entityIds.filter((id) => ids.has(id));
+    let place = event.place;
+    if (place !== undefined && !ids.has(place)) {
+      if (!missing.includes(place)) a.warnings.push(`${where}: ${event.id} place ${place} is not defined; place dropped`);
+      place = undefined;
+    }
+    if (entityIds.length === 0) {
+      a.warnings.push(`${where}: ${event.id} has no known entity left; event dropped`);
+      continue;
+    }
+    events.push({ ...event, entityIds, ...(place === undefined ? {} : { place }) });
+    if (place === undefined) delete events[events.length - 1]!.place;
+  }
+
+  entities.sort((x, y) => compare(x.id, y.id));
+  events.sort((x, y) => compare(x.date, y.date) || compare(x.id, y.id));
+  const pack: Pack = {
+    format: "siyaq-pack",
+    formatVersion: 1,
+    id: "starter",
+    version,
+    name: { ar: "حزمة البداية من سياق", en: "Siyaq starter pack" },
+    description: {
+      ar: "دول العالم وعواصمها، ومحافظات المنطقة ومدنها، وأشخاص ومنظمات وأحداث مؤرخة تتكرر في الأخبار العربية",
+      en: "The world's countries and capitals, the region's provinces and cities, and the people, organisations and dated events Arabic news names every day",
+    },
+    license: "MIT",
+    attribution: "Written for Siyaq from public knowledge. Arabic and English country names from i18n-iso-countries (MIT License, © widdix GmbH).",
+    entities,
+    events,
+  };
+  return { pack, warnings: a.warnings };
+}
+
+function compare(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Aliases shared without both holders marking them ambiguous: the entity whose name it is keeps
+ * it and the others drop it; when it names several (or none), all of them mark it ambiguous.
+ */
+function resolveAliasClashes(entities: PackEntity[], warnings: string[]): void {
+  for (const clash of aliasClashes(entities)) {
+    if (clash.holders.every((h) => h.marked)) continue;
+    const naming = clash.holders.filter((h) => h.isName);
+    const ids = clash.holders.map((h) => h.entity.id).join(", ");
+    if (naming.length === 1) {
+      for (const h of clash.holders) {
+        if (h.isName) continue;
+        h.entity.aliases = h.entity.aliases.filter((x) => aliasKey(x) !== clash.key);
+        h.entity.ambiguousAliases = h.entity.ambiguousAliases?.filter((x) => aliasKey(x) !== clash.key);
+        if (h.entity.ambiguousAliases?.length === 0) delete h.entity.ambiguousAliases;
+      }
+      warnings.push(`alias "${clash.key}" shared by ${ids}: kept by ${naming[0]!.entity.id} (its name), dropped from the others`);
+    } else {
+      for (const h of clash.holders) {
+        if (h.marked) continue;
+        const text = [h.entity.names.ar, h.entity.names.en, ...h.entity.aliases].find((x) => aliasKey(x) === clash.key)!;
+        h.entity.ambiguousAliases = [...(h.entity.ambiguousAliases ?? []), text];
+      }
+      warnings.push(`alias "${clash.key}" shared by ${ids}: marked ambiguous on all of them (confirm in the source files)`);
+    }
+  }
+}
+
+/** One record per line: readable diffs, and the file stays small enough to ship. */
+export function serializePack(pack: Pack): string {
+  const { entities, events, ...header } = pack;
+  const head = JSON.stringify(header, null, 2).slice(0, -2);
+  const lines = (records: unknown[]) => records.map((r) => "    " + JSON.stringify(r)).join(",\n");
+  return `${head},\n  "entities": [\n${lines(entities)}\n  ],\n  "events": [\n${lines(events)}\n  ]\n}\n`;
+}
+
+function countsLine(pack: Pack): string {
+  const byType: Record<string, number> = {};
+  for (const e of pack.entities) byType[e.type] = (byType[e.type] ?? 0) + 1;
+  const aliases = pack.entities.reduce((n, e) => n + entityKeys(e).size, 0);
+  const withQid = pack.entities.filter((e) => e.qid).length;
+  return JSON.stringify({ entities: pack.entities.length, events: pack.events.length, aliases, byType, withQid });
+}
+
+function main(argv: string[]): number {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+  const option = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const out = resolve(root, option("--out") ?? "public/packs/starter.json");
+  try {
+    const { pack, warnings } = assembleStarterPack(readAuthoringFiles(join(root, "packs/starter")), {
+      version: option("--version") ?? PACK_VERSION,
+      skipInvalid: argv.includes("--skip-invalid"),
+    });
+    for (const w of warnings) console.warn(`warning: ${w}`);
+    const problems = packProblems(pack);
+    if (problems.length) {
+      for (const p of problems) console.error(`error: ${p}`);
+      return 1;
+    }
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, serializePack(pack));
+    console.log(`wrote ${out} (${warnings.length} warnings)`);
+    console.log(countsLine(pack));
+    return 0;
+  } catch (error) {
+    if (error instanceof AuthoringError) {
+      console.error(`error: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = main(process.argv.slice(2));
+}
