@@ -1,6 +1,59 @@
 // Highlight requests (save, list, search, export, import): schemas and answer types.
 import * as v from "valibot";
+import { HighlightDraftSchema, HighlightSchema, MAX_NOTE_LENGTH, TagsSchema, type Highlight } from "./highlight";
+import type { ExportFile } from "./export";
+import type { LibraryFacets } from "./library";
+import { MAX_IMPORT_CHARS } from "./import";
 
-export const highlightRequests = {};
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
+const Url = v.pipe(v.string(), v.maxLength(8192));
+const Instant = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-export interface HighlightResponses {}
+export const highlightRequests = {
+  /** Store a passage the reader just saved. */
+  "highlight.save": HighlightDraftSchema,
+  /** Change the reader's note and/or tags. */
+  "highlight.update": v.object({
+    id: Id,
+    note: v.optional(v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH))),
+    tags: v.optional(TagsSchema),
+  }),
+  /** Remove one highlight; the answer carries it so the library can undo. */
+  "highlight.delete": v.object({ id: Id }),
+  /** Put back a highlight exactly as it was (the library's undo). */
+  "highlight.restore": v.object({ highlight: HighlightSchema }),
+  /** Whether the last visit found the passage (orphans stay, marked). */
+  "highlight.setOrphaned": v.object({ id: Id, orphaned: v.boolean() }),
+  /** Highlights saved on any of these addresses (the tab's and the canonical one). */
+  "highlights.forUrl": v.object({ urls: v.pipe(v.array(Url), v.minLength(1), v.maxLength(10)) }),
+  /** The library: full-text query plus filters, with the facets the filters can offer. */
+  "highlights.search": v.object({
+    query: v.optional(v.pipe(v.string(), v.maxLength(1000)), ""),
+    filters: v.optional(
+      v.object({
+        entityId: v.optional(Id),
+        tag: v.optional(v.pipe(v.string(), v.maxLength(100))),
+        site: v.optional(v.pipe(v.string(), v.maxLength(500))),
+        from: v.optional(Instant),
+        to: v.optional(Instant),
+        orphanedOnly: v.optional(v.boolean()),
+      }),
+      {},
+    ),
+  }),
+  "highlights.export": v.object({ format: v.picklist(["json", "csv", "markdown"]) }),
+  /** A Web Annotation file's text; all or nothing. */
+  "highlights.import": v.object({ json: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)) }),
+};
+
+export interface HighlightResponses {
+  "highlight.save": { highlight: Highlight };
+  "highlight.update": { highlight: Highlight };
+  "highlight.delete": { deleted: Highlight | null };
+  "highlight.restore": { highlight: Highlight };
+  "highlight.setOrphaned": { updated: boolean };
+  "highlights.forUrl": { highlights: Highlight[] };
+  "highlights.search": { highlights: Highlight[]; total: number; facets: LibraryFacets };
+  "highlights.export": ExportFile & { count: number };
+  "highlights.import": { added: number; skipped: number };
+}
