@@ -1,10 +1,271 @@
-// Entry point of the recognizer. Placeholder until the recognizer lands: finds nothing.
-import type { Mention } from "./types";
+// Entry point of the recognizer: finds people, organisations, places and dates in Arabic text by
+// combining dates, the knowledge base's lexicon, the rules for unknown names and, when one is
+// loaded, a learned tagger; then makes the document agree with itself (one sense per document).
+import type { EntityType, Mention } from "./types";
+import { tokenize, type Token } from "./tokenize";
+import type { Lexicon, LexiconMatch } from "./lexicon";
+import { findDates } from "./dates";
+import { findByRules } from "./rules";
+import { FUNCTION_WORDS } from "./data/function-words";
+import { NAME_CONNECTORS } from "./data/titles";
+import { normalizeWord } from "./normalize";
 
-export interface RecognizeOptions {
-  refDate?: string;
+/** A span the learned tagger proposes, in token indices (end exclusive). */
+export interface TaggedSpan {
+  start: number;
+  end: number;
+  type: "PER" | "ORG" | "LOC" | "MISC";
+  score: number;
 }
 
-export function recognize(_text: string, _options: RecognizeOptions = {}): Mention[] {
-  return [];
+/** What recognize() needs from a learned tagger (src/nlp/tagger provides one). */
+export interface SpanTagger {
+  tag(tokens: readonly string[]): TaggedSpan[];
+}
+
+export interface RecognizeOptions {
+  /** Compiled aliases of the knowledge base; without it only rules (and the tagger) find names. */
+  lexicon?: Lexicon;
+  /** Publication date (ISO); relative dates resolve against it. */
+  refDate?: string;
+  /** Optional learned tagger: adds names neither the lexicon nor the rules know. */
+  tagger?: SpanTagger;
+}
+
+/** How much each source is trusted when two spans compete for the same text. */
+const PRIORITY = { date: 4, rule: 3, lexicon: 2, tagger: 1 } as const;
+
+interface Candidate {
+  start: number;
+  end: number;
+  startToken: number;
+  endToken: number;
+  type: EntityType;
+  entityId?: string;
+  confidence: number;
+  date?: string;
+  priority: number;
+}
+
+const functionWords = new Set(FUNCTION_WORDS.map(normalizeWord));
+const connectors = new Set(NAME_CONNECTORS.map(normalizeWord));
+
+/**
+ * Recognises entity mentions in `text`. Mentions are sorted, non-overlapping, inside the text,
+ * with `surface === text.slice(start, end)` and attached proclitics left out of the span.
+ */
+export function recognize(text: string, options: RecognizeOptions = {}): Mention[] {
+  if (typeof text !== "string" || text.length === 0) return [];
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return [];
+  const { lexicon, refDate, tagger } = options;
+
+  const candidates: Candidate[] = [];
+  const dateTokens = new Uint8Array(tokens.length);
+  for (const d of findDates(tokens, refDate)) {
+    dateTokens.fill(1, d.startToken, d.endToken);
+    candidates.push({ ...d, type: "DATE", confidence: 0.9, priority: PRIORITY.date, ...(d.date ? { date: d.date } : {}) });
+  }
+
+  const ids = lexicon?.wordIds(tokens);
+  const lexCache = new Map<number, LexiconMatch | null>();
+  const lexiconAt = (i: number): LexiconMatch | undefined => {
+    if (!lexicon || !ids || i < 0 || i >= tokens.length || dateTokens[i]) return undefined;
+    let m = lexCache.get(i);
+    if (m === undefined) {
+      const found = lexicon.matchAt(tokens, ids, i);
+      m = found && !overlapsDate(found, dateTokens) ? found : null;
+      lexCache.set(i, m);
+    }
+    return m ?? undefined;
+  };
+
+  for (const r of findByRules({ tokens, lexiconAt, isDate: (i) => dateTokens[i] === 1, breakBefore: (i) => breakBefore(text, tokens, i) })) {
+    const linked = r.lexicon ? choose(r.lexicon, r.type) : {};
+    candidates.push({ ...r, ...linked, type: r.type, priority: PRIORITY.rule });
+  }
+
+  if (lexicon) {
+    for (let i = 0; i < tokens.length; i++) {
+      const m = lexiconAt(i);
+      if (!m) continue;
+      const chosen = choose(m);
+      candidates.push({ start: m.start, end: m.end, startToken: m.startToken, endToken: m.endToken, ...chosen, priority: PRIORITY.lexicon });
+      i = m.endToken - 1;
+    }
+  }
+
+  if (tagger) candidates.push(...taggedCandidates(tagger, tokens, lexicon));
+
+  const accepted = resolveOverlaps(candidates);
+  return toMentions(text, oneSensePerDocument(text, tokens, accepted, dateTokens));
+}
+
+/** The type and entity a lexicon match stands for, preferring `wanted` when it is a candidate. */
+function choose(m: LexiconMatch, wanted?: EntityType): { type: EntityType; entityId?: string; confidence: number } {
+  let pool = m.candidates;
+  if (wanted && pool.some((c) => c.type === wanted)) pool = pool.filter((c) => c.type === wanted);
+  // The type most candidates share; ties go to the first listed.
+  const counts = new Map<EntityType, number>();
+  for (const c of pool) counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
+  let type = pool[0]!.type;
+  for (const [t, n] of counts) if (n > (counts.get(type) ?? 0)) type = t;
+  const ids = new Set(pool.filter((c) => c.type === type).map((c) => c.entityId));
+  if (ids.size === 1) return { type, entityId: [...ids][0]!, confidence: 0.95 };
+  return { type, confidence: 0.8 }; // several entities share the alias: leave the link to the reader
+}
+
+function overlapsDate(m: LexiconMatch, dateTokens: Uint8Array): boolean {
+  for (let k = m.startToken; k < m.endToken; k++) if (dateTokens[k]) return true;
+  return false;
+}
+
+/** True when a line or paragraph break separates token i from token i−1. */
+function breakBefore(text: string, tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const cur = tokens[i];
+  if (!prev || !cur) return true;
+  for (let k = prev.end; k < cur.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a || c === 0x0d || c === 0x2029 || c === 0x2028) return true;
+  }
+  return false;
+}
+
+/** The tagger's spans as candidates, proclitics peeled from the first token. */
+function taggedCandidates(tagger: SpanTagger, tokens: readonly Token[], lexicon: Lexicon | undefined): Candidate[] {
+  const out: Candidate[] = [];
+  const spans = tagger.tag(tokens.map((t) => t.surface));
+  for (const s of spans) {
+    if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end > tokens.length || s.end <= s.start) continue;
+    const first = tokens[s.start]!;
+    if (first.kind === "punct") continue;
+    const offset = procliticOffset(first, lexicon);
+    out.push({
+      start: first.start + offset,
+      end: tokens[s.end - 1]!.end,
+      startToken: s.start,
+      endToken: s.end,
+      type: s.type,
+      confidence: Math.min(1, Math.max(0, Number.isFinite(s.score) ? s.score : 0.5)),
+      priority: PRIORITY.tagger,
+    });
+  }
+  return out;
+}
+
+/**
+ * Where the name starts inside the first token of a tagged span: after its proclitics when the
+ * remainder shows it is a word of its own (article, a known alias, or a doubled و), else 0.
+ */
+function procliticOffset(token: Token, lexicon: Lexicon | undefined): number {
+  if (lexicon && lexicon.lookup(token.surface).length > 0) return 0;
+  for (const s of token.stems) if (s.strong) return s.offset;
+  for (const s of token.stems) {
+    if (lexicon && lexicon.lookup(s.form).length > 0) return s.offset;
+    if (s.clitics === "و" && s.form.startsWith("و")) return s.offset;
+  }
+  return 0;
+}
+
+/** Keeps the most trusted, then longest, candidates that do not overlap; returns them in order. */
+function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  const ranked = candidates
+    .filter((c) => c.end > c.start)
+    .sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: Candidate[] = [];
+  // Accepted spans kept sorted by start so each overlap test is a binary search.
+  for (const c of ranked) {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid]!.start < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = taken[lo - 1];
+    const after = taken[lo];
+    if ((before && before.end > c.start) || (after && after.start < c.end)) continue;
+    taken.splice(lo, 0, c);
+  }
+  return taken;
+}
+
+/**
+ * One sense per document: a later mention of a name seen earlier (`سليماني` after `قاسم
+ * سليماني`) is the same entity; the same surface keeps the same type and link throughout.
+ */
+function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: Candidate[], dateTokens: Uint8Array): Candidate[] {
+  const senses = new Map<string, Candidate>();
+  const covered = new Uint8Array(tokens.length);
+  for (const c of accepted) {
+    covered.fill(1, c.startToken, c.endToken);
+    if (c.type === "DATE") continue;
+    const key = spanKey(text, c);
+    const known = senses.get(key);
+    if (!known || known.priority < c.priority) senses.set(key, c);
+  }
+  // Family names of people named in full.
+  const familyNames = new Map<string, Candidate>();
+  for (const c of accepted) {
+    if (c.type !== "PER" || c.endToken - c.startToken < 2) continue;
+    const last = tokens[c.endToken - 1]!.norm;
+    const beforeLast = tokens[c.endToken - 2]!.norm;
+    if (last.length < 3 || functionWords.has(last) || connectors.has(beforeLast)) continue;
+    if (!familyNames.has(last)) familyNames.set(last, c);
+  }
+  const out: Candidate[] = [];
+  for (const c of accepted) {
+    const sense = c.type === "DATE" ? undefined : senses.get(spanKey(text, c));
+    if (sense && sense !== c && (sense.type !== c.type || sense.entityId !== c.entityId)) {
+      const { entityId: _drop, ...rest } = c;
+      out.push({ ...rest, type: sense.type, ...(sense.entityId ? { entityId: sense.entityId } : {}) });
+    } else {
+      out.push(c);
+    }
+  }
+  if (familyNames.size > 0) {
+    for (let i = 0; i < tokens.length; i++) {
+      if (covered[i] || dateTokens[i] || tokens[i]!.kind !== "word") continue;
+      const t = tokens[i]!;
+      let person = familyNames.get(t.norm);
+      let offset = 0;
+      if (!person) {
+        for (const s of t.stems) {
+          person = familyNames.get(s.form);
+          if (person) {
+            offset = s.offset;
+            break;
+          }
+        }
+      }
+      if (!person || person.startToken > i) continue; // only names already introduced
+      out.push({
+        start: t.start + offset,
+        end: t.end,
+        startToken: i,
+        endToken: i + 1,
+        type: "PER",
+        confidence: 0.75,
+        priority: PRIORITY.rule,
+        ...(person.entityId ? { entityId: person.entityId } : {}),
+      });
+    }
+    out.sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
+
+/** The normalised text of a span (proclitics already outside it): what "the same name" means. */
+function spanKey(text: string, c: Candidate): string {
+  return normalizeWord(text.slice(c.start, c.end));
+}
+
+function toMentions(text: string, accepted: readonly Candidate[]): Mention[] {
+  return accepted.map((c) => {
+    const mention: Mention = { start: c.start, end: c.end, type: c.type, surface: text.slice(c.start, c.end), confidence: c.confidence };
+    if (c.entityId !== undefined) mention.entityId = c.entityId;
+    if (c.date !== undefined) mention.date = c.date;
+    return mention;
+  });
 }

@@ -165,6 +165,36 @@ export function procliticStems(surface: string, norm: string): readonly Stem[] {
   return stems;
 }
 
+/**
+ * The normalised tokens of a short string (an alias), split exactly as `tokenize` splits text but
+ * without building Token objects: the lexicon compiler calls this once per alias.
+ */
+export function normalizedTokens(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const [cls, width] = classAt(text, i);
+    if (cls === SPACE) {
+      i += width;
+      continue;
+    }
+    const start = i;
+    i += width;
+    if (cls === LETTER || cls === DIGIT) {
+      while (i < n) {
+        const [k, w] = classAt(text, i);
+        if (k === cls) i += w;
+        else if (cls === DIGIT && isNumberJoiner(text.charCodeAt(i)) && i + 1 < n && classAt(text, i + 1)[0] === DIGIT) i += 1;
+        else break;
+      }
+    }
+    const norm = normalizeWord(text.slice(start, i));
+    if (norm.length > 0) out.push(norm);
+  }
+  return out;
+}
+
 /** The raw surface tokens, as a learned tagger trained on the corpora expects them. */
 export function surfaces(tokens: readonly Token[]): string[] {
   return tokens.map((t) => t.surface);

@@ -1,0 +1,101 @@
+// Head nouns that announce an organisation or a place the knowledge base may not know. Whether the
+// head belongs to the name is the news convention: `حزب الله`, `مجلس النواب العراقي`, `مطار بغداد
+// الدولي` keep it; `لتنظيم داعش`, `العاصمة بغداد`, `مدينة الموصل` do not.
+
+export interface HeadNoun {
+  word: string;
+  type: "ORG" | "LOC";
+  /**
+   * `always`: the head is part of the name. `before-article`: part of it only when a descriptive
+   * phrase follows (`حركة المقاومة الإسلامية`), not before a proper name (`حركة حماس` → `حماس`).
+   * `never`: a generic head; the name is what follows (`مدينة الموصل` → `الموصل`).
+   */
+  keep: "always" | "before-article" | "never";
+}
+
+export const HEAD_NOUNS: readonly HeadNoun[] = [
+  // Organisations named with their head.
+  { word: "حزب", type: "ORG", keep: "always" },
+  { word: "مجلس", type: "ORG", keep: "always" },
+  { word: "وزارة", type: "ORG", keep: "always" },
+  { word: "فيلق", type: "ORG", keep: "always" },
+  { word: "جيش", type: "ORG", keep: "always" },
+  { word: "منظمة", type: "ORG", keep: "always" },
+  { word: "جامعة", type: "ORG", keep: "always" },
+  { word: "اتحاد", type: "ORG", keep: "always" },
+  { word: "هيئة", type: "ORG", keep: "always" },
+  { word: "لجنة", type: "ORG", keep: "always" },
+  { word: "جبهة", type: "ORG", keep: "always" },
+  { word: "كتائب", type: "ORG", keep: "always" },
+  { word: "بنك", type: "ORG", keep: "always" },
+  { word: "البنك", type: "ORG", keep: "always" },
+  { word: "محكمة", type: "ORG", keep: "always" },
+  { word: "المحكمة", type: "ORG", keep: "always" },
+  { word: "مؤسسة", type: "ORG", keep: "always" },
+  { word: "صندوق", type: "ORG", keep: "always" },
+  { word: "الحرس", type: "ORG", keep: "always" },
+  { word: "حرس", type: "ORG", keep: "always" },
+  { word: "التحالف", type: "ORG", keep: "always" },
+  { word: "حركة", type: "ORG", keep: "before-article" },
+  { word: "تنظيم", type: "ORG", keep: "before-article" },
+  { word: "جماعة", type: "ORG", keep: "before-article" },
+  { word: "وكالة", type: "ORG", keep: "before-article" },
+  { word: "شركة", type: "ORG", keep: "never" },
+  { word: "صحيفة", type: "ORG", keep: "never" },
+  { word: "جريدة", type: "ORG", keep: "never" },
+  { word: "مجلة", type: "ORG", keep: "never" },
+  { word: "قناة", type: "ORG", keep: "never" },
+  { word: "نادي", type: "ORG", keep: "never" },
+  { word: "منصة", type: "ORG", keep: "never" },
+  { word: "موقع", type: "ORG", keep: "never" },
+  // Places named with their head.
+  { word: "مطار", type: "LOC", keep: "always" },
+  { word: "إقليم", type: "LOC", keep: "always" },
+  { word: "ميناء", type: "LOC", keep: "always" },
+  { word: "مضيق", type: "LOC", keep: "always" },
+  { word: "خليج", type: "LOC", keep: "always" },
+  { word: "جبل", type: "LOC", keep: "always" },
+  { word: "بحيرة", type: "LOC", keep: "always" },
+  // Generic place heads: the name follows.
+  { word: "مدينة", type: "LOC", keep: "never" },
+  { word: "محافظة", type: "LOC", keep: "never" },
+  { word: "العاصمة", type: "LOC", keep: "never" },
+  { word: "عاصمة", type: "LOC", keep: "never" },
+  { word: "منطقة", type: "LOC", keep: "never" },
+  { word: "بلدة", type: "LOC", keep: "never" },
+  { word: "قرية", type: "LOC", keep: "never" },
+  { word: "ولاية", type: "LOC", keep: "never" },
+  { word: "جزيرة", type: "LOC", keep: "never" },
+  { word: "نهر", type: "LOC", keep: "never" },
+  { word: "مقاطعة", type: "LOC", keep: "never" },
+  { word: "مخيم", type: "LOC", keep: "never" },
+  { word: "ضاحية", type: "LOC", keep: "never" },
+  { word: "حي", type: "LOC", keep: "never" },
+];
+
+/**
+ * Words after an organisation head that make a common noun phrase, not a name
+ * (`رئيس مجلس الإدارة` is the chair of a company's board).
+ */
+export const GENERIC_COMPLEMENTS: readonly string[] = [
+  "الإدارة", "إدارة", "الأمناء", "العائلة", "الأسرة", "العزاء", "الحرب", "المدينة", "الطلاب",
+  "التلاميذ", "المرور", "السير", "الأسعار", "التجارة", "الصرف", "الخاصة", "الأمنية", "المسلحة",
+];
+
+/** Adjectives that follow a name phrase but are not part of it (`مجلس النواب العراقي المنحل`). */
+export const NON_NAME_ADJECTIVES: readonly string[] = [
+  "المنحل", "المنحلة", "السابق", "السابقة", "الحالي", "الحالية", "الجديد", "الجديدة", "المؤقت",
+  "المؤقتة", "المقبل", "المقبلة", "المنتهية", "الأسبق", "المستقيل", "المستقيلة", "المكلف", "المكلفة",
+  "المنتخب", "المنتخبة", "الراحل", "الراحلة", "الأخير", "الأخيرة", "نفسه", "نفسها", "ذاته", "ذاتها",
+];
+
+/** First words of multi-word place names (`شرم الشيخ`, `سان فرانسيسكو`, `دير الزور`). */
+export const PLACE_NAME_PREFIXES: readonly string[] = [
+  "سان", "سانت", "سانتا", "نيو", "بني", "بيت", "عين", "دير", "كفر", "تل", "رأس", "شرم", "بئر", "أم",
+  "أبو", "جسر", "مرج", "وادي", "بوينس", "لوس", "لاس", "ريو", "هونغ", "كوالا",
+];
+
+/** Compass words that follow a place name but are not part of it (`حلب شمال سوريا`). */
+export const DIRECTION_WORDS: readonly string[] = [
+  "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "شمال شرق", "قرب", "غربي",
+];

@@ -1,0 +1,325 @@
+// Rules for names the knowledge base does not know: people after titles and roles, organisations
+// and places after head nouns. The word lists are data (src/nlp/data); this module only decides
+// where a title phrase ends, where a name starts and stops, and whether a head belongs to it.
+import type { EntityType } from "./types";
+import type { LexiconMatch } from "./lexicon";
+import { normalizedTokens, type Token } from "./tokenize";
+import { TITLES, NAME_CONNECTORS, TITLE_LINKS } from "./data/titles";
+import {
+  HEAD_NOUNS,
+  GENERIC_COMPLEMENTS,
+  NON_NAME_ADJECTIVES,
+  PLACE_NAME_PREFIXES,
+  DIRECTION_WORDS,
+  type HeadNoun,
+} from "./data/head-nouns";
+import { FUNCTION_WORDS } from "./data/function-words";
+
+/** A name found by a rule, in tokens and original offsets. */
+export interface RuleMention {
+  startToken: number;
+  endToken: number;
+  start: number;
+  end: number;
+  type: EntityType;
+  /** Set when the rule only retyped or confirmed a lexicon match. */
+  lexicon?: LexiconMatch;
+  confidence: number;
+}
+
+/** What the rules may ask about the text around them. */
+export interface RuleContext {
+  tokens: readonly Token[];
+  /** The longest lexicon match starting at a token, if any. */
+  lexiconAt(i: number): LexiconMatch | undefined;
+  /** Tokens already taken by a date. */
+  isDate(i: number): boolean;
+  /** A line break separates token i from the one before it (names never cross lines). */
+  breakBefore(i: number): boolean;
+}
+
+// Tables normalised once.
+const toKey = (w: string) => normalizedTokens(w).join(" ");
+const titlesByFirst = new Map<string, string[][]>();
+for (const t of TITLES) {
+  const words = normalizedTokens(t);
+  const list = titlesByFirst.get(words[0]!) ?? [];
+  list.push(words);
+  list.sort((a, b) => b.length - a.length);
+  titlesByFirst.set(words[0]!, list);
+}
+const heads = new Map<string, HeadNoun>(HEAD_NOUNS.map((h) => [toKey(h.word), h]));
+const functionWords = new Set(FUNCTION_WORDS.map(toKey));
+const connectors = new Set(NAME_CONNECTORS.map(toKey));
+const titleLinks = new Set(TITLE_LINKS.map(toKey));
+const genericComplements = new Set(GENERIC_COMPLEMENTS.map(toKey));
+const nonNameAdjectives = new Set(NON_NAME_ADJECTIVES.map(toKey));
+const placePrefixes = new Set(PLACE_NAME_PREFIXES.map(toKey));
+const directions = new Set(DIRECTION_WORDS.map(toKey));
+const ARTICLE = "ال";
+const DOT = ".";
+
+const RULE_CONFIDENCE = 0.7;
+/** A title phrase longer than this is a sentence, not a title. */
+const MAX_TITLE_PHRASE = 9;
+const MAX_COMPLEMENT = 4;
+
+function hasArticle(norm: string): boolean {
+  return norm.startsWith(ARTICLE) && norm.length > 3;
+}
+
+/** Relational adjective (`العراقي`, `الإسلامية`, `الدولي`): the end of most name phrases. */
+function isNisba(norm: string): boolean {
+  return hasArticle(norm) && norm.length >= 5 && (norm.endsWith("ي") || norm.endsWith("يه"));
+}
+
+/** Endings of attached pronouns: a word wearing one is a common noun or verb, never a name. */
+function hasPronounSuffix(norm: string): boolean {
+  return norm.length > 4 && (norm.endsWith("ها") || norm.endsWith("هم") || norm.endsWith("هما"));
+}
+
+class RuleReader {
+  private readonly tokens: readonly Token[];
+
+  constructor(private readonly ctx: RuleContext) {
+    this.tokens = ctx.tokens;
+  }
+
+  private norm(i: number): string {
+    return this.tokens[i]?.norm ?? "";
+  }
+
+  private isWord(i: number): boolean {
+    return this.tokens[i]?.kind === "word" && !this.ctx.isDate(i);
+  }
+
+  /** The first token read as written or with proclitics peeled; `accept` picks the reading. */
+  private reading<T>(i: number, accept: (form: string) => T | undefined): { value: T; offset: number } | undefined {
+    const t = this.tokens[i];
+    if (!t || !this.isWord(i)) return undefined;
+    const own = accept(t.norm);
+    if (own !== undefined) return { value: own, offset: 0 };
+    for (const s of t.stems) {
+      const v = accept(s.form);
+      if (v !== undefined) return { value: v, offset: s.offset };
+    }
+    return undefined;
+  }
+
+  private titleAt(i: number): { end: number; offset: number } | undefined {
+    const r = this.reading(i, (form) => titlesByFirst.get(form));
+    if (!r) return undefined;
+    for (const words of r.value) {
+      let ok = true;
+      for (let k = 1; k < words.length; k++) if (this.norm(i + k) !== words[k] || this.ctx.breakBefore(i + k)) ok = false;
+      if (ok) return { end: i + words.length, offset: r.offset };
+    }
+    return undefined;
+  }
+
+  private headAt(i: number): { head: HeadNoun; offset: number } | undefined {
+    const r = this.reading(i, (form) => heads.get(form));
+    return r && { head: r.value, offset: r.offset };
+  }
+
+  /** A word that may be part of a name: not a particle, verb of saying, number, or punctuation. */
+  private nameWord(i: number): boolean {
+    if (!this.isWord(i) || this.ctx.breakBefore(i)) return false;
+    const n = this.norm(i);
+    return n.length >= 2 && !functionWords.has(n) && !directions.has(n);
+  }
+
+  /** A word whose own proclitic shows it starts a new phrase (`بالعراق`, `وانسحابها`). */
+  private startsNewPhrase(i: number): boolean {
+    const t = this.tokens[i];
+    if (!t) return true;
+    if (this.ctx.lexiconAt(i)?.clitics === "") return false;
+    return t.stems.some((s) => s.strong) || t.norm.startsWith("و") && t.stems.length > 0 && !this.ctx.lexiconAt(i);
+  }
+
+  private mention(startToken: number, offset: number, endToken: number, type: EntityType, confidence = RULE_CONFIDENCE): RuleMention {
+    return {
+      startToken,
+      endToken,
+      start: this.tokens[startToken]!.start + offset,
+      end: this.tokens[endToken - 1]!.end,
+      type,
+      confidence,
+    };
+  }
+
+  /** Every rule mention, left to right. */
+  all(): RuleMention[] {
+    const out: RuleMention[] = [];
+    for (let i = 0; i < this.tokens.length; ) {
+      const next = this.titlePhrase(i, out) ?? this.headPhrase(i, out);
+      i = next !== undefined && next > i ? next : i + 1;
+    }
+    return out;
+  }
+
+  /**
+   * `الرئيس الأمريكي جو بايدن`, `رئيس مجلس النواب العراقي المنحل محمد الحلبوسي`: the title, its
+   * descriptive words (adjectives, organisations and places it belongs to), then the name.
+   */
+  private titlePhrase(i: number, out: RuleMention[]): number | undefined {
+    const title = this.titleAt(i);
+    if (!title) return undefined;
+    let j = title.end;
+    while (j < this.tokens.length && j - i < MAX_TITLE_PHRASE && !this.ctx.breakBefore(j)) {
+      if (this.norm(j) === DOT && this.norm(j - 1) === "د") {
+        j++;
+        continue;
+      }
+      const innerTitle = this.titleAt(j);
+      if (innerTitle && innerTitle.offset === 0) {
+        j = innerTitle.end;
+        continue;
+      }
+      const head = this.headAt(j);
+      if (head && head.offset === 0) {
+        const end = this.headPhrase(j, out);
+        if (end !== undefined) {
+          j = end;
+          continue;
+        }
+      }
+      const lex = this.ctx.lexiconAt(j);
+      if (lex && lex.clitics === "" && !lex.candidates.some((c) => c.type === "PER")) {
+        j = lex.endToken;
+        continue;
+      }
+      const n = this.norm(j);
+      if (titleLinks.has(n) && (hasArticle(this.norm(j + 1)) || this.ctx.lexiconAt(j + 1))) {
+        j++;
+        continue;
+      }
+      if (this.isWord(j) && hasArticle(n) && !functionWords.has(n)) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    const name = this.personName(j);
+    if (!name) return j > title.end ? j : undefined;
+    out.push(name);
+    return name.endToken;
+  }
+
+  /** A person's name starting at token i: a given name, then one or two more parts. */
+  private personName(i: number): RuleMention | undefined {
+    if (!this.nameWord(i)) return undefined;
+    const first = this.norm(i);
+    if (hasArticle(first) || this.titleAt(i) || this.headAt(i) || this.startsNewPhrase(i)) return undefined;
+    const lex = this.ctx.lexiconAt(i);
+    if (lex && lex.clitics === "") {
+      // A known name: the lexicon reports it; a person's title tells its type.
+      const person = lex.candidates.some((c) => c.type === "PER");
+      if (!person) return undefined;
+      return { ...this.mention(i, 0, lex.endToken, "PER", 0.9), lexicon: lex };
+    }
+    let end = i + 1;
+    let parts = 1;
+    let needsNext = connectors.has(first);
+    while (end < this.tokens.length && parts < 4) {
+      if (!this.nameWord(end) || this.titleAt(end) || this.startsNewPhrase(end)) break;
+      const n = this.norm(end);
+      if (nonNameAdjectives.has(n) || hasPronounSuffix(n)) break;
+      if (needsNext) {
+        needsNext = false;
+      } else if (connectors.has(n)) {
+        needsNext = true;
+      } else if (parts >= 2 && !hasArticle(n)) {
+        break; // a third part is a family name with the article (`محمد باقر الحكيم`)
+      }
+      end++;
+      parts++;
+    }
+    if (needsNext) end--; // a dangling connector is not part of the name
+    if (end <= i) return undefined;
+    return this.mention(i, 0, end, "PER");
+  }
+
+  /** `حزب الله`, `مجلس النواب العراقي`, `لتنظيم داعش` → `داعش`, `العاصمة بغداد` → `بغداد`. */
+  private headPhrase(i: number, out: RuleMention[]): number | undefined {
+    const found = this.headAt(i);
+    if (!found) return undefined;
+    const { head, offset } = found;
+    // A known name that starts with its head (`فيلق القدس`, `تنظيم الدولة`) is the lexicon's.
+    const whole = this.ctx.lexiconAt(i);
+    if (whole && whole.endToken > i + 1) {
+      out.push({ ...this.mention(i, whole.start - this.tokens[i]!.start, whole.endToken, pickType(whole, head.type), 0.9), lexicon: whole });
+      return whole.endToken;
+    }
+    let j = i + 1;
+    if (j >= this.tokens.length || this.ctx.breakBefore(j)) return undefined;
+    // `العاصمة الأردنية عمان`: adjectives of a generic place head come before the name.
+    if (head.keep === "never" && head.type === "LOC") {
+      while (isNisba(this.norm(j)) && !this.ctx.lexiconAt(j) && j < i + 3) j++;
+    }
+    const lex = this.ctx.lexiconAt(j);
+    if (lex && lex.clitics === "") {
+      if (head.keep === "always") {
+        const end = this.trailingAdjectives(lex.endToken, head.type === "LOC" ? 1 : 2);
+        out.push(this.mention(i, offset, end, head.type));
+        return end;
+      }
+      out.push({ ...this.mention(j, 0, lex.endToken, pickType(lex, head.type), 0.9), lexicon: lex });
+      return lex.endToken;
+    }
+    if (!this.nameWord(j) || this.startsNewPhrase(j)) return undefined;
+    const c0 = this.norm(j);
+    if (genericComplements.has(c0) || nonNameAdjectives.has(c0) || hasPronounSuffix(c0) || heads.has(c0)) return undefined;
+    if (head.keep === "always" || (head.keep === "before-article" && hasArticle(c0))) {
+      const end = this.complement(j);
+      out.push(this.mention(i, offset, end, head.type));
+      return end;
+    }
+    // The head stays out; the name is what follows.
+    if (!hasArticle(c0) && c0.endsWith("ه")) return undefined; // an indefinite adjective: `منطقة عازلة`
+    let end = j + 1;
+    if (placePrefixes.has(c0) && this.nameWord(end)) end++;
+    else if (head.type === "ORG") end = this.articleWords(end, 2);
+    out.push(this.mention(j, 0, end, head.type));
+    return end;
+  }
+
+  /** Complement of a head that belongs to the name: genitive nouns, then relational adjectives. */
+  private complement(j: number): number {
+    let end = j + 1;
+    let sawNisba = isNisba(this.norm(j));
+    while (end < this.tokens.length && end - j < MAX_COMPLEMENT && this.nameWord(end) && !this.startsNewPhrase(end)) {
+      const n = this.norm(end);
+      if (!hasArticle(n) || nonNameAdjectives.has(n) || hasPronounSuffix(n)) break;
+      const nisba = isNisba(n);
+      if (sawNisba && !nisba) break; // after an adjective only adjectives follow
+      sawNisba ||= nisba;
+      end++;
+    }
+    return end;
+  }
+
+  /** Up to `max` relational adjectives after a name (`مطار بغداد الدولي`). */
+  private trailingAdjectives(end: number, max: number): number {
+    let k = end;
+    while (k < end + max && isNisba(this.norm(k)) && this.nameWord(k) && !nonNameAdjectives.has(this.norm(k))) k++;
+    return k;
+  }
+
+  /** Up to `max` further words with the article that are not adjectives (`الشرق الأوسط`). */
+  private articleWords(end: number, max: number): number {
+    let k = end;
+    while (k < end + max && this.nameWord(k) && hasArticle(this.norm(k)) && !isNisba(this.norm(k)) && !this.startsNewPhrase(k)) k++;
+    return k;
+  }
+}
+
+/** The candidate type a head noun or title asks for, when the alias is ambiguous. */
+function pickType(lex: LexiconMatch, wanted: EntityType): EntityType {
+  return lex.candidates.some((c) => c.type === wanted) ? wanted : lex.candidates[0]!.type;
+}
+
+/** Every name the rules find in the tokens, left to right. */
+export function findByRules(ctx: RuleContext): RuleMention[] {
+  return new RuleReader(ctx).all();
+}
