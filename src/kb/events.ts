@@ -1,0 +1,153 @@
+// Related events: timelines merged from packs, pages and the user, with near-duplicates folded, and
+// events learnt from reading (a dated sentence with linked entities becomes an `origin: page` event).
+import type { EventOrigin, EventRecord, EventSource, SiyaqDatabase } from "./db";
+import { aliasKey } from "./alias-keys";
+import type { PageEvent, TimelineEvent } from "./messages";
+import { PACK_LIMITS } from "./pack-schema";
+
+/** Share of the shorter title's words the other must contain for two titles to be "similar". */
+const TITLE_OVERLAP = 0.6;
+/** Titles with fewer content words than this are too short to compare. */
+const MIN_TITLE_WORDS = 3;
+/** Which event stands for a folded group: the user's wording, then a pack's, then a page's. */
+const ORIGIN_RANK: Record<EventOrigin, number> = { user: 0, pack: 1, page: 2 };
+/** Clitics and the article stripped before comparing words (`والموصل` ~ `الموصل` ~ `موصل`). */
+const WORD_PREFIXES = ["وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل"];
+
+/** Whether one date contains the other: `2014` ⊇ `2014-06` ⊇ `2014-06-10`. */
+export function datesOverlap(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+/** Content words of a title, normalised and without clitics, for similarity. */
+export function titleWords(title: string): Set<string> {
+  const words = new Set<string>();
+  for (const raw of aliasKey(title).split(/[^\p{L}\p{N}]+/u)) {
+    let word = raw;
+    for (const prefix of WORD_PREFIXES) {
+      if (word.startsWith(prefix) && word.length - prefix.length >= 3) {
+        word = word.slice(prefix.length);
+        break;
+      }
+    }
+    if (word.length >= 3) words.add(word);
+  }
+  return words;
+}
+
+function similarTitles(a: Set<string>, b: Set<string>): boolean {
+  const smaller = a.size <= b.size ? a : b;
+  const larger = smaller === a ? b : a;
+  if (smaller.size < MIN_TITLE_WORDS) return false;
+  let shared = 0;
+  for (const word of smaller) if (larger.has(word)) shared++;
+  return shared / smaller.size >= TITLE_OVERLAP;
+}
+
+type Comparable = Pick<EventRecord, "date" | "entityIds" | "title" | "pack">;
+
+/**
+ * Two records of the same happening: the same date at the same precision with an entity in common,
+ * or overlapping dates with similar titles. Events of one pack are curated as distinct and never fold together.
+ */
+export function isNearDuplicate(a: Comparable, b: Comparable, words = new Map<Comparable, Set<string>>()): boolean {
+  if (a.pack !== undefined && a.pack === b.pack) return false;
+  if (a.date === b.date && a.entityIds.some((id) => b.entityIds.includes(id))) return true;
+  if (!datesOverlap(a.date, b.date)) return false;
+  const wordsOf = (event: Comparable) => {
+    let found = words.get(event);
+    if (!found) words.set(event, (found = titleWords(`${event.title.ar} ${event.title.en ?? ""}`)));
+    return found;
+  };
+  return similarTitles(wordsOf(a), wordsOf(b));
+}
+
+function representativeFirst(a: EventRecord, b: EventRecord): number {
+  return ORIGIN_RANK[a.origin] - ORIGIN_RANK[b.origin] || b.date.length - a.date.length || a.createdAt - b.createdAt;
+}
+
+/** Events newest first with near-duplicates folded into the best-sourced one of each group. */
+export function timeline(events: readonly EventRecord[]): TimelineEvent[] {
+  const words = new Map<Comparable, Set<string>>();
+  const groups: { head: EventRecord; members: EventRecord[] }[] = [];
+  for (const event of [...events].sort(representativeFirst)) {
+    const group = groups.find((candidate) => candidate.members.some((member) => isNearDuplicate(member, event, words)));
+    if (group) group.members.push(event);
+    else groups.push({ head: event, members: [event] });
+  }
+  const folded = groups.map(({ head, members }): TimelineEvent => {
+    const alsoIn = members.filter((member) => member !== head && member.source).map((member) => member.source as EventSource);
+    return alsoIn.length > 0 ? { ...head, alsoIn } : head;
+  });
+  return folded.sort((a, b) => b.date.localeCompare(a.date) || representativeFirst(a, b));
+}
+
+export interface PageEventsInput {
+  url: string;
+  title: string;
+  publishedAt?: string;
+  events: readonly PageEvent[];
+}
+
+/**
+ * Stores dated sentences from an article as `origin: page` events. Entities the database does not
+ * know are dropped (an event with none left is skipped), and a sentence that repeats an event
+ * already known — from a pack, another article or earlier in this one — is folded into it rather
+ * than stored again. Returns how many events were added.
+ */
+export async function addPageEvents(db: SiyaqDatabase, input: PageEventsInput, now = Date.now()): Promise<number> {
+  return db.transaction("rw", [db.events, db.entities], async () => {
+    const wanted = [...new Set(input.events.flatMap((event) => event.entityIds))];
+    const known = new Set((await db.entities.bulkGet(wanted)).filter((entity) => entity !== undefined).map((entity) => entity.id));
+    const words = new Map<Comparable, Set<string>>();
+    const source: EventSource = { url: input.url, title: input.title };
+    if (input.publishedAt !== undefined) source.publishedAt = input.publishedAt;
+
+    let added = 0;
+    for (const event of input.events) {
+      const entityIds = [...new Set(event.entityIds.filter((id) => known.has(id)))];
+      if (entityIds.length === 0) continue;
+      const record: EventRecord = {
+        id: pageEventId(input.url, event.date, event.text),
+        date: event.date,
+        title: { ar: event.text.slice(0, PACK_LIMITS.maxTitleLength).trim() },
+        entityIds,
+        origin: "page",
+        source,
+        url: input.url,
+        createdAt: now,
+      };
+      if (await db.events.get(record.id)) continue;
+      const candidates = await db.events.where("entityIds").anyOf(entityIds).distinct().toArray();
+      if (candidates.some((candidate) => isNearDuplicate(candidate, record, words))) continue;
+      await db.events.add(record);
+      added++;
+    }
+    return added;
+  });
+}
+
+export async function deleteEvent(db: SiyaqDatabase, id: string): Promise<boolean> {
+  return db.transaction("rw", db.events, async () => {
+    if (!(await db.events.get(id))) return false;
+    await db.events.delete(id);
+    return true;
+  });
+}
+
+/** A stable id for a sentence read on a page, so reading the article again adds nothing. */
+export function pageEventId(url: string, date: string, text: string): string {
+  return `page:${date}:${fnv1a(`${url}\u0000${aliasKey(text)}`)}`;
+}
+
+/** 52 bits of FNV-1a, as base 36: plenty to keep one reader's page events apart. */
+function fnv1a(text: string): string {
+  let low = 0x811c9dc5;
+  let high = 0x050c5d1f;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    low = Math.imul(low ^ code, 0x01000193) >>> 0;
+    high = Math.imul(high ^ (code + index), 0x01000193) >>> 0;
+  }
+  return ((high & 0xfffff) * 0x100000000 + low).toString(36);
+}
