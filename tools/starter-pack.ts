@@ -313,7 +313,7 @@ const DIVISION_KINDS: Record<string, { ar: string; en: string; descAr: string; d
   wil: { ar: "ولاية", en: "Province", descAr: "ولاية في", descEn: "Province of" },
   state: { ar: "ولاية", en: "State", descAr: "ولاية في", descEn: "State of" },
   emir: { ar: "إمارة", en: "Emirate", descAr: "إمارة من إمارات", descEn: "Emirate of" },
-  dist: { ar: "المنطقة", en: "District", descAr: "منطقة إدارية في", descEn: "District of" },
+  dist: { ar: "لواء", en: "District", descAr: "لواء (منطقة إدارية) في", descEn: "District of" },
   shab: { ar: "شعبية", en: "District", descAr: "شعبية (منطقة إدارية) في", descEn: "District of" },
   "-": null,
 };
@@ -492,8 +492,12 @@ const CITY_COLUMNS = ["slug", "iso2", "name ar", "name en", "aliases", "region s
 
 function buildCities(a: Assembly, text: string, file: string): void {
   for (const row of parsePsv(text, file, CITY_COLUMNS, 4)) {
-    const info = country(a, cell(row, 1), row.where);
-    const facts: PackFact[] = [{ label: LABELS.country, value: { ar: info.entity.names.ar, en: info.entity.names.en } }];
+    // `-` instead of a country: a city whose sovereignty is contested gets no country fact and
+    // must describe itself.
+    const contested = cell(row, 1) === "-";
+    if (contested && (!cell(row, 6) || !cell(row, 7))) throw new AuthoringError(row.where, "a city without a country needs its own description");
+    const info = contested ? undefined : country(a, cell(row, 1), row.where);
+    const facts: PackFact[] = info ? [{ label: LABELS.country, value: { ar: info.entity.names.ar, en: info.entity.names.en } }] : [];
     // Regions are built after cities (see PSV_TABLES), so the division fact is filled in later.
     if (cell(row, 5)) a.cityRegions.push({ cityId: `city:${cell(row, 0)}`, regionId: `region:${cell(row, 1)}-${cell(row, 5)}`, where: row.where });
     addEntity(a, {
@@ -502,10 +506,10 @@ function buildCities(a: Assembly, text: string, file: string): void {
       names: { ar: cell(row, 2), en: cell(row, 3) },
       ...aliasFields({ ar: cell(row, 2), en: cell(row, 3) }, ...list(cell(row, 4))),
       description: {
-        ar: cell(row, 6) || `مدينة في ${info.shortAr}`,
-        en: cell(row, 7) || `City in ${info.shortEn}`,
+        ar: cell(row, 6) || `مدينة في ${info!.shortAr}`,
+        en: cell(row, 7) || `City in ${info!.shortEn}`,
       },
-      facts,
+      ...(facts.length ? { facts } : {}),
       ...(cell(row, 8) ? { qid: cell(row, 8) } : {}),
     }, row.where);
   }
@@ -527,7 +531,11 @@ function buildRegions(a: Assembly, text: string, file: string, cityNames: Set<st
     const baseAr = cell(row, 3);
     const baseEn = cell(row, 4);
     const names = kind ? { ar: `${kind.ar} ${baseAr}`, en: `${baseEn} ${kind.en}` } : { ar: baseAr, en: baseEn };
-    const bare = kind ? [baseAr, baseEn].filter((n) => !cityNames.has(aliasKey(n))) : [];
+    // A leading `!` in the alias cell keeps the bare name out: `الشرقية`, `البحر الأحمر` are
+    // everyday words or other places before they are a governorate.
+    const aliasItems = list(cell(row, 5));
+    const noBare = aliasItems[0] === "!";
+    const bare = kind && !noBare ? [baseAr, baseEn].filter((n) => !cityNames.has(aliasKey(n))) : [];
     const facts: PackFact[] = [{ label: LABELS.country, value: { ar: info.entity.names.ar, en: info.entity.names.en } }];
     const seat = cell(row, 6);
     if (seat) {
@@ -539,7 +547,7 @@ function buildRegions(a: Assembly, text: string, file: string, cityNames: Set<st
       id: `region:${iso}-${cell(row, 0)}`,
       type: "LOC",
       names,
-      ...aliasFields(names, ...bare, ...list(cell(row, 5))),
+      ...aliasFields(names, ...bare, ...aliasItems.filter((x) => x !== "!")),
       description: {
         ar: cell(row, 7) || `${kind?.descAr ?? "منطقة في"} ${info.shortAr}`,
         en: cell(row, 8) || `${kind?.descEn ?? "Region of"} ${info.shortEn}`,
@@ -694,7 +702,8 @@ export function assembleStarterPack(
   for (const { cityId, regionId, where } of a.cityRegions) {
     const region = a.entities.get(regionId);
     if (!region) throw new AuthoringError(where, `${regionId} is not defined in any places-regions table`);
-    a.entities.get(cityId)!.entity.facts!.push({ label: LABELS.division, value: region.entity.names });
+    const city = a.entities.get(cityId)!.entity;
+    city.facts = [...(city.facts ?? []), { label: LABELS.division, value: region.entity.names }];
   }
   for (const file of files) {
     if (file.name.endsWith(".psv") && !PSV_TABLES.some((t) => t.pattern.test(file.name))) {
