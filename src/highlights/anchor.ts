@@ -71,11 +71,54 @@ export function anchorPassage(
 
   const maxErrors = Math.floor(exact.length * MAX_ERROR_RATE);
   if (maxErrors < 1) return null;
-  const matches = search(text, exact, maxErrors).slice(0, MAX_CANDIDATES);
+  const matches = fuzzyCandidates(text, exact, maxErrors, context);
   if (matches.length === 0) return null;
   const best = pickBest(matches, text, exact.length, context);
   if (exact.length < SHORT_QUOTE && (best.prefixScore + best.suffixScore) / 2 < 0.5) return null;
   return toOriginal(original, folded, best, "fuzzy");
+}
+
+/** Occurrences of the context looked at per side: enough for a page, bounded for a pathological one. */
+const MAX_CONTEXT_SITES = 20;
+
+/**
+ * Approximate matches of the quote. A whole-text search returns only the matches with the fewest
+ * errors, which can be a near-copy elsewhere on the page (a headline repeated in a teaser) rather
+ * than the edited passage itself; so the search also runs in windows where the passage should be —
+ * around its old position and right after its prefix or before its suffix — and the context
+ * scoring then chooses among them all.
+ */
+function fuzzyCandidates(
+  text: string,
+  quote: string,
+  maxErrors: number,
+  context: { prefix: string; suffix: string; hint: number | undefined },
+): Candidate[] {
+  const span = quote.length + maxErrors;
+  const windows: [number, number][] = [[0, text.length]];
+  if (context.hint !== undefined) windows.push([context.hint - span, context.hint + 2 * span]);
+  const sites = (needle: string, add: (at: number) => void) => {
+    if (needle.length < 8) return;
+    let count = 0;
+    for (let at = text.indexOf(needle); at !== -1 && count < MAX_CONTEXT_SITES; at = text.indexOf(needle, at + 1), count++) add(at);
+  };
+  sites(context.prefix, (at) => windows.push([at + context.prefix.length - maxErrors, at + context.prefix.length + span]));
+  sites(context.suffix, (at) => windows.push([at - span, at + maxErrors]));
+
+  const seen = new Set<string>();
+  const candidates: Candidate[] = [];
+  for (const [from, to] of windows) {
+    const offset = Math.max(0, from);
+    for (const match of search(text.slice(offset, Math.min(text.length, to)), quote, maxErrors)) {
+      const candidate = { start: match.start + offset, end: match.end + offset, errors: match.errors };
+      const key = `${candidate.start}:${candidate.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      candidates.push(candidate);
+      if (candidates.length >= MAX_CANDIDATES) return candidates;
+    }
+  }
+  return candidates;
 }
 
 interface Candidate {
