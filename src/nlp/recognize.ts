@@ -205,14 +205,20 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
     const known = senses.get(key);
     if (!known || known.priority < c.priority) senses.set(key, c);
   }
-  // Family names of people named in full.
-  const familyNames = new Map<string, Candidate>();
+  // Family names of people named in full, and one-word names: later bare mentions are the same.
+  const earlierNames = new Map<string, Candidate>();
   for (const c of accepted) {
     if (c.type !== "PER" || c.endToken - c.startToken < 2) continue;
     const last = tokens[c.endToken - 1]!.norm;
     const beforeLast = tokens[c.endToken - 2]!.norm;
     if (last.length < 3 || functionWords.has(last) || connectors.has(beforeLast)) continue;
-    if (!familyNames.has(last)) familyNames.set(last, c);
+    if (!earlierNames.has(last)) earlierNames.set(last, c);
+  }
+  // One-word names found without the lexicon (rules, tagger): a later bare occurrence is the same.
+  for (const c of accepted) {
+    if (c.type === "DATE" || c.priority === PRIORITY.lexicon || c.endToken - c.startToken !== 1) continue;
+    const key = spanKey(text, c);
+    if (key.length >= 3 && !functionWords.has(key) && !earlierNames.has(key)) earlierNames.set(key, c);
   }
   const out: Candidate[] = [];
   for (const c of accepted) {
@@ -224,31 +230,31 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
       out.push(c);
     }
   }
-  if (familyNames.size > 0) {
+  if (earlierNames.size > 0) {
     for (let i = 0; i < tokens.length; i++) {
       if (covered[i] || dateTokens[i] || tokens[i]!.kind !== "word") continue;
       const t = tokens[i]!;
-      let person = familyNames.get(t.norm);
+      let earlier = earlierNames.get(t.norm);
       let offset = 0;
-      if (!person) {
+      if (!earlier) {
         for (const s of t.stems) {
-          person = familyNames.get(s.form);
-          if (person) {
+          earlier = earlierNames.get(s.form);
+          if (earlier) {
             offset = s.offset;
             break;
           }
         }
       }
-      if (!person || person.startToken > i) continue; // only names already introduced
+      if (!earlier || earlier.startToken > i) continue; // only names already introduced
       out.push({
         start: t.start + offset,
         end: t.end,
         startToken: i,
         endToken: i + 1,
-        type: "PER",
-        confidence: 0.75,
+        type: earlier.type,
+        confidence: 0.7,
         priority: PRIORITY.rule,
-        ...(person.entityId ? { entityId: person.entityId } : {}),
+        ...(earlier.entityId ? { entityId: earlier.entityId } : {}),
       });
     }
     out.sort((a, b) => a.start - b.start);

@@ -130,11 +130,15 @@ class RuleReader {
   }
 
   /** A word whose own proclitic shows it starts a new phrase (`بالعراق`, `وانسحابها`). */
-  private startsNewPhrase(i: number): boolean {
+  private startsNewPhrase(i: number, nameStart = false): boolean {
     const t = this.tokens[i];
     if (!t) return true;
     if (this.ctx.lexiconAt(i)?.clitics === "") return false;
-    return t.stems.some((s) => s.strong) || t.norm.startsWith("و") && t.stems.length > 0 && !this.ctx.lexiconAt(i);
+    if (t.stems.some((s) => s.strong)) return true;
+    if (this.ctx.lexiconAt(i)) return false;
+    // `وانسحابها`; `بغارة` (a preposition on a feminine noun; names rarely look like that).
+    // Inside a name a conjunction ends it; at its start `وليد`, `وائل` are names.
+    return t.stems.some((s) => (s.clitics === "و" && !nameStart) || (s.form.endsWith("ه") && !s.clitics.startsWith("و")));
   }
 
   private mention(startToken: number, offset: number, endToken: number, type: EntityType, confidence = RULE_CONFIDENCE): RuleMention {
@@ -210,7 +214,7 @@ class RuleReader {
   private personName(i: number): RuleMention | undefined {
     if (!this.nameWord(i)) return undefined;
     const first = this.norm(i);
-    if (hasArticle(first) || this.titleAt(i) || this.headAt(i) || this.startsNewPhrase(i)) return undefined;
+    if (hasArticle(first) || this.titleAt(i) || this.headAt(i) || this.startsNewPhrase(i, true)) return undefined;
     const lex = this.ctx.lexiconAt(i);
     if (lex && lex.clitics === "") {
       // A known name: the lexicon reports it; a person's title tells its type.
@@ -225,6 +229,8 @@ class RuleReader {
       if (!this.nameWord(end) || this.titleAt(end) || this.startsNewPhrase(end)) break;
       const n = this.norm(end);
       if (nonNameAdjectives.has(n) || hasPronounSuffix(n)) break;
+      const known = this.ctx.lexiconAt(end);
+      if (known && !known.candidates.some((c) => c.type === "PER")) break; // `ماكرون باريس`
       if (needsNext) {
         needsNext = false;
       } else if (connectors.has(n)) {
@@ -257,10 +263,15 @@ class RuleReader {
     if (head.keep === "never" && head.type === "LOC") {
       while (isNisba(this.norm(j)) && !this.ctx.lexiconAt(j) && j < i + 3) j++;
     }
+    const headHasArticle = hasArticle(this.norm(i)) && offset === 0;
     const lex = this.ctx.lexiconAt(j);
     if (lex && lex.clitics === "") {
+      if (headHasArticle && !hasArticle(this.norm(j))) return undefined;
       if (head.keep === "always") {
-        const end = this.trailingAdjectives(lex.endToken, head.type === "LOC" ? 1 : 2);
+        if (!lex.candidates.some((c) => c.type !== "PER")) return undefined; // `جيش` + a person
+        // `مطار بغداد الدولي` keeps its adjective; after an organisation named for a known name
+        // a nationality adjective describes it (`فيلق القدس الإيراني` → `فيلق القدس`).
+        const end = this.trailingAdjectives(lex.endToken, head.type === "LOC" ? 1 : 0);
         out.push(this.mention(i, offset, end, head.type));
         return end;
       }
@@ -270,6 +281,9 @@ class RuleReader {
     if (!this.nameWord(j) || this.startsNewPhrase(j)) return undefined;
     const c0 = this.norm(j);
     if (genericComplements.has(c0) || nonNameAdjectives.has(c0) || hasPronounSuffix(c0) || heads.has(c0)) return undefined;
+    // A head with the article is followed by words with it (`الحرس الثوري`, `البنك الدولي`);
+    // before a bare word it is a common noun (`قائد الحرس قاسم …`).
+    if (headHasArticle && !hasArticle(c0)) return undefined;
     if (head.keep === "always" || (head.keep === "before-article" && hasArticle(c0))) {
       const end = this.complement(j);
       out.push(this.mention(i, offset, end, head.type));
