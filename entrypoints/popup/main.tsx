@@ -1,4 +1,5 @@
-import { render } from "preact";
+import { mountPage } from "@/src/ui/mount";
 import { Popup } from "@/src/ui/popup/Popup";
+import popupStyles from "@/src/ui/popup/popup.css?inline";
 
-render(<Popup />, document.getElementById("app")!);
+mountPage(popupStyles, (t) => t("appName"), (t) => <Popup t={t} />);

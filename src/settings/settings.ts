@@ -45,9 +45,26 @@ export async function saveSettings(patch: Partial<Settings>): Promise<Settings> 
   return next;
 }
 
+/**
+ * The form a site is stored and compared in: lower case, no port, no leading `www.` — so a rule
+ * set on `www.aljazeera.net` also holds on `aljazeera.net`. Accepts a bare host or a whole URL.
+ */
+export function normalizeHost(input: string): string {
+  const text = input.trim();
+  if (!text) return "";
+  try {
+    // The URL parser lower-cases, drops ports and paths, and turns Arabic domains into punycode.
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
+    return url.hostname.replace(/^www\./, "").replace(/\.$/, "");
+  } catch {
+    return "";
+  }
+}
+
 /** The explicit rule for a host, if the user set one. */
 export function siteRule(settings: Settings, host: string): SiteRule | undefined {
-  return settings.sites.find((rule) => rule.host === host);
+  const wanted = normalizeHost(host);
+  return settings.sites.find((rule) => normalizeHost(rule.host) === wanted);
 }
 
 /**
@@ -61,10 +78,28 @@ export function shouldRun(settings: Settings, host: string, pageIsArabic: boolea
 }
 
 export async function setSiteEnabled(host: string, enabled: boolean): Promise<Settings> {
+  const wanted = normalizeHost(host);
+  if (!wanted) throw new Error(`not a site: ${JSON.stringify(host)}`);
   const settings = await loadSettings();
-  const sites = settings.sites.filter((rule) => rule.host !== host);
-  sites.push({ host, enabled });
+  // A toggled site keeps its place in the list, so the options page does not reshuffle.
+  let placed = false;
+  const sites: SiteRule[] = [];
+  for (const rule of settings.sites) {
+    if (normalizeHost(rule.host) !== wanted) sites.push(rule);
+    else if (!placed) {
+      sites.push({ host: wanted, enabled });
+      placed = true;
+    }
+  }
+  if (!placed) sites.push({ host: wanted, enabled });
   return saveSettings({ sites });
+}
+
+/** Forgets the user's rule for a site: it falls back to the global default. */
+export async function removeSiteRule(host: string): Promise<Settings> {
+  const wanted = normalizeHost(host);
+  const settings = await loadSettings();
+  return saveSettings({ sites: settings.sites.filter((rule) => normalizeHost(rule.host) !== wanted) });
 }
 
 /** Calls `listener` with the new settings whenever any context changes them. */

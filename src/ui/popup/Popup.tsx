@@ -1,53 +1,149 @@
-// The toolbar popup: what Siyaq found on the current tab and what the knowledge base holds.
-import { useEffect, useState } from "preact/hooks";
+// The toolbar popup: the described tab's names by type and salience, a search over the knowledge
+// base, an entity's full card, the per-site switch, and the way to the library and settings.
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import { sendMessage } from "@/src/messaging/client";
-import type { ResponseOf } from "@/src/messaging/protocol";
+import type { EntitySummary } from "@/src/kb/messages";
+import { loadSettings, onSettingsChanged, type Settings } from "@/src/settings/settings";
+import type { Translator } from "@/src/ui/i18n";
+import { useAsync } from "@/src/ui/shared/use-async";
+import { describedTab } from "./current-tab";
+import { EntityPanel } from "./EntityPanel";
+import { PageEntityList } from "./PageEntityList";
+import { rankPageEntities } from "./salience";
+import { SearchResults } from "./SearchResults";
+import { SiteSwitch } from "./SiteSwitch";
+import { takePopupFocus } from "./popup-focus";
 
-type Stats = ResponseOf<"db.stats">;
-type PageStatus = ResponseOf<"page.status">;
+// The highlights library is another area's page; WXT only types the entry points it has seen built.
+const LIBRARY_URL = () => (browser.runtime.getURL as (path: string) => string)("/library.html");
 
-export function Popup() {
-  const [stats, setStats] = useState<Stats | null>(null);
-  const [page, setPage] = useState<PageStatus>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    (async () => {
-      setStats(await sendMessage("db.stats", {}));
-      const tabId = await describedTabId();
-      if (tabId !== undefined) setPage(await sendMessage("page.status", { tabId }));
-    })().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
-
-  return (
-    <main class="siyaq-popup">
-      <h1>سياق</h1>
-      {error && <p role="alert">{error}</p>}
-      <section aria-label="هذه الصفحة">
-        {page ? (
-          <p data-testid="page-mentions">
-            {page.mentionCount} إشارة في هذه الصفحة
-          </p>
-        ) : (
-          <p>لم يعمل سياق في هذه الصفحة.</p>
-        )}
-      </section>
-      {stats && (
-        <section aria-label="قاعدة المعرفة" data-testid="db-stats">
-          <p>
-            {stats.entities} كيان · {stats.events} حدث · {stats.highlights} اقتباس
-          </p>
-        </section>
-      )}
-    </main>
-  );
+export interface PopupProps {
+  t: Translator;
+  /** The popup page's query string (`?tab=<id>` names the tab to describe). */
+  search?: string;
 }
 
-/** The tab the popup describes: the active one, or `?tab=ID` when the popup is opened as a page (tests). */
-async function describedTabId(): Promise<number | undefined> {
-  const fromQuery = Number(new URLSearchParams(location.search).get("tab"));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+export function Popup({ t, search = location.search }: PopupProps) {
+  const [openEntity, setOpenEntity] = useState<string>();
+  const [query, setQuery] = useState("");
+  const [settings, setSettings] = useState<Settings>();
+  const opener = useRef<string>();
+
+  const context = useAsync(async () => {
+    const tab = await describedTab(search);
+    const page = tab ? await sendMessage("page.status", { tabId: tab.id }) : null;
+    const ids = [...new Set((page?.entities ?? []).flatMap((e) => (e.entityId ? [e.entityId] : [])))];
+    const summaries = ids.length ? await sendMessage("entities.byIds", { ids }) : [];
+    return { tab, page, summaries: new Map(summaries.map((s: EntitySummary) => [s.id, s])) };
+  }, [search]);
+  const stats = useAsync(() => sendMessage("db.stats", {}), []);
+
+  useEffect(() => {
+    loadSettings().then(setSettings, console.error);
+    takePopupFocus().then((entityId) => entityId && setOpenEntity(entityId), console.error);
+    return onSettingsChanged(setSettings);
+  }, []);
+
+  const groups = useMemo(() => {
+    const page = context.value?.page;
+    if (!page) return [];
+    const summaries = context.value!.summaries;
+    const namesOf = (id: string) => {
+      const names = summaries.get(id)?.names;
+      return names ? [names.ar, names.en ?? ""] : [];
+    };
+    return rankPageEntities(page.entities, page.title, namesOf);
+  }, [context.value]);
+
+  const open = (entityId: string) => {
+    opener.current = entityId;
+    setOpenEntity(entityId);
+  };
+  const back = () => {
+    setOpenEntity(undefined);
+    // Return keyboard focus to the name that opened the card.
+    const id = opener.current;
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`button[data-entity-id="${CSS.escape(id ?? "")}"]`)?.focus(),
+    );
+  };
+
+  const page = context.value?.page;
+  const trimmed = query.trim();
+
+  return (
+    <main class="siyaq-ui siyaq-popup">
+      <header class="siyaq-popup__head">
+        <h1>{t("appName")}</h1>
+        {settings && context.value && (
+          <SiteSwitch host={context.value.tab?.host} settings={settings} running={page != null} t={t} />
+        )}
+      </header>
+
+      <form class="siyaq-search" role="search" onSubmit={(event) => event.preventDefault()}>
+        <label for="siyaq-search">{t("popup.searchLabel")}</label>
+        <input
+          id="siyaq-search"
+          type="search"
+          value={query}
+          placeholder={t("popup.searchPlaceholder")}
+          autocomplete="off"
+          dir="auto"
+          onInput={(event) => {
+            setQuery(event.currentTarget.value);
+            setOpenEntity(undefined);
+          }}
+        />
+      </form>
+
+      {context.error && <p role="alert">{t("errorPrefix", { message: context.error })}</p>}
+
+      {openEntity ? (
+        <EntityPanel entityId={openEntity} t={t} onBack={back} />
+      ) : trimmed ? (
+        <SearchResults query={trimmed} t={t} onOpen={open} />
+      ) : (
+        <section class="siyaq-page" aria-labelledby="siyaq-this-page">
+          <h2 id="siyaq-this-page">{t("popup.thisPage")}</h2>
+          {context.loading && !context.value && <p aria-live="polite">{t("loading")}</p>}
+          {context.value && !page && <p class="siyaq-empty">{t("popup.notRunning")}</p>}
+          {page && (
+            <>
+              <p class="siyaq-page__summary" data-testid="page-mentions">
+                {t.count("popup.mentions", page.mentionCount)}
+              </p>
+              <PageEntityList groups={groups} summaries={context.value!.summaries} t={t} onOpen={open} />
+            </>
+          )}
+        </section>
+      )}
+
+      <footer class="siyaq-popup__foot">
+        {stats.value && (
+          <p class="siyaq-stats" data-testid="db-stats">
+            {t("popup.stats", {
+              entities: stats.value.entities,
+              events: stats.value.events,
+              highlights: stats.value.highlights,
+            })}
+          </p>
+        )}
+        <nav class="siyaq-links">
+          <a href={LIBRARY_URL()} target="_blank" rel="noopener">
+            {t("popup.library")}
+          </a>
+          <a
+            href={browser.runtime.getURL("/options.html")}
+            onClick={(event) => {
+              event.preventDefault();
+              browser.runtime.openOptionsPage().catch(console.error);
+            }}
+          >
+            {t("popup.options")}
+          </a>
+        </nav>
+      </footer>
+    </main>
+  );
 }

@@ -1,0 +1,18 @@
+// Links built from page- or pack-supplied addresses: only web addresses become links, so a stored
+// `javascript:` URL can never run in an extension page.
+
+export function webHref(address: string | undefined): string | undefined {
+  if (!address) return undefined;
+  try {
+    const url = new URL(address);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The host name of a web address, without a leading `www.`; undefined for anything else. */
+export function siteHost(address: string | undefined): string | undefined {
+  const href = webHref(address);
+  return href ? new URL(href).hostname.replace(/^www\./, "") : undefined;
+}
