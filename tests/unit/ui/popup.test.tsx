@@ -1,0 +1,233 @@
+// @vitest-environment happy-dom
+// The popup against a stand-in background: what it lists for a tab, the card it opens, deleting
+// an event, the search, the site switch and the "open in popup" hand-over.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { render } from "preact";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import type { EntityView, EntitySummary } from "@/src/kb/messages";
+import type { MessageType, RequestOf } from "@/src/messaging/protocol";
+import { loadSettings, setSiteEnabled } from "@/src/settings/settings";
+import { POPUP_FOCUS_KEY } from "@/src/page/messages";
+import { translator } from "@/src/ui/i18n";
+
+const calls: { type: string; payload: unknown }[] = [];
+let answers: Partial<Record<MessageType, (payload: never) => unknown>> = {};
+
+vi.mock("@/src/messaging/client", () => ({
+  sendMessage: async (type: MessageType, payload: RequestOf<MessageType>) => {
+    calls.push({ type, payload });
+    const answer = answers[type];
+    if (!answer) throw new Error(`no answer to ${type}`);
+    return answer(payload as never);
+  },
+}));
+
+const { Popup } = await import("@/src/ui/popup/Popup");
+
+const iraq: EntitySummary = { id: "country:iq", type: "LOC", names: { ar: "العراق", en: "Iraq" } };
+const isis: EntitySummary = { id: "org:isis", type: "ORG", names: { ar: "داعش", en: "ISIS" } };
+
+function iraqView(): EntityView {
+  return {
+    entity: {
+      ...iraq,
+      aliases: ["العراق", "بلاد الرافدين", "جمهورية العراق"],
+      aliasKeys: [],
+      description: { ar: "دولة في غرب آسيا", en: "Country in West Asia" },
+      facts: [{ label: { ar: "العاصمة", en: "Capital" }, value: { ar: "بغداد", en: "Baghdad" } }],
+      source: "starter",
+      updatedAt: 0,
+    },
+    events: [
+      { id: "e-page-2014", date: "2014-06", title: { ar: "احتلال داعش للمدن" }, entityIds: ["country:iq"], origin: "page",
+        source: { url: "http://127.0.0.1/seed-article.html", title: "مقال البذرة" }, createdAt: 1 },
+      { id: "e-pack-2003", date: "2003-04-09", title: { ar: "سقوط بغداد", en: "Fall of Baghdad" }, entityIds: ["country:iq"],
+        origin: "pack", source: { pack: "starter" }, createdAt: 1 },
+      { id: "e-page-evil", date: "2011", title: { ar: "انسحاب" }, entityIds: ["country:iq"], origin: "page",
+        source: { url: "javascript:alert(1)", title: "x" }, createdAt: 1 },
+    ],
+    seenIn: 3,
+    articles: [{ url: "http://127.0.0.1/seed-article.html", title: "مقال البذرة", seenAt: 1 }],
+  };
+}
+
+let host: HTMLElement;
+const flush = async (rounds = 8) => {
+  for (let i = 0; i < rounds; i++) await new Promise((r) => setTimeout(r, 0));
+};
+async function waitFor<T>(find: () => T | null | undefined, what: string): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const found = find();
+    if (found) return found;
+    await flush(1);
+  }
+  throw new Error(`never appeared: ${what}\n${host.innerHTML.slice(0, 2000)}`);
+}
+const text = () => host.textContent ?? "";
+const buttonNamed = (name: string) =>
+  [...host.querySelectorAll("button")].find((b) => b.textContent?.includes(name) || b.getAttribute("aria-label")?.includes(name));
+
+let tabId: number;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  calls.length = 0;
+  const tab = await fakeBrowser.tabs.create({ url: "https://www.alamsar.example/news/1" });
+  tabId = tab.id!;
+  let view = iraqView();
+  answers = {
+    "db.stats": () => ({ entities: 2, events: 3, mentions: 0, highlights: 0 }),
+    "page.status": () => ({
+      url: "https://www.alamsar.example/news/1",
+      title: "العراق: التحالف الدولي أبلغنا",
+      mentionCount: 17,
+      reportedAt: 1,
+      entities: [
+        { surface: "داعش", type: "ORG", entityId: "org:isis", count: 3, first: 4 },
+        { surface: "العراق", type: "LOC", entityId: "country:iq", count: 12, first: 0 },
+        { surface: "الخميس", type: "DATE", count: 1, first: 9 },
+        { surface: "بغداد", type: "LOC", count: 1, first: 7 },
+      ],
+    }),
+    "entities.byIds": ({ ids }: { ids: string[] }) => [iraq, isis].filter((e) => ids.includes(e.id)),
+    "entity.get": ({ id }: { id: string }) => (id === iraq.id ? view : null),
+    "event.delete": ({ id }: { id: string }) => {
+      const before = view.events.length;
+      view = { ...view, events: view.events.filter((e) => e.id !== id) };
+      return { deleted: view.events.length < before };
+    },
+    "entity.search": ({ query }: { query: string }) => [iraq, isis].filter((e) => e.names.ar.includes(query) || e.names.en!.toLowerCase().includes(query.toLowerCase())),
+  };
+  host = document.createElement("div");
+  document.body.replaceChildren(host);
+});
+afterEach(() => render(null, host));
+
+describe("popup", () => {
+  it("lists the described tab's names grouped by type, most salient first, with counts", async () => {
+    render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
+    await waitFor(() => host.querySelector('[data-testid="page-entities"]'), "entity list");
+    const groups = [...host.querySelectorAll("section.siyaq-group")].map((s) => s.getAttribute("data-type"));
+    expect(groups).toEqual(["ORG", "LOC", "DATE"]);
+    const places = [...host.querySelectorAll('section[data-type="LOC"] .siyaq-entity__name')].map((n) => n.textContent);
+    expect(places).toEqual(["العراق", "بغداد"]);
+    expect(host.querySelector('[data-testid="page-mentions"]')?.textContent).toBe("ذُكر 17 مرة");
+    expect(calls.find((c) => c.type === "page.status")?.payload).toEqual({ tabId });
+    // Only linked names ask the knowledge base, once.
+    expect(calls.filter((c) => c.type === "entities.byIds").map((c) => c.payload)).toEqual([{ ids: ["org:isis", "country:iq"] }]);
+    // Dates and unknown names are listed but are not buttons.
+    expect(host.querySelectorAll('button[data-testid="page-entity"]')).toHaveLength(2);
+  });
+
+  it("shows English names in an English UI", async () => {
+    render(<Popup t={translator("en")} search={`?tab=${tabId}`} />, host);
+    await waitFor(() => host.querySelector('[data-testid="page-entities"]'), "entity list");
+    expect(text()).toContain("Iraq");
+    expect(text()).toContain("Places");
+  });
+
+  it("opens a full card with facts, aliases, a sourced timeline and the articles read", async () => {
+    render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
+    (await waitFor(() => host.querySelector<HTMLButtonElement>('button[data-entity-id="country:iq"]'), "Iraq")).click();
+    const card = await waitFor(() => host.querySelector('[data-testid="entity-card"]'), "card");
+    expect(card.querySelector("h2")?.textContent).toBe("العراق");
+    expect(card.textContent).toContain("Iraq");
+    expect(card.textContent).toContain("بغداد"); // the capital fact
+    expect(card.textContent).toContain("بلاد الرافدين");
+    expect(card.textContent).toContain("ورد في 3 مقالات قرأتها");
+    const events = [...card.querySelectorAll(".siyaq-timeline__event")];
+    expect(events.map((e) => e.getAttribute("data-date"))).toEqual(["2014-06", "2011", "2003-04-09"]);
+    expect(events.map((e) => e.getAttribute("data-origin"))).toEqual(["page", "page", "pack"]);
+    // The page event links to its article; a stored script URL never becomes a link.
+    expect(events[0]!.querySelector("a")?.getAttribute("href")).toBe("http://127.0.0.1/seed-article.html");
+    expect(events[1]!.querySelector("a")).toBeNull();
+    // Pack events cannot be deleted from here.
+    expect(events[2]!.querySelector("button")).toBeNull();
+  });
+
+  it("deletes a page event and shows the timeline without it", async () => {
+    render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
+    (await waitFor(() => host.querySelector<HTMLButtonElement>('button[data-entity-id="country:iq"]'), "Iraq")).click();
+    await waitFor(() => host.querySelector('[data-testid="entity-card"]'), "card");
+    buttonNamed("يونيو 2014")!.click();
+    await waitFor(() => host.querySelectorAll(".siyaq-timeline__event").length === 2 || null, "two events left");
+    expect(calls.filter((c) => c.type === "event.delete").map((c) => c.payload)).toEqual([{ id: "e-page-2014" }]);
+  });
+
+  it("goes back from a card to the list", async () => {
+    render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
+    (await waitFor(() => host.querySelector<HTMLButtonElement>('button[data-entity-id="country:iq"]'), "Iraq")).click();
+    await waitFor(() => host.querySelector('[data-testid="entity-card"]'), "card");
+    host.querySelector<HTMLButtonElement>('[data-testid="back"]')!.click();
+    await waitFor(() => host.querySelector('[data-testid="page-entities"]'), "list again");
+  });
+
+  it("says when an entity is no longer in the knowledge base", async () => {
+    await fakeBrowser.storage.local.set({ [POPUP_FOCUS_KEY]: { entityId: "per:gone", at: Date.now() } });
+    render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
+    await waitFor(() => text().includes("لم يعد هذا الكيان") || null, "not-found message");
+  });
+
+  it("opens the card the hover card asked for, and forgets the request", async () => {
+    await fakeBrowser.storage.local.set({ [POPUP_FOCUS_KEY]: { entityId: "country:iq", at: Date.now() } });
+    render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
+    await waitFor(() => host.querySelector('[data-testid="entity-card"]'), "focused card");
+    expect((await fakeBrowser.storage.local.get(POPUP_FOCUS_KEY))[POPUP_FOCUS_KEY]).toBeUndefined();
+  });
+
+  it("ignores a stale focus request", async () => {
+    await fakeBrowser.storage.local.set({ [POPUP_FOCUS_KEY]: { entityId: "country:iq", at: Date.now() - 10 * 60_000 } });
+    render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
+    await waitFor(() => host.querySelector('[data-testid="page-entities"]'), "entity list");
+    expect(host.querySelector('[data-testid="entity-card"]')).toBeNull();
+  });
+
+  it("searches the whole knowledge base and opens a result", async () => {
+    render(<Popup t={translator("en")} search={`?tab=${tabId}`} />, host);
+    const input = await waitFor(() => host.querySelector<HTMLInputElement>('input[type="search"]'), "search box");
+    expect(host.querySelector(`label[for="${input.id}"]`)?.textContent).toBe("Search the knowledge base");
+    input.value = "ira";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    const results = await waitFor(() => host.querySelector('[data-testid="search-results"]'), "results");
+    expect(results.textContent).toContain("Iraq");
+    expect(results.textContent).not.toContain("ISIS");
+    results.querySelector<HTMLButtonElement>("button")!.click();
+    await waitFor(() => host.querySelector('[data-testid="entity-card"]'), "card from search");
+    input.value = "zzz";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    await waitFor(() => text().includes("Nothing matches “zzz”") || null, "no results");
+  });
+
+  it("switches the site off with its host name and follows the setting", async () => {
+    render(<Popup t={translator("en")} search={`?tab=${tabId}`} />, host);
+    const toggle = await waitFor(() => host.querySelector<HTMLInputElement>('[data-testid="site-switch"]'), "switch");
+    expect(toggle.closest("label")?.textContent).toBe("Run Siyaq on alamsar.example");
+    expect(toggle.checked).toBe(true); // Arabic mode and the page reported: it runs here
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change", { bubbles: true }));
+    for (let i = 0; i < 50 && (await loadSettings()).sites.length === 0; i++) await flush(1);
+    expect((await loadSettings()).sites).toEqual([{ host: "alamsar.example", enabled: false }]);
+    await flush();
+    expect(host.querySelector<HTMLInputElement>('[data-testid="site-switch"]')!.checked).toBe(false);
+    // A change made elsewhere (the options page) reaches the open popup.
+    await setSiteEnabled("alamsar.example", true);
+    await waitFor(() => host.querySelector<HTMLInputElement>('[data-testid="site-switch"]')!.checked || null, "switch on again");
+  });
+
+  it("says so when the tab is not a web page, and when Siyaq has not read it", async () => {
+    const blank = await fakeBrowser.tabs.create({ url: "about:blank" });
+    answers["page.status"] = () => null;
+    render(<Popup t={translator("en")} search={`?tab=${blank.id}`} />, host);
+    await waitFor(() => text().includes("Siyaq has not read this page.") || null, "not running");
+    expect(text()).toContain("Siyaq cannot run on this tab.");
+    expect(host.querySelector('[data-testid="site-switch"]')).toBeNull();
+  });
+
+  it("shows a background failure instead of an empty list", async () => {
+    answers["page.status"] = () => {
+      throw new Error("page.status failed: boom");
+    };
+    render(<Popup t={translator("en")} search={`?tab=${tabId}`} />, host);
+    const alert = await waitFor(() => host.querySelector('[role="alert"]'), "alert");
+    expect(alert.textContent).toContain("boom");
+  });
+});
