@@ -1,10 +1,164 @@
-// The content script's life on one page: ask the background it is there, read the page, report.
+// The content script's life on one page: decide whether Siyaq runs here (per-site rule, else the
+// default mode and the page's language), run a page session while it should, and follow every
+// change of settings or "not an entity here" at once — turning the site off removes every mark.
+import { browser } from "wxt/browser";
 import { sendMessage } from "@/src/messaging/client";
+import { loadSettings, onSettingsChanged, shouldRun, siteRule, type Settings } from "@/src/settings/settings";
+import {
+  addSuppression,
+  loadSuppressions,
+  onSuppressionsChanged,
+  suppressionMatcher,
+  type Suppression,
+} from "@/src/settings/suppressions";
+import { createCardHost, type CardHost } from "@/src/ui/card/card-host";
+import type { CardDetails } from "@/src/ui/card/HoverCard";
+import { LABELS } from "@/src/ui/card/labels";
+import { startHover, type HoverControl } from "./hover";
+import { isMostlyArabic, sampleText } from "./language";
+import type { MarkedMention } from "./mention-index";
+import { PageSession } from "./session";
+
+/** What the background sends a tab when the reader presses the `next-mention` command. */
+export const NEXT_MENTION_MESSAGE = { siyaqCommand: "next-mention" } as const;
+
+/** The publication day from the page's own metadata, for resolving "yesterday" and "last year". */
+function publicationDay(doc: Document): string | undefined {
+  const meta = doc.querySelector<HTMLMetaElement>(
+    'meta[property="article:published_time"], meta[name="pubdate"], meta[itemprop="datePublished"], meta[name="date"]',
+  );
+  const match = /^(\d{4}-\d{2}-\d{2})/.exec(meta?.content?.trim() ?? "");
+  return match?.[1];
+}
 
 export async function startContent(signal: AbortSignal): Promise<void> {
-  const { ready } = await sendMessage("ping", {});
-  if (!ready || signal.aborted) return;
-  const text = document.body?.innerText ?? "";
-  const { mentions } = await sendMessage("recognize", { text });
-  await sendMessage("page.report", { url: location.href, title: document.title, mentionCount: mentions.length });
+  performance.mark("siyaq:start");
+  const doc = document;
+  const host = location.hostname;
+  let settings = await loadSettings();
+  let suppressions = await loadSuppressions();
+  let isSuppressed = suppressionMatcher(suppressions, host);
+  let arabic: boolean | undefined;
+  let session: PageSession | null = null;
+  let hover: { control: HoverControl; stop: AbortController; card: CardHost } | null = null;
+  const refDate = publicationDay(doc);
+  if (signal.aborted) return;
+
+  // The language test reads the page only when no per-site rule already decides.
+  const wanted = () =>
+    siteRule(settings, host) ? shouldRun(settings, host, false) : shouldRun(settings, host, (arabic ??= isMostlyArabic(sampleText(doc))));
+
+  const title = () => doc.title.slice(0, 2000);
+  const newSession = () =>
+    new PageSession(
+      {
+        document: doc,
+        recognize: async (text) => (await sendMessage("recognize", { text, ...(refDate ? { refDate } : {}) })).mentions,
+        recordEntities: async (entityIds) => {
+          await sendMessage("mentions.record", { url: location.href, title: title(), entityIds });
+        },
+        report: async (mentionCount, entities) => {
+          await sendMessage("page.report", { url: location.href, title: title(), mentionCount, entities });
+        },
+        isSuppressed: (surface) => isSuppressed(surface),
+      },
+      settings,
+    );
+
+  const details = async (mention: MarkedMention): Promise<CardDetails> => {
+    if (!mention.entityId) return { state: "unknown" };
+    const view = await sendMessage("entity.get", { id: mention.entityId });
+    if (!view) return { state: "unknown" };
+    return { state: "known", entity: view.entity, events: view.events, seenIn: view.seenIn };
+  };
+
+  const startHoverFor = (current: PageSession) => {
+    const stop = new AbortController();
+    const card = createCardHost(doc);
+    const control = startHover(
+      {
+        doc,
+        card,
+        mentionAt: (node, offset) => current.mentionAt(node, offset),
+        nextMention: (mention) => current.nextMention(mention),
+        dwellMs: () => settings.hoverDelayMs,
+        details,
+        actions: (mention, close) => ({
+          ...(mention.entityId
+            ? {
+                openInPopup: async () => {
+                  const { opened } = await sendMessage("page.openInPopup", { entityId: mention.entityId! });
+                  return opened ? undefined : LABELS.openInPopupHint;
+                },
+              }
+            : {}),
+          notAnEntity: async () => {
+            await addSuppression(mention.surface, host);
+            close();
+          },
+          ...(!mention.entityId && mention.type !== "DATE"
+            ? {
+                addToKnowledgeBase: async () => {
+                  const surface = mention.surface.trim();
+                  const type = mention.type as Exclude<typeof mention.type, "DATE">;
+                  await sendMessage("entity.upsert", { entity: { type, names: { ar: surface }, aliases: [surface] } });
+                  void current.rescanAll();
+                  return LABELS.added;
+                },
+              }
+            : {}),
+        }),
+      },
+      stop.signal,
+    );
+    return { control, stop, card };
+  };
+
+  const stopSession = () => {
+    hover?.stop.abort();
+    hover?.card.destroy();
+    hover = null;
+    session?.stop();
+    session = null;
+  };
+
+  /** Starts or stops the session to match the settings; a running session takes new looks at once. */
+  const apply = async () => {
+    if (signal.aborted) return;
+    if (!wanted()) return stopSession();
+    if (session) return session.applySettings(settings);
+    const current = newSession();
+    session = current;
+    hover = startHoverFor(current);
+    try {
+      await current.start();
+      performance.measure("siyaq:marked", "siyaq:start");
+    } catch (error) {
+      console.warn("[siyaq] could not mark this page:", error);
+    }
+  };
+
+  const unsubscribeSettings = onSettingsChanged((next: Settings) => {
+    settings = next;
+    void apply();
+  });
+  const unsubscribeSuppressions = onSuppressionsChanged((next: Suppression[]) => {
+    const before = suppressions;
+    suppressions = next;
+    isSuppressed = suppressionMatcher(next, host);
+    const restored = before.some((old) => !next.some((s) => s.key === old.key && s.host === old.host));
+    void session?.applySuppressions(restored);
+  });
+  const onCommand = (message: unknown) => {
+    if ((message as { siyaqCommand?: unknown } | null)?.siyaqCommand === NEXT_MENTION_MESSAGE.siyaqCommand) hover?.control.showNext();
+  };
+  browser.runtime.onMessage.addListener(onCommand);
+  signal.addEventListener("abort", () => {
+    unsubscribeSettings();
+    unsubscribeSuppressions();
+    browser.runtime.onMessage.removeListener(onCommand);
+    stopSession();
+  });
+
+  await apply();
 }

@@ -19,6 +19,8 @@ export interface TextMap {
   positionOf(node: Text, offset: number): number | null;
   /** The segment that holds `position`, or undefined when it falls on a break or out of range. */
   segmentAt(position: number): TextSegment | undefined;
+  /** The Text nodes `text.slice(start, end)` touches, in document order. */
+  nodesFor(start: number, end: number): Text[];
 }
 
 /** Content a reader does not read as prose: code, form fields, media, and our own UI. */
@@ -33,7 +35,7 @@ const SKIPPED_TAGS = new Set([
 const CHROME_ROLES = new Set(["navigation", "menu", "menubar", "banner", "contentinfo", "search", "toolbar", "tablist"]);
 
 /** Elements that start a new line; text on either side must not glue into one word. */
-const BLOCK_TAGS = new Set([
+export const BLOCK_TAGS = new Set([
   "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BODY", "BR", "CAPTION", "DD", "DETAILS", "DIV", "DL", "DT",
   "FIELDSET", "FIGCAPTION", "FIGURE", "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HGROUP",
   "HR", "LI", "MAIN", "OL", "P", "SECTION", "SUMMARY", "TABLE", "TBODY", "TD", "TFOOT", "TH", "THEAD", "TR", "UL",
@@ -205,7 +207,17 @@ function makeTextMap(text: string, segments: TextSegment[]): TextMap {
     return segment.start + Math.max(0, Math.min(offset, segment.end - segment.start));
   };
 
-  return { text, segments, rangeFor, positionOf, segmentAt };
+  const nodesFor = (start: number, end: number): Text[] => {
+    const nodes: Text[] = [];
+    for (let i = Math.max(0, lastStartingAtOrBefore(start)); i < segments.length; i++) {
+      const segment = segments[i]!;
+      if (segment.start >= end) break;
+      if (segment.end > start) nodes.push(segment.node);
+    }
+    return nodes;
+  };
+
+  return { text, segments, rangeFor, positionOf, segmentAt, nodesFor };
 }
 
 /**

@@ -1,0 +1,164 @@
+// From pointer and keyboard to the card: a dwell over a marked name opens its card, moving away
+// closes it (after a grace period to reach the card), Esc closes it, Alt+Shift+N steps through
+// the page's names. The name under the pointer comes from the caret API and the mention index.
+import type { CardActions, CardDetails } from "@/src/ui/card/HoverCard";
+import type { Box, CardHost } from "@/src/ui/card/card-host";
+import type { MarkedMention } from "./mention-index";
+
+/** Time for the pointer to travel from the word to its card before the card closes. */
+export const CLOSE_GRACE_MS = 350;
+/** Pixels around a word's box that still count as on it (a pointer rarely rests on a glyph's edge). */
+const SLOP = 2;
+
+export interface HoverDeps {
+  doc: Document;
+  card: CardHost;
+  /** The shown mention at a caret position (none when Siyaq is off for the page). */
+  mentionAt(node: Node, offset: number): MarkedMention | undefined;
+  nextMention(current: MarkedMention | undefined): MarkedMention | undefined;
+  dwellMs(): number;
+  details(mention: MarkedMention): Promise<CardDetails>;
+  actions(mention: MarkedMention, close: () => void): Omit<CardActions, "close">;
+}
+
+export interface HoverControl {
+  /** Opens the card of the next name in reading order, scrolled into view, with keyboard focus. */
+  showNext(): void;
+  close(): void;
+  readonly current: MarkedMention | undefined;
+}
+
+/** The DOM point under screen coordinates: the standard API first, Chromium's older one after. */
+export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const caretDoc = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof caretDoc.caretPositionFromPoint === "function") {
+    const position = caretDoc.caretPositionFromPoint(x, y);
+    return position?.offsetNode ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  if (typeof caretDoc.caretRangeFromPoint === "function") {
+    const range = caretDoc.caretRangeFromPoint(x, y);
+    return range ? { node: range.startContainer, offset: range.startOffset } : null;
+  }
+  return null;
+}
+
+/** Whether a point is on one of a mention's line boxes: the caret snaps to the nearest text even from blank space. */
+export function isOnMention(mention: MarkedMention, x: number, y: number): boolean {
+  for (const rect of mention.range.getClientRects()) {
+    if (x >= rect.left - SLOP && x <= rect.right + SLOP && y >= rect.top - SLOP && y <= rect.bottom + SLOP) return true;
+  }
+  return false;
+}
+
+/** The box of the line the pointer is on (a name can wrap), or the whole name's box. */
+function wordBox(mention: MarkedMention, point?: { x: number; y: number }): Box {
+  const rects = [...mention.range.getClientRects()];
+  const hit = point && rects.find((r) => point.y >= r.top - SLOP && point.y <= r.bottom + SLOP);
+  const rect = hit ?? mention.range.getBoundingClientRect();
+  return { top: rect.top, left: rect.left, width: rect.width, height: rect.height };
+}
+
+export function startHover(deps: HoverDeps, signal: AbortSignal): HoverControl {
+  const { doc, card } = deps;
+  const view = doc.defaultView!;
+  let current: MarkedMention | undefined;
+  let dwell: ReturnType<typeof setTimeout> | undefined;
+  let closing: ReturnType<typeof setTimeout> | undefined;
+  let point = { x: -1, y: -1 };
+  let shownAt = 0;
+  let lastStep = 0;
+  /** Bumped per card so details that arrive late for an older card are dropped. */
+  let token = 0;
+
+  const close = () => {
+    clearTimeout(closing);
+    closing = undefined;
+    current = undefined;
+    token += 1;
+    card.hide();
+  };
+
+  const show = (mention: MarkedMention, box: Box, byKeyboard: boolean) => {
+    clearTimeout(closing);
+    closing = undefined;
+    current = mention;
+    shownAt = Date.now();
+    const mine = ++token;
+    const actions = { ...deps.actions(mention, close), close };
+    const render = (details: CardDetails) => {
+      if (mine === token) card.show({ mention, details, actions, takeFocus: byKeyboard }, box);
+    };
+    render({ state: "loading" });
+    deps.details(mention).then(render, (error: unknown) =>
+      render({ state: "error", message: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+
+  const hitTest = () => {
+    dwell = undefined;
+    const caret = caretAt(doc, point.x, point.y);
+    if (!caret) return;
+    const mention = deps.mentionAt(caret.node, caret.offset);
+    if (!mention || mention === current || !isOnMention(mention, point.x, point.y)) return;
+    show(mention, wordBox(mention, point), false);
+  };
+
+  const onPointerMove = (event: PointerEvent) => {
+    point = { x: event.clientX, y: event.clientY };
+    const overCard = card.isCard(event.target);
+    clearTimeout(dwell);
+    if (!overCard) dwell = setTimeout(hitTest, deps.dwellMs());
+    if (!card.open) return;
+    if (overCard || (current && isOnMention(current, point.x, point.y))) {
+      clearTimeout(closing);
+      closing = undefined;
+    } else closing ??= setTimeout(close, CLOSE_GRACE_MS);
+  };
+
+  const showNext = () => {
+    // The browser command and the page key can both report one press: one step per press.
+    if (Date.now() - lastStep < 150) return;
+    lastStep = Date.now();
+    const mention = deps.nextMention(current);
+    if (!mention) return;
+    const anchor = mention.range.startContainer.parentElement;
+    anchor?.scrollIntoView({ block: "center", inline: "nearest" });
+    show(mention, wordBox(mention), true);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Escape" && card.open) {
+      close();
+      return;
+    }
+    if (event.altKey && event.shiftKey && event.code === "KeyN") {
+      event.preventDefault();
+      showNext();
+    }
+  };
+
+  // A scroll moves the word from under the card; a card opened by keyboard survives its own scroll.
+  const onScroll = () => {
+    if (card.open && Date.now() - shownAt > 500) close();
+  };
+
+  const options = { capture: true, passive: true, signal } as const;
+  doc.addEventListener("pointermove", onPointerMove, options);
+  doc.addEventListener("keydown", onKeyDown, { capture: true, signal });
+  view.addEventListener("scroll", onScroll, options);
+  signal.addEventListener("abort", () => {
+    clearTimeout(dwell);
+    close();
+  });
+
+  return {
+    showNext,
+    close,
+    get current() {
+      return current;
+    },
+  };
+}

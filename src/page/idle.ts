@@ -1,0 +1,96 @@
+// Splits page work into short slices so a heavy page never sees a long task from us: each slice
+// stops after a small time budget and yields back to the browser before the next one.
+
+export interface SliceScheduler {
+  /** Runs `callback` when the browser has a moment; `deadline()` says how many ms that moment has. */
+  schedule(callback: (deadline: () => number) => void): void;
+  now(): number;
+}
+
+/** Milliseconds one slice may run: well under the 50 ms long-task line, leaving room for the page. */
+export const SLICE_BUDGET_MS = 8;
+
+type IdleWindow = {
+  requestIdleCallback?: (cb: (deadline: { timeRemaining(): number }) => void, options?: { timeout: number }) => number;
+};
+
+/**
+ * Idle-time slices where `requestIdleCallback` exists (with a timeout so a busy page still gets
+ * marked), otherwise a macrotask per slice with a fixed budget.
+ */
+export function idleScheduler(scope: IdleWindow = globalThis as IdleWindow, timeoutMs = 200): SliceScheduler {
+  const now = () => performance.now();
+  if (typeof scope.requestIdleCallback === "function") {
+    const request = scope.requestIdleCallback.bind(scope);
+    return {
+      now,
+      schedule: (callback) =>
+        request(
+          (deadline) => {
+            const started = now();
+            // A timed-out idle callback reports 0 ms left; we still owe the page progress.
+            callback(() => Math.max(deadline.timeRemaining(), SLICE_BUDGET_MS - (now() - started)));
+          },
+          { timeout: timeoutMs },
+        ),
+    };
+  }
+  return {
+    now,
+    schedule: (callback) =>
+      setTimeout(() => {
+        const started = now();
+        callback(() => SLICE_BUDGET_MS - (now() - started));
+      }, 0),
+  };
+}
+
+/**
+ * Yields between slices as soon as the browser can run its own work: for work the reader is
+ * waiting for (the first paint), where idle callbacks could wait behind a busy page.
+ */
+export function promptScheduler(): SliceScheduler {
+  const now = () => performance.now();
+  return {
+    now,
+    schedule: (callback) =>
+      setTimeout(() => {
+        const started = now();
+        callback(() => SLICE_BUDGET_MS - (now() - started));
+      }, 0),
+  };
+}
+
+/**
+ * Calls `work` on every item, as many per slice as the slice's budget allows (at least one, so
+ * progress is guaranteed). Resolves when all are done; stops early, resolving, when `signal` aborts.
+ */
+export function runInSlices<T>(
+  items: readonly T[],
+  work: (item: T) => void,
+  scheduler: SliceScheduler,
+  signal?: AbortSignal,
+  options: { firstSliceNow?: boolean } = {},
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let next = 0;
+    const slice = (remaining: () => number) => {
+      if (signal?.aborted) return resolve();
+      try {
+        do {
+          work(items[next]!);
+          next += 1;
+        } while (next < items.length && remaining() > 0);
+      } catch (error) {
+        return reject(error);
+      }
+      if (next < items.length) scheduler.schedule(slice);
+      else resolve();
+    };
+    if (items.length === 0) return resolve();
+    if (options.firstSliceNow) {
+      const started = scheduler.now();
+      slice(() => SLICE_BUDGET_MS - (scheduler.now() - started));
+    } else scheduler.schedule(slice);
+  });
+}

@@ -1,0 +1,212 @@
+// One page while Siyaq is on for it: scans, paints, follows changes, records what was read, and
+// answers "which mention is here?" for the hover card. `stop()` takes every mark away at once.
+import type { Mention } from "@/src/nlp/types";
+import type { Settings } from "@/src/settings/settings";
+import { idleScheduler, promptScheduler, type SliceScheduler } from "./idle";
+import { MentionIndex, type MarkedMention } from "./mention-index";
+import { watchPage, type PageWatch } from "./observer";
+import { createPainter, type PaintOptions, type Painter } from "./paint";
+import { partitionRoots, scanRoots, type RecognizeText } from "./scanner";
+import { MAX_REPORTED_ENTITIES, type PageEntity } from "./messages";
+
+export interface SessionDeps {
+  document: Document;
+  recognize: RecognizeText;
+  /** Records linked entities read on this page; called with ids not recorded before. */
+  recordEntities(entityIds: string[]): Promise<void>;
+  /** Tells the background what this page holds (for the popup). */
+  report(mentionCount: number, entities: PageEntity[]): Promise<void>;
+  /** Whether a recognised name was marked "not an entity here". */
+  isSuppressed(surface: string): boolean;
+  schedulers?: { prompt: SliceScheduler; idle: SliceScheduler };
+}
+
+export function paintOptions(settings: Settings): PaintOptions {
+  return { types: settings.markTypes, style: settings.markStyle };
+}
+
+/** Timings of the first scan, for the page bench: readable from the page as `siyaq:*` measures. */
+function measure(name: string, start: string): void {
+  try {
+    performance.measure(name, start);
+  } catch {
+    // A page that cleared our start mark loses a measurement, nothing else.
+  }
+}
+
+export class PageSession {
+  readonly index = new MentionIndex();
+  private readonly painter: Painter;
+  private readonly controller = new AbortController();
+  private watch: PageWatch | null = null;
+  private readonly recorded = new Set<string>();
+  private readonly schedulers: { prompt: SliceScheduler; idle: SliceScheduler };
+  /** Bumped per rescan of the whole page so a stale scan's results are dropped. */
+  private generation = 0;
+  private reportTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly deps: SessionDeps,
+    private settings: Settings,
+  ) {
+    this.painter = createPainter(deps.document, paintOptions(settings));
+    this.schedulers = deps.schedulers ?? { prompt: promptScheduler(), idle: idleScheduler() };
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Scans the whole page, then follows its changes. Resolves when the first scan is painted. */
+  async start(): Promise<void> {
+    const body = this.deps.document.body;
+    if (!body) return;
+    performance.mark("siyaq:scan-start");
+    await this.scan(partitionRoots(body), this.schedulers.prompt, true);
+    measure("siyaq:first-paint", "siyaq:scan-start");
+    if (this.signal.aborted) return;
+    this.watch = watchPage(body, {
+      scheduler: this.schedulers.idle,
+      signal: this.signal,
+      onChange: (changed, removed) => void this.rescan(changed, removed),
+    });
+  }
+
+  /** Removes every mark and stops following the page. */
+  stop(): void {
+    this.controller.abort();
+    this.watch?.stop();
+    clearTimeout(this.reportTimer);
+    this.painter.clear();
+    this.index.clear();
+  }
+
+  /** New types, style or hover delay: marks change at once, no rescan needed. */
+  applySettings(settings: Settings): void {
+    this.settings = settings;
+    this.painter.update(paintOptions(settings));
+  }
+
+  /** Suppressions changed: drops marks now suppressed; names no longer suppressed come back by a full rescan. */
+  async applySuppressions(restored: boolean): Promise<void> {
+    const gone = this.index.removeWhere((m) => this.deps.isSuppressed(m.surface));
+    this.painter.remove(gone);
+    if (restored) await this.rescanAll();
+    else this.scheduleReport();
+  }
+
+  /** Reads the whole page again, e.g. after the knowledge base learnt a name. */
+  async rescanAll(): Promise<void> {
+    const body = this.deps.document.body;
+    if (!body || this.signal.aborted) return;
+    this.generation += 1;
+    this.painter.remove([...this.index.all()]);
+    this.index.clear();
+    await this.scan(partitionRoots(body), this.schedulers.idle, false);
+  }
+
+  /** Whether a mention is shown to the reader: its type is on and it is still in the page. */
+  isVisible(mention: MarkedMention): boolean {
+    return this.settings.markTypes.includes(mention.type) && mention.nodes.every((node) => node.isConnected);
+  }
+
+  /** The shown mention at a caret position, if any. */
+  mentionAt(node: Node, offset: number): MarkedMention | undefined {
+    const mention = this.index.at(node, offset);
+    return mention && this.isVisible(mention) ? mention : undefined;
+  }
+
+  /** The next shown mention in reading order after `current`. */
+  nextMention(current: MarkedMention | undefined): MarkedMention | undefined {
+    const ordered = this.index.inOrder().filter((m) => this.isVisible(m));
+    if (ordered.length === 0) return undefined;
+    const at = current ? ordered.indexOf(current) : -1;
+    return ordered[(at + 1) % ordered.length];
+  }
+
+  private async rescan(changed: Element[], removed: boolean): Promise<void> {
+    // Marks on text that left the page, or on blocks about to be read again, go first.
+    const stale = this.index.removeWhere(
+      (m) => m.nodes.some((node) => !node.isConnected) || changed.some((root) => root.contains(m.nodes[0]!)),
+    );
+    this.painter.remove(stale);
+    if (changed.length > 0) await this.scan(changed, this.schedulers.idle, false);
+    else if (removed) this.scheduleReport();
+  }
+
+  private async scan(roots: Element[], scheduler: SliceScheduler, eager: boolean): Promise<void> {
+    const generation = this.generation;
+    const fresh: MarkedMention[] = [];
+    await scanRoots(roots, {
+      recognize: this.deps.recognize,
+      scheduler,
+      signal: this.signal,
+      eager,
+      accept: (mention: Mention) => !this.deps.isSuppressed(mention.surface),
+      onMentions: (mentions) => {
+        if (generation !== this.generation) return;
+        for (const mention of mentions) this.index.add(mention);
+        this.painter.add(mentions);
+        fresh.push(...mentions);
+        // The fallback painter writes to the DOM; those writes are not page changes.
+        if (this.painter.mode === "spans") this.watch?.discardPending();
+      },
+    });
+    if (this.signal.aborted || generation !== this.generation) return;
+    await this.record(fresh);
+    this.scheduleReport();
+  }
+
+  private async record(mentions: readonly MarkedMention[]): Promise<void> {
+    const ids = new Set<string>();
+    for (const mention of mentions) {
+      if (mention.entityId && !this.recorded.has(mention.entityId)) ids.add(mention.entityId);
+    }
+    if (ids.size === 0) return;
+    for (const id of ids) this.recorded.add(id);
+    try {
+      await this.deps.recordEntities([...ids]);
+    } catch (error) {
+      // Not recorded this time: let a later scan try again.
+      for (const id of ids) this.recorded.delete(id);
+      console.warn("[siyaq] could not record what this page mentions:", error);
+    }
+  }
+
+  /** Reports are coalesced: an infinite-scroll page changes often, the popup needs the latest only. */
+  private scheduleReport(): void {
+    clearTimeout(this.reportTimer);
+    this.reportTimer = setTimeout(() => {
+      if (this.signal.aborted) return;
+      this.deps.report(this.index.size, summarise(this.index.inOrder())).catch((error: unknown) => {
+        console.warn("[siyaq] could not report this page:", error);
+      });
+    }, 150);
+  }
+}
+
+/**
+ * Distinct names on the page with their counts and first appearance in reading order (the popup
+ * ranks them). Past the report's limit the most frequent are kept.
+ */
+export function summarise(mentions: readonly MarkedMention[]): PageEntity[] {
+  const rows = new Map<string, PageEntity>();
+  mentions.forEach((mention, order) => {
+    const surface = mention.surface.trim().replace(/\s+/g, " ");
+    const key = mention.entityId ? `id:${mention.entityId}` : mention.type === "DATE" && mention.date ? `date:${mention.date}` : `${mention.type}:${surface}`;
+    const row = rows.get(key);
+    if (row) row.count += 1;
+    else {
+      rows.set(key, {
+        ...(mention.entityId ? { entityId: mention.entityId } : {}),
+        surface: surface.slice(0, 200),
+        type: mention.type,
+        count: 1,
+        first: order,
+      });
+    }
+  });
+  const all = [...rows.values()];
+  if (all.length <= MAX_REPORTED_ENTITIES) return all;
+  return all.sort((a, b) => b.count - a.count || a.first - b.first).slice(0, MAX_REPORTED_ENTITIES).sort((a, b) => a.first - b.first);
+}
