@@ -240,7 +240,8 @@ interface PsvRow {
   cells: string[];
 }
 
-export function parsePsv(text: string, file: string, columns: readonly string[], required: number): PsvRow[] {
+/** `required` lists the columns (by index) that must not be empty. */
+export function parsePsv(text: string, file: string, columns: readonly string[], required: readonly number[]): PsvRow[] {
   const rows: PsvRow[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     const trimmed = line.trim();
@@ -250,7 +251,7 @@ export function parsePsv(text: string, file: string, columns: readonly string[],
     if (cells.length > columns.length) {
       throw new AuthoringError(where, `has ${cells.length} columns, at most ${columns.length} expected (${columns.join(" | ")})`);
     }
-    for (let c = 0; c < required; c++) {
+    for (const c of required) {
       if (!cells[c]) throw new AuthoringError(where, `column "${columns[c]}" is empty`);
     }
     rows.push({ where, cells });
@@ -417,7 +418,7 @@ function buildCountries(a: Assembly, text: string, file: string): void {
   const require = createRequire(import.meta.url);
   const arNames = (require("i18n-iso-countries/langs/ar.json") as { countries: Record<string, string | string[]> }).countries;
   const enNames = (require("i18n-iso-countries/langs/en.json") as { countries: Record<string, string | string[]> }).countries;
-  const rows = parsePsv(text, file, COUNTRY_COLUMNS, 3);
+  const rows = parsePsv(text, file, COUNTRY_COLUMNS, [0, 1, 2]);
   const capitals: { row: PsvRow; iso: string }[] = [];
   for (const row of rows) {
     const iso = cell(row, 0).toUpperCase();
@@ -491,7 +492,7 @@ function buildCountries(a: Assembly, text: string, file: string): void {
 const CITY_COLUMNS = ["slug", "iso2", "name ar", "name en", "aliases", "region slug", "description ar", "description en", "qid"] as const;
 
 function buildCities(a: Assembly, text: string, file: string): void {
-  for (const row of parsePsv(text, file, CITY_COLUMNS, 4)) {
+  for (const row of parsePsv(text, file, CITY_COLUMNS, [0, 1, 2, 3])) {
     // `-` instead of a country: a city whose sovereignty is contested gets no country fact and
     // must describe itself.
     const contested = cell(row, 1) === "-";
@@ -522,7 +523,7 @@ const REGION_COLUMNS = ["slug", "iso2", "kind", "base ar", "base en", "aliases",
  * as an alias: in the news the bare name means the city (`الموصل`, `حلب`), so `cityNames` are skipped.
  */
 function buildRegions(a: Assembly, text: string, file: string, cityNames: Set<string>): void {
-  for (const row of parsePsv(text, file, REGION_COLUMNS, 5)) {
+  for (const row of parsePsv(text, file, REGION_COLUMNS, [0, 1, 2, 3, 4])) {
     const iso = cell(row, 1);
     const info = country(a, iso, row.where);
     const kindCode = cell(row, 2);
@@ -560,7 +561,7 @@ function buildRegions(a: Assembly, text: string, file: string, cityNames: Set<st
 const LANDMARK_COLUMNS = ["slug", "kind", "name ar", "name en", "aliases", "countries", "description ar", "description en", "qid"] as const;
 
 function buildLandmarks(a: Assembly, text: string, file: string): void {
-  for (const row of parsePsv(text, file, LANDMARK_COLUMNS, 8)) {
+  for (const row of parsePsv(text, file, LANDMARK_COLUMNS, [0, 1, 2, 3, 6, 7])) {
     const kind = PLACE_KINDS[cell(row, 1)];
     if (!kind) throw new AuthoringError(row.where, `unknown kind "${cell(row, 1)}" (one of ${Object.keys(PLACE_KINDS).join(", ")})`);
     const facts: PackFact[] = [{ label: LABELS.kind, value: kind }];
@@ -591,7 +592,7 @@ function expandRef(ref: string): string {
 }
 
 function buildEvents(a: Assembly, text: string, file: string): void {
-  for (const row of parsePsv(text, file, EVENT_COLUMNS, 5)) {
+  for (const row of parsePsv(text, file, EVENT_COLUMNS, [0, 1, 2, 3])) {
     const date = cell(row, 0);
     if (!isIsoDate(date)) throw new AuthoringError(row.where, `date "${date}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
     const place = cell(row, 5) ? expandRef(cell(row, 5)) : undefined;
