@@ -2,7 +2,7 @@
 // handlers. Kept apart from the entry point so unit tests can call it directly.
 import type { Handlers } from "@/src/messaging/server";
 import { withDatabase } from "@/src/kb/db";
-import { recognize } from "@/src/nlp/recognize";
+import { getRecognizer } from "./recognizer-service";
 import { createKbHandlers } from "@/src/kb/handlers";
 import { createPageHandlers } from "@/src/page/handlers";
 import { createHighlightHandlers } from "@/src/highlights/handlers";
@@ -10,7 +10,8 @@ import { createHighlightHandlers } from "@/src/highlights/handlers";
 export function createHandlers(version: string): Handlers {
   return {
     ping: () => ({ version, ready: true }),
-    recognize: ({ text, refDate }) => ({ mentions: recognize(text, { refDate }) }),
+    // One recognizer over the knowledge base, shared by every tab (./recognizer-service).
+    recognize: async ({ text, refDate }) => ({ mentions: (await getRecognizer())(text, refDate) }),
     "db.stats": () =>
       withDatabase(async (db) => ({
         entities: await db.entities.count(),

@@ -1,0 +1,156 @@
+// The one recognizer in memory for every tab: the knowledge base's aliases compiled into a lexicon
+// (cached serialised in the database, so a waking service worker loads bytes instead of
+// recompiling), plus the learned tagger when its weights ship. Rebuilt when the entities change.
+import { browser } from "wxt/browser";
+import type { Mention } from "@/src/nlp/types";
+import { recognize, type SpanTagger } from "@/src/nlp/recognize";
+import { buildLexicon, entriesFromEntities, loadLexicon, serializeLexicon, type Lexicon, type LexiconSource } from "@/src/nlp/lexicon";
+import { loadTagger } from "@/src/nlp/tagger";
+import { withDatabase, type EntityRecord, type SiyaqDatabase } from "@/src/kb/db";
+import { entitiesRevision, onEntitiesChanged } from "@/src/kb/changes";
+import { ensureStarterPack, bundledStarterPack, type PackLoader } from "@/src/kb/starter";
+
+export type Recognizer = (text: string, refDate?: string) => Mention[];
+
+export const TAGGER_PATH = "/models/tagger.bin";
+const LEXICON_CACHE_KEY = "lexicon";
+
+interface CachedLexicon {
+  revision: string;
+  bytes: Uint8Array;
+}
+
+export interface RecognizerServiceOptions {
+  /** The tagger's weights file, or null when none ships. */
+  loadTaggerBytes?: () => Promise<Uint8Array | null>;
+  /** The bundled starter pack, installed on first use when the database is empty. */
+  loadStarterPack?: PackLoader;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface RecognizerService {
+  getRecognizer(): Promise<Recognizer>;
+  /** How the current lexicon was obtained: for tests and the benchmark. */
+  lastLoad(): LexiconLoad | undefined;
+  /** Stops listening for entity changes. */
+  dispose(): void;
+}
+
+export interface LexiconLoad {
+  from: "cache" | "build";
+  entries: number;
+  milliseconds: number;
+}
+
+/** What the lexicon compiler reads of an entity: its names and every alias, ambiguous ones too. */
+export function lexiconSource(entity: EntityRecord): LexiconSource {
+  const aliases = entity.ambiguousAliases ? [...entity.aliases, ...entity.ambiguousAliases] : entity.aliases;
+  return { id: entity.id, type: entity.type, names: entity.names, aliases };
+}
+
+/** Compiles the database's entities into a lexicon (what a cold start without cache costs). */
+export async function buildLexiconFromDatabase(db: SiyaqDatabase): Promise<{ lexicon: Lexicon; entries: number }> {
+  const entities = await db.entities.toArray();
+  const entries = entriesFromEntities(entities.map(lexiconSource));
+  return { lexicon: buildLexicon(entries), entries: entries.length };
+}
+
+export function createRecognizerService({
+  loadTaggerBytes = bundledTaggerBytes,
+  loadStarterPack = bundledStarterPack,
+  log = (message, error) => console.warn(`[siyaq] ${message}`, error ?? ""),
+}: RecognizerServiceOptions = {}): RecognizerService {
+  let lexicon: Promise<Lexicon> | undefined;
+  let tagger: Promise<SpanTagger | undefined> | undefined;
+  let starter: Promise<void> | undefined;
+  let load: LexiconLoad | undefined;
+
+  const stop = onEntitiesChanged(() => {
+    lexicon = undefined;
+  });
+
+  // Settled before the lexicon is built, so installing the pack does not invalidate that build.
+  const starterInstalled = (): Promise<void> =>
+    (starter ??= withDatabase((db) => ensureStarterPack(db, loadStarterPack)).then(
+      () => undefined,
+      (error) => log("could not install the starter pack", error),
+    ));
+
+  const currentLexicon = (): Promise<Lexicon> => {
+    const pending = (lexicon ??= withDatabase(lexiconFor));
+    // A failed build is not cached: the next request tries again.
+    pending.catch(() => {
+      if (lexicon === pending) lexicon = undefined;
+    });
+    return pending;
+  };
+
+  async function lexiconFor(db: SiyaqDatabase): Promise<Lexicon> {
+    const started = performance.now();
+    const revision = await entitiesRevision(db);
+    const cached = (await db.meta.get(LEXICON_CACHE_KEY))?.value as CachedLexicon | undefined;
+    if (revision !== undefined && cached?.revision === revision && cached.bytes instanceof Uint8Array) {
+      try {
+        const loaded = loadLexicon(cached.bytes);
+        load = { from: "cache", entries: -1, milliseconds: performance.now() - started };
+        return loaded;
+      } catch (error) {
+        log("cached lexicon unreadable; rebuilding", error);
+      }
+    }
+    const built = await buildLexiconFromDatabase(db);
+    load = { from: "build", entries: built.entries, milliseconds: performance.now() - started };
+    if (revision !== undefined) {
+      // Only a cache: failing to store it (quota) must not fail recognition.
+      try {
+        await db.meta.put({ key: LEXICON_CACHE_KEY, value: { revision, bytes: serializeLexicon(built.lexicon) } });
+      } catch (error) {
+        log("could not cache the lexicon", error);
+      }
+    }
+    return built.lexicon;
+  }
+
+  const currentTagger = (): Promise<SpanTagger | undefined> =>
+    (tagger ??= loadTaggerBytes().then(
+      (bytes) => (bytes ? loadTagger(bytes) : undefined),
+      (error) => {
+        log("no tagger weights; recognising with the lexicon and rules only", error);
+        return undefined;
+      },
+    ).catch((error) => {
+      log("tagger weights unreadable; recognising with the lexicon and rules only", error);
+      return undefined;
+    }));
+
+  return {
+    async getRecognizer() {
+      await starterInstalled();
+      const [compiled, learned] = await Promise.all([currentLexicon(), currentTagger()]);
+      return (text, refDate) =>
+        recognize(text, { lexicon: compiled, ...(refDate ? { refDate } : {}), ...(learned ? { tagger: learned } : {}) });
+    },
+    lastLoad: () => load,
+    dispose: stop,
+  };
+}
+
+/** The tagger weights shipped in the extension, or null when the build has none. */
+async function bundledTaggerBytes(): Promise<Uint8Array | null> {
+  const response = await fetch(browser.runtime.getURL(TAGGER_PATH as "/"));
+  if (!response.ok) return null;
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+let shared: RecognizerService | undefined;
+
+/** The background's recognizer service, created on first use. */
+export function recognizerService(): RecognizerService {
+  shared ??= createRecognizerService();
+  return shared;
+}
+
+/** The recognizer over the current knowledge base, ready to call for any tab. */
+export function getRecognizer(): Promise<Recognizer> {
+  return recognizerService().getRecognizer();
+}

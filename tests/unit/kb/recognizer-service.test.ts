@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { existsSync, readFileSync } from "node:fs";
+import { createRecognizerService, type RecognizerService } from "@/src/background/recognizer-service";
+import { useDatabase, type SiyaqDatabase } from "@/src/kb/db";
+import { importPack, removePack } from "@/src/kb/packs";
+import { upsertUserEntity } from "@/src/kb/entities";
+import { freshDatabase, samplePack } from "./sample-pack";
+
+const SEED = readFileSync("../shared/fixtures/seed-article.txt", "utf8");
+const TAGGER_FILE = "public/models/tagger.bin";
+const SENTENCE = "وجاءت عمليات الانسحاب طبقاً لمخرجات الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن";
+
+let db: SiyaqDatabase;
+const services: RecognizerService[] = [];
+const quiet = () => {};
+const noTagger = async () => null;
+
+function service(options: Parameters<typeof createRecognizerService>[0] = {}) {
+  const created = createRecognizerService({ loadTaggerBytes: noTagger, loadStarterPack: async () => JSON.stringify(samplePack()), log: quiet, ...options });
+  services.push(created);
+  return created;
+}
+
+const linked = (mentions: { entityId?: string }[]) => mentions.map((mention) => mention.entityId).filter(Boolean);
+
+beforeEach(() => {
+  db = freshDatabase();
+  useDatabase(db);
+});
+afterEach(async () => {
+  for (const created of services.splice(0)) created.dispose();
+  await db.delete();
+});
+
+describe("recognizer service", () => {
+  it("installs the starter pack on first use when the database is empty and links its names", async () => {
+    const recognize = await service().getRecognizer();
+    expect(await db.packs.get("sample")).toBeDefined();
+    const mentions = recognize(SENTENCE);
+    const baghdad = mentions.find((mention) => mention.entityId === "city:baghdad");
+    expect(baghdad).toMatchObject({ surface: "بغداد", type: "LOC" });
+    expect(linked(recognize(SEED))).toEqual(expect.arrayContaining(["country:iq", "per:qasim-al-araji", "org:isis"]));
+  });
+
+  it("does not reinstall the starter pack when the database already has entities", async () => {
+    await upsertUserEntity(db, { type: "PER", names: { ar: "رائد العزاوي" }, aliases: [] });
+    await service().getRecognizer();
+    expect(await db.packs.count()).toBe(0);
+  });
+
+  it("wakes from the cached lexicon and gives the same answers", async () => {
+    const first = service();
+    const fresh = (await first.getRecognizer())(SEED);
+    expect(first.lastLoad()?.from).toBe("build");
+    // A new service over the same database is what a service worker waking up sees.
+    const woken = service();
+    const again = (await woken.getRecognizer())(SEED);
+    expect(woken.lastLoad()?.from).toBe("cache");
+    expect(again).toEqual(fresh);
+  });
+
+  it("rebuilds when the user adds an entity or a pack is removed", async () => {
+    const recognizer = service();
+    const before = await recognizer.getRecognizer();
+    expect(linked(before("نشر الأمصار"))).toEqual([]);
+
+    const added = await upsertUserEntity(db, { type: "ORG", names: { ar: "الأمصار" }, aliases: [] });
+    const afterAdd = await recognizer.getRecognizer();
+    expect(linked(afterAdd("نشر الأمصار"))).toEqual([added.id]);
+    expect(recognizer.lastLoad()?.from).toBe("build");
+
+    await removePack(db, "sample");
+    const afterRemove = await recognizer.getRecognizer();
+    expect(linked(afterRemove(SENTENCE))).not.toContain("city:baghdad");
+    // The woken worker must not load the stale cache either.
+    expect(linked((await service().getRecognizer())(SENTENCE))).not.toContain("city:baghdad");
+  });
+
+  it("keeps working without a tagger, with bad tagger weights or without a starter pack", async () => {
+    const broken = service({
+      loadTaggerBytes: async () => new Uint8Array([1, 2, 3]),
+      loadStarterPack: async () => {
+        throw new Error("offline");
+      },
+    });
+    const recognize = await broken.getRecognizer();
+    expect(await db.entities.count()).toBe(0);
+    expect(recognize(SENTENCE).every((mention) => mention.entityId === undefined)).toBe(true);
+
+    await importPack(db, JSON.stringify(samplePack()));
+    expect(linked((await broken.getRecognizer())(SENTENCE))).toContain("city:baghdad");
+  });
+
+  it("loads the shipped tagger weights once, across lexicon rebuilds", async () => {
+    let loads = 0;
+    const shipped = service({
+      loadTaggerBytes: async () => {
+        loads++;
+        return existsSync(TAGGER_FILE) ? new Uint8Array(readFileSync(TAGGER_FILE)) : null;
+      },
+    });
+    await shipped.getRecognizer();
+    await upsertUserEntity(db, { type: "ORG", names: { ar: "الأمصار" }, aliases: [] });
+    const recognize = await shipped.getRecognizer();
+    expect(loads).toBe(1);
+    expect(linked(recognize(SENTENCE))).toContain("city:baghdad");
+  });
+});
