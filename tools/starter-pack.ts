@@ -734,6 +734,7 @@ export function assembleStarterPack(
     if (place === undefined) delete events[events.length - 1]!.place;
   }
 
+  warnPossibleDuplicates(events, a.warnings);
   entities.sort((x, y) => compare(x.id, y.id));
   events.sort((x, y) => compare(x.date, y.date) || compare(x.id, y.id));
   const pack: Pack = {
@@ -752,6 +753,26 @@ export function assembleStarterPack(
     events,
   };
   return { pack, warnings: a.warnings };
+}
+
+/**
+ * Two halves of the pack can describe one happening under two ids (a person's death and the
+ * strike that killed them). Same day plus a shared person or organisation is worth a look.
+ */
+function warnPossibleDuplicates(events: readonly PackEvent[], warnings: string[]): void {
+  const byDay = new Map<string, PackEvent[]>();
+  for (const event of events) {
+    if (event.date.length !== 10) continue;
+    byDay.set(event.date, [...(byDay.get(event.date) ?? []), event]);
+  }
+  for (const sameDay of byDay.values()) {
+    for (let i = 0; i < sameDay.length; i++) {
+      for (let j = i + 1; j < sameDay.length; j++) {
+        const shared = sameDay[i]!.entityIds.filter((id) => /^(per|org):/.test(id) && sameDay[j]!.entityIds.includes(id));
+        if (shared.length) warnings.push(`${sameDay[i]!.id} and ${sameDay[j]!.id} share ${shared.join(", ")} on the same day: the same event twice?`);
+      }
+    }
+  }
 }
 
 function compare(x: string, y: string): number {
