@@ -1,4 +1,5 @@
-import { render } from "preact";
+import { mountPage } from "@/src/ui/mount";
 import { Options } from "@/src/ui/options/Options";
+import optionsStyles from "@/src/ui/options/options.css?inline";
 
-render(<Options />, document.getElementById("app")!);
+mountPage(optionsStyles, (t) => t("options.title"), (t) => <Options t={t} />);

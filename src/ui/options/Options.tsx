@@ -1,16 +1,42 @@
-// The options page: settings, knowledge base and the highlight library.
+// The options page: where and how Siyaq marks names, the sites list, the knowledge base (packs
+// and hand-made entities) and all of the user's data.
 import { useEffect, useState } from "preact/hooks";
-import { loadSettings, type Settings } from "@/src/settings/settings";
+import { loadSettings, onSettingsChanged, type Settings } from "@/src/settings/settings";
+import type { Translator } from "@/src/ui/i18n";
+import { DataControls } from "./DataControls";
+import { EntityEditor } from "./EntityEditor";
+import { GeneralSettings } from "./GeneralSettings";
+import { PackList } from "./PackList";
+import { SiteList } from "./SiteList";
 
-export function Options() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+export function Options({ t }: { t: Translator }) {
+  const [settings, setSettings] = useState<Settings>();
+  // Bumped after imports and wipes so the pack list reads the database again.
+  const [dataRound, setDataRound] = useState(0);
   useEffect(() => {
     loadSettings().then(setSettings, console.error);
+    // Changes made elsewhere (the popup's site switch, another options tab) show up here at once.
+    return onSettingsChanged(setSettings);
   }, []);
+  const changed = () => setDataRound((n) => n + 1);
+
   return (
-    <main class="siyaq-options">
-      <h1>إعدادات سياق</h1>
-      {settings && <p>الوضع الافتراضي: {settings.defaultMode === "arabic" ? "الصفحات العربية" : "المواقع المختارة"}</p>}
+    <main class="siyaq-ui siyaq-options">
+      <h1>{t("options.title")}</h1>
+      {settings ? (
+        <>
+          <GeneralSettings settings={settings} t={t} />
+          <SiteList settings={settings} t={t} />
+        </>
+      ) : (
+        <p aria-live="polite">{t("loading")}</p>
+      )}
+      <section aria-labelledby="siyaq-kb" class="siyaq-panel">
+        <h2 id="siyaq-kb">{t("options.kb")}</h2>
+        <PackList key={dataRound} t={t} />
+        <EntityEditor t={t} />
+      </section>
+      <DataControls t={t} onChanged={changed} />
     </main>
   );
 }

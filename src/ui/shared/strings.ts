@@ -18,6 +18,7 @@ const en = {
   save: "Save",
   cancel: "Cancel",
   remove: "Remove",
+  export: "Export",
   errorPrefix: "Something went wrong: {message}",
 
   // Entity types: group headings and badges.
@@ -94,6 +95,7 @@ const en = {
   "options.packRemove": "Remove {name}",
   "options.packImport": "Import a knowledge pack (JSON file)",
   "options.packImported": "Imported {id} {version}: {entities} entities, {events} events.",
+  "options.packSkipped": "{id} {version} is already installed in this or a newer version; nothing changed.",
   "options.importFailed": "Nothing was changed. {message}",
   "options.entityEditor": "Add or edit an entity",
   "options.entityFind": "Find an entity to edit",
@@ -130,6 +132,7 @@ const ar: StringTable = {
   save: "حفظ",
   cancel: "إلغاء",
   remove: "إزالة",
+  export: "صدّر",
   errorPrefix: "حدث خطأ: {message}",
 
   "type.PER": "أشخاص",
@@ -215,6 +218,7 @@ const ar: StringTable = {
   "options.packRemove": "أزل {name}",
   "options.packImport": "استورد حزمة معرفة (ملف JSON)",
   "options.packImported": "استُورد {id} {version}: {entities} كيان، {events} حدث.",
+  "options.packSkipped": "{id} {version} مثبتة بهذا الإصدار أو أحدث؛ لم يتغير شيء.",
   "options.importFailed": "لم يتغير شيء. {message}",
   "options.entityEditor": "أضف كيانًا أو عدّله",
   "options.entityFind": "ابحث عن كيان لتعديله",

@@ -1,0 +1,19 @@
+// Saves text the user exported (a pack, all data) as a file through the browser's download bar.
+
+export function downloadText(filename: string, text: string, type = "application/json"): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.style.display = "none";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the click; the object URL is no longer needed after it.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** `siyaq-data-2026-11-29.json`: a dated name, so exports made on different days do not collide. */
+export function datedFilename(stem: string, now = new Date()): string {
+  return `${stem}-${now.toISOString().slice(0, 10)}.json`;
+}
