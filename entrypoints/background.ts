@@ -3,12 +3,14 @@ import { dispatch } from "@/src/messaging/server";
 import { createHandlers } from "@/src/background/handlers";
 import { getRecognizer } from "@/src/background/recognizer-service";
 import { installBundledStarterPack } from "@/src/kb/starter";
+import { registerHighlightCommands } from "@/src/highlights/commands";
 
 export default defineBackground(() => {
   // Install (or update) the bundled starter pack, then compile the recognizer so the first page is fast.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === "install" || reason === "update") void installBundledStarterPack().then(() => getRecognizer());
   });
+  registerHighlightCommands();
   const handlers = createHandlers(browser.runtime.getManifest().version);
   browser.runtime.onMessage.addListener((message, sender) =>
     dispatch(handlers, message, { id: sender.id, url: sender.url, tabId: sender.tab?.id }, {

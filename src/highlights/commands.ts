@@ -1,0 +1,35 @@
+// How "save highlight" reaches a tab: the background turns the context-menu item and the
+// Alt+Shift+S command into this message to the active tab's content script.
+import { browser } from "wxt/browser";
+
+export const SAVE_HIGHLIGHT_MESSAGE = { siyaqCommand: "save-highlight" } as const;
+export const SAVE_HIGHLIGHT_MENU_ID = "siyaq-save-highlight";
+/** The command name in wxt.config.ts. */
+export const SAVE_HIGHLIGHT_COMMAND = "save-highlight";
+
+async function askTab(tabId: number | undefined): Promise<void> {
+  if (tabId === undefined || tabId < 0) return;
+  try {
+    await browser.tabs.sendMessage(tabId, SAVE_HIGHLIGHT_MESSAGE);
+  } catch {
+    // No content script in that tab (a browser page, a store page): nothing to save from.
+  }
+}
+
+/** Background wiring: the context menu item on selections and the keyboard command. */
+export function registerHighlightCommands(): void {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: SAVE_HIGHLIGHT_MENU_ID, title: "حفظ اقتباس في سياق — Save highlight", contexts: ["selection"] }, () => {
+      // Re-creating on update reports a duplicate id; the item is there either way.
+      void browser.runtime.lastError;
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === SAVE_HIGHLIGHT_MENU_ID) void askTab(tab?.id);
+  });
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== SAVE_HIGHLIGHT_COMMAND) return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    await askTab(tab?.id);
+  });
+}

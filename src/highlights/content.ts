@@ -1,0 +1,263 @@
+// Highlights on the page: paint the passages saved on this address again on every visit (exact,
+// then fuzzy; orphans reported to the library), and save new ones from the button by a selection,
+// the context menu or Alt+Shift+S, with a note, tags, the entities inside and a citation.
+import { browser } from "wxt/browser";
+import { sendMessage } from "@/src/messaging/client";
+import { buildTextMap, type TextMap } from "@/src/page/text-map";
+import { loadSettings, onSettingsChanged, siteRule, type Settings } from "@/src/settings/settings";
+import { createHighlightHost, type HighlightHost } from "@/src/ui/highlight/highlight-host";
+import { LABELS } from "@/src/ui/highlight/labels";
+import type { Box } from "@/src/ui/card/card-host";
+import { anchorPassage, preparePageText } from "./anchor";
+import { pageAddress, readCitation } from "./citation";
+import type { Highlight, HighlightDraft, HighlightEntity } from "./highlight";
+import { createSavedHighlightPainter, type SavedHighlightPainter } from "./paint";
+import { describePassage } from "./selectors";
+import { passageOfRange } from "./selection";
+import { SAVE_HIGHLIGHT_MESSAGE } from "./commands";
+
+/** Quiet time after the page's last DOM change before saved highlights are anchored again. */
+const REANCHOR_DELAY_MS = 1500;
+/** How long the "saved" notice stays. */
+const NOTICE_MS = 2500;
+
+export interface SaveOptions {
+  note?: string;
+  tags?: string[];
+}
+
+/** The addresses this page's highlights may be stored under: the tab's and the canonical one. */
+function pageAddresses(doc: Document): string[] {
+  const here = pageAddress(location.href);
+  const canonical = readCitation(doc, location.href, new Date()).url;
+  return [...new Set([here, canonical])];
+}
+
+function boxOf(range: Range): Box | null {
+  const rect = range.getBoundingClientRect();
+  if (rect.width === 0 && rect.height === 0) return null;
+  return { top: rect.top, left: rect.left, width: rect.width, height: rect.height };
+}
+
+/**
+ * Saves the passage `range` covers, right away, and paints it. Throws when the range holds no page
+ * text. The in-page editor calls this with the reader's note and tags.
+ */
+export async function saveHighlightFromRange(range: Range, options: SaveOptions = {}): Promise<Highlight> {
+  const doc = range.startContainer.ownerDocument ?? document;
+  const map = buildTextMap(doc);
+  const passage = passageOfRange(map, range);
+  if (!passage) throw new Error(LABELS.noText);
+  const selector = describePassage(map.text, passage.start, passage.end);
+  const citation = readCitation(doc, location.href, new Date());
+  const draft: HighlightDraft = {
+    url: pageAddress(location.href),
+    target: { source: citation.url, selector },
+    note: options.note ?? "",
+    tags: options.tags ?? [],
+    entities: await entitiesIn(selector[0].exact),
+    citation,
+  };
+  const { highlight } = await sendMessage("highlight.save", draft);
+  active?.painted(highlight, map.rangeFor(passage.start, passage.end));
+  return highlight;
+}
+
+/** The entities the recognizer finds in the quote; a highlight is still saved when it cannot answer. */
+async function entitiesIn(quote: string): Promise<HighlightEntity[]> {
+  try {
+    const { mentions } = await sendMessage("recognize", { text: quote });
+    return mentions.map(({ surface, type, entityId }) => ({ surface, type, ...(entityId ? { entityId } : {}) }));
+  } catch (error) {
+    console.warn("[siyaq] entities of the highlight not recognised:", error);
+    return [];
+  }
+}
+
+/** The running session on this page, so a save from anywhere paints into it. */
+let active: { painted(highlight: Highlight, range: Range | null): void } | null = null;
+
+export function startHighlights(signal: AbortSignal): void {
+  const doc = document;
+  let session: HighlightSession | null = null;
+  const apply = (settings: Settings) => {
+    // The site switch turns highlights off too; the default "Arabic pages only" does not, since a
+    // researcher saves passages on any page.
+    const off = siteRule(settings, location.hostname)?.enabled === false;
+    if (off && session) {
+      session.stop();
+      session = null;
+    } else if (!off && !session && !signal.aborted) {
+      session = new HighlightSession(doc);
+      void session.restore();
+    }
+  };
+  void loadSettings().then(apply);
+  const stopListening = onSettingsChanged(apply);
+  signal.addEventListener("abort", () => {
+    stopListening();
+    session?.stop();
+    session = null;
+  });
+}
+
+class HighlightSession {
+  private readonly painter: SavedHighlightPainter;
+  private readonly host: HighlightHost;
+  private readonly stops: (() => void)[] = [];
+  private saved: Highlight[] = [];
+  private pending: Range | null = null;
+  private reanchorTimer: ReturnType<typeof setTimeout> | undefined;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly painted = new Map<string, Range>();
+
+  constructor(private readonly doc: Document) {
+    this.painter = createSavedHighlightPainter(doc);
+    this.host = createHighlightHost(doc, {
+      onOpen: () => this.openEditor(),
+      onSave: (note, tags) => void this.save(note, tags),
+      onCancel: () => this.host.hide(),
+    });
+    this.watchSelection();
+    this.listenForCommands();
+    this.watchRerenders();
+    active = { painted: (highlight, range) => this.add(highlight, range) };
+  }
+
+  /** Fetches this address's highlights and paints every one that can be found. */
+  async restore(): Promise<void> {
+    const { highlights } = await sendMessage("highlights.forUrl", { urls: pageAddresses(this.doc) });
+    this.saved = highlights;
+    if (highlights.length > 0) await this.anchorAll();
+  }
+
+  private async anchorAll(): Promise<void> {
+    const map = buildTextMap(this.doc);
+    const page = preparePageText(map.text);
+    this.painted.clear();
+    const reports: Promise<unknown>[] = [];
+    for (const highlight of this.saved) {
+      const anchor = anchorPassage(page, ...highlight.target.selector);
+      const range = anchor ? map.rangeFor(anchor.start, anchor.end) : null;
+      if (range) this.painted.set(highlight.id, range);
+      const orphaned = range === null;
+      if (orphaned !== highlight.orphaned) {
+        highlight.orphaned = orphaned;
+        reports.push(sendMessage("highlight.setOrphaned", { id: highlight.id, orphaned }));
+      }
+    }
+    this.painter.paint([...this.painted.values()]);
+    this.doc.documentElement.dataset.siyaqHighlights = `${this.painted.size}/${this.saved.length}`;
+    await Promise.allSettled(reports);
+  }
+
+  private add(highlight: Highlight, range: Range | null): void {
+    this.saved.push(highlight);
+    if (!range) return;
+    this.painted.set(highlight.id, range);
+    this.painter.add(range);
+  }
+
+  private watchSelection(): void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      if (this.host.view && this.host.view.kind !== "button") return; // the editor is open
+      const range = this.selectedRange();
+      const box = range && boxOf(range);
+      if (!range || !box) {
+        this.host.hide();
+        return;
+      }
+      this.host.show({ kind: "button" }, box);
+    };
+    const onChange = () => {
+      clearTimeout(timer);
+      timer = setTimeout(check, 200);
+    };
+    this.doc.addEventListener("selectionchange", onChange);
+    this.stops.push(() => {
+      clearTimeout(timer);
+      this.doc.removeEventListener("selectionchange", onChange);
+    });
+  }
+
+  /** The page selection when it holds text outside form fields and our own UI. */
+  private selectedRange(): Range | null {
+    const selection = this.doc.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+    if (selection.toString().trim() === "") return null;
+    const range = selection.getRangeAt(0);
+    const container = range.commonAncestorContainer;
+    const element = container.nodeType === 1 ? (container as Element) : container.parentElement;
+    if (!element || element.closest("input, textarea, [contenteditable]:not([contenteditable='false'])")) return null;
+    if (this.host.isOurs(element)) return null;
+    return range.cloneRange();
+  }
+
+  private openEditor(): void {
+    const range = this.selectedRange() ?? this.pending;
+    if (!range) return;
+    this.pending = range;
+    const quote = range.toString().trim();
+    if (!quote) return;
+    this.host.show({ kind: "editor", quote }, boxOf(range) ?? undefined);
+  }
+
+  private async save(note: string, tags: string[]): Promise<void> {
+    const range = this.pending;
+    if (!range) return;
+    this.host.show({ kind: "saving" });
+    try {
+      await saveHighlightFromRange(range, { note, tags });
+      this.pending = null;
+      this.notice(LABELS.saved);
+    } catch (error) {
+      this.notice(LABELS.failed.replace("{message}", error instanceof Error ? error.message : String(error)), true);
+    }
+  }
+
+  private notice(message: string, error = false): void {
+    this.host.show({ kind: "done", message, ...(error ? { error } : {}) });
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => this.host.hide(), NOTICE_MS);
+  }
+
+  /** The context menu and Alt+Shift+S reach this tab through the background. */
+  private listenForCommands(): void {
+    const onMessage = (message: unknown, sender: { id?: string }) => {
+      if (sender.id !== browser.runtime.id) return;
+      if ((message as { siyaqCommand?: unknown } | null)?.siyaqCommand !== SAVE_HIGHLIGHT_MESSAGE.siyaqCommand) return;
+      this.openEditor();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    this.stops.push(() => browser.runtime.onMessage.removeListener(onMessage));
+  }
+
+  /** Pages that re-render their article (after hydration, lazy loading) get their highlights re-anchored. */
+  private watchRerenders(): void {
+    if (typeof MutationObserver !== "function") return;
+    const observer = new MutationObserver((records) => {
+      if (this.saved.length === 0) return;
+      if (records.every((record) => this.host.isOurs(record.target))) return;
+      // Only when something painted lost its text, or an orphan may have appeared.
+      const broken = [...this.painted.values()].some((range) => range.collapsed || !range.startContainer.isConnected);
+      if (!broken && this.painted.size === this.saved.length) return;
+      clearTimeout(this.reanchorTimer);
+      this.reanchorTimer = setTimeout(() => void this.anchorAll(), REANCHOR_DELAY_MS);
+    });
+    observer.observe(this.doc.body ?? this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.stops.push(() => {
+      observer.disconnect();
+      clearTimeout(this.reanchorTimer);
+    });
+  }
+
+  stop(): void {
+    for (const stop of this.stops) stop();
+    clearTimeout(this.noticeTimer);
+    this.painter.clear();
+    this.host.destroy();
+    delete this.doc.documentElement.dataset.siyaqHighlights;
+    active = null;
+  }
+}

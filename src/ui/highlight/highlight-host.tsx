@@ -1,0 +1,99 @@
+// Where the save button and editor live on a page: one host element outside <body> with a closed
+// shadow root (the page's CSS and scripts cannot reach in), placed beside the selection and never
+// over it.
+import { render } from "preact";
+import { SIYAQ_HOST_ATTRIBUTE } from "@/src/page/text-map";
+import { placeCard, type Box } from "@/src/ui/card/card-host";
+import { HighlightPanel, type HighlightPanelProps, type PanelView } from "./HighlightPanel";
+
+const CSS = `
+:host { all: initial; }
+.frame {
+  position: fixed; box-sizing: border-box; direction: rtl; text-align: right;
+  font: 14px/1.5 system-ui, "Noto Naskh Arabic", "Segoe UI", Tahoma, sans-serif; color: #1f2937;
+}
+.frame[hidden] { display: none; }
+.save-button {
+  font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 999px; cursor: pointer;
+  border: 1px solid #ca8a04; background: #fef9c3; color: #713f12; box-shadow: 0 4px 12px rgba(0,0,0,.15);
+}
+.save-button:hover, .save-button:focus-visible { background: #fde047; outline: 2px solid #2563eb; outline-offset: 1px; }
+.editor, .status {
+  width: 320px; max-width: calc(100vw - 16px); box-sizing: border-box; margin: 0; padding: 12px;
+  background: #fff; border: 1px solid #d1d5db; border-radius: 10px; box-shadow: 0 10px 30px rgba(0,0,0,.18);
+}
+.editor { display: grid; gap: 8px; overflow: auto; max-height: inherit; }
+.quote { margin: 0; padding: 4px 8px; border-inline-start: 3px solid #facc15; color: #374151; max-height: 6em; overflow: auto; }
+label { display: grid; gap: 2px; font-size: 12px; color: #4b5563; }
+textarea, input { font: inherit; font-size: 14px; padding: 4px 6px; border: 1px solid #d1d5db; border-radius: 6px; color: #111827; background: #fff; }
+textarea:focus, input:focus { outline: 2px solid #2563eb; outline-offset: 0; }
+.actions { display: flex; gap: 6px; }
+.actions button { font: inherit; font-size: 13px; padding: 4px 12px; border-radius: 6px; border: 1px solid #d1d5db; background: #f9fafb; cursor: pointer; }
+.actions .primary { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
+.actions button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+.status.error { color: #991b1b; }
+`;
+
+export interface HighlightHost {
+  /** Shows `view` beside `selection` (a viewport box), or at the last place when omitted. */
+  show(view: PanelView, selection?: Box): void;
+  hide(): void;
+  readonly view: PanelView | null;
+  /** Whether an event's target is our UI (events from a closed root are retargeted to the host). */
+  isOurs(target: EventTarget | null): boolean;
+  destroy(): void;
+}
+
+export function createHighlightHost(doc: Document, handlers: Omit<HighlightPanelProps, "view">): HighlightHost {
+  const host = doc.createElement("siyaq-highlight-ui");
+  host.setAttribute(SIYAQ_HOST_ATTRIBUTE, "highlight");
+  host.setAttribute("style", "all: initial; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483647;");
+  const shadow = host.attachShadow({ mode: "closed" });
+  const style = doc.createElement("style");
+  style.textContent = CSS;
+  const frame = doc.createElement("div");
+  frame.className = "frame";
+  frame.hidden = true;
+  shadow.append(style, frame);
+  let current: PanelView | null = null;
+  let anchor: Box | null = null;
+
+  const place = () => {
+    if (!current || !anchor) return;
+    const view = doc.defaultView!;
+    const rect = frame.getBoundingClientRect();
+    const at = placeCard(anchor, { width: rect.width, height: rect.height }, { width: view.innerWidth, height: view.innerHeight });
+    frame.style.top = `${at.top}px`;
+    frame.style.left = `${at.left}px`;
+    frame.style.maxHeight = `${at.maxHeight}px`;
+  };
+  const resize = typeof ResizeObserver === "function" ? new ResizeObserver(place) : null;
+  resize?.observe(frame);
+
+  return {
+    show(view, selection) {
+      if (!host.isConnected) doc.documentElement.appendChild(host);
+      current = view;
+      if (selection) anchor = selection;
+      frame.hidden = false;
+      render(<HighlightPanel view={view} {...handlers} />, frame);
+      place();
+    },
+    hide() {
+      if (!current) return;
+      current = null;
+      frame.hidden = true;
+      render(null, frame);
+    },
+    get view() {
+      return current;
+    },
+    isOurs: (target) => target === host,
+    destroy() {
+      resize?.disconnect();
+      render(null, frame);
+      host.remove();
+      current = null;
+    },
+  };
+}
