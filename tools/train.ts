@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createTagger, type Tagger } from "@/src/nlp/tagger/index";
 import { parseCorpus, SpanScorer, toTrainingSentence, type CorpusSentence } from "@/src/nlp/tagger/corpus";
-import { trainWeights, type TrainingOptions } from "@/src/nlp/tagger/training";
+import { seededRandom, trainWeights, type TrainingOptions } from "@/src/nlp/tagger/training";
 import { decodeWeights, encodeWeights } from "@/src/nlp/tagger/weights-file";
 import type { SpanType } from "@/src/nlp/tagger/labels";
 
@@ -14,11 +14,14 @@ const { values: args } = parseArgs({
     folds: { type: "string", default: "5" },
     epochs: { type: "string", default: "12" },
     bits: { type: "string", default: "18" },
+    "frequency-bits": { type: "string", default: "18" },
+    "word-dropout": { type: "string", default: "0.25" },
     "weight-bytes": { type: "string", default: "1" },
     seed: { type: "string", default: "20260" },
     "with-aqmar": { type: "boolean", default: false },
     "no-write": { type: "boolean", default: false },
     "skip-cv": { type: "boolean", default: false },
+    "shuffled-folds": { type: "boolean", default: false },
     out: { type: "string", default: "public/models/tagger.bin" },
   },
 });
@@ -31,6 +34,8 @@ const options: TrainingOptions = {
   epochs: Number(args.epochs),
   seed: Number(args.seed),
   bucketBits: Number(args.bits),
+  frequencyBits: Number(args["frequency-bits"]),
+  wordDropout: Number(args["word-dropout"]),
 };
 const weightBytes = Number(args["weight-bytes"]) === 2 ? 2 : 1;
 
@@ -64,6 +69,16 @@ function row(name: string, scorer: SpanScorer): Row {
   return { name, core: round(scorer.score(CORE_TYPES).f1), all: round(scorer.score(ALL_TYPES).f1), byType };
 }
 
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const random = seededRandom(seed);
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 const round = (x: number): number => Math.round(x * 10000) / 10000;
 
 const started = performance.now();
@@ -76,13 +91,14 @@ if (!args["skip-cv"]) {
   // Contiguous folds keep each news story inside one fold, so a fold's names are not learned from
   // the same article's other sentences: closer to meeting unseen news.
   const k = Number(args.folds);
+  const pool = args["shuffled-folds"] ? shuffled(anercorp, options.seed) : anercorp;
   const cv = new SpanScorer();
   const cvAqmar = new SpanScorer();
   for (let fold = 0; fold < k; fold++) {
     const from = Math.floor((fold * anercorp.length) / k);
     const to = Math.floor(((fold + 1) * anercorp.length) / k);
-    const held = anercorp.slice(from, to);
-    const trainSet = [...anercorp.slice(0, from), ...anercorp.slice(to)];
+    const held = pool.slice(from, to);
+    const trainSet = [...pool.slice(0, from), ...pool.slice(to)];
     const t0 = performance.now();
     const { tagger } = train(args["with-aqmar"] ? [...trainSet, ...aqmar] : trainSet);
     const foldScore = evaluate(tagger, held);
@@ -90,7 +106,7 @@ if (!args["skip-cv"]) {
     if (fold === 0) evaluate(tagger, aqmar, cvAqmar);
     console.error(`fold ${fold + 1}/${k}: PER/LOC/ORG F1 ${foldScore.score(CORE_TYPES).f1.toFixed(4)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   }
-  rows.push(row(`ANERcorp ${k}-fold held-out${args["with-aqmar"] ? " (+AQMAR in training)" : ""}`, cv));
+  rows.push(row(`ANERcorp ${k}-fold${args["shuffled-folds"] ? " shuffled" : ""} held-out${args["with-aqmar"] ? " (+AQMAR)" : ""}`, cv));
   if (!args["with-aqmar"]) {
     rows.push(row("ANERcorp (fold 1 model) → AQMAR", cvAqmar));
     const t0 = performance.now();

@@ -1,7 +1,7 @@
 // Scores a segment's labels from its hashed features and finds the best well-formed label
 // sequence (Viterbi over BIO). All buffers belong to the decoder and grow only when a longer
 // segment arrives, so decoding allocates nothing per token.
-import { FEATURES_PER_TOKEN } from "./features";
+import { FEATURES_PER_TOKEN, type WordFrequencies } from "./features";
 import { ALLOWED_TRANSITIONS, LABEL_COUNT } from "./labels";
 
 /** What a tagger knows: emission weights per hashed feature and label, and label transitions. */
@@ -12,6 +12,8 @@ export interface TaggerWeights {
   emissionScale: number;
   /** `[(prev + 1) * LABEL_COUNT + next]`; row 0 is the sentence start. */
   transitions: Float32Array;
+  /** Training-text word counts for the rare-word features. */
+  frequencies: WordFrequencies;
   /** Softmax temperature that turns label scores into a confidence. */
   temperature: number;
 }
@@ -108,7 +110,9 @@ export class SequenceDecoder {
       const row = i * L;
       const base = i * FEATURES_PER_TOKEN;
       for (let f = 0; f < FEATURES_PER_TOKEN; f++) {
-        const at = features[base + f]! * L;
+        const bucket = features[base + f]!;
+        if (bucket < 0) continue; // a feature hidden during training
+        const at = bucket * L;
         for (let l = 0; l < L; l++) em[row + l] = em[row + l]! + w[at + l]!;
       }
       for (let l = 0; l < L; l++) em[row + l] = em[row + l]! * scale;

@@ -6,8 +6,46 @@ import { hashChars, hashFinish, hashInt, hashStart, hashU32 } from "./hash";
 import { TRIGGER_CLASSES, TRIGGER_WORDS } from "./triggers";
 
 /** Bump whenever the features below change: older weights files no longer fit the code. */
-export const FEATURE_VERSION = 1;
-export const FEATURES_PER_TOKEN = 30;
+export const FEATURE_VERSION = 2;
+export const FEATURES_PER_TOKEN = 33;
+
+/**
+ * Positions (within a token's features) of those naming the word itself; training sometimes
+ * hides them so the model also learns to spot names it has never seen from context and shape.
+ */
+export const WORD_IDENTITY_SLOTS: readonly number[] = [1, 2, 3, 17, 18, 19];
+
+/**
+ * How often each (hashed, article-stripped) word occurred in the training text, saturating at
+ * 255: a word the model rarely saw is more likely a name. No text is kept, only counts per bucket.
+ */
+export interface WordFrequencies {
+  bits: number;
+  counts: Uint8Array;
+}
+
+/** The frequency bucket of a word stem: hashed with its own template so it is independent of features. */
+export function frequencyIndex(stemRawHash: number, bits: number): number {
+  return hashFinish(hashU32(hashStart(99), stemRawHash)) & ((1 << bits) - 1);
+}
+
+/** Counts word stems over sentences (saturating at 255) for the frequency features. */
+export function countWordFrequencies(sentences: Iterable<readonly string[]>, bits: number): WordFrequencies {
+  const counts = new Uint8Array(1 << bits);
+  for (const tokens of sentences) {
+    for (const token of tokens) {
+      const w = foldToken(token);
+      const i = frequencyIndex(rawHash(w, articleStemStart(w), w.length), bits);
+      if (counts[i]! < 255) counts[i] = counts[i]! + 1;
+    }
+  }
+  return { bits, counts };
+}
+
+/** 0 unseen, 1 once, 2 two or three times, 3 up to nine, 4 common. */
+function frequencyClass(count: number): number {
+  return count === 0 ? 0 : count === 1 ? 1 : count < 4 ? 2 : count < 10 ? 3 : 4;
+}
 
 /** Lexicon hint codes; anything else a caller passes (DATE, EVENT…) shares one code. */
 const HINT_CODES: Readonly<Record<string, number>> = { PER: 1, ORG: 2, LOC: 3, MISC: 4 };
@@ -109,8 +147,12 @@ export class FeatureExtractor {
   private shape = new Int32Array(0);
   private trigger = new Int8Array(0);
   private hint = new Int8Array(0);
+  private frequency = new Int8Array(0);
 
-  constructor(readonly bucketBits: number) {
+  constructor(
+    readonly bucketBits: number,
+    private readonly frequencies?: WordFrequencies,
+  ) {
     this.mask = (1 << bucketBits) - 1;
   }
 
@@ -130,6 +172,7 @@ export class FeatureExtractor {
     this.shape = new Int32Array(cap);
     this.trigger = new Int8Array(cap);
     this.hint = new Int8Array(cap);
+    this.frequency = new Int8Array(cap);
   }
 
   /**
@@ -174,6 +217,10 @@ export class FeatureExtractor {
       trigger = TRIGGERS.get(rawHash(w, stem, n - 1)) ?? 0; // feminine form of a listed word
     }
     this.trigger[k] = trigger;
+    const frequencies = this.frequencies;
+    this.frequency[k] = frequencies
+      ? frequencyClass(frequencies.counts[frequencyIndex(this.stemH[k]!, frequencies.bits)]!)
+      : EDGE_CLASS;
     this.hint[k] = hint === undefined ? NO_HINT : (HINT_CODES[hint] ?? HINT_OTHER);
   }
 
@@ -223,5 +270,11 @@ export class FeatureExtractor {
     out[t++] = hashFinish(hashInt(hashInt(hashStart(28), hintPrev), hint)) & m;
     out[t++] = hashFinish(hashInt(hashInt(hashStart(29), hint), hintNext)) & m;
     out[t++] = hashFinish(hashInt(hashInt(hashStart(30), prev ? this.shape[k - 1]! : 255), next ? this.shape[k + 1]! : 255)) & m;
+    const frequency = this.frequency[k]!;
+    out[t++] = hashFinish(hashInt(hashInt(hashStart(31), frequency), this.shape[k]!)) & m;
+    const frequencyPrev = prev ? this.frequency[k - 1]! : EDGE_CLASS;
+    const frequencyNext = next ? this.frequency[k + 1]! : EDGE_CLASS;
+    out[t++] = hashFinish(hashInt(hashInt(hashInt(hashStart(32), frequencyPrev), frequency), frequencyNext)) & m;
+    out[t++] = hashFinish(hashInt(hashInt(hashStart(33), prev ? this.trigger[k - 1]! : EDGE_CLASS), frequency)) & m;
   }
 }

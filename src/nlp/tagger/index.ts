@@ -35,7 +35,7 @@ export function loadTagger(bytes: Uint8Array): Tagger {
 
 /** A tagger over weights already in memory (training and evaluation use this directly). */
 export function createTagger(weights: TaggerWeights): Tagger {
-  const extractor = new FeatureExtractor(weights.bucketBits);
+  const extractor = new FeatureExtractor(weights.bucketBits, weights.frequencies);
   const decoder = new SequenceDecoder();
   const tagSegment = (
     tokens: readonly string[],

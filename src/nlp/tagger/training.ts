@@ -1,7 +1,7 @@
 // Trains tagger weights: an averaged structured perceptron (Collins 2002) over the hashed
 // features, decoded with the same Viterbi as tagging. Deterministic for a given seed.
 import { SequenceDecoder, type TaggerWeights } from "./decode";
-import { FEATURES_PER_TOKEN, FeatureExtractor } from "./features";
+import { FEATURES_PER_TOKEN, FeatureExtractor, WORD_IDENTITY_SLOTS, countWordFrequencies } from "./features";
 import { LABEL_COUNT } from "./labels";
 
 export interface TrainingSentence {
@@ -16,11 +16,17 @@ export interface TrainingOptions {
   epochs: number;
   seed: number;
   bucketBits: number;
+  /** Size (log2) of the word-frequency sketch. */
+  frequencyBits: number;
+  /** Share of tokens whose word-identity features are hidden in each training pass. */
+  wordDropout: number;
   /** Called after each pass over the data (progress reporting). */
   onEpoch?: (epoch: number, mistakes: number) => void;
 }
 
 const L = LABEL_COUNT;
+/** Parts the training text is split into for the held-out word frequencies. */
+const FREQUENCY_PARTS = 5;
 
 /** A small, fast seeded PRNG (mulberry32) so shuffles are reproducible. */
 export function seededRandom(seed: number): () => number {
@@ -38,22 +44,35 @@ export function trainWeights(sentences: readonly TrainingSentence[], options: Tr
   const { bucketBits, epochs } = options;
   const cells = (1 << bucketBits) * L;
   const transitionCells = (L + 1) * L;
+  const frequencies = countWordFrequencies(
+    sentences.map((s) => s.tokens),
+    options.frequencyBits,
+  );
   // Features are hashed once up front: each epoch then only adds and compares numbers.
-  const extractor = new FeatureExtractor(bucketBits);
   const offsets = new Int32Array(sentences.length + 1);
   for (let s = 0; s < sentences.length; s++) offsets[s + 1] = offsets[s]! + sentences[s]!.tokens.length;
   const features = new Int32Array(offsets[sentences.length]! * FEATURES_PER_TOKEN);
-  sentences.forEach((sentence, s) => {
-    const at = offsets[s]! * FEATURES_PER_TOKEN;
-    const n = sentence.tokens.length;
-    extractor.extract(sentence.tokens, sentence.hints, 0, n, features.subarray(at, at + n * FEATURES_PER_TOKEN));
-  });
+  // Every training word was seen by definition; to learn what "rare" means for new text, each
+  // part's frequencies come from the other parts only (jackknife), as unseen news will meet them.
+  for (let part = 0; part < FREQUENCY_PARTS; part++) {
+    const from = Math.floor((part * sentences.length) / FREQUENCY_PARTS);
+    const to = Math.floor(((part + 1) * sentences.length) / FREQUENCY_PARTS);
+    const others = [...sentences.slice(0, from), ...sentences.slice(to)].map((s) => s.tokens);
+    const extractor = new FeatureExtractor(bucketBits, countWordFrequencies(others, options.frequencyBits));
+    for (let s = from; s < to; s++) {
+      const sentence = sentences[s]!;
+      const at = offsets[s]! * FEATURES_PER_TOKEN;
+      const n = sentence.tokens.length;
+      extractor.extract(sentence.tokens, sentence.hints, 0, n, features.subarray(at, at + n * FEATURES_PER_TOKEN));
+    }
+  }
 
   const weights: TaggerWeights = {
     bucketBits,
     emission: new Float32Array(cells),
     emissionScale: 1,
     transitions: new Float32Array(transitionCells),
+    frequencies,
     temperature: 1,
   };
   const emission = weights.emission as Float32Array;
@@ -65,10 +84,24 @@ export function trainWeights(sentences: readonly TrainingSentence[], options: Tr
   const random = seededRandom(options.seed);
   const order = Array.from(sentences.keys());
   let step = 1;
+  let scratch = new Int32Array(0);
+  const withDroppedWords = (feats: Int32Array, n: number): Int32Array => {
+    if (options.wordDropout <= 0) return feats;
+    if (scratch.length < feats.length) scratch = new Int32Array(feats.length * 2);
+    const out = scratch.subarray(0, feats.length);
+    out.set(feats);
+    for (let t = 0; t < n; t++) {
+      if (random() >= options.wordDropout) continue;
+      for (const slot of WORD_IDENTITY_SLOTS) out[t * FEATURES_PER_TOKEN + slot] = -1;
+    }
+    return out;
+  };
 
   const update = (feats: Int32Array, base: number, label: number, delta: number): void => {
     for (let f = 0; f < FEATURES_PER_TOKEN; f++) {
-      const cell = feats[base + f]! * L + label;
+      const bucket = feats[base + f]!;
+      if (bucket < 0) continue;
+      const cell = bucket * L + label;
       emission[cell] = emission[cell]! + delta;
       emissionSteps[cell] = emissionSteps[cell]! + delta * step;
     }
@@ -89,7 +122,10 @@ export function trainWeights(sentences: readonly TrainingSentence[], options: Tr
       const gold = sentences[s]!.labels;
       const n = gold.length;
       if (n === 0) continue;
-      const feats = features.subarray(offsets[s]! * FEATURES_PER_TOKEN, offsets[s + 1]! * FEATURES_PER_TOKEN);
+      const feats = withDroppedWords(
+        features.subarray(offsets[s]! * FEATURES_PER_TOKEN, offsets[s + 1]! * FEATURES_PER_TOKEN),
+        n,
+      );
       const predicted = decoder.decode(weights, n, feats);
       for (let t = 0; t < n; t++) {
         const g = gold[t]!;

@@ -2,7 +2,7 @@
 // organisations and places. General Arabic vocabulary written for the tagger (no corpus lists);
 // the model learns how much each class is worth, so a word here is a hint, not a rule.
 
-export const TRIGGER_CLASSES = ["title", "orgHead", "locHead", "nationality"] as const;
+export const TRIGGER_CLASSES = ["title", "orgHead", "locHead", "nationality", "givenName", "nameParticle"] as const;
 export type TriggerClass = (typeof TRIGGER_CLASSES)[number];
 
 /**
@@ -40,4 +40,20 @@ export const TRIGGER_WORDS: Readonly<Record<TriggerClass, readonly string[]>> = 
     "أفغاني", "باكستاني", "هندي", "ياباني", "إيطالي", "إسباني", "أوروبي", "عربي", "دولي",
     "وطني", "إسلامي", "أمني", "عسكري",
   ],
+  // Common given names: a person's name usually starts with one, known or not what follows.
+  // (علي is left out: folded, it is the preposition على.)
+  givenName: [
+    "محمد", "أحمد", "محمود", "مصطفى", "حسن", "حسين", "عمر", "عثمان", "خالد", "سعد", "سعيد",
+    "إبراهيم", "يوسف", "إسماعيل", "موسى", "عيسى", "صالح", "سالم", "سليمان", "سلمان", "فيصل", "فهد",
+    "ناصر", "جمال", "كمال", "طارق", "وليد", "هشام", "سامي", "رامي", "زياد", "ياسر", "ماجد", "نبيل",
+    "نايف", "عادل", "عماد", "قاسم", "جعفر", "حيدر", "عباس", "مهدي", "هادي", "كريم", "رشيد", "مجيد",
+    "حميد", "عزيز", "حمد", "منصور", "مروان", "نزار", "بشار", "حافظ", "رفيق", "سمير", "أيمن", "أسامة",
+    "عمرو", "طه", "ياسين", "إياد", "مقتدى", "نوري", "مسعود", "جلال", "رجب", "توفيق", "فاروق",
+    "فاطمة", "عائشة", "مريم", "زينب", "ليلى", "سارة", "نور", "هدى", "سميرة", "منى", "رانيا", "هيفاء",
+    "جورج", "جون", "ديفيد", "مايكل", "بيتر", "بول", "توني", "جيمس", "روبرت", "وليام", "فلاديمير",
+    "دونالد", "باراك", "هيلاري", "كوفي", "نيكولا", "فرانسوا", "جاك", "أنجيلا", "إيمانويل",
+    "بنيامين", "إيهود", "أرييل", "شمعون", "عبد",
+  ],
+  // Particles inside names: ابن/بن, أبو, آل.
+  nameParticle: ["بن", "ابن", "أبو", "أبي", "آل", "بنت"],
 };

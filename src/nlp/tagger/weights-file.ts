@@ -1,5 +1,5 @@
 // The tagger's weights file (public/models/tagger.bin): a 32-byte header, the label transitions
-// as float32 and the emission weights quantised to int8 or int16. Little-endian throughout;
+// as float32, the word-frequency sketch and the emission weights quantised to int8 or int16. Little-endian throughout;
 // the layout is documented in docs/tagger.md.
 import { FEATURE_VERSION } from "./features";
 import { foldToken } from "./fold";
@@ -35,7 +35,9 @@ export function encodeWeights(weights: TaggerWeights, weightBytes: 1 | 2 = 2): U
   for (let i = 0; i < cells; i++) maxAbs = Math.max(maxAbs, Math.abs(weights.emission[i]! * weights.emissionScale));
   const scale = maxAbs > 0 ? maxAbs / limit : 1;
   const transitionBytes = (LABEL_COUNT + 1) * LABEL_COUNT * 4;
-  const bytes = new Uint8Array(HEADER_BYTES + transitionBytes + cells * weightBytes);
+  const frequencyBytes = weights.frequencies.counts.length;
+  if (frequencyBytes !== 1 << weights.frequencies.bits) throw new WeightsFileError("frequency table size does not match its bits");
+  const bytes = new Uint8Array(HEADER_BYTES + transitionBytes + frequencyBytes + cells * weightBytes);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint16(4, FORMAT_VERSION, true);
@@ -44,12 +46,15 @@ export function encodeWeights(weights: TaggerWeights, weightBytes: 1 | 2 = 2): U
   view.setUint8(12, weights.bucketBits);
   view.setUint8(13, LABEL_COUNT);
   view.setUint8(14, weightBytes);
+  view.setUint8(15, weights.frequencies.bits);
   view.setFloat32(16, scale, true);
   view.setFloat32(20, weights.temperature, true);
   let at = HEADER_BYTES;
   for (let i = 0; i < (LABEL_COUNT + 1) * LABEL_COUNT; i++, at += 4) {
     view.setFloat32(at, weights.transitions[i]!, true);
   }
+  bytes.set(weights.frequencies.counts, at);
+  at += frequencyBytes;
   for (let i = 0; i < cells; i++, at += weightBytes) {
     const q = Math.round((weights.emission[i]! * weights.emissionScale) / scale);
     const clamped = Math.max(-limit, Math.min(limit, q));
@@ -80,9 +85,12 @@ export function decodeWeights(bytes: Uint8Array): TaggerWeights {
   if (bucketBits < MIN_BUCKET_BITS || bucketBits > MAX_BUCKET_BITS) throw new WeightsFileError(`bad bucketBits ${bucketBits}`);
   if (labelCount !== LABEL_COUNT) throw new WeightsFileError(`expected ${LABEL_COUNT} labels, file has ${labelCount}`);
   if (weightBytes !== 1 && weightBytes !== 2) throw new WeightsFileError(`bad weight width ${weightBytes}`);
+  const frequencyBits = view.getUint8(15);
+  if (frequencyBits < MIN_BUCKET_BITS || frequencyBits > MAX_BUCKET_BITS) throw new WeightsFileError(`bad frequency bits ${frequencyBits}`);
+  const frequencyBytes = 1 << frequencyBits;
   const cells = (1 << bucketBits) * LABEL_COUNT;
   const transitionCells = (LABEL_COUNT + 1) * LABEL_COUNT;
-  const expected = HEADER_BYTES + transitionCells * 4 + cells * weightBytes;
+  const expected = HEADER_BYTES + transitionCells * 4 + frequencyBytes + cells * weightBytes;
   if (bytes.length !== expected) throw new WeightsFileError(`weights file is ${bytes.length} bytes, expected ${expected}`);
   if (hashBytes(bytes.subarray(HEADER_BYTES)) !== view.getUint32(24, true)) {
     throw new WeightsFileError("weights file is corrupt (checksum mismatch)");
@@ -92,11 +100,13 @@ export function decodeWeights(bytes: Uint8Array): TaggerWeights {
   if (!(emissionScale > 0) || !(temperature > 0)) throw new WeightsFileError("bad scale or temperature");
   const transitions = new Float32Array(transitionCells);
   for (let i = 0; i < transitionCells; i++) transitions[i] = view.getFloat32(HEADER_BYTES + i * 4, true);
-  const start = HEADER_BYTES + transitionCells * 4;
+  const frequencyStart = HEADER_BYTES + transitionCells * 4;
+  const frequencies = { bits: frequencyBits, counts: bytes.slice(frequencyStart, frequencyStart + frequencyBytes) };
+  const start = frequencyStart + frequencyBytes;
   // Copied (not aliased) so the tagger owns aligned weights whatever buffer the caller passed.
   const raw = bytes.slice(start, expected);
   const emission = weightBytes === 1 ? new Int8Array(raw.buffer) : littleEndianInt16(raw);
-  return { bucketBits, emission, emissionScale, transitions, temperature };
+  return { bucketBits, emission, emissionScale, transitions, frequencies, temperature };
 }
 
 function littleEndianInt16(raw: Uint8Array): Int16Array {
