@@ -129,6 +129,12 @@ class HighlightSession {
     const { highlights } = await sendMessage("highlights.forUrl", { urls: pageAddresses(this.doc) });
     this.saved = highlights;
     if (highlights.length > 0) await this.anchorAll();
+    else this.markProgress();
+  }
+
+  /** `painted/saved` on the root element: how tests and the curious see that restoring finished. */
+  private markProgress(): void {
+    this.doc.documentElement.dataset.siyaqHighlights = `${this.painted.size}/${this.saved.length}`;
   }
 
   private async anchorAll(): Promise<void> {
@@ -147,7 +153,7 @@ class HighlightSession {
       }
     }
     this.painter.paint([...this.painted.values()]);
-    this.doc.documentElement.dataset.siyaqHighlights = `${this.painted.size}/${this.saved.length}`;
+    this.markProgress();
     await Promise.allSettled(reports);
   }
 
@@ -156,6 +162,7 @@ class HighlightSession {
     if (!range) return;
     this.painted.set(highlight.id, range);
     this.painter.add(range);
+    this.markProgress();
   }
 
   private watchSelection(): void {

@@ -1,0 +1,216 @@
+// The library page: every saved highlight, searchable (forgiving Arabic spelling) and filterable
+// by entity, tag, site and date; edit, delete with undo, export (JSON/CSV/Markdown) and import.
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { sendMessage } from "@/src/messaging/client";
+import type { Highlight } from "@/src/highlights/highlight";
+import type { LibraryFacets, LibraryFilters } from "@/src/highlights/library";
+import type { ExportFormat } from "@/src/highlights/export";
+import type { UiLanguage } from "@/src/ui/i18n";
+import { HighlightItem } from "./HighlightItem";
+import { download, readText } from "./files";
+import type { LibraryText } from "./labels";
+
+const SEARCH_DELAY_MS = 200;
+const UNDO_MS = 10_000;
+const EMPTY_FACETS: LibraryFacets = { tags: [], sites: [], entities: [] };
+
+type Notice = { text: string; error?: boolean; undo?: Highlight };
+
+/** `yyyy-mm-dd` from a date input as local midnight, in ms; the `to` day is included whole. */
+function dayStart(value: string, nextDay = false): number | undefined {
+  if (!value) return undefined;
+  const [y, m, d] = value.split("-").map(Number);
+  return new Date(y!, m! - 1, d! + (nextDay ? 1 : 0)).getTime();
+}
+
+export function Library({ t, language }: { t: LibraryText; language: UiLanguage }) {
+  const [query, setQuery] = useState("");
+  const [entityId, setEntityId] = useState("");
+  const [tag, setTag] = useState("");
+  const [site, setSite] = useState("");
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const [orphanedOnly, setOrphanedOnly] = useState(false);
+  const [results, setResults] = useState<Highlight[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [facets, setFacets] = useState<LibraryFacets>(EMPTY_FACETS);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const importInput = useRef<HTMLInputElement>(null);
+  const undoTimer = useRef<ReturnType<typeof setTimeout>>();
+
+  const formatDate = useCallback(
+    (iso: string) => {
+      const time = Date.parse(iso);
+      if (Number.isNaN(time)) return iso;
+      const locale = language === "ar" ? "ar-u-ca-gregory-nu-latn" : "en-GB";
+      return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric" }).format(time);
+    },
+    [language],
+  );
+
+  const fail = (error: unknown, key: "failed" | "importFailed" = "failed") =>
+    setNotice({ text: t(key, { message: error instanceof Error ? error.message : String(error) }), error: true });
+
+  const refresh = useCallback(async () => {
+    const filters: LibraryFilters = {
+      ...(entityId ? { entityId } : {}),
+      ...(tag ? { tag } : {}),
+      ...(site ? { site } : {}),
+      ...(from ? { from: dayStart(from) } : {}),
+      ...(to ? { to: dayStart(to, true) } : {}),
+      ...(orphanedOnly ? { orphanedOnly } : {}),
+    };
+    try {
+      const answer = await sendMessage("highlights.search", { query, filters });
+      setResults(answer.highlights);
+      setTotal(answer.total);
+      setFacets(answer.facets);
+    } catch (error) {
+      fail(error);
+    }
+  }, [query, entityId, tag, site, from, to, orphanedOnly]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void refresh(), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [refresh]);
+
+  const update = async (id: string, note: string, tags: string[]) => {
+    try {
+      await sendMessage("highlight.update", { id, note, tags });
+      await refresh();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const remove = async (highlight: Highlight) => {
+    try {
+      const { deleted } = await sendMessage("highlight.delete", { id: highlight.id });
+      clearTimeout(undoTimer.current);
+      setNotice(deleted ? { text: t("removed"), undo: deleted } : null);
+      undoTimer.current = setTimeout(() => setNotice((current) => (current?.undo ? null : current)), UNDO_MS);
+      await refresh();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const undo = async (highlight: Highlight) => {
+    try {
+      await sendMessage("highlight.restore", { highlight });
+      setNotice(null);
+      await refresh();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const exportAs = async (format: ExportFormat) => {
+    try {
+      const file = await sendMessage("highlights.export", { format });
+      download(file.content, file.filename, file.mimeType);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const { added, skipped } = await sendMessage("highlights.import", { json: await readText(file) });
+      setNotice({ text: t("imported", { added, skipped }) });
+      await refresh();
+    } catch (error) {
+      fail(error, "importFailed");
+    } finally {
+      if (importInput.current) importInput.current.value = "";
+    }
+  };
+
+  return (
+    <main class="library siyaq-ui">
+      <header class="top">
+        <h1>{t("heading")}</h1>
+        <div class="row io">
+          <span>{t("exportAs")}:</span>
+          <button type="button" data-export="json" onClick={() => void exportAs("json")}>JSON</button>
+          <button type="button" data-export="csv" onClick={() => void exportAs("csv")}>CSV</button>
+          <button type="button" data-export="markdown" onClick={() => void exportAs("markdown")}>Markdown</button>
+          <label class="button">
+            {t("importFile")}
+            <input ref={importInput} type="file" accept=".json,application/json,application/ld+json" class="visually-hidden" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
+          </label>
+        </div>
+      </header>
+
+      <section class="filters" aria-label={t("search")}>
+        <label class="grow">
+          {t("search")}
+          <input type="search" name="query" value={query} placeholder={t("searchPlaceholder")} onInput={(e) => setQuery(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t("entity")}
+          <select name="entity" value={entityId} onChange={(e) => setEntityId(e.currentTarget.value)}>
+            <option value="">{t("any")}</option>
+            {facets.entities.map((entity) => <option key={entity.entityId} value={entity.entityId}>{`${entity.label} (${entity.count})`}</option>)}
+          </select>
+        </label>
+        <label>
+          {t("tag")}
+          <select name="tag" value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
+            <option value="">{t("any")}</option>
+            {facets.tags.map((entry) => <option key={entry.tag} value={entry.tag}>{`${entry.tag} (${entry.count})`}</option>)}
+          </select>
+        </label>
+        <label>
+          {t("site")}
+          <select name="site" value={site} onChange={(e) => setSite(e.currentTarget.value)}>
+            <option value="">{t("any")}</option>
+            {facets.sites.map((entry) => <option key={entry.site} value={entry.site}>{`${entry.site} (${entry.count})`}</option>)}
+          </select>
+        </label>
+        <label>
+          {t("from")}
+          <input type="date" name="from" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t("to")}
+          <input type="date" name="to" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+        </label>
+        <label class="check">
+          <input type="checkbox" name="orphaned" checked={orphanedOnly} onChange={(e) => setOrphanedOnly(e.currentTarget.checked)} />
+          {t("orphanedOnly")}
+        </label>
+      </section>
+
+      {notice && (
+        <p class={notice.error ? "notice error" : "notice"} role={notice.error ? "alert" : "status"}>
+          {notice.text}
+          {notice.undo && (
+            <button type="button" onClick={() => void undo(notice.undo!)}>{t("undo")}</button>
+          )}
+        </p>
+      )}
+
+      {results && (
+        <p class="muted count" aria-live="polite">{t("count", { shown: results.length, total })}</p>
+      )}
+      {results && total === 0 && <p class="empty">{t("empty")}</p>}
+      {results && total > 0 && results.length === 0 && <p class="empty">{t("noMatch")}</p>}
+      <div class="list">
+        {results?.map((highlight) => (
+          <HighlightItem
+            key={highlight.id}
+            highlight={highlight}
+            t={t}
+            formatDate={formatDate}
+            onUpdate={update}
+            onDelete={(h) => void remove(h)}
+            onTag={setTag}
+          />
+        ))}
+      </div>
+    </main>
+  );
+}
