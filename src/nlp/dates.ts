@@ -2,7 +2,7 @@
 // `2021-12-09`) against the publication date: both Gregorian month-name systems and their paired
 // forms (`يونيو/حزيران 2014`), Hijri months (recognised, left unresolved), weekdays, `عام 2011`,
 // relative periods (`العام الماضي`, `أمس`). Spans leave attached proclitics out.
-import { normalizedTokens, type Token } from "./tokenize";
+import { formsWithProclitics, normalizedTokens, type Token } from "./tokenize";
 import {
   MONTH_NAMES,
   MONTH_WORDS,
@@ -58,6 +58,17 @@ const periodWords = new Map(PERIOD_WORDS.map((p) => [normalizedTokens(p.word).jo
 const relativeDays = RELATIVE_DAYS.map((r) => ({ words: normalizedTokens(r.words), days: r.days }));
 const eraMarks = new Map(Object.entries(ERA_MARKS).map(([w, e]) => [normalizedTokens(w).join(" "), e] as const));
 const THIS = normalizedTokens("هذا")[0]!;
+/** Forms a date can start with; any other word is skipped with one lookup. */
+const triggers = formsWithProclitics([
+  ...monthsByFirst.keys(),
+  ...weekdays.keys(),
+  ...periodParts,
+  ...yearWords,
+  ...periodWords.keys(),
+  ...relativeDays.map((r) => r.words[0]!),
+  THIS,
+  "ال",
+]);
 const DAY_WORD = normalizedTokens("يوم")[0]!;
 const OF = normalizedTokens("من")[0]!;
 const ARTICLE = "ال";
@@ -320,7 +331,7 @@ export function findDates(tokens: readonly Token[], refDate?: string): DateSpan[
   const spans: DateSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind === "punct") continue;
+    if (t.kind === "punct" || (t.kind === "word" && !triggers.has(t.norm))) continue;
     const span = reader.at(i);
     if (span) {
       spans.push(span);

@@ -55,6 +55,14 @@ export function entriesFromEntities(entities: readonly LexiconSource[]): Lexicon
 
 const EMPTY = -1;
 
+/** The best path found so far while matching at one token. */
+interface Walk {
+  end: number;
+  node: number;
+  offset: number;
+  clitics: string;
+}
+
 /** Open-addressing hash of trie edges (parent node, word id) → child node. */
 class EdgeTable {
   parent: Int32Array;
@@ -186,11 +194,15 @@ export class Lexicon {
     let k = 0;
     for (let n = 0; n < nodeCount; n++) {
       termOffset[n] = k;
-      for (let x = headOf[n]!; x !== EMPTY; x = next[x]!) {
-        entryEntity[k] = entEntity[x]!;
-        entryType[k] = entType[x]!;
-        k++;
+      let count = 0;
+      for (let x = headOf[n]!; x !== EMPTY; x = next[x]!) count++;
+      // The lists were built newest-first; store them in the order the entries came.
+      let at = k + count - 1;
+      for (let x = headOf[n]!; x !== EMPTY; x = next[x]!, at--) {
+        entryEntity[at] = entEntity[x]!;
+        entryType[at] = entType[x]!;
       }
+      k += count;
     }
     termOffset[nodeCount] = k;
     return new Lexicon(vocab, words, edges, termOffset, entryEntity, entryType, entityIds, size);
@@ -211,44 +223,46 @@ export class Lexicon {
   matchAt(tokens: readonly Token[], ids: Int32Array, i: number): LexiconMatch | undefined {
     const token = tokens[i];
     if (!token) return undefined;
-    let bestEnd = -1;
-    let bestNode = EMPTY;
-    let bestOffset = 0;
-    let bestClitics = "";
-    const tryFrom = (firstId: number, offset: number, clitics: string) => {
-      let node = this.edges.get(0, firstId);
-      let j = i + 1;
-      while (node !== EMPTY) {
-        if (this.termOffset[node + 1]! > this.termOffset[node]! && j > bestEnd) {
-          bestEnd = j;
-          bestNode = node;
-          bestOffset = offset;
-          bestClitics = clitics;
-        }
-        if (j >= tokens.length) break;
-        const w = ids[j]!;
-        if (w === EMPTY) break;
-        node = this.edges.get(node, w);
-        j++;
-      }
-    };
+    let best: Walk | undefined;
     const own = ids[i]!;
-    if (own !== EMPTY) tryFrom(own, 0, "");
-    const wholeMatched = bestEnd > 0;
-    for (const stem of token.stems) {
-      if (!stem.strong && wholeMatched) continue;
-      const id = this.vocab.get(stem.form);
-      if (id !== undefined) tryFrom(id, stem.offset, stem.clitics);
+    if (own !== EMPTY) best = this.walk(ids, i, own, 0, "", best);
+    // Stems only for words that can carry a proclitic (the getter works them out lazily).
+    const first = token.norm.charCodeAt(0);
+    if (first === 0x648 || first === 0x641 || first === 0x628 || first === 0x644 || first === 0x643) {
+      const wholeMatched = best !== undefined;
+      for (const stem of token.stems) {
+        if (!stem.strong && wholeMatched) continue;
+        const id = this.vocab.get(stem.form);
+        if (id !== undefined) best = this.walk(ids, i, id, stem.offset, stem.clitics, best);
+      }
     }
-    if (bestNode === EMPTY) return undefined;
+    if (!best) return undefined;
     return {
       startToken: i,
-      endToken: bestEnd,
-      start: token.start + bestOffset,
-      end: tokens[bestEnd - 1]!.end,
-      clitics: bestClitics,
-      candidates: this.candidatesOf(bestNode),
+      endToken: best.end,
+      start: token.start + best.offset,
+      end: tokens[best.end - 1]!.end,
+      clitics: best.clitics,
+      candidates: this.candidatesOf(best.node),
     };
+  }
+
+  /** Follows the trie from the word `firstId` at token i; returns the longer of it and `best`. */
+  private walk(ids: Int32Array, i: number, firstId: number, offset: number, clitics: string, best: Walk | undefined): Walk | undefined {
+    let node = this.edges.get(0, firstId);
+    let j = i + 1;
+    let found = best;
+    while (node !== EMPTY) {
+      if (this.termOffset[node + 1]! > this.termOffset[node]! && (!found || j > found.end)) {
+        found = { end: j, node, offset, clitics };
+      }
+      if (j >= ids.length) break;
+      const w = ids[j]!;
+      if (w === EMPTY) break;
+      node = this.edges.get(node, w);
+      j++;
+    }
+    return found;
   }
 
   /** Candidates for an exact alias, e.g. to check whether a word is a known name. */

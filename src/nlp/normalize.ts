@@ -127,15 +127,24 @@ export function normalizeForMatch(text: string): NormalizedText {
  */
 export function normalizeWord(word: string): string {
   const t = foldTable();
-  let changed = false;
+  let first = -1;
   for (let i = 0; i < word.length; i++) {
     if (t[word.charCodeAt(i)] !== KEEP) {
-      changed = true;
+      first = i;
       break;
     }
   }
-  if (!changed) return word; // most tokens in undiacritised news need no copy
-  return normalizeForMatch(word).text;
+  if (first < 0) return word; // most tokens in undiacritised news need no copy
+  // Short strings built by concatenation are the cheapest copy V8 offers; this runs per token.
+  let out = word.slice(0, first);
+  for (let i = first; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    const f = t[c]!;
+    if (f === KEEP) out += word[i];
+    else if (f === COMPAT) return normalizeForMatch(word).text;
+    else if (f !== DROP) out += String.fromCharCode(f);
+  }
+  return out;
 }
 
 /**

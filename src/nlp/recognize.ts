@@ -2,10 +2,10 @@
 // combining dates, the knowledge base's lexicon, the rules for unknown names and, when one is
 // loaded, a learned tagger; then makes the document agree with itself (one sense per document).
 import type { EntityType, Mention } from "./types";
-import { tokenize, type Token } from "./tokenize";
+import { formsWithProclitics, tokenize, type Token } from "./tokenize";
 import type { Lexicon, LexiconMatch } from "./lexicon";
 import { findDates } from "./dates";
-import { findByRules } from "./rules";
+import { findByRules, isGenericHead, isNisba } from "./rules";
 import { FUNCTION_WORDS } from "./data/function-words";
 import { NAME_CONNECTORS } from "./data/titles";
 import { normalizeWord } from "./normalize";
@@ -67,18 +67,7 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
     candidates.push({ ...d, type: "DATE", confidence: 0.9, priority: PRIORITY.date, ...(d.date ? { date: d.date } : {}) });
   }
 
-  const ids = lexicon?.wordIds(tokens);
-  const lexCache = new Map<number, LexiconMatch | null>();
-  const lexiconAt = (i: number): LexiconMatch | undefined => {
-    if (!lexicon || !ids || i < 0 || i >= tokens.length || dateTokens[i]) return undefined;
-    let m = lexCache.get(i);
-    if (m === undefined) {
-      const found = lexicon.matchAt(tokens, ids, i);
-      m = found && !overlapsDate(found, dateTokens) ? found : null;
-      lexCache.set(i, m);
-    }
-    return m ?? undefined;
-  };
+  const lexiconAt = lexicon ? memoLexicon(lexicon, tokens, dateTokens) : () => undefined;
 
   for (const r of findByRules({ tokens, lexiconAt, isDate: (i) => dateTokens[i] === 1, breakBefore: (i) => breakBefore(text, tokens, i) })) {
     const linked = r.lexicon ? choose(r.lexicon, r.type) : {};
@@ -97,8 +86,37 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
 
   if (tagger) candidates.push(...taggedCandidates(tagger, tokens, lexicon));
 
-  const accepted = resolveOverlaps(candidates);
+  const accepted = resolveOverlaps(candidates, text.length);
   return toMentions(text, oneSensePerDocument(text, tokens, accepted, dateTokens));
+}
+
+/** The longest lexicon match at each token (none inside dates), computed once per token. */
+function memoLexicon(lexicon: Lexicon, tokens: readonly Token[], dateTokens: Uint8Array): (i: number) => LexiconMatch | undefined {
+  const ids = lexicon.wordIds(tokens);
+  const memo: Array<LexiconMatch | null | undefined> = new Array(tokens.length);
+  return function lexiconAt(i) {
+    if (i < 0 || i >= tokens.length || dateTokens[i]) return undefined;
+    let m = memo[i];
+    if (m === undefined) {
+      const found = innerName(lexicon, tokens, ids, lexicon.matchAt(tokens, ids, i));
+      m = found && !overlapsDate(found, dateTokens) ? found : null;
+      memo[i] = m;
+    }
+    return m ?? undefined;
+  };
+}
+
+/** `تنظيم داعش الإرهابي` as a KB alias still yields `داعش` when that name is known on its own. */
+function innerName(lexicon: Lexicon, tokens: readonly Token[], ids: Int32Array, m: LexiconMatch | undefined): LexiconMatch | undefined {
+  if (!m || m.endToken - m.startToken < 2) return m;
+  const first = tokens[m.startToken]!;
+  const head = m.clitics === "" ? first.norm : first.stems.find((s) => s.clitics === m.clitics)?.form;
+  if (!head || !isGenericHead(head)) return m;
+  const inner = lexicon.matchAt(tokens, ids, m.startToken + 1);
+  if (inner && inner.endToken <= m.endToken && inner.clitics === "") return inner;
+  // A generic head with only adjectives (`القوات الأمريكية`) describes; it does not name.
+  for (let k = m.startToken + 1; k < m.endToken; k++) if (!isNisba(tokens[k]!.norm)) return m;
+  return undefined;
 }
 
 /** The type and entity a lexicon match stands for, preferring `wanted` when it is a candidate. */
@@ -169,26 +187,26 @@ function procliticOffset(token: Token, lexicon: Lexicon | undefined): number {
 }
 
 /** Keeps the most trusted, then longest, candidates that do not overlap; returns them in order. */
-function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+function resolveOverlaps(candidates: Candidate[], textLength: number): Candidate[] {
   const ranked = candidates
     .filter((c) => c.end > c.start)
     .sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const taken: Candidate[] = [];
-  // Accepted spans kept sorted by start so each overlap test is a binary search.
+  // One byte per character of text: a span is free when none of its characters is taken.
+  const taken = new Uint8Array(textLength);
+  const kept: Candidate[] = [];
   for (const c of ranked) {
-    let lo = 0;
-    let hi = taken.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (taken[mid]!.start < c.start) lo = mid + 1;
-      else hi = mid;
+    let free = true;
+    for (let k = c.start; k < c.end; k++) {
+      if (taken[k]) {
+        free = false;
+        break;
+      }
     }
-    const before = taken[lo - 1];
-    const after = taken[lo];
-    if ((before && before.end > c.start) || (after && after.start < c.end)) continue;
-    taken.splice(lo, 0, c);
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    kept.push(c);
   }
-  return taken;
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -231,8 +249,9 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
     }
   }
   if (earlierNames.size > 0) {
+    const forms = formsWithProclitics(earlierNames.keys());
     for (let i = 0; i < tokens.length; i++) {
-      if (covered[i] || dateTokens[i] || tokens[i]!.kind !== "word") continue;
+      if (covered[i] || dateTokens[i] || !forms.has(tokens[i]!.norm)) continue;
       const t = tokens[i]!;
       let earlier = earlierNames.get(t.norm);
       let offset = 0;

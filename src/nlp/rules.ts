@@ -3,7 +3,7 @@
 // where a title phrase ends, where a name starts and stops, and whether a head belongs to it.
 import type { EntityType } from "./types";
 import type { LexiconMatch } from "./lexicon";
-import { normalizedTokens, type Token } from "./tokenize";
+import { formsWithProclitics, normalizedTokens, type Token } from "./tokenize";
 import { TITLES, NAME_CONNECTORS, TITLE_LINKS } from "./data/titles";
 import {
   HEAD_NOUNS,
@@ -11,6 +11,7 @@ import {
   NON_NAME_ADJECTIVES,
   PLACE_NAME_PREFIXES,
   DIRECTION_WORDS,
+  GENERIC_HEADS_OF_ALIASES,
   type HeadNoun,
 } from "./data/head-nouns";
 import { FUNCTION_WORDS } from "./data/function-words";
@@ -56,6 +57,8 @@ const genericComplements = new Set(GENERIC_COMPLEMENTS.map(toKey));
 const nonNameAdjectives = new Set(NON_NAME_ADJECTIVES.map(toKey));
 const placePrefixes = new Set(PLACE_NAME_PREFIXES.map(toKey));
 const directions = new Set(DIRECTION_WORDS.map(toKey));
+/** Forms a title or head noun can take in text: every other token is skipped with one lookup. */
+const triggers = formsWithProclitics([...titlesByFirst.keys(), ...heads.keys()]);
 const ARTICLE = "ال";
 const DOT = ".";
 
@@ -69,7 +72,7 @@ function hasArticle(norm: string): boolean {
 }
 
 /** Relational adjective (`العراقي`, `الإسلامية`, `الدولي`): the end of most name phrases. */
-function isNisba(norm: string): boolean {
+export function isNisba(norm: string): boolean {
   return hasArticle(norm) && norm.length >= 5 && (norm.endsWith("ي") || norm.endsWith("يه"));
 }
 
@@ -156,6 +159,10 @@ class RuleReader {
   all(): RuleMention[] {
     const out: RuleMention[] = [];
     for (let i = 0; i < this.tokens.length; ) {
+      if (!triggers.has(this.tokens[i]!.norm)) {
+        i++;
+        continue;
+      }
       const next = this.titlePhrase(i, out) ?? this.headPhrase(i, out);
       i = next !== undefined && next > i ? next : i + 1;
     }
@@ -326,6 +333,20 @@ class RuleReader {
     while (k < end + max && this.nameWord(k) && hasArticle(this.norm(k)) && !isNisba(this.norm(k)) && !this.startsNewPhrase(k)) k++;
     return k;
   }
+}
+
+/** Heads that are not part of a name (`تنظيم`, `منصة`, `حكومة`, `مدينة`), as normalised words. */
+const genericHeads = new Set([
+  ...HEAD_NOUNS.filter((h) => h.keep !== "always").map((h) => toKey(h.word)),
+  ...GENERIC_HEADS_OF_ALIASES.map(toKey),
+]);
+
+/**
+ * Whether a known alias that starts with this word should yield to the name inside it: the KB may
+ * list `تنظيم داعش` or `حكومة العراق` as aliases, but the span is `داعش`, `العراق`.
+ */
+export function isGenericHead(word: string): boolean {
+  return genericHeads.has(word);
 }
 
 /** The candidate type a head noun or title asks for, when the alias is ambiguous. */

@@ -30,7 +30,7 @@ export interface Token {
   norm: string;
   kind: TokenKind;
   /** Proclitic-stripped readings, fewest clitics first; empty for most tokens. */
-  stems: readonly Stem[];
+  readonly stems: readonly Stem[];
 }
 
 const NO_STEMS: readonly Stem[] = Object.freeze([]);
@@ -57,22 +57,65 @@ function classOf(c: number): number {
   return k;
 }
 
-/** Class of the code point starting at `i`, and how many units it takes. */
-function classAt(text: string, i: number): [cls: number, width: number] {
+/** Width in code units of the code point last classified by `classAt` (avoids a tuple per char). */
+let lastWidth = 1;
+
+/** Class of the code point starting at `i`; its width is left in `lastWidth`. */
+function classAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
+  const k = classes[c]!;
+  lastWidth = 1;
+  if (k !== UNKNOWN) return k;
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) {
+      lastWidth = 2;
       const ch = text.slice(i, i + 2);
-      return [LETTER_RE.test(ch) ? LETTER : DIGIT_RE.test(ch) ? DIGIT : OTHER, 2];
+      return LETTER_RE.test(ch) ? LETTER : DIGIT_RE.test(ch) ? DIGIT : OTHER;
     }
   }
-  return [classOf(c), 1];
+  return classOf(c);
 }
 
 /** Separators that stay inside a number when a digit follows: `6.3`, `1,500`, `٣٫٥`. */
 function isNumberJoiner(c: number): boolean {
   return c === 0x2e || c === 0x2c || c === 0x066b || c === 0x066c;
+}
+
+/**
+ * Finds the end of the token starting at `start` (of class `cls`, first code point `width` units).
+ * Letters run on while letters follow; numbers keep inner separators followed by a digit.
+ */
+function tokenEnd(text: string, start: number, cls: number, width: number): number {
+  const n = text.length;
+  let i = start + width;
+  if (cls === LETTER || cls === DIGIT) {
+    while (i < n) {
+      const k = classAt(text, i);
+      if (k === cls) i += lastWidth;
+      else if (cls === DIGIT && isNumberJoiner(text.charCodeAt(i)) && i + 1 < n && classAt(text, i + 1) === DIGIT) i += 1;
+      else break;
+    }
+  }
+  return i;
+}
+
+/** One token; its proclitic readings are worked out on first use (most callers never ask). */
+class TextToken implements Token {
+  private readings: readonly Stem[] | undefined;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly surface: string,
+    readonly norm: string,
+    readonly kind: TokenKind,
+  ) {}
+
+  get stems(): readonly Stem[] {
+    this.readings ??= this.kind === "word" ? procliticStems(this.surface, this.norm) : NO_STEMS;
+    return this.readings;
+  }
 }
 
 /** Tokenizes `text`; tokens are in order, never overlap, and never include whitespace. */
@@ -81,88 +124,17 @@ export function tokenize(text: string): Token[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const [cls, width] = classAt(text, i);
+    const cls = classAt(text, i);
     if (cls === SPACE) {
-      i += width;
+      i += lastWidth;
       continue;
     }
     const start = i;
-    i += width;
-    if (cls === LETTER) {
-      while (i < n) {
-        const [k, w] = classAt(text, i);
-        if (k !== LETTER) break;
-        i += w;
-      }
-    } else if (cls === DIGIT) {
-      while (i < n) {
-        const [k, w] = classAt(text, i);
-        if (k === DIGIT) i += w;
-        else if (isNumberJoiner(text.charCodeAt(i)) && i + 1 < n && classAt(text, i + 1)[0] === DIGIT) i += 1;
-        else break;
-      }
-    }
-    tokens.push(makeToken(text, start, i, cls === LETTER ? "word" : cls === DIGIT ? "number" : "punct"));
+    i = tokenEnd(text, start, cls, lastWidth);
+    const surface = text.slice(start, i);
+    tokens.push(new TextToken(start, i, surface, normalizeWord(surface), cls === LETTER ? "word" : cls === DIGIT ? "number" : "punct"));
   }
   return tokens;
-}
-
-function makeToken(text: string, start: number, end: number, kind: TokenKind): Token {
-  const surface = text.slice(start, end);
-  const norm = normalizeWord(surface);
-  const stems = kind === "word" ? procliticStems(surface, norm) : NO_STEMS;
-  return { start, end, surface, norm, kind, stems };
-}
-
-const CONJUNCTIONS = ["و", "ف"] as const;
-const PREPOSITIONS = ["ب", "ل", "ك"] as const;
-const ARTICLE = "ال";
-/** Shortest stem worth a weak reading: shorter remainders are almost always part of the word. */
-const MIN_WEAK_STEM = 3;
-
-/**
- * The readings of a word with its proclitics peeled: conjunction (و ف), then preposition (ب ل ك),
- * in every combination the language allows. `surface` is needed to place offsets past diacritics.
- */
-export function procliticStems(surface: string, norm: string): readonly Stem[] {
-  const first = norm.charCodeAt(0);
-  // Cheap exit: only و ف ب ل ك can start a proclitic.
-  if (first !== 0x648 && first !== 0x641 && first !== 0x628 && first !== 0x644 && first !== 0x643) return NO_STEMS;
-  let stems: Stem[] | undefined;
-  const add = (clitics: string, isLamLam: boolean) => {
-    const rest = norm.slice(clitics.length);
-    let form: string;
-    let strong: boolean;
-    if (isLamLam) {
-      form = "ا" + rest; // لل = ل + ال with the article's alef elided
-      strong = true;
-    } else {
-      strong = rest.startsWith(ARTICLE) && rest.length > ARTICLE.length + 1;
-      if (!strong && rest.length < MIN_WEAK_STEM) return;
-      form = rest;
-    }
-    const offset = surface === norm ? clitics.length : originalOffsetInWord(surface, clitics.length);
-    (stems ??= []).push({ form, offset, clitics, strong });
-  };
-  const tryPreposition = (conj: string) => {
-    const rest = norm.slice(conj.length);
-    for (const prep of PREPOSITIONS) {
-      if (!rest.startsWith(prep)) continue;
-      const after = rest.slice(prep.length);
-      // للبنان is ل + لبنان, للعراق is ل + ال + عراق: offer both readings.
-      if (prep === "ل" && after.startsWith("ل") && after.length >= 3) add(conj + prep, true);
-      add(conj + prep, false);
-    }
-  };
-  for (const conj of CONJUNCTIONS) {
-    if (!norm.startsWith(conj)) continue;
-    add(conj, false);
-    tryPreposition(conj);
-  }
-  tryPreposition("");
-  if (!stems) return NO_STEMS;
-  stems.sort((a, b) => a.clitics.length - b.clitics.length);
-  return stems;
 }
 
 /**
@@ -174,25 +146,83 @@ export function normalizedTokens(text: string): string[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const [cls, width] = classAt(text, i);
+    const cls = classAt(text, i);
     if (cls === SPACE) {
-      i += width;
+      i += lastWidth;
       continue;
     }
     const start = i;
-    i += width;
-    if (cls === LETTER || cls === DIGIT) {
-      while (i < n) {
-        const [k, w] = classAt(text, i);
-        if (k === cls) i += w;
-        else if (cls === DIGIT && isNumberJoiner(text.charCodeAt(i)) && i + 1 < n && classAt(text, i + 1)[0] === DIGIT) i += 1;
-        else break;
-      }
-    }
+    i = tokenEnd(text, start, cls, lastWidth);
     const norm = normalizeWord(text.slice(start, i));
     if (norm.length > 0) out.push(norm);
   }
   return out;
+}
+
+const ARTICLE = "ال";
+/** Shortest stem worth a weak reading: shorter remainders are almost always part of the word. */
+const MIN_WEAK_STEM = 3;
+
+/**
+ * The readings of a word with its proclitics peeled: conjunction (و ف), then preposition (ب ل ك),
+ * in every combination the language allows. `surface` is needed to place offsets past diacritics.
+ */
+export function procliticStems(surface: string, norm: string): readonly Stem[] {
+  const first = norm.charCodeAt(0);
+  // Cheap exit: only و ف ب ل ك can start a proclitic.
+  if (first !== WAW && first !== FA && first !== BA && first !== LAM && first !== KAF) return NO_STEMS;
+  const stems: Stem[] = [];
+  // Conjunction (none, و or ف), then preposition (none, ب, ل or ك); at least one clitic.
+  const conjLength = first === WAW || first === FA ? 1 : 0;
+  for (let c = 0; c <= conjLength; c++) {
+    if (c === 1) addStem(stems, surface, norm, 1, false);
+    const p = norm.charCodeAt(c);
+    if (p !== BA && p !== LAM && p !== KAF) continue;
+    // للبنان is ل + لبنان, للعراق is ل + ال + عراق: offer both readings.
+    if (p === LAM && norm.charCodeAt(c + 1) === LAM && norm.length - c - 1 >= 3) addStem(stems, surface, norm, c + 1, true);
+    addStem(stems, surface, norm, c + 1, false);
+  }
+  return stems.length === 0 ? NO_STEMS : stems;
+}
+
+const WAW = 0x648;
+const FA = 0x641;
+const BA = 0x628;
+const LAM = 0x644;
+const KAF = 0x643;
+
+/** Adds the reading of `norm` without its first `length` letters, if it is worth offering. */
+function addStem(stems: Stem[], surface: string, norm: string, length: number, lamLam: boolean): void {
+  const rest = norm.slice(length);
+  let form = rest;
+  let strong = true;
+  if (lamLam) {
+    form = "ا" + rest; // لل = ل + ال with the article's alef elided
+  } else {
+    strong = rest.startsWith(ARTICLE) && rest.length > ARTICLE.length + 1;
+    if (!strong && rest.length < MIN_WEAK_STEM) return;
+  }
+  const offset = surface === norm ? length : originalOffsetInWord(surface, length);
+  stems.push({ form, offset, clitics: norm.slice(0, length), strong });
+}
+
+const PROCLITIC_SEQUENCES = ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"] as const;
+
+/**
+ * Every normalised form under which the given words can appear in text with proclitics attached
+ * (`العام` → `العام`, `والعام`, `للعام`, `وللعام` …). A set of these lets a scanner skip, with one
+ * lookup, the tokens that cannot start what it looks for, without working out their stems.
+ */
+export function formsWithProclitics(words: Iterable<string>): Set<string> {
+  const forms = new Set<string>();
+  for (const word of words) {
+    const w = normalizeWord(word);
+    for (const p of PROCLITIC_SEQUENCES) forms.add(p + w);
+    if (w.startsWith(ARTICLE) && w.length > 2) {
+      for (const p of ["ل", "ول", "فل"]) forms.add(p + w.slice(1)); // لل = ل + ال
+    }
+  }
+  return forms;
 }
 
 /** The raw surface tokens, as a learned tagger trained on the corpora expects them. */

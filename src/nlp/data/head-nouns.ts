@@ -99,3 +99,9 @@ export const PLACE_NAME_PREFIXES: readonly string[] = [
 export const DIRECTION_WORDS: readonly string[] = [
   "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "شمال شرق", "قرب", "غربي",
 ];
+
+/**
+ * Further words that open descriptive aliases in a knowledge base (`حكومة العراق`, `القوات
+ * الأمريكية`) without being part of a name: a known name inside such an alias is reported alone.
+ */
+export const GENERIC_HEADS_OF_ALIASES: readonly string[] = ["حكومة", "الحكومة", "القوات", "قوات", "سلطات", "السلطات"];

@@ -110,3 +110,21 @@ describe("one sense per document", () => {
     expect([...types]).toEqual(["PER"]);
   });
 });
+
+describe("knowledge-base aliases that open with a generic head", () => {
+  const kb = Lexicon.build([
+    { alias: "تنظيم داعش الإرهابي", entityId: "org:isis", type: "ORG" },
+    { alias: "داعش", entityId: "org:isis", type: "ORG" },
+    { alias: "حكومة العراق", entityId: "org:iraqi-government", type: "ORG" },
+    { alias: "العراق", entityId: "Q796", type: "LOC" },
+    { alias: "القوات الأمريكية", entityId: "org:us-forces", type: "ORG" },
+  ]);
+
+  it("report the name inside, not the description around it", () => {
+    const text = "هجمات متصاعدة لتنظيم داعش الإرهابي، وأحرجت حكومة العراق والقوات الأمريكية";
+    expect(recognize(text, { lexicon: kb }).map((m) => `${m.surface}:${m.type}:${m.entityId}`)).toEqual([
+      "داعش:ORG:org:isis",
+      "العراق:LOC:Q796",
+    ]);
+  });
+});

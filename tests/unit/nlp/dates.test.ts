@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { findDates, parseRefDate } from "@/src/nlp/dates";
+import { tokenize } from "@/src/nlp/tokenize";
+
+function dates(text: string, refDate?: string): Array<[string, string | undefined]> {
+  return findDates(tokenize(text), refDate).map((d) => [text.slice(d.start, d.end), d.date]);
+}
+
+describe("date resolution", () => {
+  // Publication date: Friday 2021-12-10.
+  const ref = "2021-12-10";
+  it.each<[string, string, string | undefined]>([
+    ["منذ 9 كانون الأول الماضي.", "9 كانون الأول الماضي", "2021-12-09"],
+    ["التي جرت في يوليو/تموز الماضي.", "يوليو/تموز الماضي", "2021-07"],
+    ["في أحداث يونيو/حزيران 2014، تبعها", "يونيو/حزيران 2014", "2014-06"],
+    ["من العراق عام 2011، بعد", "عام 2011", "2011"],
+    ["قاسم الأعرجي، الخميس: انتهاء", "الخميس", "2021-12-09"],
+    ["في العراق بعد الـ31 من ديسمبر الحالي.", "الـ31 من ديسمبر الحالي", "2021-12-31"],
+    ["العسكرية مطلع العام الماضي بعد", "مطلع العام الماضي", "2020"],
+    ["في العام المقبل", "العام المقبل", "2022"],
+    ["هذا العام", "هذا العام", "2021"],
+    ["الشهر الماضي", "الشهر الماضي", "2021-11"],
+    ["أعلن أمس أن", "أمس", "2021-12-09"],
+    ["أمس الأول", "أمس الأول", "2021-12-08"],
+    ["في 3 مارس 2020", "3 مارس 2020", "2020-03-03"],
+    ["في تشرين الثاني المقبل", "تشرين الثاني المقبل", "2022-11"],
+    ["في يناير المقبل", "يناير المقبل", "2022-01"],
+    ["الثلاثاء الماضي", "الثلاثاء الماضي", "2021-12-07"],
+    ["السبت المقبل", "السبت المقبل", "2021-12-11"],
+    ["يوم الجمعة", "الجمعة", "2021-12-10"],
+    ["في ١٥ أيار ٢٠١٨", "١٥ أيار ٢٠١٨", "2018-05-15"],
+    ["ولعام 2011", "عام 2011", "2011"],
+    ["في 31 فبراير 2020", "31 فبراير 2020", undefined],
+    ["في رمضان 1443 هـ", "رمضان 1443 هـ", undefined],
+    ["منتصف ذي الحجة", "منتصف ذي الحجة", undefined],
+  ])("%s", (text, surface, date) => {
+    expect(dates(text, ref)).toEqual([[surface, date]]);
+  });
+
+  it("leaves relative dates unresolved without a publication date, explicit ones resolved", () => {
+    expect(dates("العام الماضي وفي عام 2011")).toEqual([
+      ["العام الماضي", undefined],
+      ["عام 2011", "2011"],
+    ]);
+  });
+
+  it("a month in the past relation rolls back a year when it has not come yet", () => {
+    expect(dates("في ديسمبر الماضي", "2021-06-01")).toEqual([["ديسمبر الماضي", "2020-12"]]);
+  });
+
+  it("does not read everyday words as dates", () => {
+    expect(dates("مارس الضغط على الاثنين وصفر النتائج، وقال رجب", ref)).toEqual([]);
+  });
+
+  it("rejects an unusable publication date instead of guessing", () => {
+    expect(parseRefDate("2021-02-30")).toBeUndefined();
+    expect(parseRefDate("yesterday")).toBeUndefined();
+    expect(dates("العام الماضي", "not a date")).toEqual([["العام الماضي", undefined]]);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { Lexicon, entriesFromEntities, loadLexicon, serializeLexicon } from "@/src/nlp/lexicon";
+import { tokenize } from "@/src/nlp/tokenize";
+import { seedEntities } from "./seed";
+
+function matches(lexicon: Lexicon, text: string): string[] {
+  const tokens = tokenize(text);
+  const ids = lexicon.wordIds(tokens);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const m = lexicon.matchAt(tokens, ids, i);
+    if (!m) continue;
+    out.push(`${text.slice(m.start, m.end)}|${m.candidates.map((c) => c.entityId).join(",")}`);
+    i = m.endToken - 1;
+  }
+  return out;
+}
+
+describe("entriesFromEntities", () => {
+  it("takes every name and alias once per entity", () => {
+    const entries = entriesFromEntities([
+      { id: "Q30", type: "LOC", names: { ar: "الولايات المتحدة", en: "United States" }, aliases: ["الولايات المتحدة", "أمريكا", "امريكا"] },
+    ]);
+    expect(entries.map((e) => e.alias)).toEqual(["الولايات المتحدة", "United States", "أمريكا"]);
+  });
+});
+
+describe("Lexicon", () => {
+  const lexicon = Lexicon.build([
+    { alias: "الولايات المتحدة", entityId: "Q30", type: "LOC" },
+    { alias: "الولايات المتحدة الأمريكية", entityId: "Q30", type: "LOC" },
+    { alias: "واشنطن", entityId: "Q61", type: "LOC" },
+    { alias: "واشنطن", entityId: "Q30-gov", type: "ORG" },
+    { alias: "عمان", entityId: "Q3805", type: "LOC" },
+    { alias: "عمان", entityId: "Q842", type: "LOC" },
+  ]);
+
+  it("matches the longest alias, spelling variants folded", () => {
+    expect(matches(lexicon, "أنهت الولايات المتحدة الامريكية مهمتها")).toEqual(["الولايات المتحدة الامريكية|Q30"]);
+  });
+
+  it("keeps every candidate of an ambiguous alias", () => {
+    expect(matches(lexicon, "في عمان")).toEqual(["عمان|Q3805,Q842"]);
+    expect(lexicon.lookup("واشنطن").map((c) => c.type).sort()).toEqual(["LOC", "ORG"]);
+  });
+
+  it("serialises and reloads to the same matcher", () => {
+    const reloaded = loadLexicon(serializeLexicon(lexicon));
+    const text = "بين بغداد وواشنطن والولايات المتحدة وعمان";
+    expect(reloaded.size).toBe(lexicon.size);
+    expect(matches(reloaded, text)).toEqual(matches(lexicon, text));
+  });
+
+  it("refuses bytes that are not a lexicon with a clear error", () => {
+    expect(() => loadLexicon(new Uint8Array([1, 2, 3, 4, 5, 6]))).toThrow(/not a serialised Siyaq lexicon/);
+    const bytes = serializeLexicon(lexicon);
+    expect(() => loadLexicon(bytes.subarray(0, bytes.length >> 1))).toThrow(/not a serialised Siyaq lexicon/);
+  });
+
+  it("skips entries that cannot match instead of failing the whole build", () => {
+    const built = Lexicon.build([
+      { alias: "", entityId: "x", type: "LOC" },
+      { alias: "ـــ", entityId: "y", type: "LOC" },
+      { alias: "بغداد", entityId: "Q1530", type: "LOC" },
+      { alias: "بغداد", entityId: "Q1530", type: "NOPE" as never },
+    ]);
+    expect(built.size).toBe(1);
+    expect(matches(built, "في بغداد")).toEqual(["بغداد|Q1530"]);
+  });
+
+  it("builds from the seed entities and finds all of them in the article", () => {
+    const built = Lexicon.build(entriesFromEntities(seedEntities()));
+    for (const e of seedEntities()) expect(built.lookup(e.names.ar).map((c) => c.entityId)).toContain(e.id);
+  });
+});
