@@ -39,10 +39,24 @@ export function parseSettings(stored: unknown): Settings {
   return v.parse(SettingsSchema, merged);
 }
 
-export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = v.parse(SettingsSchema, { ...(await loadSettings()), ...patch });
-  await browser.storage.local.set({ [KEY]: next });
-  return next;
+// Saves from one context run one after another: each reads what the previous one wrote, so two
+// quick changes (a checkbox, then a select) cannot overwrite each other with a stale copy.
+let pendingSave: Promise<unknown> = Promise.resolve();
+
+/** Applies a change computed from the current settings, after any save still in flight. */
+export function updateSettings(change: (current: Settings) => Partial<Settings>): Promise<Settings> {
+  const saved = pendingSave.then(async () => {
+    const current = await loadSettings();
+    const next = v.parse(SettingsSchema, { ...current, ...change(current) });
+    await browser.storage.local.set({ [KEY]: next });
+    return next;
+  });
+  pendingSave = saved.catch(() => undefined);
+  return saved;
+}
+
+export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  return updateSettings(() => patch);
 }
 
 /**
@@ -77,29 +91,29 @@ export function shouldRun(settings: Settings, host: string, pageIsArabic: boolea
   return settings.defaultMode === "arabic" && pageIsArabic;
 }
 
-export async function setSiteEnabled(host: string, enabled: boolean): Promise<Settings> {
+export function setSiteEnabled(host: string, enabled: boolean): Promise<Settings> {
   const wanted = normalizeHost(host);
-  if (!wanted) throw new Error(`not a site: ${JSON.stringify(host)}`);
-  const settings = await loadSettings();
-  // A toggled site keeps its place in the list, so the options page does not reshuffle.
-  let placed = false;
-  const sites: SiteRule[] = [];
-  for (const rule of settings.sites) {
-    if (normalizeHost(rule.host) !== wanted) sites.push(rule);
-    else if (!placed) {
-      sites.push({ host: wanted, enabled });
-      placed = true;
+  if (!wanted) return Promise.reject(new Error(`not a site: ${JSON.stringify(host)}`));
+  return updateSettings((settings) => {
+    // A toggled site keeps its place in the list, so the options page does not reshuffle.
+    let placed = false;
+    const sites: SiteRule[] = [];
+    for (const rule of settings.sites) {
+      if (normalizeHost(rule.host) !== wanted) sites.push(rule);
+      else if (!placed) {
+        sites.push({ host: wanted, enabled });
+        placed = true;
+      }
     }
-  }
-  if (!placed) sites.push({ host: wanted, enabled });
-  return saveSettings({ sites });
+    if (!placed) sites.push({ host: wanted, enabled });
+    return { sites };
+  });
 }
 
 /** Forgets the user's rule for a site: it falls back to the global default. */
-export async function removeSiteRule(host: string): Promise<Settings> {
+export function removeSiteRule(host: string): Promise<Settings> {
   const wanted = normalizeHost(host);
-  const settings = await loadSettings();
-  return saveSettings({ sites: settings.sites.filter((rule) => normalizeHost(rule.host) !== wanted) });
+  return updateSettings((settings) => ({ sites: settings.sites.filter((rule) => normalizeHost(rule.host) !== wanted) }));
 }
 
 /** Calls `listener` with the new settings whenever any context changes them. */

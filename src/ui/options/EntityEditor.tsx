@@ -63,8 +63,10 @@ export function EntityEditor({ t }: { t: Translator }) {
   const [draft, setDraft] = useState<EntityDraft>(EMPTY_DRAFT);
   const [notice, setNotice] = useState<Notice>();
   const fail = (e: unknown) => setNotice({ kind: "alert", text: t("errorPrefix", { message: errorText(e) }) });
-  const field = (key: keyof EntityDraft) => (event: Event) =>
-    setDraft({ ...draft, [key]: (event.currentTarget as HTMLInputElement).value });
+  const field = (key: keyof EntityDraft) => (event: Event) => {
+    const value = (event.currentTarget as HTMLInputElement).value;
+    setDraft((current) => ({ ...current, [key]: value }));
+  };
 
   const search = (value: string) => {
     setQuery(value);
@@ -88,7 +90,7 @@ export function EntityEditor({ t }: { t: Translator }) {
     if (!entity.names.ar) return setNotice({ kind: "alert", text: t("options.entityNeedsName") });
     try {
       const saved = await sendMessage("entity.upsert", { entity });
-      setDraft({ ...draft, id: saved.id });
+      setDraft((current) => ({ ...current, id: saved.id }));
       setNotice({ kind: "status", text: t("options.entitySaved", { name: localized(saved.names, t.language) }) });
     } catch (e) {
       fail(e);

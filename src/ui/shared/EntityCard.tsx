@@ -30,6 +30,20 @@ export interface EntityCardProps {
   headingLevel?: 2 | 3;
 }
 
+/**
+ * The entity's Wikipedia article in the UI language (else the other): packs give either a full
+ * address or an article title.
+ */
+export function wikipediaLink(titles: { ar?: string; en?: string } | undefined, language: "ar" | "en"): string | undefined {
+  for (const lang of language === "ar" ? (["ar", "en"] as const) : (["en", "ar"] as const)) {
+    const value = titles?.[lang]?.trim();
+    if (!value) continue;
+    if (/^https?:\/\//i.test(value)) return webHref(value);
+    return `https://${lang}.wikipedia.org/wiki/${encodeURIComponent(value.replace(/ /g, "_"))}`;
+  }
+  return undefined;
+}
+
 export function EntityCard({
   entity,
   events,
@@ -52,7 +66,7 @@ export function EntityCard({
     .filter((fact) => fact.label && fact.value);
   const shownNames = new Set([entity.names.ar, entity.names.en].filter(Boolean));
   const aliases = [...new Set(entity.aliases)].filter((alias) => !shownNames.has(alias));
-  const wikipedia = webHref(entity.links?.wikipedia?.[language] ?? entity.links?.wikipedia?.[language === "ar" ? "en" : "ar"]);
+  const wikipedia = wikipediaLink(entity.links?.wikipedia, language);
   const timelineId = `siyaq-timeline-${entity.id.replace(/[^\w-]/g, "_")}`;
 
   return (
