@@ -380,12 +380,30 @@ function addEntity(a: Assembly, entity: PackEntity, where: string): void {
   a.entities.set(entity.id, { entity, where });
 }
 
+/**
+ * An event id names the happening (`event:<date>-<slug>`), so both halves of the pack may write
+ * the same one: the first definition keeps its wording, the links are merged. A second definition
+ * with another date is a real conflict.
+ */
 function addEvent(a: Assembly, event: PackEvent, where: string): void {
   const problems = eventShapeProblems(event);
   if (problems.length) throw new AuthoringError(where, problems.join("; "));
   const existing = a.events.get(event.id);
-  if (existing) throw new AuthoringError(where, `id ${event.id} is already defined at ${existing.where}`);
-  a.events.set(event.id, { event, where });
+  if (!existing) {
+    a.events.set(event.id, { event, where });
+    return;
+  }
+  if (existing.event.date !== event.date) {
+    throw new AuthoringError(where, `id ${event.id} is already defined at ${existing.where} with date ${existing.event.date}`);
+  }
+  const merged: PackEvent = {
+    ...existing.event,
+    entityIds: [...new Set([...existing.event.entityIds, ...event.entityIds])],
+  };
+  const place = existing.event.place ?? event.place;
+  if (place !== undefined) merged.place = place;
+  a.events.set(event.id, { event: merged, where: existing.where });
+  a.warnings.push(`${where}: ${event.id} is also defined at ${existing.where}; links merged, wording of the first kept`);
 }
 
 /** "Capital of the United States", not "of United States": plural and descriptive names take "the". */
