@@ -135,6 +135,12 @@ describe("highlights", () => {
       type: "Annotation",
       target: { selector: [{ type: "TextQuoteSelector", exact: QUOTE }, { type: "TextPositionSelector" }] },
     });
+    // Stored with the entities inside the quote and a citation of the article.
+    const stored = collection.first.items[0].siyaq;
+    expect(stored.entities.map((e: { surface: string }) => e.surface)).toContain("قاسم الأعرجي");
+    expect(stored.citation).toMatchObject({ outlet: "الأمصار", publishedAt: "2021-12-10T06:00:00.000Z" });
+    expect(stored.citation.title).toContain("التحالف الدولي");
+    expect(stored.citation.url).toBe(`${ext.baseUrl}/seed-article.html`);
 
     // A fresh profile: import the file, the same highlight comes back.
     fresh = await launchExtension();
