@@ -18,9 +18,12 @@ export interface TaggedSpan {
   score: number;
 }
 
-/** What recognize() needs from a learned tagger (src/nlp/tagger provides one). */
+/**
+ * What recognize() needs from a learned tagger (src/nlp/tagger provides one): surface tokens in,
+ * spans out; `hints[i]` is the type the lexicon matched at token i, a feature the tagger learned.
+ */
 export interface SpanTagger {
-  tag(tokens: readonly string[]): TaggedSpan[];
+  tag(tokens: readonly string[], hints?: readonly (string | undefined)[]): TaggedSpan[];
 }
 
 export interface RecognizeOptions {
@@ -74,17 +77,19 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
     candidates.push({ ...r, ...linked, type: r.type, priority: PRIORITY.rule });
   }
 
+  const hints: (string | undefined)[] | undefined = tagger ? new Array(tokens.length) : undefined;
   if (lexicon) {
     for (let i = 0; i < tokens.length; i++) {
       const m = lexiconAt(i);
       if (!m) continue;
       const chosen = choose(m);
       candidates.push({ start: m.start, end: m.end, startToken: m.startToken, endToken: m.endToken, ...chosen, priority: PRIORITY.lexicon });
+      if (hints) hints.fill(chosen.type, m.startToken, m.endToken);
       i = m.endToken - 1;
     }
   }
 
-  if (tagger) candidates.push(...taggedCandidates(tagger, tokens, lexicon));
+  if (tagger) candidates.push(...taggedCandidates(tagger, tokens, hints, lexicon));
 
   const accepted = resolveOverlaps(candidates, text.length);
   return toMentions(text, oneSensePerDocument(text, tokens, accepted, dateTokens));
@@ -151,9 +156,17 @@ function breakBefore(text: string, tokens: readonly Token[], i: number): boolean
 }
 
 /** The tagger's spans as candidates, proclitics peeled from the first token. */
-function taggedCandidates(tagger: SpanTagger, tokens: readonly Token[], lexicon: Lexicon | undefined): Candidate[] {
+function taggedCandidates(
+  tagger: SpanTagger,
+  tokens: readonly Token[],
+  hints: readonly (string | undefined)[] | undefined,
+  lexicon: Lexicon | undefined,
+): Candidate[] {
   const out: Candidate[] = [];
-  const spans = tagger.tag(tokens.map((t) => t.surface));
+  const spans = tagger.tag(
+    tokens.map((t) => t.surface),
+    hints,
+  );
   for (const s of spans) {
     if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end > tokens.length || s.end <= s.start) continue;
     const first = tokens[s.start]!;

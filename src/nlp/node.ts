@@ -1,0 +1,39 @@
+// Node-side loading of what the recognizer needs — the starter pack's aliases and, when its
+// weights are there, the learned tagger — for the CLI, evaluation and benchmark (never the product
+// bundle: it reads files).
+import { existsSync, readFileSync } from "node:fs";
+import { Lexicon, entriesFromEntities, type LexiconSource } from "./lexicon";
+import { ENTITY_TYPES } from "./types";
+import type { SpanTagger } from "./recognize";
+
+export const STARTER_PACK_PATH = "public/packs/starter.json";
+export const TAGGER_PATH = "public/models/tagger.bin";
+
+/** The entities of a pack file that have what the lexicon needs; malformed ones are skipped. */
+export function packEntities(path = STARTER_PACK_PATH): LexiconSource[] {
+  if (!existsSync(path)) return [];
+  const pack = JSON.parse(readFileSync(path, "utf8")) as { entities?: unknown };
+  if (!Array.isArray(pack.entities)) throw new Error(`${path}: no "entities" array`);
+  return pack.entities.filter(
+    (e): e is LexiconSource =>
+      typeof e === "object" &&
+      e !== null &&
+      typeof e.id === "string" &&
+      ENTITY_TYPES.includes(e.type) &&
+      typeof e.names?.ar === "string" &&
+      Array.isArray(e.aliases),
+  );
+}
+
+/** The starter pack compiled, or undefined when there is no pack (the rules still work). */
+export function loadPackLexicon(path = STARTER_PACK_PATH): Lexicon | undefined {
+  const entities = packEntities(path);
+  return entities.length > 0 ? Lexicon.build(entriesFromEntities(entities)) : undefined;
+}
+
+/** The shipped tagger, or undefined when its weights file or module is not there. */
+export async function loadShippedTagger(path = TAGGER_PATH): Promise<SpanTagger | undefined> {
+  if (!existsSync(path)) return undefined;
+  const { loadTaggerFromFile } = await import("./tagger/node");
+  return loadTaggerFromFile(path) ?? undefined;
+}
