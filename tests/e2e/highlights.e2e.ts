@@ -125,6 +125,7 @@ describe("highlights", () => {
     await library.fill('input[name="query"]', "سليماني");
     await expect.poll(() => item.count()).toBe(0);
     await library.fill('input[name="query"]', "");
+    await page.close();
 
     const [download] = await Promise.all([library.waitForEvent("download"), library.click('button[data-export="json"]')]);
     const exported = await readFile((await download.path())!, "utf8");
@@ -154,4 +155,52 @@ describe("highlights", () => {
     expect(`urn:uuid:${await imported.getAttribute("data-id")}`).toBe(collection.first.items[0].id);
     expect(await imported.locator(".tag").textContent()).toBe(`#${TAG}`);
   });
+
+  it("saves from the context menu / shortcut message too, and lists a passage the page no longer has as orphaned", async () => {
+    const url = `${ext.baseUrl}/seed-article.html`;
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.siyaqHighlights), { timeout: 30_000 }).toBe("1/1");
+
+    // The background sends this when the context-menu item is clicked or Alt+Shift+S pressed.
+    const second = "مقتل قائد فيلق القدس الإيراني قاسم سليماني";
+    await select(page, second);
+    const tabId = await ext.tabIdOf(url);
+    await ext.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { siyaqCommand: "save-highlight" }), tabId);
+    const cdp = await page.context().newCDPSession(page);
+    await expect.poll(() => shadowElementCenter(cdp, "FORM", "editor"), { timeout: 10_000 }).not.toBeNull();
+    await cdp.detach();
+    await page.keyboard.type("غارة المطار");
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(async () => (await paintedHighlights(page)).sort(), { timeout: 15_000 }).toEqual([second, QUOTE].sort());
+
+    // A highlight whose passage is not on the page: imported, then never found on a visit.
+    const gone = {
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      id: "urn:uuid:6f1f8a52-3f0e-4c1e-9d2a-0c1b2d3e4f50",
+      type: "Annotation",
+      created: "2026-01-01T00:00:00.000Z",
+      body: [{ type: "TextualBody", value: "حُذفت من المقال", purpose: "commenting" }],
+      target: {
+        source: url,
+        selector: [
+          { type: "TextQuoteSelector", exact: "فقرة كانت في المقال ثم حذفها المحرر لاحقًا من الصفحة كلها", prefix: "", suffix: "" },
+          { type: "TextPositionSelector", start: 10, end: 66 },
+        ],
+      },
+    };
+    const library = await openLibrary(ext);
+    await library.setInputFiles('input[type="file"]', { name: "gone.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify([gone])) });
+    await expect.poll(() => library.locator("article.highlight").count(), { timeout: 15_000 }).toBe(3);
+
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.siyaqHighlights), { timeout: 30_000 }).toBe("2/3");
+    await library.reload();
+    await expect.poll(() => library.locator("article.highlight.orphaned").count(), { timeout: 15_000 }).toBe(1);
+    expect(await library.locator("article.highlight.orphaned .note").textContent()).toBe("حُذفت من المقال");
+    await library.check('input[name="orphaned"]');
+    await expect.poll(() => library.locator("article.highlight").count()).toBe(1);
+  });
 });
+
+declare const chrome: { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
