@@ -35,8 +35,8 @@ export async function startContent(signal: AbortSignal): Promise<void> {
   performance.mark("siyaq:start");
   const doc = document;
   const host = location.hostname;
-  let settings = await loadSettings();
-  let suppressions = await loadSuppressions();
+  let [settings, suppressions] = await Promise.all([loadSettings(), loadSuppressions()]);
+  performance.mark("siyaq:settings-loaded");
   let isSuppressed = suppressionMatcher(suppressions, host);
   let arabic: boolean | undefined;
   let session: PageSession | null = null;

@@ -70,12 +70,13 @@ export function runInSlices<T>(
   work: (item: T) => void,
   scheduler: SliceScheduler,
   signal?: AbortSignal,
-  options: { firstSliceNow?: boolean } = {},
+  options: { firstSliceNow?: boolean; onSlice?: (ms: number) => void } = {},
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
     const slice = (remaining: () => number) => {
       if (signal?.aborted) return resolve();
+      const started = scheduler.now();
       try {
         do {
           work(items[next]!);
@@ -83,6 +84,8 @@ export function runInSlices<T>(
         } while (next < items.length && remaining() > 0);
       } catch (error) {
         return reject(error);
+      } finally {
+        options.onSlice?.(scheduler.now() - started);
       }
       if (next < items.length) scheduler.schedule(slice);
       else resolve();

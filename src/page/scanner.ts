@@ -9,7 +9,7 @@ import { BLOCK_TAGS, buildTextMap, type TextMap } from "./text-map";
 /** Characters per recognize message: far under the protocol's 2 MB cap, so no page nears it. */
 export const MAX_BATCH_CHARS = 500_000;
 /** A root with more elements than this is read child by child, one slice each. */
-export const MAX_ELEMENTS_PER_ROOT = 1500;
+export const MAX_ELEMENTS_PER_ROOT = 500;
 
 export type RecognizeText = (text: string) => Promise<Mention[]>;
 
@@ -131,13 +131,16 @@ export interface ScanOptions {
   accept?(mention: Mention): boolean;
   /** Run the first slice synchronously: the reader is waiting for the first marks. */
   eager?: boolean;
+  /** Told how long each slice of our work held the main thread (for the page bench). */
+  onSlice?(ms: number): void;
 }
 
 /** Reads, recognises and anchors `roots`. Resolves with the number of mentions anchored. */
 export async function scanRoots(roots: readonly Element[], options: ScanOptions): Promise<number> {
   const { scheduler, signal } = options;
   const maps: TextMap[] = [];
-  await runInSlices(roots, (root) => maps.push(buildTextMap(root)), scheduler, signal, { firstSliceNow: options.eager });
+  const { onSlice } = options;
+  await runInSlices(roots, (root) => maps.push(buildTextMap(root)), scheduler, signal, { firstSliceNow: options.eager, onSlice });
   let anchored = 0;
   for (const batch of packBatches(maps)) {
     if (signal.aborted) break;
@@ -158,7 +161,7 @@ export async function scanRoots(roots: readonly Element[], options: ScanOptions)
       },
       scheduler,
       signal,
-      { firstSliceNow: true },
+      { firstSliceNow: true, onSlice },
     );
     if (chunk.length > 0) {
       anchored += chunk.length;

@@ -25,10 +25,13 @@ export function paintOptions(settings: Settings): PaintOptions {
   return { types: settings.markTypes, style: settings.markStyle };
 }
 
-/** Timings of the first scan, for the page bench: readable from the page as `siyaq:*` measures. */
-function measure(name: string, start: string): void {
+/**
+ * Timings of the first scan, for the page bench: the page can read them as `siyaq:*` measures.
+ * Only the first scan is measured, so a long-lived page does not collect entries.
+ */
+function measure(name: string, options: string | { start: number; duration: number }): void {
   try {
-    performance.measure(name, start);
+    performance.measure(name, options as PerformanceMeasureOptions);
   } catch {
     // A page that cleared our start mark loses a measurement, nothing else.
   }
@@ -62,8 +65,17 @@ export class PageSession {
     const body = this.deps.document.body;
     if (!body) return;
     performance.mark("siyaq:scan-start");
-    await this.scan(partitionRoots(body), this.schedulers.prompt, true);
+    const started = performance.now();
+    let busy = 0;
+    let longest = 0;
+    await this.scan(partitionRoots(body), this.schedulers.prompt, true, (ms) => {
+      busy += ms;
+      longest = Math.max(longest, ms);
+    });
     measure("siyaq:first-paint", "siyaq:scan-start");
+    // Durations carried as measures: total main-thread time of our slices, and the longest one.
+    measure("siyaq:main-thread", { start: started, duration: busy });
+    measure("siyaq:longest-slice", { start: started, duration: longest });
     if (this.signal.aborted) return;
     this.watch = watchPage(body, {
       scheduler: this.schedulers.idle,
@@ -134,7 +146,7 @@ export class PageSession {
     else if (removed) this.scheduleReport();
   }
 
-  private async scan(roots: Element[], scheduler: SliceScheduler, eager: boolean): Promise<void> {
+  private async scan(roots: Element[], scheduler: SliceScheduler, eager: boolean, onSlice?: (ms: number) => void): Promise<void> {
     const generation = this.generation;
     const fresh: MarkedMention[] = [];
     await scanRoots(roots, {
@@ -142,6 +154,7 @@ export class PageSession {
       scheduler,
       signal: this.signal,
       eager,
+      onSlice,
       accept: (mention: Mention) => !this.deps.isSuppressed(mention.surface),
       onMentions: (mentions) => {
         if (generation !== this.generation) return;

@@ -1,0 +1,154 @@
+// The page part of `npm run bench`: what marking costs a reader's tab in real Chromium, on the
+// seed article and the largest saved real page. Reads the content script's own `siyaq:*` timing
+// measures, the browser's long-task entries, and the JS heap with marking on versus off.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { EXTENSION_DIR, launchExtension, ROOT, type LaunchedExtension } from "../../tests/e2e/harness";
+
+const PAGES = [
+  { name: "seed", path: "/seed-article.html" },
+  { name: "lbcgroup", path: "/pages/lbcgroup-1.html" },
+];
+/** Loads per page; the median is reported (the first load of all also warms the recognizer). */
+const RUNS = 5;
+
+interface PageRun {
+  /** ms from the content script starting to the first scan painted (includes the background's answer). */
+  marked: number;
+  /** ms of main-thread work in our slices during that scan. */
+  mainThread: number;
+  longestSlice: number;
+  /** The longest task the browser saw on the page, ours or the page's own. */
+  longestTask: number;
+  marks: number;
+}
+
+/** Installed before the page's scripts: records long tasks for the bench to read. */
+function observeLongTasks(): void {
+  const tasks: number[] = [];
+  (window as unknown as { siyaqLongTasks: number[] }).siyaqLongTasks = tasks;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push(entry.duration);
+    }).observe({ type: "longtask", buffered: true });
+  } catch {
+    // No long-task timing in this browser: the figure stays 0.
+  }
+}
+
+async function measureLoad(page: Page, url: string): Promise<PageRun> {
+  await page.goto(url, { waitUntil: "domcontentloaded" });
+  await page.waitForFunction(() => performance.getEntriesByName("siyaq:marked").length > 0, null, { timeout: 60_000 });
+  // Let trailing tasks (our report, the page's own scripts) land in the long-task list.
+  await page.waitForTimeout(300);
+  // No named helpers inside: tsx would wrap them in a `__name` call the page does not have.
+  return page.evaluate(() => {
+    const last: Record<string, number> = {};
+    for (const entry of performance.getEntriesByType("measure")) if (entry.name.startsWith("siyaq:")) last[entry.name] = entry.duration;
+    const registry = (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights;
+    let marks = 0;
+    for (const [name, highlight] of registry) if (/^siyaq-(per|org|loc|date)$/.test(name)) marks += highlight.size;
+    const tasks = (window as unknown as { siyaqLongTasks?: number[] }).siyaqLongTasks ?? [];
+    return {
+      marked: last["siyaq:marked"] ?? Number.NaN,
+      mainThread: last["siyaq:main-thread"] ?? Number.NaN,
+      longestSlice: last["siyaq:longest-slice"] ?? Number.NaN,
+      longestTask: Math.max(0, ...tasks),
+      marks,
+    };
+  });
+}
+
+/** The page's JS heap after a full collection (the content script's isolated world shares it). */
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send("HeapProfiler.collectGarbage");
+    const { usedSize } = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
+    return usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function setSite(ext: LaunchedExtension, enabled: boolean): Promise<void> {
+  const host = new URL(ext.baseUrl).hostname;
+  await ext.serviceWorker.evaluate(
+    async ({ host, enabled }) => {
+      const key = "siyaq.settings";
+      const stored = ((await chrome.storage.local.get(key))[key] ?? {}) as { sites?: { host: string; enabled: boolean }[] };
+      const sites = (stored.sites ?? []).filter((rule) => rule.host !== host);
+      sites.push({ host, enabled });
+      await chrome.storage.local.set({ [key]: { ...stored, sites } });
+    },
+    { host, enabled },
+  );
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : "–");
+
+export async function benchPage(): Promise<{ rows: string[][]; figures: Record<string, number> }> {
+  if (!process.env.SIYAQ_BENCH_NO_BUILD || !existsSync(join(EXTENSION_DIR, "manifest.json"))) {
+    const built = spawnSync("npx", ["wxt", "build"], { cwd: ROOT, stdio: "ignore" });
+    if (built.status !== 0) throw new Error("page bench: `wxt build` failed");
+  }
+  const ext = await launchExtension();
+  const rows: string[][] = [["page", "marks", "marked (ms)", "main thread (ms)", "longest slice (ms)", "longest task (ms)", "heap added (KB)"]];
+  const figures: Record<string, number> = {};
+  try {
+    const page = await ext.context.newPage();
+    await page.addInitScript(observeLongTasks);
+    // Warm-up: the recognizer is built on the first request after the browser starts.
+    const cold = await measureLoad(page, `${ext.baseUrl}${PAGES[0]!.path}`);
+    figures["seed.coldMarkedMs"] = cold.marked;
+
+    const heapsOn: Record<string, number> = {};
+    for (const { name, path } of PAGES) {
+      const runs: PageRun[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await measureLoad(page, `${ext.baseUrl}${path}`));
+      heapsOn[name] = await heapAfterGc(page);
+      const pick = (key: keyof PageRun) => median(runs.map((run) => run[key]));
+      figures[`${name}.marks`] = pick("marks");
+      figures[`${name}.markedMs`] = pick("marked");
+      figures[`${name}.mainThreadMs`] = pick("mainThread");
+      figures[`${name}.longestSliceMs`] = Math.max(...runs.map((run) => run.longestSlice));
+      figures[`${name}.longestTaskMs`] = Math.max(...runs.map((run) => run.longestTask));
+    }
+
+    // The same pages with Siyaq switched off for the site: the heap difference is what marking holds.
+    await setSite(ext, false);
+    for (const { name, path } of PAGES) {
+      await page.goto(`${ext.baseUrl}${path}`, { waitUntil: "domcontentloaded" });
+      await page.waitForTimeout(1000);
+      const off = await heapAfterGc(page);
+      figures[`${name}.heapAddedKB`] = Math.round((heapsOn[name]! - off) / 1024);
+    }
+    await setSite(ext, true);
+
+    for (const { name } of PAGES) {
+      rows.push([
+        name,
+        String(figures[`${name}.marks`]),
+        ms(figures[`${name}.markedMs`]!),
+        ms(figures[`${name}.mainThreadMs`]!),
+        ms(figures[`${name}.longestSliceMs`]!),
+        ms(figures[`${name}.longestTaskMs`]!),
+        String(figures[`${name}.heapAddedKB`]),
+      ]);
+    }
+    rows.push(["seed (cold start)", String(cold.marks), ms(cold.marked), ms(cold.mainThread), ms(cold.longestSlice), ms(cold.longestTask), ""]);
+  } finally {
+    await ext.close();
+  }
+  return { rows, figures };
+}
+
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+};
