@@ -69,17 +69,31 @@ function representativeFirst(a: EventRecord, b: EventRecord): number {
 /** Events newest first with near-duplicates folded into the best-sourced one of each group. */
 export function timeline(events: readonly EventRecord[]): TimelineEvent[] {
   const words = new Map<Comparable, Set<string>>();
-  const groups: { head: EventRecord; members: EventRecord[] }[] = [];
+  // Both folding rules need overlapping dates, hence the same year: only groups of one year meet.
+  const groupsByYear = new Map<string, { head: EventRecord; members: EventRecord[] }[]>();
   for (const event of [...events].sort(representativeFirst)) {
+    const year = event.date.slice(0, 4);
+    let groups = groupsByYear.get(year);
+    if (!groups) groupsByYear.set(year, (groups = []));
     const group = groups.find((candidate) => candidate.members.some((member) => isNearDuplicate(member, event, words)));
     if (group) group.members.push(event);
     else groups.push({ head: event, members: [event] });
   }
-  const folded = groups.map(({ head, members }): TimelineEvent => {
+  const folded = [...groupsByYear.values()].flat().map(({ head, members }): TimelineEvent => {
     const alsoIn = members.filter((member) => member !== head && member.source).map((member) => member.source as EventSource);
     return alsoIn.length > 0 ? { ...head, alsoIn } : head;
   });
   return folded.sort((a, b) => b.date.localeCompare(a.date) || representativeFirst(a, b));
+}
+
+/** Stored events whose date overlaps `date` and that share one of `entityIds`: the fold candidates. */
+async function foldCandidates(db: SiyaqDatabase, date: string, entityIds: readonly string[]): Promise<EventRecord[]> {
+  // Looked up by date rather than by entity: a country may have thousands of events, a day few.
+  const coarser = [date.slice(0, 4), date.slice(0, 7), date].filter((prefix, index, all) => all.indexOf(prefix) === index);
+  const shares = (event: EventRecord) => event.entityIds.some((id) => entityIds.includes(id));
+  const found = await db.events.where("date").anyOf(coarser).filter(shares).toArray();
+  if (date.length < 10) found.push(...(await db.events.where("date").startsWith(`${date}-`).filter(shares).toArray()));
+  return found;
 }
 
 export interface PageEventsInput {
@@ -118,7 +132,7 @@ export async function addPageEvents(db: SiyaqDatabase, input: PageEventsInput, n
         createdAt: now,
       };
       if (await db.events.get(record.id)) continue;
-      const candidates = await db.events.where("entityIds").anyOf(entityIds).distinct().toArray();
+      const candidates = await foldCandidates(db, record.date, entityIds);
       if (candidates.some((candidate) => isNearDuplicate(candidate, record, words))) continue;
       await db.events.add(record);
       added++;
