@@ -72,7 +72,8 @@ export function EntityCard({
   return (
     <article class="siyaq-card" data-testid="entity-card" data-entity-id={entity.id} aria-labelledby={`${timelineId}-name`}>
       <header class="siyaq-card__head">
-        <Name class="siyaq-card__name" id={`${timelineId}-name`}>
+        {/* Focusable from script only: the popup moves focus here when a card opens. */}
+        <Name class="siyaq-card__name" id={`${timelineId}-name`} tabIndex={-1}>
           {name}
         </Name>
         {otherName && otherName !== name && (
