@@ -13,6 +13,7 @@ import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { aliasKey } from "@/src/kb/alias-keys";
 
 export const PACK_VERSION = "2026.11.29.1";
 
@@ -72,27 +73,9 @@ export class AuthoringError extends Error {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Matching keys. Spelling variants that normalisation folds (أ/ا, ة/ه, ى/ي, diacritics, case) are
-// the same alias; the uniqueness rule and the seed-coverage test compare these keys.
-
-const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
-const INVISIBLES = /[\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
-const LETTER_FOLDS: Record<string, string> = {
-  "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ک": "ك",
-};
-
-export function aliasKey(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(DIACRITICS, "")
-    .replace(INVISIBLES, "")
-    .replace(/[أإآٱىیةک]/g, (ch) => LETTER_FOLDS[ch] ?? ch)
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
+// Matching keys are the knowledge base's own (src/kb/alias-keys): spelling variants the
+// recognizer folds (أ/ا, ة/ه, ى/ي, diacritics, case) are one alias for the uniqueness rule too.
+export { aliasKey };
 
 // ---------------------------------------------------------------------------------------------
 // Validation shared by the assembler and the pack test.
@@ -841,6 +824,37 @@ function countsLine(pack: Pack): string {
   return JSON.stringify({ entities: pack.entities.length, events: pack.events.length, aliases, byType, withQid });
 }
 
+export interface WriteOutcome {
+  written: boolean;
+  warnings: string[];
+  /** Why nothing was written: an authoring error or the problems of the assembled pack. */
+  errors: string[];
+  pack?: Pack;
+}
+
+/**
+ * Assembles the authoring files in `dir` and writes the pack to `out` only when it is sound: a
+ * broken authoring file leaves the last good pack in place.
+ */
+export function writeStarterPack(
+  dir: string,
+  out: string,
+  options: { version?: string; skipInvalid?: boolean } = {},
+): WriteOutcome {
+  let result: AssemblyResult;
+  try {
+    result = assembleStarterPack(readAuthoringFiles(dir), options);
+  } catch (error) {
+    if (error instanceof AuthoringError) return { written: false, warnings: [], errors: [error.message] };
+    throw error;
+  }
+  const problems = packProblems(result.pack);
+  if (problems.length) return { written: false, warnings: result.warnings, errors: problems, pack: result.pack };
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, serializePack(result.pack));
+  return { written: true, warnings: result.warnings, errors: [], pack: result.pack };
+}
+
 function main(argv: string[]): number {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
   const option = (name: string) => {
@@ -848,29 +862,19 @@ function main(argv: string[]): number {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const out = resolve(root, option("--out") ?? "public/packs/starter.json");
-  try {
-    const { pack, warnings } = assembleStarterPack(readAuthoringFiles(join(root, "packs/starter")), {
-      version: option("--version") ?? PACK_VERSION,
-      skipInvalid: argv.includes("--skip-invalid"),
-    });
-    for (const w of warnings) console.warn(`warning: ${w}`);
-    const problems = packProblems(pack);
-    if (problems.length) {
-      for (const p of problems) console.error(`error: ${p}`);
-      return 1;
-    }
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, serializePack(pack));
-    console.log(`wrote ${out} (${warnings.length} warnings)`);
-    console.log(countsLine(pack));
-    return 0;
-  } catch (error) {
-    if (error instanceof AuthoringError) {
-      console.error(`error: ${error.message}`);
-      return 1;
-    }
-    throw error;
+  const outcome = writeStarterPack(join(root, "packs/starter"), out, {
+    version: option("--version") ?? PACK_VERSION,
+    skipInvalid: argv.includes("--skip-invalid"),
+  });
+  for (const w of outcome.warnings) console.warn(`warning: ${w}`);
+  for (const e of outcome.errors) console.error(`error: ${e}`);
+  if (!outcome.written) {
+    console.error(`nothing written; ${out} is unchanged`);
+    return 1;
   }
+  console.log(`wrote ${out} (${outcome.warnings.length} warnings)`);
+  console.log(countsLine(outcome.pack!));
+  return 0;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
