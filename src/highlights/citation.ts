@@ -96,10 +96,17 @@ function httpUrl(value: string | null | undefined, base: string): string | undef
   }
 }
 
-/** The page's own address without its fragment: the key later visits look highlights up by. */
+/** Query parameters that only say how the reader arrived (campaign and click trackers). */
+const TRACKING_PARAMETER = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref_src)$/i;
+
+/**
+ * The page's own address without fragment or tracking parameters: the key later visits look
+ * highlights up by, so arriving from a newsletter or a share link finds the same passages.
+ */
 export function pageAddress(href: string): string {
   const url = new URL(href);
   url.hash = "";
+  for (const name of [...url.searchParams.keys()]) if (TRACKING_PARAMETER.test(name)) url.searchParams.delete(name);
   return url.href;
 }
 

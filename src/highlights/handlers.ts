@@ -73,12 +73,9 @@ export function createHighlightHandlers({
 
     "highlights.forUrl": ({ urls }) =>
       withDatabase(async (db) => {
-        const table = highlightsOf(db);
-        const found = await table.where("url").anyOf(urls).toArray();
-        // A page saved under its canonical address is found from the tab's address too.
-        const bySource = await table.filter((h) => urls.includes(h.target.source)).toArray();
-        const unique = new Map([...found, ...bySource].map((h) => [h.id, h]));
-        return { highlights: [...unique.values()].sort((a, b) => a.createdAt - b.createdAt) };
+        // By index only: this runs on every page visit, however large the library grows.
+        const found = await highlightsOf(db).where("url").anyOf(urls).toArray();
+        return { highlights: found.sort((a, b) => a.createdAt - b.createdAt) };
       }),
 
     "highlights.search": ({ query, filters }) =>

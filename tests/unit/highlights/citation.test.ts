@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as v from "valibot";
-import { readCitation } from "@/src/highlights/citation";
+import { pageAddress, readCitation } from "@/src/highlights/citation";
 import { CitationSchema } from "@/src/highlights/highlight";
 import { pageHtml, parsePage } from "../../fixtures/anchoring/pages";
 
@@ -53,5 +53,12 @@ describe("readCitation on real pages", () => {
       outlet: "الأمصار",
       publishedAt: "2021-12-10T05:00:00.000Z",
     });
+  });
+});
+
+describe("pageAddress", () => {
+  it("drops the fragment and tracking parameters, keeping what selects the article", () => {
+    expect(pageAddress("https://example.org/news?id=7&utm_source=x&UTM_Medium=y&fbclid=z#para-3")).toBe("https://example.org/news?id=7");
+    expect(pageAddress("https://example.org/%D8%A7%D9%84%D8%B9%D8%B1%D8%A7%D9%82")).toBe("https://example.org/%D8%A7%D9%84%D8%B9%D8%B1%D8%A7%D9%82");
   });
 });

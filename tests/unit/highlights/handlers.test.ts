@@ -47,7 +47,7 @@ beforeEach(async () => {
 });
 
 describe("highlight messages", () => {
-  it("saves a highlight with cleaned tags and linked entity ids, and finds it by either address", async () => {
+  it("saves a highlight with cleaned tags and linked entity ids, and finds it by its page address", async () => {
     const { highlight } = await call("highlight.save", draft(QUOTE_A, {
       note: "أول تصريح رسمي",
       tags: [" انسحاب ", "العراق", "انسحاب"],
@@ -60,8 +60,8 @@ describe("highlight messages", () => {
     expect(highlight.entityIds).toEqual(["Q123"]);
     expect(highlight.orphaned).toBe(false);
     expect((await call("highlights.forUrl", { urls: [PAGE] })).highlights.map((h) => h.id)).toEqual([highlight.id]);
-    expect((await call("highlights.forUrl", { urls: ["https://other.example/x", CANONICAL] })).highlights).toHaveLength(1);
-    expect((await call("highlights.forUrl", { urls: ["https://other.example/x"] })).highlights).toHaveLength(0);
+    expect((await call("highlights.forUrl", { urls: ["https://other.example/x", PAGE] })).highlights).toHaveLength(1);
+    expect((await call("highlights.forUrl", { urls: ["https://other.example/x", CANONICAL] })).highlights).toHaveLength(0);
   });
 
   it("refuses a malformed save and stores nothing", async () => {
