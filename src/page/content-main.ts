@@ -82,6 +82,7 @@ export async function startContent(signal: AbortSignal): Promise<void> {
         mentionAt: (node, offset) => current.mentionAt(node, offset),
         nextMention: (mention) => current.nextMention(mention),
         dwellMs: () => settings.hoverDelayMs,
+        asOf: refDate,
         details,
         actions: (mention, close) => ({
           ...(mention.entityId

@@ -35,6 +35,8 @@ export interface HoverCardProps {
   actions: CardActions;
   /** Put keyboard focus in the card when it opens (it was reached by keyboard, not by pointer). */
   takeFocus?: boolean;
+  /** The article's publication day: the card's events are the latest up to it (see latestEvents). */
+  asOf?: string;
 }
 
 /** How many events the card lists; the popup has the full timeline. */
@@ -50,9 +52,16 @@ function wikiLink(entity: EntityRecord): { href: string; label: string } | null 
   return null;
 }
 
-/** Newest first by ISO date (any precision), whatever order the answer came in. */
-export function latestEvents(events: readonly EventRecord[], count = CARD_EVENTS): EventRecord[] {
-  return [...events].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).slice(0, count);
+/**
+ * The latest events newest first (ISO dates of any precision compare as strings). On an article
+ * with a publication day, the latest up to that day: a 2021 article about Soleimani is read
+ * against his killing, not against what happened years after it. Falls back to all events when
+ * none is that old.
+ */
+export function latestEvents(events: readonly EventRecord[], count = CARD_EVENTS, asOf?: string): EventRecord[] {
+  const sorted = [...events].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const upToArticle = asOf ? sorted.filter((event) => event.date <= asOf) : sorted;
+  return (upToArticle.length > 0 ? upToArticle : sorted).slice(0, count);
 }
 
 function ActionButton({ label, run, onDone }: { label: string; run: () => Promise<string | void>; onDone: (line: string) => void }) {
@@ -78,7 +87,7 @@ function ActionButton({ label, run, onDone }: { label: string; run: () => Promis
   );
 }
 
-export function HoverCard({ mention, details, actions, takeFocus }: HoverCardProps) {
+export function HoverCard({ mention, details, actions, takeFocus, asOf }: HoverCardProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const root = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -146,7 +155,7 @@ export function HoverCard({ mention, details, actions, takeFocus }: HoverCardPro
             <h3>{LABELS.events}</h3>
             {details.state === "known" && details.events.length > 0 ? (
               <ol class="events">
-                {latestEvents(details.events).map((event) => (
+                {latestEvents(details.events, CARD_EVENTS, asOf).map((event) => (
                   <li key={event.id}>
                     <time dateTime={event.date}>{event.date}</time> <span>{event.title.ar || event.title.en}</span>
                   </li>

@@ -91,6 +91,13 @@ describe("HoverCard", () => {
     expect(buttons).toEqual(["أضف إلى قاعدة معرفتي"]);
   });
 
+  it("lists the latest events up to the article's day, or the latest of all when none is that old", () => {
+    const events = [event("a", "2024-01-03", ""), event("b", "2020-01-03", ""), event("c", "2020-01-08", ""), event("d", "2019", "")];
+    expect(latestEvents(events, 3, "2021-12-10").map((e) => e.date)).toEqual(["2020-01-08", "2020-01-03", "2019"]);
+    expect(latestEvents(events, 3).map((e) => e.date)).toEqual(["2024-01-03", "2020-01-08", "2020-01-03"]);
+    expect(latestEvents(events, 3, "2010-01-01").map((e) => e.date)).toEqual(["2024-01-03", "2020-01-08", "2020-01-03"]);
+  });
+
   it("orders events newest first across date precisions", () => {
     expect(latestEvents([event("a", "2014", ""), event("b", "2014-06-10", ""), event("c", "2021-12", "")]).map((e) => e.date)).toEqual(["2021-12", "2014-06-10", "2014"]);
   });
