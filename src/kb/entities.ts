@@ -10,6 +10,8 @@ import type { EditableEntity, EntitySummary, EntityView } from "./messages";
 /** How many articles a card lists. */
 export const CARD_ARTICLES = 20;
 const DEFAULT_SEARCH_LIMIT = 20;
+/** Shorter queries only match the start of a name: inside names they would match almost anything. */
+const MIN_WORD_QUERY = 3;
 /** Arabic's definite article: readers search `عراق` and expect `العراق`. */
 const DEFINITE_ARTICLE = "ال";
 
@@ -47,7 +49,7 @@ export async function entitiesByIds(db: SiyaqDatabase, ids: readonly string[]): 
  * Entities with a name or alias equal to the query or starting with it, after the recognizer's
  * normalisation (so hamza, ta marbuta and ya spellings agree). Exact matches come first, then the
  * shortest names that start with the query; a query without the definite article also finds names
- * with it.
+ * with it. When that leaves room, names with a later word starting with the query follow.
  */
 export async function searchEntities(db: SiyaqDatabase, query: string, limit = DEFAULT_SEARCH_LIMIT): Promise<EntitySummary[]> {
   const key = aliasKey(query);
@@ -69,6 +71,16 @@ export async function searchEntities(db: SiyaqDatabase, query: string, limit = D
       const shortest = Math.min(...entity.aliasKeys.filter((k) => k.startsWith(prefix)).map((k) => k.length));
       consider(entity, 1 + shortest - prefix.length);
     }
+  }
+  // Then names that contain the query as a word (`coalition` in `Global Coalition against Daesh`):
+  // a scan, stopped as soon as the list is full.
+  if (ranked.size < limit && key.length >= MIN_WORD_QUERY) {
+    const wordStart = (k: string) => keys.some((q) => k.includes(` ${q}`));
+    const more = await db.entities
+      .filter((entity) => !ranked.has(entity.id) && entity.aliasKeys.some(wordStart))
+      .limit(limit - ranked.size)
+      .toArray();
+    for (const entity of more) consider(entity, Number.MAX_SAFE_INTEGER);
   }
   return [...ranked.values()]
     .sort((a, b) => a.rank - b.rank || a.entity.id.localeCompare(b.entity.id))

@@ -50,6 +50,11 @@ describe("entity messages", () => {
     expect(await ids("عراق")).toEqual(["country:iq"]);
     expect(await ids("iraq")).toEqual(["country:iq"]);
     expect(await ids("united")).toEqual(["country:us"]);
+    // A later word of a name, after every name that starts with the query.
+    expect(await ids("coalition")).toEqual(["org:global-coalition-against-isis"]);
+    expect(await ids("الدوله")).toEqual(["org:isis"]);
+    // Two letters only match the start of a name, not a word inside one.
+    expect(await ids("ضد")).toEqual([]);
     expect(await ids("تنظيم الدولة")).toEqual(["org:isis"]);
     // Exact names rank before longer names that only start with the query.
     expect((await ids("التحالف الدولي"))[0]).toBe("org:global-coalition-against-isis");
