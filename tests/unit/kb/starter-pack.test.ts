@@ -116,7 +116,8 @@ describe("the shipped starter pack", () => {
 
   it("is exactly what the assembler makes of packs/starter (re-run npx tsx tools/starter-pack.ts)", () => {
     const { pack } = assembleStarterPack(readAuthoringFiles("packs/starter"), { version: shipped.version });
-    expect(serializePack(pack) === shippedText).toBe(true);
+    const fresh = serializePack(pack) === shippedText;
+    expect(fresh, "public/packs/starter.json is stale: run npx tsx tools/starter-pack.ts and commit it").toBe(true);
   });
 });
 
