@@ -4,6 +4,7 @@ import { createHandlers } from "@/src/background/handlers";
 import { getRecognizer } from "@/src/background/recognizer-service";
 import { installBundledStarterPack } from "@/src/kb/starter";
 import { registerHighlightCommands } from "@/src/highlights/commands";
+import { registerPageCommands } from "@/src/page/commands";
 
 export default defineBackground(() => {
   // Install (or update) the bundled starter pack, then compile the recognizer so the first page is fast.
@@ -11,6 +12,7 @@ export default defineBackground(() => {
     if (reason === "install" || reason === "update") void installBundledStarterPack().then(() => getRecognizer());
   });
   registerHighlightCommands();
+  registerPageCommands();
   const handlers = createHandlers(browser.runtime.getManifest().version);
   browser.runtime.onMessage.addListener((message, sender) =>
     dispatch(handlers, message, { id: sender.id, url: sender.url, tabId: sender.tab?.id }, {

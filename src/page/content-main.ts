@@ -14,13 +14,12 @@ import {
 import { createCardHost, type CardHost } from "@/src/ui/card/card-host";
 import type { CardDetails } from "@/src/ui/card/HoverCard";
 import { LABELS } from "@/src/ui/card/labels";
+import { saveHighlightFromRange } from "@/src/highlights/content";
+import { NEXT_MENTION_MESSAGE } from "./commands";
 import { startHover, type HoverControl } from "./hover";
 import { isMostlyArabic, sampleText } from "./language";
 import type { MarkedMention } from "./mention-index";
 import { PageSession } from "./session";
-
-/** What the background sends a tab when the reader presses the `next-mention` command. */
-export const NEXT_MENTION_MESSAGE = { siyaqCommand: "next-mention" } as const;
 
 /** The publication day from the page's own metadata, for resolving "yesterday" and "last year". */
 function publicationDay(doc: Document): string | undefined {
@@ -93,6 +92,10 @@ export async function startContent(signal: AbortSignal): Promise<void> {
                 },
               }
             : {}),
+          saveHighlight: async () => {
+            await saveHighlightFromRange(mention.range.cloneRange());
+            return LABELS.saved;
+          },
           notAnEntity: async () => {
             await addSuppression(mention.surface, host);
             close();
