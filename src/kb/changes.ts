@@ -12,15 +12,19 @@ export function onEntitiesChanged(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-const REVISION_KEY = "entities.revision";
+export const REVISION_KEY = "entities.revision";
+
+/** A fresh, unique revision stamp. */
+export function newRevision(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
 
 /**
  * Records a new revision of the entities (call inside the transaction that changed them, with
  * `db.meta` in its scope) and, once it committed, tells the listeners.
  */
 export async function markEntitiesChanged(db: SiyaqDatabase): Promise<void> {
-  const revision = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-  await db.meta.put({ key: REVISION_KEY, value: revision });
+  await db.meta.put({ key: REVISION_KEY, value: newRevision() });
   const transaction = Dexie.currentTransaction as Transaction | null | undefined;
   if (transaction) transaction.on("complete", notify);
   else notify();

@@ -4,6 +4,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from "dexie";
 import type { EntityType } from "@/src/nlp/types";
 import { aliasKeysOf } from "./alias-keys";
+import { REVISION_KEY, newRevision } from "./changes";
 
 /** Arabic first: the product reads Arabic news. */
 export interface LocalizedText {
@@ -163,6 +164,8 @@ export class SiyaqDatabase extends Dexie {
             .modify((entity) => {
               entity.aliasKeys = aliasKeysOf(entity);
             });
+          // Gives the entities a revision, so the recognizer can cache its lexicon from the start.
+          await tx.table<MetaRecord, string>("meta").put({ key: REVISION_KEY, value: newRevision() });
         });
     }
   }
