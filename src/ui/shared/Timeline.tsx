@@ -4,7 +4,10 @@ import type { EventRecord } from "@/src/kb/db";
 import { localized, type Translator } from "@/src/ui/i18n";
 import { webHref } from "./safe-url";
 
-export type TimelineEvent = Pick<EventRecord, "id" | "date" | "title" | "origin" | "source">;
+export type TimelineEvent = Pick<EventRecord, "id" | "date" | "title" | "origin" | "source"> & {
+  /** Sources of near-duplicates the knowledge base folded into this event. */
+  alsoIn?: readonly { url?: string; title?: string; pack?: string }[];
+};
 
 export interface TimelineProps {
   events: readonly TimelineEvent[];
@@ -41,6 +44,7 @@ export function Timeline({ events, t, limit, onDelete }: TimelineProps) {
                   {t("event.source", { title: event.source?.title || new URL(link).hostname })}
                 </a>
               )}
+              {event.alsoIn && event.alsoIn.length > 0 && <span>{t.count("event.alsoIn", event.alsoIn.length)}</span>}
               {onDelete && event.origin !== "pack" && (
                 <button
                   type="button"

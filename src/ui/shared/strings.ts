@@ -66,6 +66,7 @@ const en = {
   "event.delete": "Delete this event",
   "event.deleteNamed": "Delete the event of {date}",
   "event.source": "Source: {title}",
+  "event.alsoIn": { one: "also told by one more source", other: "also told by {n} more sources" },
 
   // Options page.
   "options.title": "Siyaq settings",
@@ -190,6 +191,13 @@ const ar: StringTable = {
   "event.delete": "احذف هذا الحدث",
   "event.deleteNamed": "احذف حدث {date}",
   "event.source": "المصدر: {title}",
+  "event.alsoIn": {
+    one: "ورد أيضًا في مصدر آخر",
+    two: "ورد أيضًا في مصدرين آخرين",
+    few: "ورد أيضًا في {n} مصادر أخرى",
+    many: "ورد أيضًا في {n} مصدرًا آخر",
+    other: "ورد أيضًا في {n} مصدر آخر",
+  },
 
   "options.title": "إعدادات سياق",
   "options.general": "أين وكيف يعلّم سياق الأسماء",

@@ -40,7 +40,8 @@ function iraqView(): EntityView {
     },
     events: [
       { id: "e-page-2014", date: "2014-06", title: { ar: "احتلال داعش للمدن" }, entityIds: ["country:iq"], origin: "page",
-        source: { url: "http://127.0.0.1/seed-article.html", title: "مقال البذرة" }, createdAt: 1 },
+        source: { url: "http://127.0.0.1/seed-article.html", title: "مقال البذرة" }, createdAt: 1,
+        alsoIn: [{ url: "https://b.example/1" }, { url: "https://c.example/2" }] },
       { id: "e-pack-2003", date: "2003-04-09", title: { ar: "سقوط بغداد", en: "Fall of Baghdad" }, entityIds: ["country:iq"],
         origin: "pack", source: { pack: "starter" }, createdAt: 1 },
       { id: "e-page-evil", date: "2011", title: { ar: "انسحاب" }, entityIds: ["country:iq"], origin: "page",
@@ -140,6 +141,7 @@ describe("popup", () => {
     // The page event links to its article; a stored script URL never becomes a link.
     expect(events[0]!.querySelector("a")?.getAttribute("href")).toBe("http://127.0.0.1/seed-article.html");
     expect(events[1]!.querySelector("a")).toBeNull();
+    expect(events[0]!.textContent).toContain("ورد أيضًا في مصدرين آخرين");
     // Pack events cannot be deleted from here.
     expect(events[2]!.querySelector("button")).toBeNull();
   });
