@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { dispatch, type Handlers } from "@/src/messaging/server";
 import { createHandlers } from "@/src/background/handlers";
-import { database } from "@/src/kb/db";
+import { database, SiyaqDatabase, useDatabase } from "@/src/kb/db";
 import type { MessageType, RequestOf, ResponseOf } from "@/src/messaging/protocol";
 import { describePassage } from "@/src/highlights/selectors";
 import type { HighlightDraft } from "@/src/highlights/highlight";
@@ -133,8 +133,7 @@ describe("highlight messages", () => {
       ],
     });
 
-    await database().delete();
-    await database().open();
+    useDatabase(new SiyaqDatabase(`siyaq-fresh-${Date.now()}`));
     expect(await database().highlights.count()).toBe(0);
     expect(await call("highlights.import", { json: file.content })).toEqual({ added: 2, skipped: 0 });
     const after = (await database().highlights.toArray()).sort((x, y) => x.id.localeCompare(y.id));
