@@ -20,6 +20,7 @@ import { startHover, type HoverControl } from "./hover";
 import { isMostlyArabic, sampleText } from "./language";
 import type { MarkedMention } from "./mention-index";
 import { PageSession } from "./session";
+import { recordSightings, sightingsOf } from "./sightings";
 
 /** The publication day from the page's own metadata, for resolving "yesterday" and "last year". */
 function publicationDay(doc: Document): string | undefined {
@@ -56,6 +57,7 @@ export async function startContent(signal: AbortSignal): Promise<void> {
         recordEntities: async (entityIds) => {
           await sendMessage("mentions.record", { url: location.href, title: title(), entityIds });
         },
+        recordUnknown: (names) => recordSightings({ url: location.href, title: title() }, names),
         report: async (mentionCount, entities) => {
           await sendMessage("page.report", { url: location.href, title: title(), mentionCount, entities });
         },
@@ -65,9 +67,12 @@ export async function startContent(signal: AbortSignal): Promise<void> {
     );
 
   const details = async (mention: MarkedMention): Promise<CardDetails> => {
-    if (!mention.entityId) return { state: "unknown" };
-    const view = await sendMessage("entity.get", { id: mention.entityId });
-    if (!view) return { state: "unknown" };
+    if (mention.type === "DATE") return { state: "unknown" };
+    const view = mention.entityId ? await sendMessage("entity.get", { id: mention.entityId }) : null;
+    if (!view) {
+      const elsewhere = await sightingsOf(mention.surface, location.href);
+      return { state: "unknown", seenIn: elsewhere.length, elsewhere: elsewhere.slice(0, 3) };
+    }
     return { state: "known", entity: view.entity, events: view.events, seenIn: view.seenIn };
   };
 

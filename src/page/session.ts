@@ -1,6 +1,6 @@
 // One page while Siyaq is on for it: scans, paints, follows changes, records what was read, and
 // answers "which mention is here?" for the hover card. `stop()` takes every mark away at once.
-import type { Mention } from "@/src/nlp/types";
+import type { EntityType, Mention } from "@/src/nlp/types";
 import type { Settings } from "@/src/settings/settings";
 import { idleScheduler, promptScheduler, type SliceScheduler } from "./idle";
 import { MentionIndex, type MarkedMention } from "./mention-index";
@@ -14,6 +14,8 @@ export interface SessionDeps {
   recognize: RecognizeText;
   /** Records linked entities read on this page; called with ids not recorded before. */
   recordEntities(entityIds: string[]): Promise<void>;
+  /** Records names the knowledge base does not know (no entity id), each once per page. */
+  recordUnknown?(names: { surface: string; type: EntityType }[]): Promise<void>;
   /** Tells the background what this page holds (for the popup). */
   report(mentionCount: number, entities: PageEntity[]): Promise<void>;
   /** Whether a recognised name was marked "not an entity here". */
@@ -43,6 +45,7 @@ export class PageSession {
   private readonly controller = new AbortController();
   private watch: PageWatch | null = null;
   private readonly recorded = new Set<string>();
+  private readonly recordedUnknown = new Set<string>();
   private readonly schedulers: { prompt: SliceScheduler; idle: SliceScheduler };
   /** Bumped per rescan of the whole page so a stale scan's results are dropped. */
   private generation = 0;
@@ -175,6 +178,7 @@ export class PageSession {
     for (const mention of mentions) {
       if (mention.entityId && !this.recorded.has(mention.entityId)) ids.add(mention.entityId);
     }
+    await this.recordUnknown(mentions);
     if (ids.size === 0) return;
     for (const id of ids) this.recorded.add(id);
     try {
@@ -183,6 +187,23 @@ export class PageSession {
       // Not recorded this time: let a later scan try again.
       for (const id of ids) this.recorded.delete(id);
       console.warn("[siyaq] could not record what this page mentions:", error);
+    }
+  }
+
+  private async recordUnknown(mentions: readonly MarkedMention[]): Promise<void> {
+    if (!this.deps.recordUnknown) return;
+    const names = new Map<string, { surface: string; type: EntityType }>();
+    for (const { entityId, type, surface } of mentions) {
+      const key = `${type}:${surface.trim()}`;
+      if (entityId || type === "DATE" || this.recordedUnknown.has(key)) continue;
+      names.set(key, { surface: surface.trim(), type });
+    }
+    if (names.size === 0) return;
+    for (const key of names.keys()) this.recordedUnknown.add(key);
+    try {
+      await this.deps.recordUnknown([...names.values()]);
+    } catch (error) {
+      console.warn("[siyaq] could not remember this page's unknown names:", error);
     }
   }
 

@@ -17,7 +17,7 @@ export interface CardMention {
 export type CardDetails =
   | { state: "loading" }
   | { state: "known"; entity: EntityRecord; events: EventRecord[]; seenIn: number }
-  | { state: "unknown"; seenIn?: number }
+  | { state: "unknown"; seenIn?: number; elsewhere?: { url: string; title: string }[] }
   | { state: "error"; message: string };
 
 /** The reader's actions; one left out is not offered. Each resolves with a line to show, if any. */
@@ -170,6 +170,17 @@ export function HoverCard({ mention, details, actions, takeFocus, asOf }: HoverC
 
       {(details.state === "known" || (details.state === "unknown" && details.seenIn !== undefined)) && (
         <p class="seen">{seenInLabel(details.seenIn ?? 0)}</p>
+      )}
+      {details.state === "unknown" && details.elsewhere && details.elsewhere.length > 0 && (
+        <ul class="elsewhere" aria-label={LABELS.elsewhere}>
+          {details.elsewhere.filter((page) => /^https?:\/\//.test(page.url)).map((page) => (
+            <li key={page.url}>
+              <a href={page.url} target="_blank" rel="noopener noreferrer">
+                {page.title || page.url}
+              </a>
+            </li>
+          ))}
+        </ul>
       )}
       {link && (
         <p>

@@ -24,6 +24,7 @@ h3 { margin: 10px 0 4px; font-size: 13px; color: #374151; }
 time { color: #4b5563; font-variant-numeric: tabular-nums; direction: ltr; unicode-bidi: isolate; }
 .muted { color: #6b7280; margin: 6px 0; } .seen { margin: 8px 0 4px; color: #374151; font-size: 13px; }
 a { color: #1d4ed8; }
+.elsewhere { margin: 4px 0; padding-inline-start: 18px; font-size: 13px; }
 footer { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 10px; }
 footer button { font: inherit; font-size: 12px; padding: 4px 10px; border-radius: 6px; border: 1px solid #d1d5db; background: #f9fafb; cursor: pointer; }
 footer button:hover, footer button:focus-visible { background: #eef2ff; border-color: #6366f1; }

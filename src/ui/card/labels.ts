@@ -29,6 +29,7 @@ export const LABELS = {
   added: "أُضيف إلى قاعدة معرفتك.",
   unknown: "اسم لا تعرفه قاعدة المعرفة بعد.",
   resolvedDate: "التاريخ",
+  elsewhere: "مقالات أخرى ورد فيها",
   failed: "تعذّر ذلك:",
 } as const;
 
