@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import fc from "fast-check";
 import type { SiyaqDatabase } from "@/src/kb/db";
 import { PackError, PACK_LIMITS } from "@/src/kb/pack-schema";
 import { USER_SOURCE, exportPack, importPack, listPacks, removePack } from "@/src/kb/packs";
@@ -193,5 +194,77 @@ describe("removePack", () => {
     expect(await removePack(db, "sample")).toBe(true);
     expect(await snapshot(db)).toEqual({ entities: [], events: [], packs: [] });
     expect(await removePack(db, "sample")).toBe(false);
+  });
+});
+
+describe("export → import round trip (property)", () => {
+  // Arabic letters, marks, Latin, markup and quotes: whatever a pack may carry as text.
+  const unit = fc.constantFrom(..."العراقبغدادأإآةىـً ٌ<>\"'&/abcXYZ 019".split(""));
+  const text = fc.string({ unit, minLength: 1, maxLength: 24 });
+  const localized = fc.record({ ar: text, en: text }, { requiredKeys: ["ar"] });
+  const partial = fc.record({ ar: text, en: text }, { requiredKeys: [] }).filter((value) => value.ar !== undefined || value.en !== undefined);
+  const id = fc.stringMatching(/^[a-z]{1,6}:[a-z0-9._-]{1,12}$/);
+
+  const pack = fc.uniqueArray(id, { minLength: 1, maxLength: 8 }).chain((entityIds) =>
+    fc.record(
+      {
+        format: fc.constant("siyaq-pack" as const),
+        formatVersion: fc.constant(1 as const),
+        id: fc.stringMatching(/^[a-z0-9-]{1,10}$/),
+        version: fc.stringMatching(/^[1-9]\d{0,3}(\.\d{1,2}){0,2}$/),
+        name: localized,
+        description: partial,
+        license: text,
+        attribution: text,
+        entities: fc.tuple(
+          ...entityIds.map((entityId) =>
+            fc.record(
+              {
+                id: fc.constant(entityId),
+                type: fc.constantFrom("PER", "ORG", "LOC", "MISC", "EVENT" as const),
+                names: localized,
+                aliases: fc.array(text, { maxLength: 4 }),
+                ambiguousAliases: fc.array(text, { maxLength: 2 }),
+                description: partial,
+                facts: fc.array(fc.record({ label: partial, value: partial }), { maxLength: 2 }),
+                qid: fc.stringMatching(/^Q[1-9]\d{0,6}$/),
+                links: fc.record({ wikipedia: fc.record({ ar: text, en: text }, { requiredKeys: [] }) }, { requiredKeys: [] }),
+              },
+              { requiredKeys: ["id", "type", "names", "aliases"] },
+            ),
+          ),
+        ),
+        events: fc.uniqueArray(
+          fc.record(
+            {
+              id: id.map((value) => `event:${value.replace(":", "-")}`),
+              date: fc.constantFrom("2014", "2014-06", "2014-06-10", "2020-02-29", "1999-12-31"),
+              title: localized,
+              entityIds: fc.subarray(entityIds),
+              place: fc.constantFrom(...entityIds),
+            },
+            { requiredKeys: ["id", "date", "title", "entityIds"] },
+          ),
+          { selector: (event) => event.id, maxLength: 5 },
+        ),
+      },
+      { requiredKeys: ["format", "formatVersion", "id", "version", "name", "entities", "events"] },
+    ),
+  );
+
+  it("gives back exactly the pack that was imported", async () => {
+    await fc.assert(
+      fc.asyncProperty(pack, async (original) => {
+        const database = freshDatabase();
+        try {
+          const json = JSON.stringify(original);
+          await importPack(database, json);
+          expect(JSON.parse(JSON.stringify(await exportPack(database, original.id)))).toStrictEqual(JSON.parse(json));
+        } finally {
+          await database.delete();
+        }
+      }),
+      { numRuns: 30 },
+    );
   });
 });
