@@ -40,7 +40,8 @@ describe("near-duplicate events", () => {
   it("never folds two events of one pack", () => {
     const sibling = { ...FALL_OF_MOSUL, id: "event:2014-06-10-other" };
     expect(isNearDuplicate(FALL_OF_MOSUL, sibling)).toBe(false);
-    expect(isNearDuplicate(FALL_OF_MOSUL, { ...sibling, pack: "other-pack", source: { pack: "other-pack" } })).toBe(true);
+    const fromAnotherPack: EventRecord = { ...sibling, pack: "other-pack", source: { pack: "other-pack" } };
+    expect(isNearDuplicate(FALL_OF_MOSUL, fromAnotherPack)).toBe(true);
   });
 
   it("compares dates by containment and titles by content words", () => {
