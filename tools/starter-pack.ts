@@ -433,8 +433,10 @@ function buildCountries(a: Assembly, text: string, file: string): void {
     const nameEn = cell(row, 11) || packageEn.at(-1);
     if (!nameAr || !nameEn) throw new AuthoringError(row.where, `i18n-iso-countries has no name for ${iso}; give "name ar" and "name en"`);
     const shortAr = cell(row, 12) || nameAr;
-    // Official-style English forms with commas or brackets ("Moldova, Republic of") never occur in text.
-    const packageAliases = [...packageAr, ...packageEn].filter((n) => !/[,()]/.test(n));
+    // Official-style English forms with commas or brackets ("Moldova, Republic of") never occur in
+    // text; `-name` in the alias cell drops a package name that is an everyday word (مالي "financial").
+    const dropped = new Set(list(cell(row, 4)).filter((x) => x.startsWith("-")).map((x) => aliasKey(x.slice(1))));
+    const packageAliases = [...packageAr, ...packageEn].filter((n) => !/[,()]/.test(n) && !dropped.has(aliasKey(n)));
     const facts: PackFact[] = [];
     let descAr: string;
     let descEn: string;
@@ -468,7 +470,7 @@ function buildCountries(a: Assembly, text: string, file: string): void {
       id: `country:${iso.toLowerCase()}`,
       type: "LOC",
       names: { ar: nameAr, en: nameEn },
-      ...aliasFields({ ar: nameAr, en: nameEn }, ...packageAliases, shortAr, ...list(cell(row, 4))),
+      ...aliasFields({ ar: nameAr, en: nameEn }, ...packageAliases, shortAr, ...list(cell(row, 4)).filter((x) => !x.startsWith("-"))),
       description: { ar: descAr, en: descEn },
       facts,
       ...(cell(row, 3) ? { qid: cell(row, 3) } : {}),
