@@ -120,11 +120,12 @@ export async function addPageEvents(db: SiyaqDatabase, input: PageEventsInput, n
     let added = 0;
     for (const event of input.events) {
       const entityIds = [...new Set(event.entityIds.filter((id) => known.has(id)))];
-      if (entityIds.length === 0) continue;
+      const title = sentenceTitle(event.text);
+      if (entityIds.length === 0 || !title) continue;
       const record: EventRecord = {
         id: pageEventId(input.url, event.date, event.text),
         date: event.date,
-        title: { ar: event.text.slice(0, PACK_LIMITS.maxTitleLength).trim() },
+        title: { ar: title },
         entityIds,
         origin: "page",
         source,
@@ -139,6 +140,15 @@ export async function addPageEvents(db: SiyaqDatabase, input: PageEventsInput, n
     }
     return added;
   });
+}
+
+/**
+ * A page sentence as an event title: one line, no control characters, within the title limit —
+ * the same rules a backup is checked against, so every stored event survives export and import.
+ */
+export function sentenceTitle(text: string): string {
+  const line = text.replace(/[\u0000-\u001F\u007F\s]+/g, " ").trim();
+  return line.length > PACK_LIMITS.maxTitleLength ? `${line.slice(0, PACK_LIMITS.maxTitleLength - 1)}…` : line;
 }
 
 export async function deleteEvent(db: SiyaqDatabase, id: string): Promise<boolean> {

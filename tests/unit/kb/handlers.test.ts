@@ -207,6 +207,21 @@ describe("data messages", () => {
     expect((await ask("data.import", { json })).mentions).toBe(0);
   });
 
+  it("every page event survives a backup, whatever the page's text held", async () => {
+    const messy = `\u0007أكد العراق\n\nأن التحالف الدولي\t أبلغه ${"بعدم وجود وحدات قتالية ".repeat(60)}`;
+    expect((await ask("events.addFromPage", { url: ARTICLE, title: "t", events: [
+      { date: "2021-12", text: messy, entityIds: ["country:iq"] },
+      { date: "2021-11", text: " \n\u0000 ", entityIds: ["country:iq"] },
+    ] })).added).toBe(1);
+    const stored = (await db.events.where("origin").equals("page").first())!;
+    expect(stored.title.ar.startsWith("أكد العراق أن التحالف الدولي أبلغه")).toBe(true);
+    expect(stored.title.ar.length).toBeLessThanOrEqual(600);
+    const { json } = await ask("data.export", {});
+    await ask("data.wipe", { confirm: "wipe" });
+    expect((await ask("data.import", { json })).events).toBe(4);
+    expect(await db.events.get(stored.id)).toEqual(stored);
+  });
+
   it("data.import rejects a bad backup without writing anything", async () => {
     const { json } = await ask("data.export", {});
     const broken = JSON.parse(json);
