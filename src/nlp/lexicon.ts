@@ -4,7 +4,17 @@
 // stays compact in the background worker, and serialises to bytes for a fast cold start.
 import type { EntityType, LexiconEntry } from "./types";
 import { ENTITY_TYPES } from "./types";
-import { normalizedTokens, type Token } from "./tokenize";
+import {
+  MIN_WEAK_STEM,
+  SPLIT_LAMLAM,
+  SPLIT_LENGTH,
+  isStrongStem,
+  normalizedTokens,
+  procliticSplits,
+  stemForm,
+  type Token,
+} from "./tokenize";
+import { originalOffsetInWord } from "./normalize";
 
 /** One entity an alias may refer to. */
 export interface LexiconCandidate {
@@ -59,8 +69,8 @@ const EMPTY = -1;
 interface Walk {
   end: number;
   node: number;
-  offset: number;
-  clitics: string;
+  /** Letters of proclitics peeled off the first token. */
+  cliticLength: number;
 }
 
 /** Open-addressing hash of trie edges (parent node, word id) → child node. */
@@ -140,24 +150,39 @@ export class Lexicon {
 
   /** Compiles entries; aliases that normalise to nothing are skipped. */
   static build(entries: readonly LexiconEntry[]): Lexicon {
+    // First pass: each alias as normalised words, so every array can be sized once.
+    const aliasWords: (string[] | undefined)[] = new Array(entries.length);
+    let totalWords = 0;
+    for (let a = 0; a < entries.length; a++) {
+      const entry = entries[a]!;
+      if (typeof entry.alias !== "string" || typeof entry.entityId !== "string" || !ENTITY_TYPES.includes(entry.type)) continue;
+      const words = normalizedTokens(entry.alias);
+      let chars = 0;
+      for (const w of words) chars += w.length;
+      if (chars < MIN_ALIAS_CHARS) continue;
+      aliasWords[a] = words;
+      totalWords += words.length;
+    }
     const vocab = new Map<string, number>();
     const words: string[] = [];
-    const edges = new EdgeTable(entries.length * 3);
-    const entityIndex = new Map<string, number>();
+    const edges = new EdgeTable(totalWords * 2);
     const entityIds: string[] = [];
     // Terminal candidates per node, as linked lists in flat arrays until the CSR is built.
     let nodeCount = 1;
-    const headOf: number[] = [EMPTY];
-    const next: number[] = [];
-    const entEntity: number[] = [];
-    const entType: number[] = [];
+    const headOf = new Int32Array(totalWords + 1).fill(EMPTY);
+    const listLength = new Int32Array(totalWords + 1);
+    const next = new Int32Array(entries.length);
+    const entEntity = new Int32Array(entries.length);
+    const entType = new Uint8Array(entries.length);
+    /** Exact duplicate check for the few aliases that many entities share. */
+    const crowded = new Set<string>();
     let size = 0;
 
-    for (const entry of entries) {
+    for (let a = 0; a < entries.length; a++) {
+      const tokens = aliasWords[a];
+      if (!tokens) continue;
+      const entry = entries[a]!;
       const typeIndex = ENTITY_TYPES.indexOf(entry.type);
-      if (typeIndex < 0 || typeof entry.alias !== "string" || typeof entry.entityId !== "string") continue;
-      const tokens = normalizedTokens(entry.alias);
-      if (tokens.length === 0 || tokens.join("").length < MIN_ALIAS_CHARS) continue;
       let node = 0;
       for (const t of tokens) {
         let id = vocab.get(t);
@@ -169,33 +194,39 @@ export class Lexicon {
         let child = edges.get(node, id);
         if (child === EMPTY) {
           child = nodeCount++;
-          headOf.push(EMPTY);
           edges.set(node, id, child);
         }
         node = child;
       }
-      let e = entityIndex.get(entry.entityId);
-      if (e === undefined) {
-        e = entityIds.length;
-        entityIndex.set(entry.entityId, e);
-        entityIds.push(entry.entityId);
+      // A pack lists an entity's aliases together: reuse its index rather than hash every id.
+      if (entityIds[entityIds.length - 1] !== entry.entityId) entityIds.push(entry.entityId);
+      const e = entityIds.length - 1;
+      if (listLength[node]! < CROWDED) {
+        if (hasCandidate(headOf[node]!, next, entEntity, entType, entityIds, entry.entityId, typeIndex)) continue;
+        if (listLength[node] === CROWDED - 1) {
+          for (let x = headOf[node]!; x !== EMPTY; x = next[x]!) crowded.add(`${node} ${entType[x]} ${entityIds[entEntity[x]!]}`);
+        }
       }
-      if (hasCandidate(headOf[node]!, next, entEntity, entType, e, typeIndex)) continue;
-      next.push(headOf[node]!);
-      entEntity.push(e);
-      entType.push(typeIndex);
-      headOf[node] = entEntity.length - 1;
+      if (listLength[node]! >= CROWDED - 1) {
+        const key = `${node} ${typeIndex} ${entry.entityId}`;
+        if (crowded.has(key)) continue;
+        crowded.add(key);
+      }
+      next[size] = headOf[node]!;
+      entEntity[size] = e;
+      entType[size] = typeIndex;
+      headOf[node] = size;
+      listLength[node]!++;
       size++;
     }
 
     const termOffset = new Int32Array(nodeCount + 1);
-    const entryEntity = new Int32Array(entEntity.length);
-    const entryType = new Uint8Array(entEntity.length);
+    const entryEntity = new Int32Array(size);
+    const entryType = new Uint8Array(size);
     let k = 0;
     for (let n = 0; n < nodeCount; n++) {
       termOffset[n] = k;
-      let count = 0;
-      for (let x = headOf[n]!; x !== EMPTY; x = next[x]!) count++;
+      const count = listLength[n]!;
       // The lists were built newest-first; store them in the order the entries came.
       let at = k + count - 1;
       for (let x = headOf[n]!; x !== EMPTY; x = next[x]!, at--) {
@@ -225,36 +256,41 @@ export class Lexicon {
     if (!token) return undefined;
     let best: Walk | undefined;
     const own = ids[i]!;
-    if (own !== EMPTY) best = this.walk(ids, i, own, 0, "", best);
-    // Stems only for words that can carry a proclitic (the getter works them out lazily).
-    const first = token.norm.charCodeAt(0);
-    if (first === 0x648 || first === 0x641 || first === 0x628 || first === 0x644 || first === 0x643) {
+    if (own !== EMPTY) best = this.walk(ids, i, own, 0, best);
+    // Proclitic readings, without building Stem objects: this runs for every token.
+    const splits = token.kind === "word" ? procliticSplits(token.norm) : 0;
+    if (splits !== 0) {
       const wholeMatched = best !== undefined;
-      for (const stem of token.stems) {
-        if (!stem.strong && wholeMatched) continue;
-        const id = this.vocab.get(stem.form);
-        if (id !== undefined) best = this.walk(ids, i, id, stem.offset, stem.clitics, best);
+      for (let bit = 0; bit < 4; bit++) {
+        if (!(splits & (1 << bit))) continue;
+        const lamLam = SPLIT_LAMLAM[bit]!;
+        const form = stemForm(token.norm, SPLIT_LENGTH[bit]!, lamLam);
+        if (!isStrongStem(form, lamLam) && (wholeMatched || form.length < MIN_WEAK_STEM)) continue;
+        const id = this.vocab.get(form);
+        if (id !== undefined) best = this.walk(ids, i, id, SPLIT_LENGTH[bit]!, best);
       }
     }
     if (!best) return undefined;
+    const length = best.cliticLength;
+    const offset = length === 0 || token.surface === token.norm ? length : originalOffsetInWord(token.surface, length);
     return {
       startToken: i,
       endToken: best.end,
-      start: token.start + best.offset,
+      start: token.start + offset,
       end: tokens[best.end - 1]!.end,
-      clitics: best.clitics,
+      clitics: token.norm.slice(0, length),
       candidates: this.candidatesOf(best.node),
     };
   }
 
   /** Follows the trie from the word `firstId` at token i; returns the longer of it and `best`. */
-  private walk(ids: Int32Array, i: number, firstId: number, offset: number, clitics: string, best: Walk | undefined): Walk | undefined {
+  private walk(ids: Int32Array, i: number, firstId: number, cliticLength: number, best: Walk | undefined): Walk | undefined {
     let node = this.edges.get(0, firstId);
     let j = i + 1;
     let found = best;
     while (node !== EMPTY) {
       if (this.termOffset[node + 1]! > this.termOffset[node]! && (!found || j > found.end)) {
-        found = { end: j, node, offset, clitics };
+        found = { end: j, node, cliticLength };
       }
       if (j >= ids.length) break;
       const w = ids[j]!;
@@ -357,9 +393,20 @@ export class Lexicon {
   }
 }
 
+/** Candidate lists longer than this switch from a scan to a set for the duplicate check. */
+const CROWDED = 16;
+
 /** Whether a node's candidate list (a linked list, usually of one) already holds this entity. */
-function hasCandidate(head: number, next: number[], entity: number[], type: number[], e: number, t: number): boolean {
-  for (let x = head; x !== EMPTY; x = next[x]!) if (entity[x] === e && type[x] === t) return true;
+function hasCandidate(
+  head: number,
+  next: Int32Array,
+  entity: Int32Array,
+  type: Uint8Array,
+  entityIds: readonly string[],
+  entityId: string,
+  t: number,
+): boolean {
+  for (let x = head; x !== EMPTY; x = next[x]!) if (type[x] === t && entityIds[entity[x]!] === entityId) return true;
   return false;
 }
 

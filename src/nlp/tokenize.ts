@@ -168,19 +168,18 @@ const MIN_WEAK_STEM = 3;
  * in every combination the language allows. `surface` is needed to place offsets past diacritics.
  */
 export function procliticStems(surface: string, norm: string): readonly Stem[] {
-  const first = norm.charCodeAt(0);
-  // Cheap exit: only و ف ب ل ك can start a proclitic.
-  if (first !== WAW && first !== FA && first !== BA && first !== LAM && first !== KAF) return NO_STEMS;
+  const splits = procliticSplits(norm);
+  if (splits === 0) return NO_STEMS;
   const stems: Stem[] = [];
-  // Conjunction (none, و or ف), then preposition (none, ب, ل or ك); at least one clitic.
-  const conjLength = first === WAW || first === FA ? 1 : 0;
-  for (let c = 0; c <= conjLength; c++) {
-    if (c === 1) addStem(stems, surface, norm, 1, false);
-    const p = norm.charCodeAt(c);
-    if (p !== BA && p !== LAM && p !== KAF) continue;
-    // للبنان is ل + لبنان, للعراق is ل + ال + عراق: offer both readings.
-    if (p === LAM && norm.charCodeAt(c + 1) === LAM && norm.length - c - 1 >= 3) addStem(stems, surface, norm, c + 1, true);
-    addStem(stems, surface, norm, c + 1, false);
+  for (let bit = 0; bit < 4; bit++) {
+    if (!(splits & (1 << bit))) continue;
+    const length = SPLIT_LENGTH[bit]!;
+    const lamLam = SPLIT_LAMLAM[bit]!;
+    const form = stemForm(norm, length, lamLam);
+    const strong = isStrongStem(form, lamLam);
+    if (!strong && form.length < MIN_WEAK_STEM) continue;
+    const offset = surface === norm ? length : originalOffsetInWord(surface, length);
+    stems.push({ form, offset, clitics: norm.slice(0, length), strong });
   }
   return stems.length === 0 ? NO_STEMS : stems;
 }
@@ -191,20 +190,42 @@ const BA = 0x628;
 const LAM = 0x644;
 const KAF = 0x643;
 
-/** Adds the reading of `norm` without its first `length` letters, if it is worth offering. */
-function addStem(stems: Stem[], surface: string, norm: string, length: number, lamLam: boolean): void {
-  const rest = norm.slice(length);
-  let form = rest;
-  let strong = true;
-  if (lamLam) {
-    form = "ا" + rest; // لل = ل + ال with the article's alef elided
-  } else {
-    strong = rest.startsWith(ARTICLE) && rest.length > ARTICLE.length + 1;
-    if (!strong && rest.length < MIN_WEAK_STEM) return;
+/** Split flags, fewest clitics first: bit → clitic length, and whether it is the لل reading. */
+const SPLIT_LENGTH = [1, 1, 2, 2] as const;
+const SPLIT_LAMLAM = [true, false, true, false] as const;
+
+/**
+ * The proclitic splits a word's spelling allows, as bit flags (see SPLIT_LENGTH): conjunction
+ * (و ف), then preposition (ب ل ك), at least one clitic; ل before ل also reads as ل + ال
+ * (للعراق = ل + العراق, while للبنان = ل + لبنان). Allocation-free, for hot loops; callers
+ * turn a flag into its stem with `stemForm`.
+ */
+export function procliticSplits(norm: string): number {
+  const first = norm.charCodeAt(0);
+  if (first !== WAW && first !== FA && first !== BA && first !== LAM && first !== KAF) return 0;
+  let flags = 0;
+  const conj = first === WAW || first === FA;
+  if (conj) flags |= 1 << 1; // و / ف alone
+  for (let c = conj ? 1 : 0, bit = conj ? 2 : 0; c <= (conj ? 1 : 0); c++) {
+    const p = norm.charCodeAt(c);
+    if (p !== BA && p !== LAM && p !== KAF) break;
+    if (p === LAM && norm.charCodeAt(c + 1) === LAM && norm.length - c - 1 >= 3) flags |= 1 << bit;
+    flags |= 1 << (bit + 1);
   }
-  const offset = surface === norm ? length : originalOffsetInWord(surface, length);
-  stems.push({ form, offset, clitics: norm.slice(0, length), strong });
+  return flags;
 }
+
+/** The stem left by a split: `norm` without its first `length` letters (لل restores the alef). */
+export function stemForm(norm: string, length: number, lamLam: boolean): string {
+  return lamLam ? "ا" + norm.slice(length) : norm.slice(length);
+}
+
+/** Whether a stem shows it is a word of its own: it carries the article (or is the لل reading). */
+export function isStrongStem(form: string, lamLam: boolean): boolean {
+  return lamLam || (form.startsWith(ARTICLE) && form.length > ARTICLE.length + 1);
+}
+
+export { SPLIT_LENGTH, SPLIT_LAMLAM, MIN_WEAK_STEM };
 
 const PROCLITIC_SEQUENCES = ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"] as const;
 

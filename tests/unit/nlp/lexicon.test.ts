@@ -44,6 +44,13 @@ describe("Lexicon", () => {
     expect(lexicon.lookup("واشنطن").map((c) => c.type).sort()).toEqual(["LOC", "ORG"]);
   });
 
+  it("keeps each entity once when many share an alias, duplicates listed anywhere", () => {
+    const entries = Array.from({ length: 40 }, (_, i) => ({ alias: "محمد", entityId: `p:${i}`, type: "PER" as const }));
+    const built = Lexicon.build([...entries, ...entries.slice(0, 20), { alias: "محمد", entityId: "p:3", type: "PER" }]);
+    expect(built.lookup("محمد").map((c) => c.entityId)).toEqual(entries.map((e) => e.entityId));
+    expect(built.size).toBe(40);
+  });
+
   it("serialises and reloads to the same matcher", () => {
     const reloaded = loadLexicon(serializeLexicon(lexicon));
     const text = "بين بغداد وواشنطن والولايات المتحدة وعمان";
