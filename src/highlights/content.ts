@@ -4,7 +4,8 @@
 import { browser } from "wxt/browser";
 import { sendMessage } from "@/src/messaging/client";
 import { buildTextMap, type TextMap } from "@/src/page/text-map";
-import { loadSettings, onSettingsChanged, siteRule, type Settings } from "@/src/settings/settings";
+import { loadSettings, onSettingsChanged, shouldRun, siteRule, type Settings } from "@/src/settings/settings";
+import { isMostlyArabic, sampleText } from "@/src/page/language";
 import { createHighlightHost, type HighlightHost } from "@/src/ui/highlight/highlight-host";
 import { LABELS } from "@/src/ui/highlight/labels";
 import type { Box } from "@/src/ui/card/card-host";
@@ -80,17 +81,24 @@ let active: { painted(highlight: Highlight, range: Range | null): void } | null 
 export function startHighlights(signal: AbortSignal): void {
   const doc = document;
   let session: HighlightSession | null = null;
+  let arabic: boolean | undefined;
   const apply = (settings: Settings) => {
-    // The site switch turns highlights off too; the default "Arabic pages only" does not, since a
-    // researcher saves passages on any page.
-    const off = siteRule(settings, location.hostname)?.enabled === false;
-    if (off && session) {
-      session.stop();
+    // Switching the site off turns highlights off too. Otherwise saved passages are painted and
+    // the context menu and shortcut work on any page (a researcher asked for them); the button
+    // that pops up by every selection only shows where Siyaq itself runs.
+    const host = location.hostname;
+    const off = siteRule(settings, host)?.enabled === false;
+    if (off) {
+      session?.stop();
       session = null;
-    } else if (!off && !session && !signal.aborted) {
+      return;
+    }
+    const offerButton = shouldRun(settings, host, (arabic ??= isMostlyArabic(sampleText(doc))));
+    if (!session && !signal.aborted) {
       session = new HighlightSession(doc);
       void session.restore();
     }
+    session?.offerButton(offerButton);
   };
   void loadSettings().then(apply);
   const stopListening = onSettingsChanged(apply);
@@ -165,9 +173,18 @@ class HighlightSession {
     this.markProgress();
   }
 
+  private buttonOffered = true;
+
+  /** Whether the save button appears by selections (the editor still opens from the menu and shortcut). */
+  offerButton(offered: boolean): void {
+    this.buttonOffered = offered;
+    if (!offered && this.host.view?.kind === "button") this.host.hide();
+  }
+
   private watchSelection(): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
+      if (!this.buttonOffered) return;
       if (this.host.view && this.host.view.kind !== "button") return; // the editor is open
       const range = this.selectedRange();
       const box = range && boxOf(range);

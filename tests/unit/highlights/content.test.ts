@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+// The page side: saved highlights of this address are anchored in the live DOM and painted under
+// `siyaq-highlight` (a stand-in registry, as happy-dom has no Highlight API); one that cannot be
+// found is reported orphaned; saving a selection sends the quote, selectors, entities and citation.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import type { MessageType, RequestOf } from "@/src/messaging/protocol";
+import { buildTextMap } from "@/src/page/text-map";
+import { describePassage } from "@/src/highlights/selectors";
+import type { Highlight } from "@/src/highlights/highlight";
+
+const sent: { type: MessageType; payload: unknown }[] = [];
+let stored: Highlight[] = [];
+vi.mock("@/src/messaging/client", () => ({
+  sendMessage: async (type: MessageType, payload: RequestOf<MessageType>) => {
+    sent.push({ type, payload });
+    switch (type) {
+      case "highlights.forUrl":
+        return { highlights: stored };
+      case "highlight.setOrphaned":
+        return { updated: true };
+      case "recognize":
+        return { mentions: [{ start: 34, end: 46, type: "PER", surface: "قاسم الأعرجي", entityId: "Q1", confidence: 0.9 }] };
+      case "highlight.save":
+        return { highlight: { ...(payload as object), id: "new", createdAt: 1, updatedAt: 1, entityIds: ["Q1"], orphaned: false } };
+      default:
+        throw new Error(`unexpected ${type}`);
+    }
+  },
+}));
+const { startHighlights, saveHighlightFromRange } = await import("@/src/highlights/content");
+
+const ARTICLE = `
+  <article>
+    <h1>العراق: التحالف الدولي أبلغنا بعدم وجود وحدات قتالية في البلاد</h1>
+    <p>وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي، الخميس: انتهاء المهام القتالية لقوات التحالف الدولي في العراق.</p>
+    <p>وصوت مجلس النواب العراقي، بعد أيام من حادثة مقتل سليماني، على قرار يقضي بإخراج كافة القوات الأجنبية من العراق.</p>
+  </article>`;
+
+class FakeHighlight extends Set<Range> {}
+const registry = new Map<string, FakeHighlight>();
+
+function savedFrom(html: string, quote: string, id: string): Highlight {
+  document.body.innerHTML = html;
+  const text = buildTextMap(document).text;
+  const start = text.indexOf(quote);
+  const url = location.href;
+  return {
+    id, url, createdAt: 1, updatedAt: 1, tags: [], entityIds: [], note: "", entities: [], orphaned: false,
+    target: { source: url, selector: describePassage(text, start, start + quote.length) },
+    citation: { title: "t", url, accessedAt: "2026-11-29T10:00:00.000Z" },
+  };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 20));
+let stop: AbortController;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  sent.length = 0;
+  registry.clear();
+  Object.assign(window, { Highlight: FakeHighlight });
+  // happy-dom hands out a fresh CSS object on each read: replace it with one that holds the registry.
+  Object.defineProperty(window, "CSS", { configurable: true, value: { highlights: registry } });
+  stop = new AbortController();
+});
+afterEach(() => {
+  stop.abort();
+  document.body.innerHTML = "";
+});
+
+describe("startHighlights", () => {
+  it("paints saved passages found on the changed page and reports the one that is gone", async () => {
+    const kept = savedFrom(ARTICLE, "قاسم الأعرجي، الخميس", "kept");
+    const gone = savedFrom(ARTICLE, "على قرار يقضي بإخراج كافة القوات الأجنبية", "gone");
+    stored = [kept, gone];
+    // The live page: a paragraph added on top, the second paragraph rewritten.
+    document.body.innerHTML = ARTICLE.replace("<article>", "<article><p>تحديث: فقرة جديدة.</p>").replace(
+      /<p>وصوت[^<]*<\/p>/,
+      "<p>خبر آخر تماما.</p>",
+    );
+    startHighlights(stop.signal);
+    await vi.waitFor(() => expect(document.documentElement.dataset.siyaqHighlights).toBe("1/2"));
+    expect([...registry.get("siyaq-highlight")!].map((range) => range.toString())).toEqual(["قاسم الأعرجي، الخميس"]);
+    expect(document.getElementById("siyaq-highlight-style")?.textContent).toContain("::highlight(siyaq-highlight)");
+    expect(sent.filter((m) => m.type === "highlight.setOrphaned").map((m) => m.payload)).toEqual([{ id: "gone", orphaned: true }]);
+
+    stop.abort();
+    expect(registry.has("siyaq-highlight")).toBe(false);
+    expect(document.getElementById("siyaq-highlight-style")).toBeNull();
+  });
+
+  it("saves a selected range with selectors, the entities inside and a citation, and paints it", async () => {
+    stored = [];
+    document.head.innerHTML = `<meta property="og:site_name" content="الأمصار"><title>العراق: التحالف الدولي</title>`;
+    document.body.innerHTML = ARTICLE;
+    startHighlights(stop.signal);
+    await vi.waitFor(() => expect(document.documentElement.dataset.siyaqHighlights).toBe("0/0"));
+    const paragraph = document.querySelector("p")!.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(paragraph, paragraph.data.indexOf("مستشار"));
+    range.setEnd(paragraph, paragraph.data.indexOf("، الخميس"));
+    await saveHighlightFromRange(range, { note: "ملاحظة", tags: ["أمن"] });
+    const save = sent.find((m) => m.type === "highlight.save")!.payload as Highlight;
+    expect(save.target.selector[0].exact).toBe("مستشار الأمن القومي العراقي قاسم الأعرجي");
+    expect(save.target.selector[0].prefix.endsWith("وأعلن ")).toBe(true);
+    expect(save).toMatchObject({ note: "ملاحظة", tags: ["أمن"], entities: [{ surface: "قاسم الأعرجي", type: "PER", entityId: "Q1" }] });
+    expect(save.citation).toMatchObject({ title: "العراق: التحالف الدولي", outlet: "الأمصار" });
+    expect(sent.find((m) => m.type === "recognize")!.payload).toEqual({ text: "مستشار الأمن القومي العراقي قاسم الأعرجي" });
+    await flush();
+    expect([...registry.get("siyaq-highlight")!].map((r) => r.toString())).toEqual(["مستشار الأمن القومي العراقي قاسم الأعرجي"]);
+  });
+
+  it("refuses to save a range with no page text", async () => {
+    document.body.innerHTML = `<p id="p">   </p>`;
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById("p")!);
+    await expect(saveHighlightFromRange(range)).rejects.toThrow();
+    expect(sent.some((m) => m.type === "highlight.save")).toBe(false);
+  });
+});
