@@ -119,6 +119,27 @@ describe("popup", () => {
     expect(host.querySelectorAll('button[data-testid="page-entity"]')).toHaveLength(2);
   });
 
+  it("puts its controls in reading order for the keyboard, each with a name", async () => {
+    render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
+    await waitFor(() => host.querySelector('[data-testid="site-switch"]') && host.querySelector('[data-testid="page-entities"]'), "popup");
+    const focusable = [...host.querySelectorAll<HTMLElement>("a[href], button, input")].filter((el) => el.tabIndex >= 0);
+    expect(focusable.map((el) => el.getAttribute("data-testid") ?? el.getAttribute("type") ?? el.tagName.toLowerCase())).toEqual([
+      "site-switch",
+      "search",
+      "page-entity",
+      "page-entity",
+      "a",
+      "a",
+    ]);
+    // Names read in salience order within each type group: ORG (داعش) comes before LOC (العراق).
+    expect(focusable.slice(2, 4).map((el) => el.getAttribute("data-entity-id"))).toEqual(["org:isis", "country:iq"]);
+    const accessibleName = (el: HTMLElement) =>
+      el instanceof HTMLInputElement
+        ? (el.closest("label") ?? host.querySelector(`label[for="${el.id}"]`))?.textContent?.trim()
+        : el.getAttribute("aria-label") ?? el.textContent?.trim();
+    expect(focusable.filter((el) => !accessibleName(el))).toEqual([]);
+  });
+
   it("shows English names in an English UI", async () => {
     render(<Popup t={translator("en")} search={`?tab=${tabId}`} />, host);
     await waitFor(() => host.querySelector('[data-testid="page-entities"]'), "entity list");
