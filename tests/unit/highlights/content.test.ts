@@ -111,6 +111,25 @@ describe("startHighlights", () => {
     expect([...registry.get("siyaq-highlight")!].map((r) => r.toString())).toEqual(["مستشار الأمن القومي العراقي قاسم الأعرجي"]);
   });
 
+  it("anchors again when the page re-renders its article", async () => {
+    stored = [savedFrom(ARTICLE, "قاسم الأعرجي، الخميس", "kept")];
+    document.body.innerHTML = ARTICLE;
+    startHighlights(stop.signal);
+    await vi.waitFor(() => expect(document.documentElement.dataset.siyaqHighlights).toBe("1/1"));
+    const before = [...registry.get("siyaq-highlight")!][0]!;
+    // A framework replaces the article's nodes with fresh copies of the same text.
+    document.querySelector("article")!.innerHTML = document.querySelector("article")!.innerHTML;
+    expect(before.startContainer.isConnected).toBe(false);
+    await vi.waitFor(
+      () => {
+        const [after] = [...registry.get("siyaq-highlight")!];
+        expect(after?.startContainer.isConnected).toBe(true);
+        expect(after?.toString()).toBe("قاسم الأعرجي، الخميس");
+      },
+      { timeout: 4000, interval: 100 },
+    );
+  });
+
   it("refuses to save a range with no page text", async () => {
     document.body.innerHTML = `<p id="p">   </p>`;
     const range = document.createRange();

@@ -107,6 +107,10 @@ describe("highlight messages", () => {
     expect(await quotes("", { tag: "أمن" })).toEqual([QUOTE_A]);
     expect(await quotes("", { site: "example.org" })).toHaveLength(2);
     expect(await quotes("", { site: "other.org" })).toEqual([]);
+    const hour = 3_600_000;
+    expect(await quotes("", { from: Date.now() - hour, to: Date.now() + hour })).toHaveLength(2);
+    expect(await quotes("", { from: Date.now() + hour })).toEqual([]);
+    expect(await quotes("", { to: Date.now() - hour })).toEqual([]);
     const { facets, total } = await call("highlights.search", { query: "", filters: {} });
     expect(total).toBe(2);
     expect(facets.tags).toEqual([{ tag: "أمن", count: 1 }]);
@@ -168,7 +172,13 @@ describe("highlight messages", () => {
     expect(csv.content.startsWith("\uFEFFid,quote,note,tags,")).toBe(true);
     expect(csv.content).toContain(`,"قال: ""نعم"", ثم\nغادر",أمن,`);
     expect(csv.content.split("\r\n")).toHaveLength(3); // header, one row, final line end
+    // A note that a spreadsheet would run as a formula is neutralised.
+    await call("highlight.save", draft(QUOTE_B, { note: "=HYPERLINK(\"http://x\")" }));
+    expect((await call("highlights.export", { format: "csv" })).content).toContain(`,"'=HYPERLINK(""http://x"")",`);
+    // Page text cannot become a link or HTML in Markdown.
+    await call("highlight.save", draft("التحالف الدولي", { note: "[انقر](javascript:alert(1)) <img src=x>" }));
     const md = await call("highlights.export", { format: "markdown" });
+    expect(md.content).toContain("\\[انقر\\](javascript:alert(1)) \\<img src=x\\>");
     expect(md.content).toContain(`> ${QUOTE_A}`);
     expect(md.content).toContain(`## [العراق: التحالف الدولي](<${CANONICAL}>)`);
     expect(md.filename).toMatch(/\.md$/);
