@@ -351,7 +351,7 @@ interface Assembly {
   entities: Map<string, { entity: PackEntity; where: string }>;
   events: Map<string, { event: PackEvent; where: string }>;
   countries: Map<string, CountryInfo>;
-  cityRegions: { cityId: string; regionId: string; where: string }[];
+  cityRegions: { cityId: string; regionId: string; where: string; generic: boolean; country: CountryInfo }[];
   warnings: string[];
 }
 
@@ -503,7 +503,15 @@ function buildCities(a: Assembly, text: string, file: string): void {
     const info = contested ? undefined : country(a, cell(row, 1), row.where);
     const facts: PackFact[] = info ? [{ label: LABELS.country, value: { ar: info.entity.names.ar, en: info.entity.names.en } }] : [];
     // Regions are built after cities (see PSV_TABLES), so the division fact is filled in later.
-    if (cell(row, 5)) a.cityRegions.push({ cityId: `city:${cell(row, 0)}`, regionId: `region:${cell(row, 1)}-${cell(row, 5)}`, where: row.where });
+    if (cell(row, 5)) {
+      a.cityRegions.push({
+        cityId: `city:${cell(row, 0)}`,
+        regionId: `region:${cell(row, 1)}-${cell(row, 5)}`,
+        where: row.where,
+        generic: !cell(row, 6),
+        country: info!,
+      });
+    }
     addEntity(a, {
       id: `city:${cell(row, 0)}`,
       type: "LOC",
@@ -703,11 +711,18 @@ export function assembleStarterPack(
   for (const table of PSV_TABLES) {
     for (const file of files) if (table.pattern.test(file.name)) table.build(a, file.text, file.name);
   }
-  for (const { cityId, regionId, where } of a.cityRegions) {
+  for (const { cityId, regionId, where, generic, country } of a.cityRegions) {
     const region = a.entities.get(regionId);
     if (!region) throw new AuthoringError(where, `${regionId} is not defined in any places-regions table`);
     const city = a.entities.get(cityId)!.entity;
     city.facts = [...(city.facts ?? []), { label: LABELS.division, value: region.entity.names }];
+    // "City in Iraq" says little; the division narrows it down when no description was written.
+    if (generic) {
+      city.description = {
+        ar: `مدينة في ${region.entity.names.ar} في ${country.shortAr}`,
+        en: `City in ${region.entity.names.en}, ${country.shortEn}`,
+      };
+    }
   }
   for (const file of files) {
     if (file.name.endsWith(".psv") && !PSV_TABLES.some((t) => t.pattern.test(file.name))) {
