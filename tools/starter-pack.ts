@@ -775,7 +775,8 @@ export function assembleStarterPack(
 
 /**
  * Two halves of the pack can describe one happening under two ids (a person's death and the
- * strike that killed them). Same day plus a shared person or organisation is worth a look.
+ * strike that killed them). Same day, a shared person or organisation and a shared place or
+ * country is worth a look.
  */
 function warnPossibleDuplicates(events: readonly PackEvent[], warnings: string[]): void {
   const byDay = new Map<string, PackEvent[]>();
@@ -786,8 +787,10 @@ function warnPossibleDuplicates(events: readonly PackEvent[], warnings: string[]
   for (const sameDay of byDay.values()) {
     for (let i = 0; i < sameDay.length; i++) {
       for (let j = i + 1; j < sameDay.length; j++) {
-        const shared = sameDay[i]!.entityIds.filter((id) => /^(per|org):/.test(id) && sameDay[j]!.entityIds.includes(id));
-        if (shared.length) warnings.push(`${sameDay[i]!.id} and ${sameDay[j]!.id} share ${shared.join(", ")} on the same day: the same event twice?`);
+        const common = sameDay[i]!.entityIds.filter((id) => sameDay[j]!.entityIds.includes(id));
+        const shared = common.filter((id) => /^(per|org):/.test(id));
+        // Two ISIS attacks on one day in two countries are two events; same actor and same place are not.
+        if (shared.length && common.length > shared.length) warnings.push(`${sameDay[i]!.id} and ${sameDay[j]!.id} share ${shared.join(", ")} on the same day: the same event twice?`);
       }
     }
   }

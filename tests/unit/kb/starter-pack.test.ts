@@ -189,6 +189,23 @@ describe("the starter pack assembler", () => {
     ]);
   });
 
+  it("flags one happening written under two ids, not two events of one actor in two places", () => {
+    const json = (name: string, events: object[]) => ({ name, text: JSON.stringify(events) });
+    const strike = { date: "2020-01-03", title: { ar: "غارة", en: "Strike" } };
+    const { warnings } = assemble(
+      json("events-a.json", [
+        { ...strike, id: "event:2020-01-03-strike", entityIds: ["org:x", "country:iq"] },
+        { ...strike, id: "event:2020-01-03-other-place", entityIds: ["org:x", "country:om"] },
+      ]),
+      json("events-b.json", [{ ...strike, id: "event:2020-01-03-killing", entityIds: ["org:x", "country:iq"] }]),
+      json("orgs-x.json", [{ id: "org:x", type: "ORG", names: { ar: "س", en: "X" }, aliases: [], description: { ar: "س", en: "X" } }]),
+    );
+    const flagged = warnings.filter((w) => w.includes("the same event twice"));
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]).toContain("event:2020-01-03-killing");
+    expect(flagged[0]).toContain("event:2020-01-03-strike");
+  });
+
   it("keeps a clashing alias on the entity it names and takes it from the other", () => {
     const cities = { name: "places-cities.psv", text: "mosul|iq|الموصل|Mosul|بغداد\n" };
     const { pack, warnings } = assemble(cities);
