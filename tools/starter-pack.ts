@@ -296,7 +296,7 @@ const DIVISION_KINDS: Record<string, { ar: string; en: string; descAr: string; d
   jiha: { ar: "جهة", en: "Region", descAr: "جهة إدارية في", descEn: "Region of" },
   wil: { ar: "ولاية", en: "Province", descAr: "ولاية في", descEn: "Province of" },
   state: { ar: "ولاية", en: "State", descAr: "ولاية في", descEn: "State of" },
-  emir: { ar: "إمارة", en: "Emirate", descAr: "إمارة من إمارات", descEn: "Emirate of" },
+  emir: { ar: "إمارة", en: "Emirate", descAr: "إمارة في دولة", descEn: "Emirate of" },
   dist: { ar: "لواء", en: "District", descAr: "لواء (منطقة إدارية) في", descEn: "District of" },
   shab: { ar: "شعبية", en: "District", descAr: "شعبية (منطقة إدارية) في", descEn: "District of" },
   "-": null,
@@ -389,6 +389,11 @@ function addEvent(a: Assembly, event: PackEvent, where: string): void {
   a.warnings.push(`${where}: ${event.id} is also defined at ${existing.where}; links merged, wording of the first kept`);
 }
 
+/** The preposition ل joined to a name: لفرنسا, and للمملكة المتحدة where the name has the article. */
+function withLam(nameAr: string): string {
+  return nameAr.startsWith("ال") ? `لل${nameAr.slice(2)}` : `ل${nameAr}`;
+}
+
 /** "Capital of the United States", not "of United States": plural and descriptive names take "the". */
 function withArticle(nameEn: string): string {
   const takesThe = /^(United|Republic|Democratic|Central African|Dominican|Czech Republic|Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Marshall|Solomon|Seychelles|Cayman|Falkland|Faroe|British|U\.S\.|Cook|Cocos|Northern Mariana|Turks|Holy|Vatican)/;
@@ -448,7 +453,7 @@ function buildCountries(a: Assembly, text: string, file: string): void {
       if (arab) facts.push({ label: LABELS.arabLeague, value: { ar: "نعم", en: "Yes" } });
     } else if (territoryOf) {
       const sovereign = country(a, territoryOf[1]!, row.where);
-      descAr = `إقليم تابع لـ${sovereign.shortAr} في ${zone.ar}`;
+      descAr = `إقليم تابع ${withLam(sovereign.shortAr)} في ${zone.ar}`;
       descEn = `Territory of ${sovereign.shortEn} in ${zone.en}`;
       facts.push({ label: LABELS.sovereign, value: { ar: sovereign.entity.names.ar, en: sovereign.entity.names.en } });
     } else if (status === "X") {
