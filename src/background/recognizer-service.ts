@@ -38,7 +38,8 @@ export interface RecognizerService {
 
 export interface LexiconLoad {
   from: "cache" | "build";
-  entries: number;
+  /** Aliases compiled (only known when built). */
+  entries?: number;
   milliseconds: number;
 }
 
@@ -92,7 +93,7 @@ export function createRecognizerService({
     if (revision !== undefined && cached?.revision === revision && cached.bytes instanceof Uint8Array) {
       try {
         const loaded = loadLexicon(cached.bytes);
-        load = { from: "cache", entries: -1, milliseconds: performance.now() - started };
+        load = { from: "cache", milliseconds: performance.now() - started };
         return loaded;
       } catch (error) {
         log("cached lexicon unreadable; rebuilding", error);
