@@ -164,6 +164,18 @@ describe("pack messages", () => {
     expect(await ask("pack.list", {})).toEqual([]);
   });
 
+  it("reports a full disk during an import and keeps what was installed", async () => {
+    const before = await db.entities.toArray();
+    db.entities.hook("creating", () => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    });
+    const bigger = samplePack({ id: "second", events: [] });
+    bigger.entities = bigger.entities.map((entity) => ({ ...entity, id: `${entity.id}-2` }));
+    await expect(ask("pack.import", { json: JSON.stringify(bigger) })).rejects.toThrow(/pack\.import failed: storage is full/);
+    expect(await db.entities.toArray()).toEqual(before);
+    expect((await ask("pack.list", {})).map((pack) => pack.id)).toEqual(["sample"]);
+  });
+
   it("answers a bad pack with an error naming record and field, and changes nothing", async () => {
     const bad = samplePack({ version: "2030.1.1" });
     (bad.entities[2] as { names: unknown }).names = { ar: ["not", "a", "string"] };
