@@ -6,7 +6,8 @@ import { idleScheduler, promptScheduler, type SliceScheduler } from "./idle";
 import { MentionIndex, type MarkedMention } from "./mention-index";
 import { watchPage, type PageWatch } from "./observer";
 import { createPainter, type PaintOptions, type Painter } from "./paint";
-import { partitionRoots, scanRoots, type RecognizeText } from "./scanner";
+import { blockAround, partitionRoots, scanRoots, type RecognizeText } from "./scanner";
+import { viewportGate, type ViewportGate } from "./viewport";
 import { MAX_REPORTED_ENTITIES, type PageEntity } from "./messages";
 
 export interface SessionDeps {
@@ -21,7 +22,18 @@ export interface SessionDeps {
   /** Whether a recognised name was marked "not an entity here". */
   isSuppressed(surface: string): boolean;
   schedulers?: { prompt: SliceScheduler; idle: SliceScheduler };
+  /** Where the near-viewport test comes from (tests pass a fake; default: IntersectionObserver). */
+  viewportGate?: (onChange: (entered: Element[], left: Element[]) => void) => ViewportGate;
+  /** Overrides PAINT_ALL_UP_TO (tests). */
+  paintAllUpTo?: number;
 }
+
+/**
+ * Up to this many names every mark is painted; beyond it, only those near the viewport (see
+ * ./viewport). A long article has a few hundred; a heavy page of 200 stories had 13,000, and
+ * painting them all cost seconds of rendering in Chromium.
+ */
+export const PAINT_ALL_UP_TO = 1500;
 
 export function paintOptions(settings: Settings): PaintOptions {
   return { types: settings.markTypes, style: settings.markStyle };
@@ -50,6 +62,12 @@ export class PageSession {
   /** Bumped per rescan of the whole page so a stale scan's results are dropped. */
   private generation = 0;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Each mention's block and each block's mentions: the unit of near-viewport painting. */
+  private readonly blockOf = new Map<MarkedMention, Element>();
+  private readonly byBlock = new Map<Element, Set<MarkedMention>>();
+  private readonly gate: ViewportGate;
+  /** Whether only blocks near the viewport are painted (the page passed PAINT_ALL_UP_TO). */
+  private nearOnly = false;
 
   constructor(
     private readonly deps: SessionDeps,
@@ -57,6 +75,11 @@ export class PageSession {
   ) {
     this.painter = createPainter(deps.document, paintOptions(settings));
     this.schedulers = deps.schedulers ?? { prompt: promptScheduler(), idle: idleScheduler() };
+    this.gate = (deps.viewportGate ?? viewportGate)((entered, left) => {
+      if (!this.nearOnly) return;
+      this.painter.remove(left.flatMap((block) => [...(this.byBlock.get(block) ?? [])]));
+      this.painter.add(entered.flatMap((block) => [...(this.byBlock.get(block) ?? [])]));
+    });
   }
 
   get signal(): AbortSignal {
@@ -91,9 +114,12 @@ export class PageSession {
   stop(): void {
     this.controller.abort();
     this.watch?.stop();
+    this.gate.disconnect();
     clearTimeout(this.reportTimer);
     this.painter.clear();
     this.index.clear();
+    this.blockOf.clear();
+    this.byBlock.clear();
   }
 
   /** New types, style or hover delay: marks change at once, no rescan needed. */
@@ -104,8 +130,7 @@ export class PageSession {
 
   /** Suppressions changed: drops marks now suppressed; names no longer suppressed come back by a full rescan. */
   async applySuppressions(restored: boolean): Promise<void> {
-    const gone = this.index.removeWhere((m) => this.deps.isSuppressed(m.surface));
-    this.painter.remove(gone);
+    this.forget(this.index.removeWhere((m) => this.deps.isSuppressed(m.surface)));
     if (restored) await this.rescanAll();
     else this.scheduleReport();
   }
@@ -115,8 +140,7 @@ export class PageSession {
     const body = this.deps.document.body;
     if (!body || this.signal.aborted) return;
     this.generation += 1;
-    this.painter.remove([...this.index.all()]);
-    this.index.clear();
+    this.forget(this.index.removeWhere(() => true));
     await this.scan(partitionRoots(body), this.schedulers.idle, false);
   }
 
@@ -141,10 +165,9 @@ export class PageSession {
 
   private async rescan(changed: Element[], removed: boolean): Promise<void> {
     // Marks on text that left the page, or on blocks about to be read again, go first.
-    const stale = this.index.removeWhere(
-      (m) => m.nodes.some((node) => !node.isConnected) || changed.some((root) => root.contains(m.nodes[0]!)),
+    this.forget(
+      this.index.removeWhere((m) => m.nodes.some((node) => !node.isConnected) || changed.some((root) => root.contains(m.nodes[0]!))),
     );
-    this.painter.remove(stale);
     if (changed.length > 0) await this.scan(changed, this.schedulers.idle, false);
     else if (removed) this.scheduleReport();
   }
@@ -161,8 +184,7 @@ export class PageSession {
       accept: (mention: Mention) => !this.deps.isSuppressed(mention.surface),
       onMentions: (mentions) => {
         if (generation !== this.generation) return;
-        for (const mention of mentions) this.index.add(mention);
-        this.painter.add(mentions);
+        this.keep(mentions);
         fresh.push(...mentions);
         // The fallback painter writes to the DOM; those writes are not page changes.
         if (this.painter.mode === "spans") this.watch?.discardPending();
@@ -171,6 +193,44 @@ export class PageSession {
     if (this.signal.aborted || generation !== this.generation) return;
     await this.record(fresh);
     this.scheduleReport();
+  }
+
+  /** Indexes and paints new mentions (near the viewport only, past the threshold). */
+  private keep(mentions: readonly MarkedMention[]): void {
+    const body = this.deps.document.body;
+    for (const mention of mentions) {
+      this.index.add(mention);
+      const block = blockAround(mention.nodes[0]!) ?? body;
+      this.blockOf.set(mention, block);
+      let members = this.byBlock.get(block);
+      if (!members) {
+        members = new Set();
+        this.byBlock.set(block, members);
+        this.gate.observe(block);
+      }
+      members.add(mention);
+    }
+    if (!this.nearOnly && this.index.size > (this.deps.paintAllUpTo ?? PAINT_ALL_UP_TO)) {
+      this.nearOnly = true;
+      this.painter.remove([...this.index.all()].filter((m) => !this.gate.isNear(this.blockOf.get(m)!)));
+    }
+    this.painter.add(this.nearOnly ? mentions.filter((m) => this.gate.isNear(this.blockOf.get(m)!)) : mentions);
+  }
+
+  /** Unpaints and forgets mentions already taken out of the index. */
+  private forget(mentions: readonly MarkedMention[]): void {
+    this.painter.remove(mentions);
+    for (const mention of mentions) {
+      const block = this.blockOf.get(mention);
+      this.blockOf.delete(mention);
+      const members = block && this.byBlock.get(block);
+      if (!members) continue;
+      members.delete(mention);
+      if (members.size === 0) {
+        this.byBlock.delete(block);
+        this.gate.unobserve(block);
+      }
+    }
   }
 
   private async record(mentions: readonly MarkedMention[]): Promise<void> {
@@ -212,7 +272,8 @@ export class PageSession {
     clearTimeout(this.reportTimer);
     this.reportTimer = setTimeout(() => {
       if (this.signal.aborted) return;
-      this.deps.report(this.index.size, summarise(this.index.inOrder())).catch((error: unknown) => {
+      // Insertion order is reading order for the first scan; sorting 10k ranges would be a long task.
+      this.deps.report(this.index.size, summarise([...this.index.all()])).catch((error: unknown) => {
         console.warn("[siyaq] could not report this page:", error);
       });
     }, 150);

@@ -2,15 +2,40 @@
 // seed article and the largest saved real page. Reads the content script's own `siyaq:*` timing
 // measures, the browser's long-task entries, and the JS heap with marking on versus off.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { EXTENSION_DIR, launchExtension, ROOT, type LaunchedExtension } from "../../tests/e2e/harness";
 
 const PAGES = [
   { name: "seed", path: "/seed-article.html" },
   { name: "lbcgroup", path: "/pages/lbcgroup-1.html" },
+  // Composed on the fly (see heavyPage): the stress case for "no task over 50 ms".
+  { name: "heavy", path: "/bench/heavy.html" },
 ];
+
+/**
+ * A heavy page: every sentence of the ANERcorp training split as 200 article blocks, each with a
+ * headline, links and a navigation bar around them — far more text and names than a news page.
+ */
+function heavyPage(): string {
+  const lines = readFileSync(resolve(ROOT, "../shared/corpora/anercorp-train.jsonl"), "utf8").split("\n").filter(Boolean);
+  const sentences = lines.map((line) => (JSON.parse(line) as { text: string }).text);
+  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const blocks: string[] = [];
+  const perBlock = Math.ceil(sentences.length / 200);
+  for (let b = 0; b < 200; b++) {
+    const own = sentences.slice(b * perBlock, (b + 1) * perBlock);
+    if (own.length === 0) break;
+    blocks.push(
+      `<article><h2><a href="#a${b}">${escape(own[0]!.slice(0, 80))}</a></h2>` +
+        own.map((s) => `<p>${escape(s)}</p>`).join("") +
+        `<footer><a href="#s${b}">مشاركة</a> · <a href="#c${b}">تعليقات</a></footer></article>`,
+    );
+  }
+  const nav = `<nav>${Array.from({ length: 40 }, (_, i) => `<a href="#n${i}">قسم ${i}</a>`).join(" ")}</nav>`;
+  return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>صفحة ثقيلة</title></head><body>${nav}<main>${blocks.join("")}</main>${nav}</body></html>`;
+}
 /** Loads per page; the median is reported (the first load of all also warms the recognizer). */
 const RUNS = 5;
 
@@ -104,6 +129,8 @@ export async function benchPage(): Promise<{ rows: string[][]; figures: Record<s
   try {
     const page = await ext.context.newPage();
     await page.addInitScript(observeLongTasks);
+    const heavy = heavyPage();
+    await page.route(`${ext.baseUrl}/bench/heavy.html`, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: heavy }));
     // Warm-up: the recognizer is built on the first request after the browser starts.
     const cold = await measureLoad(page, `${ext.baseUrl}${PAGES[0]!.path}`);
     figures["seed.coldMarkedMs"] = cold.marked;

@@ -137,6 +137,33 @@ describe("PageSession", () => {
     expect(painted(registry)).toContain("siyaq-loc:بغداد");
   });
 
+  it("paints only blocks near the viewport once a page has more names than it is worth painting at once", async () => {
+    document.body.innerHTML = Array.from({ length: 12 }, (_, i) => `<p id="p${i}">بين بغداد وواشنطن</p>`).join("");
+    let report: (entered: Element[], left: Element[]) => void = () => {};
+    const near = new Set<Element>([document.getElementById("p0")!]);
+    const { session } = newSession(DEFAULT_SETTINGS, {
+      paintAllUpTo: 10,
+      viewportGate: (onChange) => {
+        report = onChange;
+        return { observe: () => {}, unobserve: (b) => void near.delete(b), isNear: (b) => near.has(b), disconnect: () => near.clear() };
+      },
+    });
+    await session.start();
+    expect(session.index.size).toBe(24);
+    expect(painted(registry)).toEqual(["siyaq-loc:بغداد", "siyaq-loc:واشنطن"]);
+    // Scrolling: p5 comes near, p0 goes away.
+    const p5 = document.getElementById("p5")!;
+    near.add(p5);
+    near.delete(document.getElementById("p0")!);
+    report([p5], [document.getElementById("p0")!]);
+    const paintedRanges = [...registry.get("siyaq-loc")!].filter((r) => !r.collapsed);
+    expect(paintedRanges.every((r) => p5.contains(r.startContainer))).toBe(true);
+    expect(paintedRanges).toHaveLength(2);
+    // Hover still finds names that are not painted: the index holds them all.
+    const far = [...session.index.all()].find((m) => document.getElementById("p9")!.contains(m.nodes[0]!))!;
+    expect(session.mentionAt(far.range.startContainer, far.range.startOffset)).toBe(far);
+  });
+
   it("fails clearly when the background cannot recognise, leaving the page as it was", async () => {
     const before = document.body.outerHTML;
     const { session } = newSession(DEFAULT_SETTINGS, {
