@@ -35,8 +35,13 @@ export interface RecognizeOptions {
   tagger?: SpanTagger;
 }
 
-/** How much each source is trusted when two spans compete for the same text. */
-const PRIORITY = { date: 4, rule: 3, lexicon: 2, tagger: 1 } as const;
+/**
+ * How much each source is trusted when two spans compete for the same text. A rule alone is the
+ * weakest evidence (measured: on ANERcorp its spans are right less often than the tagger's), but
+ * a rule span that contains a lexicon or tagger span of the same type fixes that span's
+ * boundaries (`مطار بغداد الدولي` around `بغداد`, `رائد العزاوي` around `العزاوي`) and wins.
+ */
+const PRIORITY = { date: 5, confirmedRule: 4, lexicon: 3, tagger: 2, rule: 1 } as const;
 
 interface Candidate {
   start: number;
@@ -74,7 +79,7 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
 
   for (const r of findByRules({ tokens, lexiconAt, isDate: (i) => dateTokens[i] === 1, breakBefore: (i) => breakBefore(text, tokens, i) })) {
     const linked = r.lexicon ? choose(r.lexicon, r.type) : {};
-    candidates.push({ ...r, ...linked, type: r.type, priority: PRIORITY.rule });
+    candidates.push({ ...r, ...linked, type: r.type, priority: r.lexicon ? PRIORITY.lexicon : PRIORITY.rule });
   }
 
   const hints: (string | undefined)[] | undefined = tagger ? new Array(tokens.length) : undefined;
@@ -91,6 +96,7 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
 
   if (tagger) candidates.push(...taggedCandidates(tagger, tokens, hints, lexicon));
 
+  confirmRules(candidates);
   const accepted = resolveOverlaps(candidates, text.length);
   return toMentions(text, oneSensePerDocument(text, tokens, accepted, dateTokens));
 }
@@ -170,7 +176,7 @@ function taggedCandidates(
   for (const s of spans) {
     if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end > tokens.length || s.end <= s.start) continue;
     const first = tokens[s.start]!;
-    if (first.kind === "punct") continue;
+    if (first.kind === "punct" || !namelike(tokens, s.start, s.end)) continue;
     const offset = procliticOffset(first, lexicon);
     out.push({
       start: first.start + offset,
@@ -186,6 +192,20 @@ function taggedCandidates(
 }
 
 /**
+ * Whether tagged tokens can be a name at all: adjectives alone (`الإرهابي`), adverbs
+ * (`إيرانياً`) and particles are not, whatever the tagger's context made of them.
+ */
+function namelike(tokens: readonly Token[], start: number, end: number): boolean {
+  let adjectives = 0;
+  for (let k = start; k < end; k++) {
+    const t = tokens[k]!;
+    if (functionWords.has(t.norm)) return false;
+    if (isNisba(t.norm) || (t.norm.endsWith("يا") && /[\u064b]|اً$/.test(t.surface))) adjectives++;
+  }
+  return adjectives < end - start;
+}
+
+/**
  * Where the name starts inside the first token of a tagged span: after its proclitics when the
  * remainder shows it is a word of its own (article, a known alias, or a doubled و), else 0.
  */
@@ -197,6 +217,31 @@ function procliticOffset(token: Token, lexicon: Lexicon | undefined): number {
     if (s.clitics === "و" && s.form.startsWith("و")) return s.offset;
   }
   return 0;
+}
+
+/** Raises rule spans that contain a lexicon or tagger span of their type (boundary fixes). */
+function confirmRules(candidates: Candidate[]): void {
+  const evidence = candidates
+    .filter((c) => c.priority === PRIORITY.lexicon || c.priority === PRIORITY.tagger)
+    .sort((a, b) => a.start - b.start);
+  for (const rule of candidates) {
+    if (rule.priority !== PRIORITY.rule) continue;
+    // First evidence span starting at or after the rule's start (binary search), then scan on.
+    let lo = 0;
+    let hi = evidence.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (evidence[mid]!.start < rule.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < evidence.length && evidence[k]!.start < rule.end; k++) {
+      const e = evidence[k]!;
+      if (e.end <= rule.end && e.type === rule.type && e.end - e.start < rule.end - rule.start) {
+        rule.priority = PRIORITY.confirmedRule;
+        break;
+      }
+    }
+  }
 }
 
 /** Keeps the most trusted, then longest, candidates that do not overlap; returns them in order. */

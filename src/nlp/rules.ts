@@ -4,7 +4,7 @@
 import type { EntityType } from "./types";
 import type { LexiconMatch } from "./lexicon";
 import { formsWithProclitics, normalizedTokens, type Token } from "./tokenize";
-import { TITLES, NAME_CONNECTORS, TITLE_LINKS } from "./data/titles";
+import { TITLES, NAME_CONNECTORS, TITLE_LINKS, TITLE_CONTINUATIONS } from "./data/titles";
 import {
   HEAD_NOUNS,
   GENERIC_COMPLEMENTS,
@@ -53,6 +53,7 @@ const heads = new Map<string, HeadNoun>(HEAD_NOUNS.map((h) => [toKey(h.word), h]
 const functionWords = new Set(FUNCTION_WORDS.map(toKey));
 const connectors = new Set(NAME_CONNECTORS.map(toKey));
 const titleLinks = new Set(TITLE_LINKS.map(toKey));
+const titleContinuations = new Set(TITLE_CONTINUATIONS.map(toKey));
 const genericComplements = new Set(GENERIC_COMPLEMENTS.map(toKey));
 const nonNameAdjectives = new Set(NON_NAME_ADJECTIVES.map(toKey));
 const placePrefixes = new Set(PLACE_NAME_PREFIXES.map(toKey));
@@ -201,7 +202,12 @@ class RuleReader {
         continue;
       }
       const n = this.norm(j);
-      if (titleLinks.has(n) && (hasArticle(this.norm(j + 1)) || this.ctx.lexiconAt(j + 1))) {
+      if (titleContinuations.has(n)) {
+        j++;
+        continue;
+      }
+      const after = this.norm(j + 1);
+      if (titleLinks.has(n) && (hasArticle(after) || this.ctx.lexiconAt(j + 1) || heads.has(after) || this.titleAt(j + 1))) {
         j++;
         continue;
       }
@@ -221,7 +227,8 @@ class RuleReader {
   private personName(i: number): RuleMention | undefined {
     if (!this.nameWord(i)) return undefined;
     const first = this.norm(i);
-    if (hasArticle(first) || this.titleAt(i) || this.headAt(i) || this.startsNewPhrase(i, true)) return undefined;
+    if (hasArticle(first) || hasPronounSuffix(first) || titleContinuations.has(first)) return undefined;
+    if (this.titleAt(i) || this.headAt(i) || this.startsNewPhrase(i, true)) return undefined;
     const lex = this.ctx.lexiconAt(i);
     if (lex && lex.clitics === "") {
       // A known name: the lexicon reports it; a person's title tells its type.
