@@ -13,28 +13,33 @@ export interface FoldedText {
 export function foldForMatch(original: string): FoldedText {
   const normalized = normalizeForMatch(original);
   const source = normalized.text;
-  const parts: string[] = [];
+  const codes = new Uint16Array(source.length);
   const origin = new Int32Array(source.length + 1);
   let length = 0;
-  let runStart = 0; // start of the current stretch copied as-is
   let lastWasSpace = false;
   for (let i = 0; i < source.length; i++) {
-    const space = isSpace(source.charCodeAt(i));
-    if (space && lastWasSpace) {
-      // Drop the repeated space: flush what came before it.
-      if (runStart < i) parts.push(source.slice(runStart, i));
-      runStart = i + 1;
-      continue;
-    }
+    const code = source.charCodeAt(i);
+    const space = isSpace(code);
+    if (space && lastWasSpace) continue; // a repeated space folds into the first
     lastWasSpace = space;
-    origin[length++] = normalized.toOriginal[i]!;
+    codes[length] = space ? 32 : code;
+    origin[length] = normalized.toOriginal[i]!;
+    length++;
   }
-  if (runStart < source.length) parts.push(source.slice(runStart));
   origin[length] = original.length;
-  const text = parts.join("").replace(/\s/g, " ");
-  return { text, origin: origin.subarray(0, length + 1) };
+  return { text: codesToString(codes, length), origin: origin.subarray(0, length + 1) };
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x200a)
+  );
+}
+
+const utf16 = new TextDecoder("utf-16le");
+
+/** Native decoding: far faster than fromCharCode on long pages; a lone surrogate becomes U+FFFD, same length. */
+function codesToString(codes: Uint16Array, length: number): string {
+  return utf16.decode(codes.subarray(0, length));
 }

@@ -32,6 +32,22 @@ describe("describePassage", () => {
   });
 });
 
+describe("foldForMatch", () => {
+  it("folds spelling variants and whitespace runs, mapping every folded char back", () => {
+    const original = "أنهتْ \n\t الولاياتُ 🙂 المتحدة";
+    const { text, origin } = foldForMatch(original);
+    expect(text).toBe("انهت الولايات 🙂 المتحده");
+    expect(origin).toHaveLength(text.length + 1);
+    expect(origin[text.length]).toBe(original.length);
+    for (let i = 0; i < text.length; i++) {
+      const from = original[origin[i]!]!;
+      if (text[i] === " ") expect(from).toMatch(/\s/);
+      else if (/[\uD800-\uDFFF]/.test(from)) expect(text[i]).toBe(from); // each half of the emoji
+      else expect(foldForMatch(from).text).toBe(text[i]);
+    }
+  });
+});
+
 describe("anchorPassage", () => {
   const quote = "أنهت الولايات المتحدة الأمريكية، مهمتها القتالية في العراق";
 
