@@ -336,6 +336,8 @@ const PLACE_KINDS: Record<string, Localized> = {
   base: { ar: "قاعدة عسكرية", en: "Military base" },
   field: { ar: "حقل نفطي أو غازي", en: "Oil or gas field" },
   camp: { ar: "مخيم", en: "Camp" },
+  "former-state": { ar: "دولة سابقة", en: "Former state" },
+  "historic-region": { ar: "إقليم تاريخي", en: "Historic region" },
 };
 
 // ---------------------------------------------------------------------------------------------
