@@ -49,15 +49,17 @@ export async function startContent(signal: AbortSignal): Promise<void> {
     siteRule(settings, host) ? shouldRun(settings, host, false) : shouldRun(settings, host, (arabic ??= isMostlyArabic(sampleText(doc))));
 
   const title = () => doc.title.slice(0, 2000);
+  // An article is one article whatever fragment the reader jumped to.
+  const address = () => location.href.split("#")[0]!;
   const newSession = () =>
     new PageSession(
       {
         document: doc,
         recognize: async (text) => (await sendMessage("recognize", { text, ...(refDate ? { refDate } : {}) })).mentions,
         recordEntities: async (entityIds) => {
-          await sendMessage("mentions.record", { url: location.href, title: title(), entityIds });
+          await sendMessage("mentions.record", { url: address(), title: title(), entityIds });
         },
-        recordUnknown: (names) => recordSightings({ url: location.href, title: title() }, names),
+        recordUnknown: (names) => recordSightings({ url: address(), title: title() }, names),
         report: async (mentionCount, entities) => {
           await sendMessage("page.report", { url: location.href, title: title(), mentionCount, entities });
         },
@@ -70,7 +72,7 @@ export async function startContent(signal: AbortSignal): Promise<void> {
     if (mention.type === "DATE") return { state: "unknown" };
     const view = mention.entityId ? await sendMessage("entity.get", { id: mention.entityId }) : null;
     if (!view) {
-      const elsewhere = await sightingsOf(mention.surface, location.href);
+      const elsewhere = await sightingsOf(mention.surface, address());
       return { state: "unknown", seenIn: elsewhere.length, elsewhere: elsewhere.slice(0, 3) };
     }
     return { state: "known", entity: view.entity, events: view.events, seenIn: view.seenIn };

@@ -10,8 +10,9 @@ export interface SliceScheduler {
 /** Milliseconds one slice may run: well under the 50 ms long-task line, leaving room for the page. */
 export const SLICE_BUDGET_MS = 8;
 
+type IdleDeadline = { timeRemaining(): number; didTimeout?: boolean };
 type IdleWindow = {
-  requestIdleCallback?: (cb: (deadline: { timeRemaining(): number }) => void, options?: { timeout: number }) => number;
+  requestIdleCallback?: (cb: (deadline: IdleDeadline) => void, options?: { timeout: number }) => number;
 };
 
 /**
@@ -28,8 +29,12 @@ export function idleScheduler(scope: IdleWindow = globalThis as IdleWindow, time
         request(
           (deadline) => {
             const started = now();
-            // A timed-out idle callback reports 0 ms left; we still owe the page progress.
-            callback(() => Math.max(deadline.timeRemaining(), SLICE_BUDGET_MS - (now() - started)));
+            // Never more than our budget, even when the browser offers a 50 ms idle period; a
+            // timed-out callback (0 ms left) still gets its budget, since we owe the page progress.
+            callback(() => {
+              const budget = SLICE_BUDGET_MS - (now() - started);
+              return deadline.didTimeout ? budget : Math.min(budget, deadline.timeRemaining());
+            });
           },
           { timeout: timeoutMs },
         ),

@@ -89,8 +89,8 @@ describe("runInSlices", () => {
 
 describe("idleScheduler", () => {
   it("asks for idle time with a timeout, and grants a timed-out callback its slice budget", () => {
-    const requestIdleCallback = vi.fn((cb: (d: { timeRemaining(): number }) => void) => {
-      cb({ timeRemaining: () => 0 });
+    const requestIdleCallback = vi.fn((cb: (d: { timeRemaining(): number; didTimeout: boolean }) => void) => {
+      cb({ timeRemaining: () => 0, didTimeout: true });
       return 1;
     });
     const scheduler = idleScheduler({ requestIdleCallback }, 123);
@@ -98,6 +98,13 @@ describe("idleScheduler", () => {
     scheduler.schedule((deadline) => (remaining = deadline()));
     expect(requestIdleCallback).toHaveBeenCalledWith(expect.any(Function), { timeout: 123 });
     expect(remaining).toBeGreaterThan(0);
+    expect(remaining).toBeLessThanOrEqual(SLICE_BUDGET_MS);
+  });
+
+  it("never grants more than the slice budget, even in a long idle period", () => {
+    const scheduler = idleScheduler({ requestIdleCallback: (cb) => (cb({ timeRemaining: () => 49.9, didTimeout: false }), 1) });
+    let remaining = -1;
+    scheduler.schedule((deadline) => (remaining = deadline()));
     expect(remaining).toBeLessThanOrEqual(SLICE_BUDGET_MS);
   });
 
