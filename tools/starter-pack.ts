@@ -17,6 +17,8 @@ import { aliasKey } from "@/src/kb/alias-keys";
 
 export const PACK_VERSION = "2026.11.29.1";
 
+// The starter pack's own record shapes: the format (src/kb/pack-schema.ts) makes English optional,
+// the starter pack always writes both languages.
 export interface Localized {
   ar: string;
   en: string;
@@ -641,8 +643,9 @@ function readJsonRecords(a: Assembly, text: string, file: string, skipInvalid: b
     : typeof data === "object" && data !== null
       ? [...((data as { entities?: unknown[] }).entities ?? []), ...((data as { events?: unknown[] }).events ?? [])]
       : [];
-  records.forEach((record, i) => {
+  records.forEach((raw, i) => {
     const where = `${file} record ${i}`;
+    const record = withKnownFields(raw, where, a.warnings);
     try {
       if (typeof record === "object" && record !== null && "date" in record) {
         addEvent(a, record as PackEvent, where);
@@ -661,6 +664,19 @@ function readJsonRecords(a: Assembly, text: string, file: string, skipInvalid: b
       a.warnings.push(`${error.message}; record skipped`);
     }
   });
+}
+
+const ENTITY_FIELDS = new Set(["id", "type", "names", "aliases", "ambiguousAliases", "description", "facts", "qid", "links"]);
+const EVENT_FIELDS = new Set(["id", "date", "title", "entityIds", "place"]);
+
+/** The pack format is strict about fields, so one a hand-written record invents is dropped, with a warning. */
+function withKnownFields(record: unknown, where: string, warnings: string[]): unknown {
+  if (typeof record !== "object" || record === null || Array.isArray(record)) return record;
+  const known = "date" in record ? EVENT_FIELDS : ENTITY_FIELDS;
+  const extra = Object.keys(record).filter((key) => !known.has(key));
+  if (extra.length === 0) return record;
+  warnings.push(`${where}: unknown field${extra.length > 1 ? "s" : ""} ${extra.join(", ")} dropped`);
+  return Object.fromEntries(Object.entries(record).filter(([key]) => known.has(key)));
 }
 
 // Tables that depend on others come later: capitals before cities, cities before regions (the
@@ -755,8 +771,9 @@ export function assembleStarterPack(
       a.warnings.push(`${where}: ${event.id} has no known entity left; event dropped`);
       continue;
     }
-    events.push({ ...event, entityIds, ...(place === undefined ? {} : { place }) });
-    if (place === undefined) delete events[events.length - 1]!.place;
+    const kept: PackEvent = { id: event.id, date: event.date, title: event.title, entityIds };
+    if (place !== undefined) kept.place = place;
+    events.push(kept);
   }
 
   warnPossibleDuplicates(events, a.warnings);

@@ -177,6 +177,19 @@ describe("the starter pack assembler", () => {
     expect(warnings.some((w) => w.includes("event:2000-orphan") && w.includes("event dropped"))).toBe(true);
   });
 
+  it("drops fields the strict pack format would reject, saying which, and keeps the record", () => {
+    const json = {
+      name: "orgs-x.json",
+      text: JSON.stringify({
+        entities: [{ id: "org:x", type: "ORG", names: { ar: "س", en: "X" }, aliases: [], description: { ar: "س", en: "X" }, note: "draft" }],
+      }),
+    };
+    const { pack, warnings } = assemble(json);
+    expect(pack.entities.find((e) => e.id === "org:x")).not.toHaveProperty("note");
+    expect(warnings).toEqual(["orgs-x.json record 0: unknown field note dropped"]);
+    expect(() => parsePack(serializePack(pack))).not.toThrow();
+  });
+
   it("merges one event written by both halves and keeps the first wording", () => {
     const table = { name: "places-events.psv", text: "2020-01-03|strike|غارة|Strike|iq\n" };
     const json = {
