@@ -22,6 +22,9 @@ import type { MarkedMention } from "./mention-index";
 import { PageSession } from "./session";
 import { recordSightings, sightingsOf } from "./sightings";
 
+/** How often a single-page app's address is checked for a new article. */
+const ADDRESS_POLL_MS = 1000;
+
 /** The publication day from the page's own metadata, for resolving "yesterday" and "last year". */
 function publicationDay(doc: Document): string | undefined {
   const meta = doc.querySelector<HTMLMetaElement>(
@@ -41,7 +44,7 @@ export async function startContent(signal: AbortSignal): Promise<void> {
   let arabic: boolean | undefined;
   let session: PageSession | null = null;
   let hover: { control: HoverControl; stop: AbortController; card: CardHost } | null = null;
-  const refDate = publicationDay(doc);
+  let refDate = publicationDay(doc);
   if (signal.aborted) return;
 
   // The language test reads the page only when no per-site rule already decides.
@@ -88,7 +91,7 @@ export async function startContent(signal: AbortSignal): Promise<void> {
         mentionAt: (node, offset) => current.mentionAt(node, offset),
         nextMention: (mention) => current.nextMention(mention),
         dwellMs: () => settings.hoverDelayMs,
-        asOf: refDate,
+        asOf: () => refDate,
         details,
         actions: (mention, close) => ({
           ...(mention.entityId
@@ -164,7 +167,17 @@ export async function startContent(signal: AbortSignal): Promise<void> {
     if ((message as { siyaqCommand?: unknown } | null)?.siyaqCommand === NEXT_MENTION_MESSAGE.siyaqCommand) hover?.control.showNext();
   };
   browser.runtime.onMessage.addListener(onCommand);
+  // Single-page apps change the address without reloading; content scripts cannot hear the
+  // page's pushState, so the address is compared now and then (cheap: one string).
+  let lastAddress = address();
+  const addressWatch = setInterval(() => {
+    if (address() === lastAddress) return;
+    lastAddress = address();
+    refDate = publicationDay(doc);
+    void session?.newArticle();
+  }, ADDRESS_POLL_MS);
   signal.addEventListener("abort", () => {
+    clearInterval(addressWatch);
     unsubscribeSettings();
     unsubscribeSuppressions();
     browser.runtime.onMessage.removeListener(onCommand);

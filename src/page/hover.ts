@@ -18,7 +18,7 @@ export interface HoverDeps {
   nextMention(current: MarkedMention | undefined): MarkedMention | undefined;
   dwellMs(): number;
   /** The article's publication day, for the card's choice of events. */
-  asOf?: string;
+  asOf?(): string | undefined;
   details(mention: MarkedMention): Promise<CardDetails>;
   actions(mention: MarkedMention, close: () => void): Omit<CardActions, "close">;
 }
@@ -91,7 +91,7 @@ export function startHover(deps: HoverDeps, signal: AbortSignal): HoverControl {
     const mine = ++token;
     const actions = { ...deps.actions(mention, close), close };
     const render = (details: CardDetails) => {
-      if (mine === token) card.show({ mention, details, actions, takeFocus: byKeyboard, asOf: deps.asOf }, box);
+      if (mine === token) card.show({ mention, details, actions, takeFocus: byKeyboard, asOf: deps.asOf?.() }, box);
     };
     render({ state: "loading" });
     deps.details(mention).then(render, (error: unknown) =>

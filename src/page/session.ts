@@ -135,6 +135,16 @@ export class PageSession {
     else this.scheduleReport();
   }
 
+  /**
+   * A single-page app moved to another article without a reload: what was recorded belongs to
+   * the old address, so the new one is read and recorded afresh.
+   */
+  async newArticle(): Promise<void> {
+    this.recorded.clear();
+    this.recordedUnknown.clear();
+    await this.rescanAll();
+  }
+
   /** Reads the whole page again, e.g. after the knowledge base learnt a name. */
   async rescanAll(): Promise<void> {
     const body = this.deps.document.body;

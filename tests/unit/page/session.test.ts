@@ -125,6 +125,16 @@ describe("PageSession", () => {
     await vi.waitFor(() => expect(painted(registry)).toHaveLength(7), { timeout: 3000 });
   });
 
+  it("records again when a single-page app moves to a new article", async () => {
+    const { session, recorded } = newSession();
+    await session.start();
+    await session.rescanAll();
+    expect(recorded.flat()).toHaveLength(5);
+    await session.newArticle();
+    expect(recorded.flat()).toHaveLength(10);
+    expect(painted(registry)).toHaveLength(5);
+  });
+
   it("drops names the reader suppressed, and brings them back on a full rescan once allowed", async () => {
     let suppressed = false;
     const { session } = newSession(DEFAULT_SETTINGS, { isSuppressed: (s) => suppressed && s === "بغداد" });
