@@ -14,6 +14,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { aliasKey } from "@/src/kb/alias-keys";
+import { checkPack, PackError } from "@/src/kb/pack-schema";
 
 export const PACK_VERSION = "2026.11.29.1";
 
@@ -893,6 +894,13 @@ export function writeStarterPack(
     throw error;
   }
   const problems = packProblems(result.pack);
+  // The extension's own import check (limits, strict fields) is the last gate before shipping.
+  try {
+    checkPack(result.pack);
+  } catch (error) {
+    if (!(error instanceof PackError)) throw error;
+    problems.push(`the extension would refuse this pack: ${error.message}`);
+  }
   if (problems.length) return { written: false, warnings: result.warnings, errors: problems, pack: result.pack };
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, serializePack(result.pack));

@@ -254,5 +254,12 @@ describe("the starter pack assembler", () => {
     expect(outcome.written).toBe(false);
     expect(outcome.errors.join()).toMatch(/places-cities\.psv:1: column "name en" is empty/);
     expect(readFileSync(out, "utf8")).toBe(good);
+
+    // Sound by the assembler's rules but over the format's limits: the extension's check refuses it.
+    writeFileSync(join(authoring, "places-cities.psv"), `mosul|iq|الموصل|Mosul|${"م".repeat(201)}\n`);
+    const refused = writeStarterPack(authoring, out);
+    expect(refused.written).toBe(false);
+    expect(refused.errors.join()).toMatch(/the extension would refuse this pack: .*aliases.*longer than 200/);
+    expect(readFileSync(out, "utf8")).toBe(good);
   });
 });
