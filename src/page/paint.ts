@@ -72,6 +72,11 @@ export interface Painter {
   clear(): void;
   /** How painting is done here: the Highlight API, or spans where it is missing. */
   readonly mode: "highlights" | "spans";
+  /**
+   * The mention a fallback span wraps: wrapping splits the page's Text nodes, so the index's
+   * nodes no longer find it. Undefined with the Highlight API, which leaves nodes alone.
+   */
+  mentionOf?(element: Element): MarkedMention | undefined;
 }
 
 export function createPainter(doc: Document, options: PaintOptions): Painter {
@@ -152,6 +157,7 @@ function spanPainter(doc: Document, initial: PaintOptions): Painter {
   let style: HTMLStyleElement | null = styleElement(doc);
   style.textContent = markStylesheet(options);
   const spans = new Map<MarkedMention, HTMLSpanElement>();
+  const bySpan = new Map<Element, MarkedMention>();
   const known = new Set<MarkedMention>();
 
   const wrap = (mention: MarkedMention) => {
@@ -163,11 +169,13 @@ function spanPainter(doc: Document, initial: PaintOptions): Painter {
     span.setAttribute(SIYAQ_HOST_ATTRIBUTE, "mark");
     range.surroundContents(span);
     spans.set(mention, span);
+    bySpan.set(span, mention);
   };
   const unwrap = (mention: MarkedMention) => {
     const span = spans.get(mention);
     if (!span) return;
     spans.delete(mention);
+    bySpan.delete(span);
     const parent = span.parentNode;
     if (!parent) return;
     while (span.firstChild) parent.insertBefore(span.firstChild, span);
@@ -182,6 +190,10 @@ function spanPainter(doc: Document, initial: PaintOptions): Painter {
 
   return {
     mode: "spans",
+    mentionOf: (element) => {
+      const span = element.closest("span[data-siyaq-mark]");
+      return span ? bySpan.get(span) : undefined;
+    },
     add(mentions) {
       for (const mention of mentions) known.add(mention);
       wrapAll(mentions);

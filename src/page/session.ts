@@ -161,7 +161,8 @@ export class PageSession {
 
   /** The shown mention at a caret position, if any. */
   mentionAt(node: Node, offset: number): MarkedMention | undefined {
-    const mention = this.index.at(node, offset);
+    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    const mention = this.index.at(node, offset) ?? (element ? this.painter.mentionOf?.(element) : undefined);
     return mention && this.isVisible(mention) ? mention : undefined;
   }
 
