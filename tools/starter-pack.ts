@@ -9,6 +9,7 @@
 //
 // Run: npx tsx tools/starter-pack.ts [--out FILE] [--version X.Y.Z] [--skip-invalid]
 //   --skip-invalid  skip (with a warning) malformed records of the JSON files instead of stopping
+//   --verbose       list every event merged from several files
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -358,6 +359,8 @@ interface Assembly {
   countries: Map<string, CountryInfo>;
   cityRegions: { cityId: string; regionId: string; where: string; generic: boolean; country: CountryInfo }[];
   warnings: string[];
+  /** Same-id events from several files: expected when both halves write one happening, so not warnings. */
+  merged: string[];
 }
 
 function addEntity(a: Assembly, entity: PackEntity, where: string): void {
@@ -391,7 +394,7 @@ function addEvent(a: Assembly, event: PackEvent, where: string): void {
   const place = existing.event.place ?? event.place;
   if (place !== undefined) merged.place = place;
   a.events.set(event.id, { event: merged, where: existing.where });
-  a.warnings.push(`${where}: ${event.id} is also defined at ${existing.where}; links merged, wording of the first kept`);
+  a.merged.push(`${where}: ${event.id} is also defined at ${existing.where}; links merged, wording of the first kept`);
 }
 
 /** The preposition ل joined to a name: لفرنسا, and للمملكة المتحدة where the name has the article. */
@@ -707,6 +710,8 @@ function cityNameKeys(a: Assembly): Set<string> {
 export interface AssemblyResult {
   pack: Pack;
   warnings: string[];
+  /** One line per event defined in more than one file (links merged). */
+  merged: string[];
 }
 
 export interface AuthoringFile {
@@ -731,7 +736,7 @@ export function assembleStarterPack(
   files: readonly AuthoringFile[],
   { version = PACK_VERSION, skipInvalid = false }: { version?: string; skipInvalid?: boolean } = {},
 ): AssemblyResult {
-  const a: Assembly = { entities: new Map(), events: new Map(), countries: new Map(), cityRegions: [], warnings: [] };
+  const a: Assembly = { entities: new Map(), events: new Map(), countries: new Map(), cityRegions: [], warnings: [], merged: [] };
   for (const table of PSV_TABLES) {
     for (const file of files) if (table.pattern.test(file.name)) table.build(a, file.text, file.name);
   }
@@ -795,7 +800,7 @@ export function assembleStarterPack(
     entities,
     events,
   };
-  return { pack, warnings: a.warnings };
+  return { pack, warnings: a.warnings, merged: a.merged };
 }
 
 /**
@@ -872,6 +877,7 @@ function countsLine(pack: Pack): string {
 export interface WriteOutcome {
   written: boolean;
   warnings: string[];
+  merged: string[];
   /** Why nothing was written: an authoring error or the problems of the assembled pack. */
   errors: string[];
   pack?: Pack;
@@ -890,7 +896,7 @@ export function writeStarterPack(
   try {
     result = assembleStarterPack(readAuthoringFiles(dir), options);
   } catch (error) {
-    if (error instanceof AuthoringError) return { written: false, warnings: [], errors: [error.message] };
+    if (error instanceof AuthoringError) return { written: false, warnings: [], merged: [], errors: [error.message] };
     throw error;
   }
   const problems = packProblems(result.pack);
@@ -901,10 +907,10 @@ export function writeStarterPack(
     if (!(error instanceof PackError)) throw error;
     problems.push(`the extension would refuse this pack: ${error.message}`);
   }
-  if (problems.length) return { written: false, warnings: result.warnings, errors: problems, pack: result.pack };
+  if (problems.length) return { written: false, warnings: result.warnings, merged: result.merged, errors: problems, pack: result.pack };
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, serializePack(result.pack));
-  return { written: true, warnings: result.warnings, errors: [], pack: result.pack };
+  return { written: true, warnings: result.warnings, merged: result.merged, errors: [], pack: result.pack };
 }
 
 function main(argv: string[]): number {
@@ -919,6 +925,8 @@ function main(argv: string[]): number {
     skipInvalid: argv.includes("--skip-invalid"),
   });
   for (const w of outcome.warnings) console.warn(`warning: ${w}`);
+  if (argv.includes("--verbose")) for (const m of outcome.merged) console.warn(`merged: ${m}`);
+  else if (outcome.merged.length) console.warn(`${outcome.merged.length} events are written in more than one file; links merged (--verbose lists them)`);
   for (const e of outcome.errors) console.error(`error: ${e}`);
   if (!outcome.written) {
     console.error(`nothing written; ${out} is unchanged`);

@@ -196,7 +196,8 @@ describe("the starter pack assembler", () => {
       name: "events-people.json",
       text: JSON.stringify([{ id: "event:2020-01-03-strike", date: "2020-01-03", title: { ar: "آخر", en: "Other" }, entityIds: ["city:baghdad"] }]),
     };
-    const { pack } = assemble(table, json);
+    const { pack, merged } = assemble(table, json);
+    expect(merged).toEqual(["events-people.json record 0: event:2020-01-03-strike is also defined at places-events.psv:1; links merged, wording of the first kept"]);
     expect(pack.events).toEqual([
       { id: "event:2020-01-03-strike", date: "2020-01-03", title: { ar: "غارة", en: "Strike" }, entityIds: ["country:iq", "city:baghdad"] },
     ]);
