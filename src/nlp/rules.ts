@@ -23,6 +23,8 @@ export interface RuleMention {
   start: number;
   end: number;
   type: EntityType;
+  /** Which rule found it: a title before a person, or a head noun before an organisation/place. */
+  kind: "title" | "head";
   /** Set when the rule only retyped or confirmed a lexicon match. */
   lexicon?: LexiconMatch;
   confidence: number;
@@ -147,6 +149,7 @@ class RuleReader {
 
   private mention(startToken: number, offset: number, endToken: number, type: EntityType, confidence = RULE_CONFIDENCE): RuleMention {
     return {
+      kind: type === "PER" ? "title" : "head",
       startToken,
       endToken,
       start: this.tokens[startToken]!.start + offset,
@@ -180,6 +183,11 @@ class RuleReader {
     let j = title.end;
     while (j < this.tokens.length && j - i < MAX_TITLE_PHRASE && !this.ctx.breakBefore(j)) {
       if (this.norm(j) === DOT && this.norm(j - 1) === "د") {
+        j++;
+        continue;
+      }
+      // An apposition: `السناتور الجمهوري ، ارلن سبيكتر ،`.
+      if ((this.norm(j) === "،" || this.norm(j) === ",") && j > title.end - 1 && this.personName(j + 1)) {
         j++;
         continue;
       }
