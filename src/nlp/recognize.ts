@@ -55,6 +55,8 @@ interface Candidate {
   confidence: number;
   date?: string;
   priority: number;
+  /** `spanKey`, computed once. */
+  key?: string;
 }
 
 const functionWords = new Set(FUNCTION_WORDS.map(normalizeWord));
@@ -138,6 +140,8 @@ function innerName(lexicon: Lexicon, tokens: readonly Token[], ids: Int32Array, 
 
 /** The type and entity a lexicon match stands for, preferring `wanted` when it is a candidate. */
 function choose(m: LexiconMatch, wanted?: EntityType): { type: EntityType; entityId?: string; confidence: number } {
+  const only = m.candidates.length === 1 ? m.candidates[0]! : undefined;
+  if (only) return { type: only.type, entityId: only.entityId, confidence: 0.95 }; // the usual case
   let pool = m.candidates;
   if (wanted && pool.some((c) => c.type === wanted)) pool = pool.filter((c) => c.type === wanted);
   // The type most candidates share; ties go to the first listed.
@@ -350,7 +354,7 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
 
 /** The normalised text of a span (proclitics already outside it): what "the same name" means. */
 function spanKey(text: string, c: Candidate): string {
-  return normalizeWord(text.slice(c.start, c.end));
+  return (c.key ??= normalizeWord(text.slice(c.start, c.end)));
 }
 
 function toMentions(text: string, accepted: readonly Candidate[]): Mention[] {
