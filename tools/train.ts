@@ -1,27 +1,36 @@
-// `npm run train`: trains the name tagger reproducibly, reports k-fold held-out and cross-domain
-// entity F1, then trains on all the data and writes public/models/tagger.bin.
-//   npm run train -- [--folds 5] [--epochs N] [--bits N] [--weight-bytes 1|2] [--with-aqmar] [--no-write]
+// `npm run train`: trains the name tagger reproducibly (fixed seed and epochs), reports k-fold
+// held-out and cross-domain entity F1, then trains on all of ANERcorp and writes
+// public/models/tagger.bin. Prints a table, then one JSON line with every figure.
+//   npm run train -- [--folds 5] [--epochs 20] [--bits 18] [--weight-bytes 1|2] [--with-aqmar]
+//                    [--shuffled-folds] [--skip-cv] [--no-write] [--out PATH]  (docs/tagger.md)
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createTagger, type Tagger } from "@/src/nlp/tagger/index";
-import { parseCorpus, SpanScorer, toTrainingSentence, type CorpusSentence } from "@/src/nlp/tagger/corpus";
-import { seededRandom, trainWeights, type TrainingOptions } from "@/src/nlp/tagger/training";
-import { decodeWeights, encodeWeights } from "@/src/nlp/tagger/weights-file";
+import { parseCorpus, SpanScorer, type CorpusSentence } from "@/src/nlp/tagger/corpus";
+import type { TaggerWeights } from "@/src/nlp/tagger/decode";
 import type { SpanType } from "@/src/nlp/tagger/labels";
+import { SHIPPED_RECIPE, trainWithRecipe, type TaggerRecipe } from "@/src/nlp/tagger/recipe";
+import { penaliseOutside, seededRandom } from "@/src/nlp/tagger/training";
+import { buildNameList, hintsFromNameList, type NameList } from "@/src/nlp/tagger/training-hints";
+import { encodeWeights } from "@/src/nlp/tagger/weights-file";
 
+const R = SHIPPED_RECIPE;
 const { values: args } = parseArgs({
   options: {
     folds: { type: "string", default: "5" },
-    epochs: { type: "string", default: "12" },
-    bits: { type: "string", default: "18" },
-    "frequency-bits": { type: "string", default: "18" },
-    "word-dropout": { type: "string", default: "0.25" },
-    "weight-bytes": { type: "string", default: "1" },
-    seed: { type: "string", default: "20260" },
+    epochs: { type: "string", default: String(R.training.epochs) },
+    bits: { type: "string", default: String(R.training.bucketBits) },
+    "frequency-bits": { type: "string", default: String(R.training.frequencyBits) },
+    "weight-bytes": { type: "string", default: String(R.weightBytes) },
+    "word-dropout": { type: "string", default: String(R.training.wordDropout) },
+    "hint-share": { type: "string", default: String(R.hintShare) },
+    "hinted-word-dropout": { type: "string", default: String(R.training.hintedWordDropout) },
+    "outside-penalty": { type: "string" },
+    seed: { type: "string", default: String(R.training.seed) },
     "with-aqmar": { type: "boolean", default: false },
-    "no-write": { type: "boolean", default: false },
-    "skip-cv": { type: "boolean", default: false },
     "shuffled-folds": { type: "boolean", default: false },
+    "skip-cv": { type: "boolean", default: false },
+    "no-write": { type: "boolean", default: false },
     out: { type: "string", default: "public/models/tagger.bin" },
   },
 });
@@ -29,15 +38,28 @@ const { values: args } = parseArgs({
 const CORPORA = "../shared/corpora";
 const CORE_TYPES: SpanType[] = ["PER", "LOC", "ORG"];
 const ALL_TYPES: SpanType[] = ["PER", "LOC", "ORG", "MISC"];
+/** Candidate O penalties; cross-validation picks one (see penaliseOutside). */
+const PENALTIES = [0, 2, 4, 6, 8, 12, 16];
+/** Candidate softmax temperatures for span scores; cross-validation picks one. */
+const TEMPERATURES = [1, 2, 4, 8, 16, 32, 64];
 
-const options: TrainingOptions = {
-  epochs: Number(args.epochs),
-  seed: Number(args.seed),
-  bucketBits: Number(args.bits),
-  frequencyBits: Number(args["frequency-bits"]),
-  wordDropout: Number(args["word-dropout"]),
+const recipe: TaggerRecipe = {
+  training: {
+    epochs: Number(args.epochs),
+    seed: Number(args.seed),
+    bucketBits: Number(args.bits),
+    frequencyBits: Number(args["frequency-bits"]),
+    wordDropout: Number(args["word-dropout"]),
+    hintedWordDropout: Number(args["hinted-word-dropout"]),
+  },
+  hintShare: Number(args["hint-share"]),
+  outsidePenalty: args["outside-penalty"] !== undefined ? Number(args["outside-penalty"]) : R.outsidePenalty,
+  temperature: R.temperature,
+  weightBytes: Number(args["weight-bytes"]) === 2 ? 2 : 1,
 };
-const weightBytes = Number(args["weight-bytes"]) === 2 ? 2 : 1;
+const options = recipe.training;
+const weightBytes = recipe.weightBytes;
+const withAqmar = args["with-aqmar"];
 
 function readCorpus(name: string): CorpusSentence[] {
   return parseCorpus(readFileSync(`${CORPORA}/${name}`, "utf8"), (line, message) => {
@@ -45,28 +67,42 @@ function readCorpus(name: string): CorpusSentence[] {
   });
 }
 
-/** Trains and round-trips through the weights file, so scores are those of what ships. */
-function train(sentences: readonly CorpusSentence[]): { tagger: Tagger; bytes: Uint8Array } {
-  const bytes = encodeWeights(trainWeights(sentences.map(toTrainingSentence), options), weightBytes);
-  return { tagger: createTagger(decodeWeights(bytes)), bytes };
-}
+/** Trained without penalty or temperature applied (the evaluation below picks those). */
+const train = (sentences: readonly CorpusSentence[]): TaggerWeights => trainWithRecipe(sentences, recipe, true);
 
-function evaluate(tagger: Tagger, sentences: readonly CorpusSentence[], scorer = new SpanScorer()): SpanScorer {
-  for (const sentence of sentences) scorer.add(sentence.spans, tagger.tag(sentence.tokens));
+/** Scores `tagger` on `sentences`; with `names`, it gets that list's hints as a lexicon's. */
+function evaluate(tagger: Tagger, sentences: readonly CorpusSentence[], names?: NameList): SpanScorer {
+  const scorer = new SpanScorer();
+  for (const sentence of sentences) {
+    const hints = names ? hintsFromNameList(sentence.tokens, names) : undefined;
+    scorer.add(sentence.spans, tagger.tag(sentence.tokens, hints));
+  }
   return scorer;
 }
+
+const round = (x: number): number => Math.round(x * 10000) / 10000;
 
 interface Row {
   name: string;
   core: number;
   all: number;
+  precision: number;
+  recall: number;
   byType: Record<string, number>;
 }
 
 function row(name: string, scorer: SpanScorer): Row {
   const byType: Record<string, number> = {};
   for (const type of ALL_TYPES) byType[type] = round(scorer.score([type]).f1);
-  return { name, core: round(scorer.score(CORE_TYPES).f1), all: round(scorer.score(ALL_TYPES).f1), byType };
+  const core = scorer.score(CORE_TYPES);
+  return {
+    name,
+    core: round(core.f1),
+    all: round(scorer.score(ALL_TYPES).f1),
+    precision: round(core.precision),
+    recall: round(core.recall),
+    byType,
+  };
 }
 
 function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -79,62 +115,138 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
-const round = (x: number): number => Math.round(x * 10000) / 10000;
+/**
+ * The temperature whose span scores best predict whether a held-out span is right (lowest Brier
+ * score), so `score` means roughly "how often a span like this is correct".
+ */
+function calibrateTemperature(folds: { weights: TaggerWeights; held: CorpusSentence[]; penalty: number }[]): number {
+  let best = recipe.temperature;
+  let bestBrier = Infinity;
+  for (const t of TEMPERATURES) {
+    let sum = 0;
+    let count = 0;
+    for (const { weights, held, penalty: p } of folds) {
+      const tagger = createTagger({ ...penaliseOutside(weights, p), temperature: t });
+      for (const sentence of held) {
+        const gold = new Set(sentence.spans.map((s) => `${s.start}:${s.end}:${s.type}`));
+        for (const span of tagger.tag(sentence.tokens)) {
+          const right = gold.has(`${span.start}:${span.end}:${span.type}`) ? 1 : 0;
+          sum += (span.score - right) ** 2;
+          count++;
+        }
+      }
+    }
+    const brier = sum / Math.max(1, count);
+    console.error(`temperature ${t}: Brier ${brier.toFixed(4)}`);
+    if (brier < bestBrier) [best, bestBrier] = [t, brier];
+  }
+  return best;
+}
+
+const pooled = (scorers: readonly SpanScorer[]): SpanScorer =>
+  scorers.reduce((sum, s) => sum.addAll(s), new SpanScorer());
 
 const started = performance.now();
 const anercorp = readCorpus("anercorp-train.jsonl");
 const aqmar = readCorpus("aqmar-train.jsonl");
 const rows: Row[] = [];
 const timings: Record<string, number> = {};
+let temperature = recipe.temperature;
+let penalty = recipe.outsidePenalty;
 
 if (!args["skip-cv"]) {
   // Contiguous folds keep each news story inside one fold, so a fold's names are not learned from
-  // the same article's other sentences: closer to meeting unseen news.
+  // the same article's other sentences: closer to meeting unseen news. --shuffled-folds splits
+  // by sentence instead (the usual, more optimistic k-fold).
   const k = Number(args.folds);
   const pool = args["shuffled-folds"] ? shuffled(anercorp, options.seed) : anercorp;
-  const cv = new SpanScorer();
-  const cvAqmar = new SpanScorer();
+  const candidates = args["outside-penalty"] !== undefined ? [penalty] : PENALTIES;
+  // plain[f][p] / hinted[f][p]: fold f's held-out counts under candidate penalty p.
+  const plain: SpanScorer[][] = [];
+  const hinted: SpanScorer[][] = [];
+  let toAqmar: SpanScorer | undefined;
+  const foldModels: { weights: TaggerWeights; held: CorpusSentence[] }[] = [];
   for (let fold = 0; fold < k; fold++) {
-    const from = Math.floor((fold * anercorp.length) / k);
-    const to = Math.floor(((fold + 1) * anercorp.length) / k);
+    const from = Math.floor((fold * pool.length) / k);
+    const to = Math.floor(((fold + 1) * pool.length) / k);
     const held = pool.slice(from, to);
     const trainSet = [...pool.slice(0, from), ...pool.slice(to)];
     const t0 = performance.now();
-    const { tagger } = train(args["with-aqmar"] ? [...trainSet, ...aqmar] : trainSet);
-    const foldScore = evaluate(tagger, held);
-    evaluate(tagger, held, cv);
-    if (fold === 0) evaluate(tagger, aqmar, cvAqmar);
-    console.error(`fold ${fold + 1}/${k}: PER/LOC/ORG F1 ${foldScore.score(CORE_TYPES).f1.toFixed(4)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    const weights = train(withAqmar ? [...trainSet, ...aqmar] : trainSet);
+    const names = buildNameList(trainSet);
+    foldModels.push({ weights, held });
+    plain.push([]);
+    hinted.push([]);
+    for (const p of candidates) {
+      const tagger = createTagger(penaliseOutside(weights, p));
+      plain[fold]!.push(evaluate(tagger, held));
+      hinted[fold]!.push(evaluate(tagger, held, names));
+    }
+    if (fold === 0 && !withAqmar) toAqmar = evaluate(createTagger(penaliseOutside(weights, penalty)), aqmar);
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+    console.error(`fold ${fold + 1}/${k}: PER/LOC/ORG F1 ${plain[fold]![0]!.score(CORE_TYPES).f1.toFixed(4)} at penalty ${candidates[0]} (${seconds} s)`);
   }
-  rows.push(row(`ANERcorp ${k}-fold${args["shuffled-folds"] ? " shuffled" : ""} held-out${args["with-aqmar"] ? " (+AQMAR)" : ""}`, cv));
-  if (!args["with-aqmar"]) {
-    rows.push(row("ANERcorp (fold 1 model) → AQMAR", cvAqmar));
+  // Each fold is scored with the penalty the *other* folds prefer, so the choice is held out too.
+  const bestPenalty = (folds: number[]): number => {
+    let best = 0;
+    let bestF1 = -1;
+    candidates.forEach((_, p) => {
+      const f1 = pooled(folds.map((f) => plain[f]![p]!)).score(CORE_TYPES).f1;
+      if (f1 > bestF1) [best, bestF1] = [p, f1];
+    });
+    return best;
+  };
+  const folds = Array.from({ length: k }, (_, f) => f);
+  const chosen = folds.map((f) => bestPenalty(folds.filter((g) => g !== f)));
+  const cvName = `ANERcorp ${k}-fold${args["shuffled-folds"] ? " shuffled" : ""} held-out${withAqmar ? " (+AQMAR)" : ""}`;
+  rows.push(row(cvName, pooled(folds.map((f) => plain[f]![chosen[f]!]!))));
+  rows.push(row(`${cvName}, train-fold name hints`, pooled(folds.map((f) => hinted[f]![chosen[f]!]!))));
+  penalty = candidates[bestPenalty(folds)]!;
+  temperature = calibrateTemperature(foldModels.map((m, f) => ({ ...m, penalty: candidates[chosen[f]!]! })));
+  if (toAqmar) {
+    rows.push(row("ANERcorp (fold 1 model) → AQMAR", toAqmar));
     const t0 = performance.now();
-    const { tagger } = train(aqmar);
-    rows.push(row("AQMAR → ANERcorp", evaluate(tagger, anercorp)));
+    rows.push(row("AQMAR → ANERcorp", evaluate(createTagger(penaliseOutside(train(aqmar), penalty)), anercorp)));
     timings.aqmarToAnercorpSeconds = round((performance.now() - t0) / 1000);
   }
 }
 
 const t0 = performance.now();
-const finalData = args["with-aqmar"] ? [...anercorp, ...aqmar] : anercorp;
-const { bytes } = train(finalData);
+const finalData = withAqmar ? [...anercorp, ...aqmar] : anercorp;
+const bytes = encodeWeights({ ...penaliseOutside(train(finalData), penalty), temperature }, weightBytes);
 timings.finalTrainingSeconds = round((performance.now() - t0) / 1000);
 if (!args["no-write"]) writeFileSync(args.out, bytes);
+if (penalty !== R.outsidePenalty || temperature !== R.temperature) {
+  console.error(
+    `note: cross-validation chose O penalty ${penalty} and temperature ${temperature}; SHIPPED_RECIPE in src/nlp/tagger/recipe.ts says ${R.outsidePenalty} and ${R.temperature}: update it so evaluations train the model that ships`,
+  );
+}
 
 const pad = (s: string, n: number): string => s.padEnd(n);
-console.log(`${pad("evaluation", 48)} ${pad("PER/LOC/ORG", 12)} ${pad("all 4", 8)} PER     LOC     ORG     MISC`);
+console.log(`${pad("evaluation (entity micro-F1)", 56)} ${pad("PER/LOC/ORG", 12)} ${pad("P", 7)} ${pad("R", 7)} ${pad("all 4", 7)} PER     LOC     ORG     MISC`);
 for (const r of rows) {
-  const types = ALL_TYPES.map((t) => pad((r.byType[t] ?? 0).toFixed(4), 7)).join(" ");
-  console.log(`${pad(r.name, 48)} ${pad(r.core.toFixed(4), 12)} ${pad(r.all.toFixed(4), 8)} ${types}`);
+  const cells = [r.core, r.precision, r.recall, r.all, ...ALL_TYPES.map((t) => r.byType[t] ?? 0)];
+  console.log(`${pad(r.name, 56)} ${cells.map((x, i) => pad(x.toFixed(4), i === 0 ? 12 : 7)).join(" ")}`);
 }
 console.log(
-  `model: ${bytes.length} bytes (2^${options.bucketBits} buckets × int${weightBytes * 8}), ${options.epochs} epochs, seed ${options.seed}, trained on ${finalData.length} sentences${args["no-write"] ? " (not written)" : ` → ${args.out}`}`,
+  `model: ${bytes.length} bytes (2^${options.bucketBits} buckets × int${weightBytes * 8}), ${options.epochs} epochs, seed ${options.seed}, O penalty ${penalty}, temperature ${temperature}, trained on ${finalData.length} sentences${args["no-write"] ? " (not written)" : ` → ${args.out}`}`,
 );
 console.log(
   JSON.stringify({
     evaluations: rows,
-    model: { bytes: bytes.length, bucketBits: options.bucketBits, weightBytes, epochs: options.epochs, seed: options.seed, sentences: finalData.length },
+    model: {
+      bytes: bytes.length,
+      bucketBits: options.bucketBits,
+      weightBytes,
+      epochs: options.epochs,
+      seed: options.seed,
+      wordDropout: options.wordDropout,
+      hintedWordDropout: options.hintedWordDropout,
+      hintShare: recipe.hintShare,
+      outsidePenalty: penalty,
+      temperature,
+      sentences: finalData.length,
+    },
     seconds: { ...timings, total: round((performance.now() - started) / 1000) },
   }),
 );

@@ -95,6 +95,17 @@ export class SpanScorer {
     for (const span of gold) if (!predictedKeys.has(key(span))) this.counts.get(span.type)!.falseNegatives++;
   }
 
+  /** Adds another scorer's counts (pooling folds). */
+  addAll(other: SpanScorer): this {
+    for (const [type, c] of other.counts) {
+      const mine = this.counts.get(type)!;
+      mine.truePositives += c.truePositives;
+      mine.falsePositives += c.falsePositives;
+      mine.falseNegatives += c.falseNegatives;
+    }
+    return this;
+  }
+
   /** Micro-averaged score over `types` (all four by default). */
   score(types: readonly SpanType[] = SPAN_TYPES): SpanScore {
     const total: SpanCounts = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };

@@ -1,0 +1,174 @@
+// Training and the weights file: a small run learns names it never saw, the file round-trips
+// exactly, and the corpus reader and label helpers keep what they are given.
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createTagger, loadTagger } from "@/src/nlp/tagger/index";
+import { parseCorpus, SpanScorer, toTrainingSentence, type CorpusSentence } from "@/src/nlp/tagger/corpus";
+import { labelsOfSpans, spansOfLabels, SPAN_TYPES, type TokenSpan } from "@/src/nlp/tagger/labels";
+import { SHIPPED_RECIPE, trainWithRecipe, withSimulatedHints } from "@/src/nlp/tagger/recipe";
+import { penaliseOutside, trainWeights, type TrainingOptions } from "@/src/nlp/tagger/training";
+import { buildNameList, hintsFromNameList } from "@/src/nlp/tagger/training-hints";
+import { TRIGGER_CLASSES, TRIGGER_WORDS } from "@/src/nlp/tagger/triggers";
+import { decodeWeights, encodeWeights, WeightsFileError } from "@/src/nlp/tagger/weights-file";
+
+const corpus = parseCorpus(readFileSync("../shared/corpora/anercorp-train.jsonl", "utf8"));
+const SMALL: TrainingOptions = {
+  epochs: 4,
+  seed: 7,
+  bucketBits: 16,
+  frequencyBits: 14,
+  wordDropout: 0.25,
+  hintedWordDropout: 0.5,
+};
+
+/** Byte equality without a deep diff of megabytes (which is slow in the test runner). */
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
+
+function f1(tag: (s: CorpusSentence) => TokenSpan[], sentences: readonly CorpusSentence[]): number {
+  const scorer = new SpanScorer();
+  for (const s of sentences) scorer.add(s.spans, tag(s));
+  return scorer.score(["PER", "LOC", "ORG"]).f1;
+}
+
+describe("training", () => {
+  // Train on one stretch of the corpus and score on a later, disjoint one (other stories).
+  const trainSet = corpus.slice(0, 800);
+  const heldOut = corpus.slice(2000, 2300);
+  const weights = trainWeights(trainSet.map(toTrainingSentence), SMALL);
+
+  it("learns names beyond a memorised list on held-out sentences", () => {
+    // Trivial baseline: tag every training name wherever it occurs again.
+    const names = buildNameList(trainSet);
+    const memorised = (s: CorpusSentence): TokenSpan[] => {
+      const hints = hintsFromNameList(s.tokens, names);
+      const spans: TokenSpan[] = [];
+      let i = 0;
+      while (i < hints.length) {
+        const type = hints[i];
+        let j = i + 1;
+        while (j < hints.length && type !== undefined && hints[j] === type) j++;
+        if (type !== undefined) spans.push({ start: i, end: j, type: type as TokenSpan["type"] });
+        i = type === undefined ? i + 1 : j;
+      }
+      return spans;
+    };
+    const tagger = createTagger(weights);
+    const learned = f1((s) => tagger.tag(s.tokens), heldOut);
+    const baseline = f1(memorised, heldOut);
+    expect(learned).toBeGreaterThan(baseline + 0.05);
+    expect(learned).toBeGreaterThan(0.4);
+  });
+
+  it("is reproducible: the same seed gives the same weights file", () => {
+    const again = trainWeights(trainSet.slice(0, 200).map(toTrainingSentence), SMALL);
+    const once = trainWeights(trainSet.slice(0, 200).map(toTrainingSentence), SMALL);
+    expect(sameBytes(encodeWeights(again), encodeWeights(once))).toBe(true);
+  });
+
+  it("a push away from O finds more names", () => {
+    const count = (w: typeof weights): number =>
+      heldOut.reduce((n, s) => n + createTagger(w).tag(s.tokens).length, 0);
+    expect(count(penaliseOutside(weights, 8))).toBeGreaterThan(count(weights));
+  });
+});
+
+describe("recipe", () => {
+  it("trains with simulated hints and applies its penalty and temperature", () => {
+    const recipe = { ...SHIPPED_RECIPE, training: { ...SMALL, bucketBits: 12, epochs: 2 }, outsidePenalty: 3, temperature: 5 };
+    const sentences = corpus.slice(0, 150);
+    const raw = trainWithRecipe(sentences, recipe, true);
+    const ready = trainWithRecipe(sentences, recipe);
+    expect(ready.temperature).toBe(5);
+    expect(ready.transitions[0]).toBeCloseTo(raw.transitions[0]! - 3, 4); // start → O
+    expect(ready.transitions[1]).toBeCloseTo(raw.transitions[1]!, 4); // start → B-PER
+    // A share of the sentences carries hints, the rest none, and the hints come from other parts.
+    const hinted = withSimulatedHints(sentences, 0.5, 1).filter((s) => s.hints !== undefined);
+    expect(hinted.length).toBeGreaterThan(40);
+    expect(hinted.length).toBeLessThan(110);
+  });
+});
+
+describe("weights file", () => {
+  const weights = trainWeights(corpus.slice(0, 100).map(toTrainingSentence), { ...SMALL, bucketBits: 12, epochs: 2 });
+
+  it.each([1, 2] as const)("round-trips byte for byte with %i-byte weights", (width) => {
+    const bytes = encodeWeights(weights, width);
+    const decoded = decodeWeights(bytes);
+    expect(sameBytes(encodeWeights(decoded, width), bytes)).toBe(true);
+    // Quantisation stays within half a step of the trained weight.
+    const step = decoded.emissionScale;
+    for (let i = 0; i < weights.emission.length; i += 97) {
+      expect(Math.abs(decoded.emission[i]! * step - weights.emission[i]!)).toBeLessThanOrEqual(step / 2 + 1e-6);
+    }
+  });
+
+  it("tags the same with the file as with the weights it was written from (16-bit)", () => {
+    const direct = createTagger(weights);
+    const loaded = loadTagger(encodeWeights(weights, 2));
+    const sample = corpus.slice(3000, 3100);
+    const names = (tagger: typeof direct, s: CorpusSentence): string =>
+      JSON.stringify(tagger.tag(s.tokens).map(({ start, end, type }) => [start, end, type]));
+    // 16-bit quantisation may flip a near-tie now and then, no more.
+    const same = sample.filter((s) => names(direct, s) === names(loaded, s));
+    expect(same.length).toBeGreaterThanOrEqual(98);
+  });
+
+  it("reads from an unaligned view of a larger buffer", () => {
+    const bytes = encodeWeights(weights);
+    const padded = new Uint8Array(bytes.length + 3);
+    padded.set(bytes, 3);
+    expect(() => loadTagger(padded.subarray(3))).not.toThrow();
+  });
+
+  it("refuses weights from another feature version with a clear message", () => {
+    const bytes = encodeWeights(weights);
+    bytes[6] = bytes[6]! + 1; // feature version, covered by the header check before the checksum
+    expect(() => decodeWeights(bytes)).toThrow(/npm run train/);
+    expect(() => decodeWeights("nope" as unknown as Uint8Array)).toThrow(WeightsFileError);
+  });
+});
+
+describe("corpus and labels", () => {
+  it("skips a malformed line, says which, and keeps the others", () => {
+    const good = '{"text":"زار أوباما بغداد .","entities":[{"start":4,"end":10,"type":"PER"}]}';
+    const errors: number[] = [];
+    const parsed = parseCorpus(
+      [good, "{not json", '{"text":"x","entities":[{"start":0,"end":9,"type":"PER"}]}', good].join("\n"),
+      (line) => errors.push(line),
+    );
+    expect(errors).toEqual([2, 3]);
+    expect(parsed).toHaveLength(2);
+    expect(parsed[0]).toEqual({ tokens: ["زار", "أوباما", "بغداد", "."], spans: [{ start: 1, end: 2, type: "PER" }] });
+  });
+
+  it("widens character offsets to whole tokens, clitics included", () => {
+    const [sentence] = parseCorpus('{"text":"وصل بواشنطن أمس","entities":[{"start":5,"end":11,"type":"LOC"}]}');
+    expect(sentence!.spans).toEqual([{ start: 1, end: 2, type: "LOC" }]);
+  });
+
+  it("labels and spans convert both ways", () => {
+    const span = fc
+      .tuple(fc.nat(30), fc.integer({ min: 1, max: 4 }), fc.constantFrom(...SPAN_TYPES))
+      .map(([start, length, type]) => ({ start, end: start + length, type }));
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 8 }), (spans) => {
+        // Keep a non-overlapping set, sorted, as gold spans are.
+        const kept: TokenSpan[] = [];
+        for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+          if (kept.every((k) => s.start >= k.end)) kept.push(s);
+        }
+        expect(spansOfLabels(labelsOfSpans(40, kept))).toEqual(kept);
+      }),
+    );
+  });
+
+  it("trigger tables have no duplicates or blanks", () => {
+    for (const cls of TRIGGER_CLASSES) {
+      const words = TRIGGER_WORDS[cls];
+      expect(new Set(words).size).toBe(words.length);
+      for (const word of words) expect(word.trim()).toBe(word);
+      expect(words.every((w) => w.length > 0)).toBe(true);
+    }
+  });
+});
