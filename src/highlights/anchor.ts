@@ -30,8 +30,20 @@ export function preparePageText(original: string): PageText {
  * with a word edited, and is strict enough that unrelated text of the same length never passes.
  */
 export const MAX_ERROR_RATE = 0.25;
+/**
+ * A fuzzy match must score at least this overall. Short quotes with a quarter of their letters
+ * wrong match unrelated text by chance (a 20-letter quote finds "وزير الخارجية ال" in any news
+ * page); what tells the passage apart is its context, and a match without it scores below this.
+ */
+export const MIN_FUZZY_SCORE = 0.8;
 /** Quotes this short (folded) need their context to agree too before a fuzzy match counts. */
-const SHORT_QUOTE = 16;
+const SHORT_QUOTE = 32;
+const MIN_SHORT_CONTEXT = 0.6;
+/**
+ * An exact copy scoring this well (its context mostly intact) is taken without looking further;
+ * below it, an edited passage in the right surroundings may be the better answer.
+ */
+const TRUSTED_EXACT_SCORE = 0.9;
 /** A page with more repeats than this of a quote is not worth scoring one by one. */
 const MAX_CANDIDATES = 500;
 // Relative weights, as in the Hypothesis client: the quote matters most, then its context; the old
@@ -49,7 +61,7 @@ export function anchorPassage(
   const text = folded.text;
   const exact = foldForMatch(quote.exact).text.trim();
   if (exact === "" || text.length === 0) return null;
-  const context = {
+  const context: Context = {
     prefix: foldForMatch(quote.prefix).text,
     suffix: foldForMatch(quote.suffix).text,
     hint: position ? foldedIndex(folded, position.start) : undefined,
@@ -59,23 +71,28 @@ export function anchorPassage(
   for (let at = text.indexOf(exact); at !== -1 && exactStarts.length < MAX_CANDIDATES; at = text.indexOf(exact, at + 1)) {
     exactStarts.push(at);
   }
-  if (exactStarts.length > 0) {
-    const best = pickBest(
-      exactStarts.map((start) => ({ start, end: start + exact.length, errors: 0 })),
-      text,
-      exact.length,
-      context,
-    );
-    return toOriginal(original, folded, best, "exact");
-  }
+  const bestExact =
+    exactStarts.length > 0
+      ? pickBest(exactStarts.map((start) => ({ start, end: start + exact.length, errors: 0 })), text, exact.length, context)
+      : undefined;
+  if (bestExact && bestExact.score >= TRUSTED_EXACT_SCORE) return toOriginal(original, folded, bestExact, "exact");
 
+  // No exact copy, or only one in the wrong surroundings (a short quote that also occurs elsewhere,
+  // while the passage itself was edited): an approximate match in the right place may do better.
+  const bestFuzzy = bestFuzzyMatch(text, exact, context);
+  if (bestFuzzy && (!bestExact || bestFuzzy.score > bestExact.score)) return toOriginal(original, folded, bestFuzzy, "fuzzy");
+  return bestExact ? toOriginal(original, folded, bestExact, "exact") : null;
+}
+
+function bestFuzzyMatch(text: string, exact: string, context: Context): Scored | null {
   const maxErrors = Math.floor(exact.length * MAX_ERROR_RATE);
   if (maxErrors < 1) return null;
   const matches = fuzzyCandidates(text, exact, maxErrors, context);
   if (matches.length === 0) return null;
   const best = pickBest(matches, text, exact.length, context);
-  if (exact.length < SHORT_QUOTE && (best.prefixScore + best.suffixScore) / 2 < 0.5) return null;
-  return toOriginal(original, folded, best, "fuzzy");
+  if (best.score < MIN_FUZZY_SCORE) return null;
+  if (exact.length < SHORT_QUOTE && (best.prefixScore + best.suffixScore) / 2 < MIN_SHORT_CONTEXT) return null;
+  return best;
 }
 
 /** Occurrences of the context looked at per side: enough for a page, bounded for a pathological one. */
@@ -92,7 +109,7 @@ function fuzzyCandidates(
   text: string,
   quote: string,
   maxErrors: number,
-  context: { prefix: string; suffix: string; hint: number | undefined },
+  context: Context,
 ): Candidate[] {
   const span = quote.length + maxErrors;
   const windows: [number, number][] = [[0, text.length]];
@@ -121,6 +138,13 @@ function fuzzyCandidates(
   return candidates;
 }
 
+/** The saved context, folded, and the old position as an index into the folded page text. */
+interface Context {
+  prefix: string;
+  suffix: string;
+  hint: number | undefined;
+}
+
 interface Candidate {
   start: number;
   end: number;
@@ -137,7 +161,7 @@ function pickBest(
   candidates: Candidate[],
   text: string,
   quoteLength: number,
-  context: { prefix: string; suffix: string; hint: number | undefined },
+  context: Context,
 ): Scored {
   let best: Scored | undefined;
   for (const candidate of candidates) {

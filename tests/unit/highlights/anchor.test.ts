@@ -93,6 +93,23 @@ describe("anchorPassage", () => {
     }
   });
 
+  it("finds an edited short quote in its place even when the original wording occurs elsewhere", () => {
+    const word = "الولايات المتحدة";
+    const { start, selectors } = passage(seed, word, 1);
+    const changed = seed.slice(0, start) + "الولايات المتحد" + seed.slice(start + word.length);
+    expect(changed.split(word).length - 1).toBeGreaterThan(1); // exact copies remain, in other places
+    const anchor = anchorPassage(changed, ...selectors);
+    expect(anchor).toMatchObject({ start, method: "fuzzy" });
+  });
+
+  it("does not take unrelated text of a similar shape for a short quote", () => {
+    // A passage saved on another article: the seed has "مجلس النواب العراقي", never this.
+    const other = "وقال رئيس مجلس النواب اللبناني نبيه بري في تصريح صحفي أمس";
+    const from = other.indexOf("مجلس النواب اللبناني");
+    const selectors = describePassage(other, from, from + "مجلس النواب اللبناني".length);
+    expect(anchorPassage(seed, ...selectors)).toBeNull();
+  });
+
   it("orphans a quote whose text is gone", () => {
     const { selectors } = passage(seed, quote);
     const without = seed.replace(quote, "");
