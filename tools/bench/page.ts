@@ -42,6 +42,8 @@ const RUNS = 5;
 interface PageRun {
   /** ms from the content script starting to the first scan painted (includes the background's answer). */
   marked: number;
+  /** ms the first `recognize` message took to come back from the background. */
+  recognize: number;
   /** ms of main-thread work in our slices during that scan. */
   mainThread: number;
   longestSlice: number;
@@ -78,6 +80,7 @@ async function measureLoad(page: Page, url: string): Promise<PageRun> {
     const tasks = (window as unknown as { siyaqLongTasks?: number[] }).siyaqLongTasks ?? [];
     return {
       marked: last["siyaq:marked"] ?? Number.NaN,
+      recognize: last["siyaq:recognize"] ?? Number.NaN,
       mainThread: last["siyaq:main-thread"] ?? Number.NaN,
       longestSlice: last["siyaq:longest-slice"] ?? Number.NaN,
       longestTask: Math.max(0, ...tasks),
@@ -124,7 +127,7 @@ export async function benchPage(): Promise<{ rows: string[][]; figures: Record<s
     if (built.status !== 0) throw new Error("page bench: `wxt build` failed");
   }
   const ext = await launchExtension();
-  const rows: string[][] = [["page", "marks", "marked (ms)", "main thread (ms)", "longest slice (ms)", "longest task (ms)", "heap added (KB)"]];
+  const rows: string[][] = [["page", "marks", "marked (ms)", "recognize round trip (ms)", "main thread (ms)", "longest slice (ms)", "longest task (ms)", "heap added (KB)"]];
   const figures: Record<string, number> = {};
   try {
     const page = await ext.context.newPage();
@@ -143,6 +146,7 @@ export async function benchPage(): Promise<{ rows: string[][]; figures: Record<s
       const pick = (key: keyof PageRun) => median(runs.map((run) => run[key]));
       figures[`${name}.marks`] = pick("marks");
       figures[`${name}.markedMs`] = pick("marked");
+      figures[`${name}.recognizeMs`] = pick("recognize");
       figures[`${name}.mainThreadMs`] = pick("mainThread");
       figures[`${name}.longestSliceMs`] = Math.max(...runs.map((run) => run.longestSlice));
       figures[`${name}.longestTaskMs`] = Math.max(...runs.map((run) => run.longestTask));
@@ -163,13 +167,14 @@ export async function benchPage(): Promise<{ rows: string[][]; figures: Record<s
         name,
         String(figures[`${name}.marks`]),
         ms(figures[`${name}.markedMs`]!),
+        ms(figures[`${name}.recognizeMs`]!),
         ms(figures[`${name}.mainThreadMs`]!),
         ms(figures[`${name}.longestSliceMs`]!),
         ms(figures[`${name}.longestTaskMs`]!),
         String(figures[`${name}.heapAddedKB`]),
       ]);
     }
-    rows.push(["seed (cold start)", String(cold.marks), ms(cold.marked), ms(cold.mainThread), ms(cold.longestSlice), ms(cold.longestTask), ""]);
+    rows.push(["seed (cold start)", String(cold.marks), ms(cold.marked), ms(cold.recognize), ms(cold.mainThread), ms(cold.longestSlice), ms(cold.longestTask), ""]);
   } finally {
     await ext.close();
   }
