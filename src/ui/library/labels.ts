@@ -49,7 +49,8 @@ const ar: typeof en = {
   to: "إلى",
   any: "الكل",
   orphanedOnly: "غير الموجودة فقط",
-  count: "{shown} من {total} اقتباسًا",
+  // No counted noun: Arabic would need six plural forms for it.
+  count: "{shown} من {total}",
   empty: "لا اقتباسات بعد. حدّد مقطعًا في صفحة إخبارية واضغط «احفظ» (أو Alt+Shift+S).",
   noMatch: "لا اقتباس يطابق البحث.",
   orphaned: "لم يُعثر عليه في الصفحة عند آخر زيارة",
