@@ -26,8 +26,8 @@ export function preparePageText(original: string): PageText {
 }
 
 /**
- * Share of the quote's length that may differ in a fuzzy match. A quarter still finds a sentence
- * with a word edited, and is strict enough that unrelated text of the same length never passes.
+ * Share of the quote's length that may differ in a fuzzy match: a quarter still finds a sentence
+ * with a word edited or dropped. Chance matches within that budget are kept out by the score floor.
  */
 export const MAX_ERROR_RATE = 0.25;
 /**
