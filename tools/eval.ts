@@ -152,31 +152,13 @@ function seedRow(evaluation: string, text: string, gold: readonly Span[], option
 }
 
 /**
- * Tagger weights trained on `sentences` the way `npm run train` trains the shipped model. This
- * mirrors tools/train.ts's defaults (epochs, hint share, dropouts, O penalty) as of writing; keep
- * them in step, or the held-out figure describes a different model from the one that ships.
+ * Tagger weights trained on `sentences` exactly as `npm run train` trains the shipped model
+ * (SHIPPED_RECIPE in src/nlp/tagger/recipe.ts), so the held-out figure describes what ships.
  */
 async function trainFoldTagger(sentences: readonly Sentence[]): Promise<SpanTagger> {
-  const { parseCorpusLine, toTrainingSentence } = await import("@/src/nlp/tagger/corpus");
-  const { trainWeights, seededRandom, penaliseOutside } = await import("@/src/nlp/tagger/training");
-  const { buildNameList, hintsFromNameList } = await import("@/src/nlp/tagger/training-hints");
-  const { encodeWeights, decodeWeights } = await import("@/src/nlp/tagger/weights-file");
+  const { trainWithRecipeFromRecords } = await import("@/src/nlp/tagger/recipe");
   const { createTagger } = await import("@/src/nlp/tagger/index");
-  const options = { epochs: 20, seed: 20260, bucketBits: 18, frequencyBits: 18, wordDropout: 0.25, hintedWordDropout: 0.5 };
-  const hintShare = 0.25;
-  const outsidePenalty = 4;
-  const corpus = sentences.map((s) => parseCorpusLine(JSON.stringify(s)));
-  const training = corpus.map(toTrainingSentence);
-  const random = seededRandom(options.seed ^ 0x4b1d);
-  const parts = 5;
-  for (let part = 0; part < parts; part++) {
-    const from = Math.floor((part * corpus.length) / parts);
-    const to = Math.floor(((part + 1) * corpus.length) / parts);
-    const names = buildNameList([...corpus.slice(0, from), ...corpus.slice(to)]);
-    for (let s = from; s < to; s++) if (random() < hintShare) training[s]!.hints = hintsFromNameList(corpus[s]!.tokens, names);
-  }
-  const weights = decodeWeights(encodeWeights(trainWeights(training, options), 1));
-  return createTagger(penaliseOutside(weights, outsidePenalty));
+  return createTagger(trainWithRecipeFromRecords(sentences));
 }
 
 async function main(): Promise<void> {
