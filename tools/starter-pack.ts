@@ -148,10 +148,10 @@ export function eventShapeProblems(event: unknown): string[] {
   return problems;
 }
 
-/** Every alias key of an entity: its names and aliases, normalised. */
+/** Every alias key of an entity: its names, aliases and ambiguous aliases (all are matched), normalised. */
 export function entityKeys(entity: PackEntity): Set<string> {
   const keys = new Set<string>();
-  for (const text of [entity.names.ar, entity.names.en, ...entity.aliases]) {
+  for (const text of [entity.names.ar, entity.names.en, ...entity.aliases, ...(entity.ambiguousAliases ?? [])]) {
     const key = aliasKey(text);
     if (key) keys.add(key);
   }
