@@ -96,7 +96,7 @@ export function startHighlights(signal: AbortSignal): void {
     const offerButton = shouldRun(settings, host, (arabic ??= isMostlyArabic(sampleText(doc))));
     if (!session && !signal.aborted) {
       session = new HighlightSession(doc);
-      void session.restore();
+      session.restore().catch((error: unknown) => console.warn("[siyaq] saved highlights not restored:", error));
     }
     session?.offerButton(offerButton);
   };
@@ -267,7 +267,10 @@ class HighlightSession {
       const broken = [...this.painted.values()].some((range) => range.collapsed || !range.startContainer.isConnected);
       if (!broken && this.painted.size === this.saved.length) return;
       clearTimeout(this.reanchorTimer);
-      this.reanchorTimer = setTimeout(() => void this.anchorAll(), REANCHOR_DELAY_MS);
+      this.reanchorTimer = setTimeout(
+        () => this.anchorAll().catch((error: unknown) => console.warn("[siyaq] highlights not re-anchored:", error)),
+        REANCHOR_DELAY_MS,
+      );
     });
     observer.observe(this.doc.body ?? this.doc.documentElement, { childList: true, subtree: true, characterData: true });
     this.stops.push(() => {
