@@ -19,6 +19,24 @@ export interface TaggerWeights {
 }
 
 const L = LABEL_COUNT;
+if (L !== 9) throw new Error("SequenceDecoder.score is unrolled for 9 labels"); // O + B/I × 4 types
+
+/** Transitions with forbidden moves at -Infinity, so Viterbi needs no branch; cached per weights. */
+const maskedTransitions = new WeakMap<Float32Array, Float64Array>();
+function masked(transitions: Float32Array): Float64Array {
+  let out = maskedTransitions.get(transitions);
+  if (!out) {
+    out = new Float64Array(transitions.length);
+    for (let t = 0; t < out.length; t++) out[t] = ALLOWED_TRANSITIONS[t] ? transitions[t]! : -Infinity;
+    maskedTransitions.set(transitions, out);
+  }
+  return out;
+}
+
+function maskTransitionsNow(transitions: Float32Array, out: Float64Array): Float64Array {
+  for (let t = 0; t < out.length; t++) out[t] = ALLOWED_TRANSITIONS[t] ? transitions[t]! : -Infinity;
+  return out;
+}
 
 export class SequenceDecoder {
   features = new Int32Array(0);
@@ -28,6 +46,10 @@ export class SequenceDecoder {
   private best = new Float64Array(0);
   private back = new Uint8Array(0);
   private capacity = 0;
+  private readonly scratchTransitions = new Float64Array((L + 1) * L);
+
+  /** `training`: weights change between calls (no caching of derived tables). */
+  constructor(private readonly training = false) {}
 
   /** Makes room for `n` tokens; callers fill `features` for them before `decode`. */
   reserve(n: number): void {
@@ -48,10 +70,9 @@ export class SequenceDecoder {
     const em = this.emission;
     const best = this.best;
     const back = this.back;
-    const trans = weights.transitions;
-    for (let l = 0; l < L; l++) {
-      best[l] = ALLOWED_TRANSITIONS[l] ? trans[l]! + em[l]! : -Infinity;
-    }
+    // Training mutates transitions in place between sentences, so it must not use the cache.
+    const trans = this.training ? maskTransitionsNow(weights.transitions, this.scratchTransitions) : masked(weights.transitions);
+    for (let l = 0; l < L; l++) best[l] = trans[l]! + em[l]!;
     for (let i = 1; i < n; i++) {
       const row = i * L;
       const prevRow = row - L;
@@ -59,9 +80,7 @@ export class SequenceDecoder {
         let top = -Infinity;
         let arg = 0;
         for (let p = 0; p < L; p++) {
-          const t = (p + 1) * L + l;
-          if (!ALLOWED_TRANSITIONS[t]) continue;
-          const v = best[prevRow + p]! + trans[t]!;
+          const v = best[prevRow + p]! + trans[(p + 1) * L + l]!;
           if (v > top) {
             top = v;
             arg = p;
@@ -105,17 +124,34 @@ export class SequenceDecoder {
     const em = this.emission;
     const w = weights.emission;
     const scale = weights.emissionScale;
-    em.fill(0, 0, n * L);
+    // Nine labels summed in locals: the hottest loop of tagging, kept free of memory round trips.
     for (let i = 0; i < n; i++) {
-      const row = i * L;
+      let o = 0, bp = 0, ip = 0, bo = 0, io = 0, bl = 0, il = 0, bm = 0, im = 0;
       const base = i * FEATURES_PER_TOKEN;
       for (let f = 0; f < FEATURES_PER_TOKEN; f++) {
         const bucket = features[base + f]!;
         if (bucket < 0) continue; // a feature hidden during training
         const at = bucket * L;
-        for (let l = 0; l < L; l++) em[row + l] = em[row + l]! + w[at + l]!;
+        o += w[at]!;
+        bp += w[at + 1]!;
+        ip += w[at + 2]!;
+        bo += w[at + 3]!;
+        io += w[at + 4]!;
+        bl += w[at + 5]!;
+        il += w[at + 6]!;
+        bm += w[at + 7]!;
+        im += w[at + 8]!;
       }
-      for (let l = 0; l < L; l++) em[row + l] = em[row + l]! * scale;
+      const row = i * L;
+      em[row] = o * scale;
+      em[row + 1] = bp * scale;
+      em[row + 2] = ip * scale;
+      em[row + 3] = bo * scale;
+      em[row + 4] = io * scale;
+      em[row + 5] = bl * scale;
+      em[row + 6] = il * scale;
+      em[row + 7] = bm * scale;
+      em[row + 8] = im * scale;
     }
   }
 }

@@ -85,7 +85,7 @@ export function trainWeights(sentences: readonly TrainingSentence[], options: Tr
   // Averaging trick: keep the sum of step-weighted updates and subtract it at the end.
   const emissionSteps = new Float64Array(cells);
   const transitionSteps = new Float64Array(transitionCells);
-  const decoder = new SequenceDecoder();
+  const decoder = new SequenceDecoder(true);
   const random = seededRandom(options.seed);
   const order = Array.from(sentences.keys());
   let step = 1;
