@@ -115,11 +115,16 @@ class DateReader {
   }
 
   /** Whether token i reads as `word`, as written or with proclitics peeled; the stem offset. */
-  firstWord(i: number, accept: (form: string) => boolean): number | undefined {
+  firstWord(i: number, accept: (form: string) => boolean, conjunctionOnly = false): number | undefined {
     const t = this.tokens[i];
     if (!t || t.kind !== "word") return undefined;
     if (accept(t.norm)) return 0;
-    for (const s of t.stems) if (accept(s.form)) return s.offset;
+    for (const s of t.stems) {
+      // Where a word could be a name with a preposition-like first letter (`باول أمس` is Powell
+      // and "yesterday", not `ب` + `أول أمس`), only a conjunction or the article counts.
+      if (conjunctionOnly && !s.strong && s.clitics !== "و" && s.clitics !== "ف") continue;
+      if (accept(s.form)) return s.offset;
+    }
     return undefined;
   }
 
@@ -314,7 +319,7 @@ class DateReader {
   /** `أمس`, `أمس الأول`, `غداً`. */
   private relativeDay(i: number): DateSpan | undefined {
     for (const r of relativeDays) {
-      const offset = this.firstWord(i, (f) => f === r.words[0]);
+      const offset = this.firstWord(i, (f) => f === r.words[0], true);
       if (offset === undefined) continue;
       let ok = true;
       for (let k = 1; k < r.words.length; k++) if (this.norm(i + k) !== r.words[k]) ok = false;

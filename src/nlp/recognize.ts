@@ -249,7 +249,10 @@ function confirmRules(candidates: Candidate[]): void {
       const e = evidence[k]!;
       // A title before a name says PER more surely than a tagger's guess (`رئيس الاتحاد برند جوتشولك`).
       const sameThing = e.type === rule.type || (rule.kind === "title" && e.priority === PRIORITY.tagger);
-      if (e.end <= rule.end && sameThing && e.end - e.start < rule.end - rule.start) {
+      // A title rule adds given names before what the tagger found, never words after it
+      // (`بوش تجاوز` around `بوش` is the rule overrunning the name).
+      const fits = rule.kind === "title" ? e.end === rule.end : e.end <= rule.end;
+      if (fits && sameThing && e.end - e.start < rule.end - rule.start) {
         rule.priority = PRIORITY.confirmedRule;
         break;
       }

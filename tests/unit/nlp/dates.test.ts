@@ -58,3 +58,9 @@ describe("date resolution", () => {
     expect(dates("العام الماضي", "not a date")).toEqual([["العام الماضي", undefined]]);
   });
 });
+
+describe("dates next to names", () => {
+  it("does not peel a name's first letter to find a date (`كولن باول أمس`)", () => {
+    expect(dates("التقى كولن باول أمس", "2021-12-10")).toEqual([["أمس", "2021-12-09"]]);
+  });
+});
