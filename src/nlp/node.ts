@@ -31,9 +31,21 @@ export function loadPackLexicon(path = STARTER_PACK_PATH): Lexicon | undefined {
   return entities.length > 0 ? Lexicon.build(entriesFromEntities(entities)) : undefined;
 }
 
-/** The shipped tagger, or undefined when its weights file or module is not there. */
-export async function loadShippedTagger(path = TAGGER_PATH): Promise<SpanTagger | undefined> {
+/**
+ * The shipped tagger, or undefined when its weights file is not there. A file that does not load
+ * (corrupt, or from another version of the tagger) is reported through `warn` and skipped: the
+ * lexicon and rules still answer.
+ */
+export async function loadShippedTagger(
+  path = TAGGER_PATH,
+  warn: (message: string) => void = (m) => process.stderr.write(`${m}\n`),
+): Promise<SpanTagger | undefined> {
   if (!existsSync(path)) return undefined;
   const { loadTaggerFromFile } = await import("./tagger/node");
-  return loadTaggerFromFile(path) ?? undefined;
+  try {
+    return loadTaggerFromFile(path) ?? undefined;
+  } catch (error) {
+    warn(`tagger not loaded from ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }
