@@ -13,7 +13,7 @@ export const FEATURES_PER_TOKEN = 33;
  * Positions (within a token's features) of those naming the word itself; training sometimes
  * hides them so the model also learns to spot names it has never seen from context and shape.
  */
-export const WORD_IDENTITY_SLOTS: readonly number[] = [1, 2, 3, 17, 18, 19];
+export const WORD_IDENTITY_SLOTS: readonly number[] = [1, 2, 3, 17, 18, 19]; // order of writeFeatures
 
 /**
  * How often each (hashed, article-stripped) word occurred in the training text, saturating at
@@ -48,7 +48,12 @@ function frequencyClass(count: number): number {
 }
 
 /** Lexicon hint codes; anything else a caller passes (DATE, EVENT…) shares one code. */
-const HINT_CODES: Readonly<Record<string, number>> = { PER: 1, ORG: 2, LOC: 3, MISC: 4 };
+const HINT_CODES: ReadonlyMap<string, number> = new Map([
+  ["PER", 1],
+  ["ORG", 2],
+  ["LOC", 3],
+  ["MISC", 4],
+]);
 const HINT_OTHER = 5;
 const NO_HINT = 0;
 
@@ -64,13 +69,14 @@ const BEH = 0x0628;
 const KAF = 0x0643;
 const HEH = 0x0647; // a folded ta marbuta
 
-/** Trigger words by the raw hash of their folded stem (see `stemHash`). */
+/** Cue-word class (1-based index into TRIGGER_CLASSES) by the raw hash of the folded word. */
 const TRIGGERS: ReadonlyMap<number, number> = (() => {
   const map = new Map<number, number>();
   TRIGGER_CLASSES.forEach((cls, index) => {
     for (const word of TRIGGER_WORDS[cls]) {
       const folded = foldToken(word);
-      if (!map.has(rawHash(folded, 0, folded.length))) map.set(rawHash(folded, 0, folded.length), index + 1);
+      const key = rawHash(folded, 0, folded.length);
+      if (!map.has(key)) map.set(key, index + 1); // a word in two tables keeps its first class
     }
   });
   return map;
@@ -221,7 +227,7 @@ export class FeatureExtractor {
     this.frequency[k] = frequencies
       ? frequencyClass(frequencies.counts[frequencyIndex(this.stemH[k]!, frequencies.bits)]!)
       : EDGE_CLASS;
-    this.hint[k] = hint === undefined ? NO_HINT : (HINT_CODES[hint] ?? HINT_OTHER);
+    this.hint[k] = hint === undefined ? NO_HINT : (HINT_CODES.get(hint) ?? HINT_OTHER);
   }
 
   private writeFeatures(k: number, n: number, out: Int32Array, at: number): void {

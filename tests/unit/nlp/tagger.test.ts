@@ -103,13 +103,20 @@ describe("shipped tagger", () => {
     fc.assert(
       fc.property(
         fc.array(fc.string({ unit: "binary", maxLength: 30 }), { maxLength: 60 }),
-        fc.array(fc.option(fc.constantFrom("PER", "ORG", "LOC", "MISC", "DATE", "", "x"), { nil: undefined })),
+        fc.array(fc.option(fc.constantFrom("PER", "ORG", "LOC", "MISC", "DATE", "", "x", "__proto__", "constructor"), { nil: undefined })),
         (tokens, hints) => {
           expectWellFormed(tagger.tag(tokens, hints), tokens.length);
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("treats hint strings that name object properties like any other unknown type", () => {
+    const { tokens } = tokenize(seed.text);
+    const asDate = tagger.tag(tokens, tokens.map(() => "DATE"));
+    expect(tagger.tag(tokens, tokens.map(() => "constructor"))).toEqual(asDate);
+    expect(tagger.tag(tokens, tokens.map(() => "__proto__"))).toEqual(asDate);
   });
 
   it("tolerates callers outside TypeScript passing non-strings", () => {
