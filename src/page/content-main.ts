@@ -19,6 +19,7 @@ import { NEXT_MENTION_MESSAGE } from "./commands";
 import { startHover, type HoverControl } from "./hover";
 import { isMostlyArabic, sampleText } from "./language";
 import type { MarkedMention } from "./mention-index";
+import { pageEventReporter } from "@/src/events/page-events";
 import { PageSession } from "./session";
 import { recordSightings, sightingsOf } from "./sightings";
 
@@ -45,6 +46,7 @@ export async function startContent(signal: AbortSignal): Promise<void> {
   let session: PageSession | null = null;
   let hover: { control: HoverControl; stop: AbortController; card: CardHost } | null = null;
   let refDate = publicationDay(doc);
+  let pageEvents = pageEventReporter(doc);
   if (signal.aborted) return;
 
   // The language test reads the page only when no per-site rule already decides.
@@ -65,6 +67,8 @@ export async function startContent(signal: AbortSignal): Promise<void> {
           if (performance.getEntriesByName("siyaq:recognize").length === 0) {
             performance.measure("siyaq:recognize", { start: asked, duration: performance.now() - asked });
           }
+          // Dated sentences with linked names become the entities' page events (src/events).
+          pageEvents.report(text, mentions).catch((error: unknown) => console.warn("[siyaq] page events not stored:", error));
           return mentions;
         },
         recordEntities: async (entityIds) => {
@@ -181,6 +185,7 @@ export async function startContent(signal: AbortSignal): Promise<void> {
     if (address() === lastAddress) return;
     lastAddress = address();
     refDate = publicationDay(doc);
+    pageEvents = pageEventReporter(doc);
     void session?.newArticle();
   }, ADDRESS_POLL_MS);
   signal.addEventListener("abort", () => {

@@ -62,6 +62,7 @@ export class PageSession {
   /** Bumped per rescan of the whole page so a stale scan's results are dropped. */
   private generation = 0;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
+  private reported = false;
   /** Each mention's block and each block's mentions: the unit of near-viewport painting. */
   private readonly blockOf = new Map<MarkedMention, Element>();
   private readonly byBlock = new Map<Element, Set<MarkedMention>>();
@@ -214,8 +215,9 @@ export class PageSession {
     });
     if (this.signal.aborted || generation !== this.generation) return;
     onPainted?.();
-    await this.record(fresh);
+    // The popup may open any moment now: tell it what the page holds before recording the reading.
     this.scheduleReport();
+    await this.record(fresh);
   }
 
   /** Indexes and paints new mentions (near the viewport only, past the threshold). */
@@ -290,16 +292,21 @@ export class PageSession {
     }
   }
 
-  /** Reports are coalesced: an infinite-scroll page changes often, the popup needs the latest only. */
+  /**
+   * The first report goes at once; later ones are coalesced: an infinite-scroll page changes
+   * often, and the popup needs the latest only.
+   */
   private scheduleReport(): void {
     clearTimeout(this.reportTimer);
+    const delay = this.reported ? 150 : 0;
+    this.reported = true;
     this.reportTimer = setTimeout(() => {
       if (this.signal.aborted) return;
       // Insertion order is reading order for the first scan; sorting 10k ranges would be a long task.
       this.deps.report(this.index.size, summarise([...this.index.all()])).catch((error: unknown) => {
         console.warn("[siyaq] could not report this page:", error);
       });
-    }, 150);
+    }, delay);
   }
 }
 
