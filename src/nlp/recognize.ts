@@ -179,10 +179,18 @@ function taggedCandidates(
   lexicon: Lexicon | undefined,
 ): Candidate[] {
   const out: Candidate[] = [];
-  const spans = tagger.tag(
-    tokens.map((t) => t.surface),
-    hints,
-  );
+  let spans: TaggedSpan[];
+  try {
+    spans = tagger.tag(
+      tokens.map((t) => t.surface),
+      hints,
+    );
+  } catch {
+    // The tagger is a separately shipped model: if it fails on some text, the lexicon and the
+    // rules still answer rather than the page getting nothing.
+    return out;
+  }
+  if (!Array.isArray(spans)) return out;
   for (const s of spans) {
     if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end > tokens.length || s.end <= s.start) continue;
     const first = tokens[s.start]!;

@@ -61,6 +61,15 @@ describe("recognize() with a learned tagger", () => {
     expect(recognize("المليشيات المسلحة المدعومة إيرانياً والتنظيم الإرهابي", { tagger })).toEqual([]);
   });
 
+  it("still answers from the lexicon when the tagger fails", () => {
+    const failing: SpanTagger = {
+      tag: () => {
+        throw new Error("model exploded");
+      },
+    };
+    expect(recognize("في بغداد", { lexicon, tagger: failing }).map((m) => m.surface)).toEqual(["بغداد"]);
+  });
+
   it("ignores spans outside the tokens instead of failing", () => {
     const broken: SpanTagger = { tag: () => [{ start: 5, end: 99, type: "PER", score: 2 }, { start: 1, end: 0, type: "LOC", score: 1 }] };
     expect(recognize("في بغداد", { lexicon, tagger: broken }).map((m) => m.surface)).toEqual(["بغداد"]);
