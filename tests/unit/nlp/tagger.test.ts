@@ -71,8 +71,9 @@ describe("shipped tagger", () => {
   }
 
   it("scores on the seed article's PER/LOC/ORG well above chance", () => {
-    // The shipped model reaches about 0.75 here; the floor catches a broken model or features.
-    expect(seedF1(false)).toBeGreaterThan(0.6);
+    // The shipped model reaches 0.64 alone (0.72 with the names hinted); the floor catches a
+    // broken model or features, not a retrained one.
+    expect(seedF1(false)).toBeGreaterThan(0.55);
   });
 
   it("uses lexicon hints: with the names hinted, the seed article scores higher", () => {
