@@ -181,10 +181,16 @@ export class PageSession {
   }
 
   private async rescan(changed: Element[], removed: boolean): Promise<void> {
-    // Marks on text that left the page, or on blocks about to be read again, go first.
-    this.forget(
-      this.index.removeWhere((m) => m.nodes.some((node) => !node.isConnected) || changed.some((root) => root.contains(m.nodes[0]!))),
-    );
+    // Marks on text that left the page, or on blocks about to be read again, go first. The blocks'
+    // own text nodes lead to their marks, so the cost follows the change, not the page's size.
+    const rereading = new Set<MarkedMention>();
+    for (const root of changed) {
+      const walker = this.deps.document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const mention of this.index.onNode(node as Text)) rereading.add(mention);
+      }
+    }
+    this.forget(this.index.removeWhere((m) => rereading.has(m) || m.nodes.some((node) => !node.isConnected)));
     if (changed.length > 0) await this.scan(changed, this.schedulers.idle, false);
     else if (removed) this.scheduleReport();
   }

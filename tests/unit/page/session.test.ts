@@ -125,6 +125,16 @@ describe("PageSession", () => {
     await vi.waitFor(() => expect(painted(registry)).toHaveLength(7), { timeout: 3000 });
   });
 
+  it("reads an edited text node again: marks follow its new text, none left doubled", async () => {
+    const { session } = newSession();
+    await session.start();
+    const text = document.querySelectorAll("p")[0]!.firstChild as Text;
+    text.data = "لقاء في بغداد ثم في بغداد";
+    await vi.waitFor(() => expect(painted(registry).filter((m) => m === "siyaq-loc:بغداد")).toHaveLength(2), { timeout: 3000 });
+    expect(painted(registry)).not.toContain("siyaq-loc:واشنطن");
+    expect(session.index.size).toBe(5);
+  });
+
   it("records again when a single-page app moves to a new article", async () => {
     const { session, recorded } = newSession();
     await session.start();
