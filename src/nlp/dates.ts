@@ -239,7 +239,7 @@ class DateReader {
     if (this.norm(j) === OF) j++;
     const month = this.month(j);
     if (!month || month.offset !== 0) return undefined;
-    const rest = this.afterMonth(month.end);
+    const rest = this.afterMonth(this.pairedEnd(month.end, month.entry.month));
     let date: string | undefined;
     if (month.entry.calendar === "gregorian") date = this.resolveMonth(month.entry.month, day, rest);
     return this.span(i, 0, rest.end, date);
@@ -249,22 +249,25 @@ class DateReader {
   private monthYear(i: number): DateSpan | undefined {
     const month = this.month(i);
     if (!month) return undefined;
-    let end = month.end;
-    let paired = false;
-    // Paired forms: `يوليو/تموز`, `يونيو (حزيران)`.
-    if (this.norm(end) === "/" || this.norm(end) === "(") {
-      const other = this.month(end + 1);
-      if (other && other.offset === 0 && other.entry.month === month.entry.month) {
-        end = other.end;
-        if (this.norm(end) === ")" && this.norm(month.end) === "(") end++;
-        paired = true;
-      }
-    }
+    const end = this.pairedEnd(month.end, month.entry.month);
+    const paired = end > month.end;
     const rest = this.afterMonth(end);
     const introduced = monthWords.has(this.norm(i - 1) ?? "");
     if (month.entry.ambiguous && !paired && !introduced && !rest.hasYear && !rest.relation) return undefined;
     const date = month.entry.calendar === "gregorian" ? this.resolveMonth(month.entry.month, undefined, rest) : undefined;
     return this.span(i, month.offset, rest.end, date);
+  }
+
+  /**
+   * Past the second name of a paired form (`يوليو/تموز`, `مارس/ آذار`, `يونيو (حزيران)`) when one
+   * starts at token i and names the same month; otherwise i.
+   */
+  private pairedEnd(i: number, month: number): number {
+    const mark = this.norm(i);
+    if (mark !== "/" && mark !== "(") return i;
+    const other = this.month(i + 1);
+    if (!other || other.offset !== 0 || other.entry.month !== month) return i;
+    return mark === "(" && this.norm(other.end) === ")" ? other.end + 1 : other.end;
   }
 
   /** What may follow a month name: a year (with its era mark) or a relation word. */
