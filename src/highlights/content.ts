@@ -124,7 +124,7 @@ class HighlightSession {
     this.host = createHighlightHost(doc, {
       onOpen: () => this.openEditor(),
       onSave: (note, tags) => void this.save(note, tags),
-      onCancel: () => this.host.hide(),
+      onCancel: () => this.closeEditor(),
     });
     this.watchSelection();
     this.listenForCommands();
@@ -198,10 +198,16 @@ class HighlightSession {
       clearTimeout(timer);
       timer = setTimeout(check, 200);
     };
+    // Escape dismisses the button, as it does the card; the editor handles its own Escape.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape" && this.host.view?.kind === "button") this.host.hide();
+    };
     this.doc.addEventListener("selectionchange", onChange);
+    this.doc.addEventListener("keydown", onKey);
     this.stops.push(() => {
       clearTimeout(timer);
       this.doc.removeEventListener("selectionchange", onChange);
+      this.doc.removeEventListener("keydown", onKey);
     });
   }
 
@@ -218,13 +224,31 @@ class HighlightSession {
     return range.cloneRange();
   }
 
+  /** Where keyboard focus was before the editor took it, to give it back when the editor closes. */
+  private focusBefore: HTMLElement | null = null;
+
   private openEditor(): void {
     const range = this.selectedRange() ?? this.pending;
     if (!range) return;
     this.pending = range;
     const quote = range.toString().trim();
     if (!quote) return;
+    if (this.host.view?.kind !== "editor") {
+      const focused = this.doc.activeElement;
+      this.focusBefore = focused instanceof HTMLElement && !this.host.isOurs(focused) ? focused : null;
+    }
     this.host.show({ kind: "editor", quote }, boxOf(range) ?? undefined);
+  }
+
+  private closeEditor(): void {
+    this.host.hide();
+    this.returnFocus();
+  }
+
+  private returnFocus(): void {
+    const target = this.focusBefore;
+    this.focusBefore = null;
+    if (target?.isConnected) target.focus({ preventScroll: true });
   }
 
   private async save(note: string, tags: string[]): Promise<void> {
@@ -235,6 +259,7 @@ class HighlightSession {
       await saveHighlightFromRange(range, { note, tags });
       this.pending = null;
       this.notice(LABELS.saved);
+      this.returnFocus();
     } catch (error) {
       this.notice(LABELS.failed.replace("{message}", error instanceof Error ? error.message : String(error)), true);
     }
