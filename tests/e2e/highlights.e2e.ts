@@ -203,4 +203,33 @@ describe("highlights", () => {
   });
 });
 
+describe("highlights on a real news page", () => {
+  let ext: LaunchedExtension;
+  beforeAll(async () => {
+    ext = await launchExtension();
+  });
+  afterAll(() => ext?.close());
+
+  it("saves a passage of the largest saved page and paints it again after reload", async () => {
+    // A sentence of the article body from the anchoring baseline of this page.
+    const baseline = JSON.parse(await readFile(new URL("../fixtures/anchoring/lbcgroup-1.json", import.meta.url), "utf8"));
+    const quote: string = baseline.quotes.find((q: { kind: string; selectors: [{ exact: string }] }) => q.kind === "sentence" && q.selectors[0].exact.startsWith("وخلال")).selectors[0].exact;
+    const url = `${ext.baseUrl}/pages/lbcgroup-1.html`;
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.siyaqHighlights), { timeout: 30_000 }).toBe("0/0");
+    await select(page, quote);
+    await ext.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { siyaqCommand: "save-highlight" }), await ext.tabIdOf(url));
+    const cdp = await page.context().newCDPSession(page);
+    await expect.poll(() => shadowElementCenter(cdp, "FORM", "editor"), { timeout: 10_000 }).not.toBeNull();
+    await cdp.detach();
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => paintedHighlights(page), { timeout: 15_000 }).toEqual([quote]);
+
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.siyaqHighlights), { timeout: 30_000 }).toBe("1/1");
+    expect(await paintedHighlights(page)).toEqual([quote]);
+  });
+});
+
 declare const chrome: { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
