@@ -4,24 +4,15 @@
 import { browser } from "wxt/browser";
 import { sendMessage } from "@/src/messaging/client";
 import { loadSettings, onSettingsChanged, shouldRun, siteRule, type Settings } from "@/src/settings/settings";
-import {
-  addSuppression,
-  loadSuppressions,
-  onSuppressionsChanged,
-  suppressionMatcher,
-  type Suppression,
-} from "@/src/settings/suppressions";
+import { loadSuppressions, onSuppressionsChanged, suppressionMatcher, type Suppression } from "@/src/settings/suppressions";
+import { pageEventReporter } from "@/src/events/page-events";
 import { createCardHost, type CardHost } from "@/src/ui/card/card-host";
-import type { CardDetails } from "@/src/ui/card/HoverCard";
-import { LABELS } from "@/src/ui/card/labels";
-import { saveHighlightFromRange } from "@/src/highlights/content";
+import { cardActions, cardDetails } from "./card-actions";
 import { NEXT_MENTION_MESSAGE } from "./commands";
 import { startHover, type HoverControl } from "./hover";
 import { isMostlyArabic, sampleText } from "./language";
-import type { MarkedMention } from "./mention-index";
-import { pageEventReporter } from "@/src/events/page-events";
 import { PageSession } from "./session";
-import { recordSightings, sightingsOf } from "./sightings";
+import { recordSightings } from "./sightings";
 
 /** How often a single-page app's address is checked for a new article. */
 const ADDRESS_POLL_MS = 1000;
@@ -83,16 +74,6 @@ export async function startContent(signal: AbortSignal): Promise<void> {
       settings,
     );
 
-  const details = async (mention: MarkedMention): Promise<CardDetails> => {
-    if (mention.type === "DATE") return { state: "unknown" };
-    const view = mention.entityId ? await sendMessage("entity.get", { id: mention.entityId }) : null;
-    if (!view) {
-      const elsewhere = await sightingsOf(mention.surface, address());
-      return { state: "unknown", seenIn: elsewhere.length, elsewhere: elsewhere.slice(0, 3) };
-    }
-    return { state: "known", entity: view.entity, events: view.events, seenIn: view.seenIn };
-  };
-
   const startHoverFor = (current: PageSession) => {
     const stop = new AbortController();
     const card = createCardHost(doc);
@@ -104,36 +85,8 @@ export async function startContent(signal: AbortSignal): Promise<void> {
         nextMention: (mention) => current.nextMention(mention),
         dwellMs: () => settings.hoverDelayMs,
         asOf: () => refDate,
-        details,
-        actions: (mention, close) => ({
-          ...(mention.entityId
-            ? {
-                openInPopup: async () => {
-                  const { opened } = await sendMessage("page.openInPopup", { entityId: mention.entityId! });
-                  return opened ? undefined : LABELS.openInPopupHint;
-                },
-              }
-            : {}),
-          saveHighlight: async () => {
-            await saveHighlightFromRange(mention.range.cloneRange());
-            return LABELS.saved;
-          },
-          notAnEntity: async () => {
-            await addSuppression(mention.surface, host);
-            close();
-          },
-          ...(!mention.entityId && mention.type !== "DATE"
-            ? {
-                addToKnowledgeBase: async () => {
-                  const surface = mention.surface.trim();
-                  const type = mention.type as Exclude<typeof mention.type, "DATE">;
-                  await sendMessage("entity.upsert", { entity: { type, names: { ar: surface }, aliases: [surface] } });
-                  void current.rescanAll();
-                  return LABELS.added;
-                },
-              }
-            : {}),
-        }),
+        details: (mention) => cardDetails(mention, address()),
+        actions: (mention, close) => cardActions(mention, { host, close, rescan: () => current.rescanAll() }),
       },
       stop.signal,
     );

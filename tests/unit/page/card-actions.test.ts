@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import type { MarkedMention } from "@/src/page/mention-index";
+import { loadSuppressions } from "@/src/settings/suppressions";
+import { LABELS } from "@/src/ui/card/labels";
+
+const sent: { type: string; payload: unknown }[] = [];
+const answers: Record<string, unknown> = {};
+vi.mock("@/src/messaging/client", () => ({
+  sendMessage: vi.fn(async (type: string, payload: unknown) => {
+    sent.push({ type, payload });
+    return answers[type];
+  }),
+}));
+const saved: Range[] = [];
+vi.mock("@/src/highlights/content", () => ({ saveHighlightFromRange: vi.fn(async (range: Range) => void saved.push(range)) }));
+
+const { cardActions, cardDetails } = await import("@/src/page/card-actions");
+
+function mention(surface: string, type: MarkedMention["type"], entityId?: string): MarkedMention {
+  const node = document.createTextNode(surface);
+  document.body.appendChild(node);
+  const range = document.createRange();
+  range.selectNodeContents(node);
+  return { surface, type, entityId, confidence: 1, range, nodes: [node] };
+}
+
+describe("card actions", () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    sent.length = 0;
+    saved.length = 0;
+    for (const key of Object.keys(answers)) delete answers[key];
+  });
+
+  it("adds an unknown name to the knowledge base as the reader saw it, then reads the page again", async () => {
+    const rescan = vi.fn(async () => {});
+    const actions = cardActions(mention("رائد العزاوي", "PER"), { host: "example.com", rescan, close: () => {} });
+    expect(actions.openInPopup).toBeUndefined();
+    expect(await actions.addToKnowledgeBase!()).toBe(LABELS.added);
+    expect(sent).toEqual([{ type: "entity.upsert", payload: { entity: { type: "PER", names: { ar: "رائد العزاوي" }, aliases: ["رائد العزاوي"] } } }]);
+    expect(rescan).toHaveBeenCalledOnce();
+  });
+
+  it("opens a linked entity in the popup, or says how when the browser will not", async () => {
+    const actions = cardActions(mention("قاسم سليماني", "PER", "per:qasem-soleimani"), { host: "x", rescan: async () => {}, close: () => {} });
+    expect(actions.addToKnowledgeBase).toBeUndefined();
+    answers["page.openInPopup"] = { opened: false };
+    expect(await actions.openInPopup!()).toBe(LABELS.openInPopupHint);
+    answers["page.openInPopup"] = { opened: true };
+    expect(await actions.openInPopup!()).toBeUndefined();
+    expect(sent[0]).toEqual({ type: "page.openInPopup", payload: { entityId: "per:qasem-soleimani" } });
+  });
+
+  it("remembers 'not an entity here' for this site and closes the card", async () => {
+    const close = vi.fn();
+    await cardActions(mention("الأمصار", "ORG"), { host: "news.example", rescan: async () => {}, close }).notAnEntity!();
+    expect((await loadSuppressions()).map((s) => [s.surface, s.host])).toEqual([["الأمصار", "news.example"]]);
+    expect(close).toHaveBeenCalledOnce();
+  });
+
+  it("saves a highlight around the mention, and offers no KB action for a date", async () => {
+    const date = mention("9 كانون الأول الماضي", "DATE");
+    const actions = cardActions(date, { host: "x", rescan: async () => {}, close: () => {} });
+    expect(actions.addToKnowledgeBase).toBeUndefined();
+    expect(actions.openInPopup).toBeUndefined();
+    await actions.saveHighlight!();
+    expect(saved[0]!.toString()).toBe("9 كانون الأول الماضي");
+  });
+
+  it("describes a linked entity from the knowledge base, and an unknown name by where else it was met", async () => {
+    answers["entity.get"] = { entity: { id: "country:iq" }, events: [], seenIn: 4, articles: [] };
+    expect(await cardDetails(mention("العراق", "LOC", "country:iq"), "https://a.example/1")).toMatchObject({ state: "known", seenIn: 4 });
+    expect(await cardDetails(mention("رائد العزاوي", "PER"), "https://a.example/1")).toEqual({ state: "unknown", seenIn: 0, elsewhere: [] });
+  });
+});
