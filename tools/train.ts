@@ -216,7 +216,7 @@ const finalData = withAqmar ? [...anercorp, ...aqmar] : anercorp;
 const bytes = encodeWeights({ ...penaliseOutside(train(finalData), penalty), temperature }, weightBytes);
 timings.finalTrainingSeconds = round((performance.now() - t0) / 1000);
 if (!args["no-write"]) writeFileSync(args.out, bytes);
-if (penalty !== R.outsidePenalty || temperature !== R.temperature) {
+if (!args["no-write"] && (penalty !== R.outsidePenalty || temperature !== R.temperature)) {
   console.error(
     `note: cross-validation chose O penalty ${penalty} and temperature ${temperature}; SHIPPED_RECIPE in src/nlp/tagger/recipe.ts says ${R.outsidePenalty} and ${R.temperature}: update it so evaluations train the model that ships`,
   );
