@@ -1,0 +1,47 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import { dispatch, type Handlers } from "@/src/messaging/server";
+import { createPageHandlers } from "@/src/page/handlers";
+import { POPUP_FOCUS_KEY } from "@/src/page/messages";
+
+const EXTENSION = "siyaq-test";
+const fromTab = (tabId: number) => ({ id: EXTENSION, tabId });
+
+describe("page requests", () => {
+  let handlers: Handlers;
+  const send = (type: string, payload: unknown, sender = fromTab(7)) =>
+    dispatch(handlers, { siyaq: 1, type, payload }, sender, { extensionId: EXTENSION, log: () => {} });
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    handlers = createPageHandlers() as unknown as Handlers;
+  });
+
+  const report = {
+    url: "https://news.example/a",
+    title: "العراق: التحالف الدولي أبلغنا",
+    mentionCount: 3,
+    entities: [{ surface: "العراق", type: "LOC", entityId: "country:iq", count: 2, first: 0 }],
+  };
+
+  it("keeps a tab's latest report for the popup", async () => {
+    expect(await send("page.report", report)).toEqual({ ok: true, value: { recorded: true } });
+    const status = await send("page.status", { tabId: 7 });
+    expect(status).toMatchObject({ ok: true, value: { url: report.url, mentionCount: 3, entities: report.entities } });
+    expect(await send("page.status", { tabId: 8 })).toEqual({ ok: true, value: null });
+  });
+
+  it("refuses a malformed report with the field named, keeping the report it had", async () => {
+    await send("page.report", report);
+    const bad = await send("page.report", { ...report, entities: [{ ...report.entities[0], type: "PERSON" }] });
+    expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/page\.report.*entities\.0\.type/) });
+    expect(await send("page.status", { tabId: 7 })).toMatchObject({ ok: true, value: { entities: report.entities } });
+  });
+
+  it("remembers the entity a card asked the popup to open", async () => {
+    const answer = await send("page.openInPopup", { entityId: "per:qasem-soleimani" });
+    expect(answer.ok).toBe(true);
+    const stored = (await fakeBrowser.storage.local.get(POPUP_FOCUS_KEY))[POPUP_FOCUS_KEY] as { entityId: string };
+    expect(stored.entityId).toBe("per:qasem-soleimani");
+  });
+});
