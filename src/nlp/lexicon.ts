@@ -146,7 +146,17 @@ export class Lexicon {
     private readonly entityIds: readonly string[],
     /** Number of distinct (alias, entity) pairs compiled. */
     readonly size: number,
-  ) {}
+  ) {
+    this.known = wordFilter(words);
+  }
+
+  /** A bit per hash of every word: most text words are no alias's, and this says so cheaply. */
+  private readonly known: Uint32Array;
+
+  /** Whether `word` may be in the vocabulary (false positives possible, no false negatives). */
+  private mayKnow(hash: number): boolean {
+    return (this.known[(hash >>> 5) & FILTER_MASK]! & (1 << (hash & 31))) !== 0;
+  }
 
   /** Compiles entries; aliases that normalise to nothing are skipped. */
   static build(entries: readonly LexiconEntry[]): Lexicon {
@@ -242,7 +252,10 @@ export class Lexicon {
   /** Word ids of the tokens (−1 for words no alias uses): compute once per text. */
   wordIds(tokens: readonly Token[]): Int32Array {
     const ids = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) ids[i] = this.vocab.get(tokens[i]!.norm) ?? EMPTY;
+    for (let i = 0; i < tokens.length; i++) {
+      const norm = tokens[i]!.norm;
+      ids[i] = this.mayKnow(suffixHash(norm, 0)) ? (this.vocab.get(norm) ?? EMPTY) : EMPTY;
+    }
     return ids;
   }
 
@@ -264,6 +277,9 @@ export class Lexicon {
       for (let bit = 0; bit < 4; bit++) {
         if (!(splits & (1 << bit))) continue;
         const lamLam = SPLIT_LAMLAM[bit]!;
+        // Hash the stem in place first: most stems are no alias's word, and then no string is made.
+        const rest = suffixHash(token.norm, SPLIT_LENGTH[bit]!);
+        if (!this.mayKnow(lamLam ? extendHash(rest, ALEF) : rest)) continue;
         const form = stemForm(token.norm, SPLIT_LENGTH[bit]!, lamLam);
         if (!isStrongStem(form, lamLam) && (wholeMatched || form.length < MIN_WEAK_STEM)) continue;
         const id = this.vocab.get(form);
@@ -391,6 +407,35 @@ export class Lexicon {
       throw new Error(`not a serialised Siyaq lexicon: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+/** 2^21 bits (256 KB): about 7 % false positives at 160k words. */
+const FILTER_WORDS = 1 << 16;
+const FILTER_MASK = FILTER_WORDS - 1;
+const ALEF = 0x627;
+
+/**
+ * Hash of `s.slice(from)` computed from the last character backwards, so that prepending a
+ * character (the alef of the لل reading) is one more step: `extendHash`.
+ */
+function suffixHash(s: string, from: number): number {
+  let h = 0x811c9dc5;
+  for (let i = s.length - 1; i >= from; i--) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The hash of `c + s` from the hash of `s`. */
+function extendHash(hash: number, c: number): number {
+  return Math.imul(hash ^ c, 0x01000193) >>> 0;
+}
+
+function wordFilter(words: readonly string[]): Uint32Array {
+  const bits = new Uint32Array(FILTER_WORDS);
+  for (const w of words) {
+    const h = suffixHash(w, 0);
+    bits[(h >>> 5) & FILTER_MASK]! |= 1 << (h & 31);
+  }
+  return bits;
 }
 
 /** Candidate lists longer than this switch from a scan to a set for the duplicate check. */
