@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { Lexicon, entriesFromEntities, loadLexicon, serializeLexicon } from "@/src/nlp/lexicon";
 import { tokenize } from "@/src/nlp/tokenize";
 import { seedEntities } from "./seed";
@@ -78,5 +79,29 @@ describe("Lexicon", () => {
   it("builds from the seed entities and finds all of them in the article", () => {
     const built = Lexicon.build(entriesFromEntities(seedEntities()));
     for (const e of seedEntities()) expect(built.lookup(e.names.ar).map((c) => c.entityId)).toContain(e.id);
+  });
+});
+
+describe("Lexicon on generated aliases", () => {
+  const letter = fc.constantFrom(..."ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآ");
+  const word = fc.string({ unit: letter, minLength: 2, maxLength: 8 });
+  const alias = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(" "));
+
+  it("finds every alias it compiled, with its entity, in text that is exactly the alias", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(alias, { minLength: 1, maxLength: 60 }), (aliases) => {
+        const lexicon = Lexicon.build(aliases.map((a, i) => ({ alias: a, entityId: `e${i}`, type: "LOC" as const })));
+        const reloaded = loadLexicon(serializeLexicon(lexicon));
+        aliases.forEach((a, i) => {
+          for (const lex of [lexicon, reloaded]) {
+            const tokens = tokenize(a);
+            const m = lex.matchAt(tokens, lex.wordIds(tokens), 0);
+            expect(m?.endToken).toBe(tokens.length);
+            expect(m?.candidates.map((c) => c.entityId)).toContain(`e${i}`);
+          }
+        });
+      }),
+      { numRuns: 60 },
+    );
   });
 });
