@@ -47,12 +47,13 @@ function similarTitles(a: Set<string>, b: Set<string>): boolean {
 type Comparable = Pick<EventRecord, "date" | "entityIds" | "title" | "pack">;
 
 /**
- * Two records of the same happening: the same date at the same precision with an entity in common,
- * or overlapping dates with similar titles. Events of one pack are curated as distinct and never fold together.
+ * Two records of the same happening: the same day with an entity in common, or overlapping dates
+ * with similar titles. A shared month or year is not enough on its own: a country has many
+ * unrelated events in June 2014. Events of one pack are curated as distinct and never fold together.
  */
 export function isNearDuplicate(a: Comparable, b: Comparable, words = new Map<Comparable, Set<string>>()): boolean {
   if (a.pack !== undefined && a.pack === b.pack) return false;
-  if (a.date === b.date && a.entityIds.some((id) => b.entityIds.includes(id))) return true;
+  if (a.date === b.date && a.date.length === 10 && a.entityIds.some((id) => b.entityIds.includes(id))) return true;
   if (!datesOverlap(a.date, b.date)) return false;
   const wordsOf = (event: Comparable) => {
     let found = words.get(event);
