@@ -314,9 +314,11 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
     if (last.length < 3 || functionWords.has(last) || connectors.has(beforeLast)) continue;
     if (!earlierNames.has(last)) earlierNames.set(last, c);
   }
-  // One-word names found without the lexicon (rules, tagger): a later bare occurrence is the same.
+  // One-word names the tagger found (alone or confirmed by a rule): a later bare occurrence is the
+  // same. A rule's one-word guess is not spread: one wrong guess would mark a word page-wide.
   for (const c of accepted) {
-    if (c.type === "DATE" || c.priority === PRIORITY.lexicon || c.endToken - c.startToken !== 1) continue;
+    if (c.type === "DATE" || c.priority === PRIORITY.lexicon || c.priority === PRIORITY.rule) continue;
+    if (c.endToken - c.startToken !== 1) continue;
     const key = spanKey(text, c);
     if (key.length >= 3 && !functionWords.has(key) && !earlierNames.has(key)) earlierNames.set(key, c);
   }

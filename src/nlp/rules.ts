@@ -315,7 +315,7 @@ class RuleReader {
     if (!hasArticle(c0) && c0.endsWith("ه")) return undefined; // an indefinite adjective: `منطقة عازلة`
     let end = j + 1;
     if (placePrefixes.has(c0) && this.nameWord(end)) end++;
-    else if (head.type === "ORG") end = this.articleWords(end, 2);
+    else if (head.type === "ORG") end = hasArticle(c0) ? this.articleWords(end, 2) : this.foreignNameWords(end, 1);
     out.push(this.mention(j, 0, end, head.type));
     return end;
   }
@@ -339,6 +339,22 @@ class RuleReader {
   private trailingAdjectives(end: number, max: number): number {
     let k = end;
     while (k < end + max && isNisba(this.norm(k)) && this.nameWord(k) && !nonNameAdjectives.has(this.norm(k))) k++;
+    return k;
+  }
+
+  /**
+   * Up to `max` further words of a name written without the article, as foreign names are
+   * (`موقع دايلي ميل`, `صحيفة نيويورك تايمز`): not particles, adjectives or another phrase's start.
+   */
+  private foreignNameWords(end: number, max: number): number {
+    let k = end;
+    while (k < end + max && this.nameWord(k) && !this.startsNewPhrase(k)) {
+      const n = this.norm(k);
+      if (hasArticle(n) || n.endsWith("ه") || hasPronounSuffix(n) || heads.has(n) || this.titleAt(k)) break;
+      const known = this.ctx.lexiconAt(k);
+      if (known && !known.candidates.some((c) => c.type === "ORG")) break;
+      k++;
+    }
     return k;
   }
 

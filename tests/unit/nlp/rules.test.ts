@@ -73,6 +73,9 @@ describe("organisations and places by head nouns", () => {
     ["بغارة جوية أمريكية عند مطار بغداد الدولي.", ["مطار بغداد الدولي:LOC"]],
     ["عبر حسابه الرسمي بمنصة تويتر", ["تويتر:ORG"]],
     ["في مدينة الموصل الشمالية", ["الموصل:LOC"]],
+    ["وفق ما نقل موقع دايلي ميل .", ["دايلي ميل:ORG"]],
+    ["وقالت حركة حماس في بيان", ["حماس:ORG"]],
+    ["ذكرت وكالة رويترز للأنباء أن", ["رويترز:ORG"]],
   ])("%s", (text, expected) => {
     expect(names(text)).toEqual(expected);
   });
@@ -102,6 +105,12 @@ describe("one sense per document", () => {
       ["قاسم الأعرجي", doc.indexOf("قاسم")],
       ["الأعرجي", doc.lastIndexOf("الأعرجي")],
     ]);
+  });
+
+  it("does not spread a rule's one-word guess over the page", () => {
+    // `موقع البرامج` makes a guess; a later `البرامج` in another sense stays unmarked.
+    const doc = "نقل موقع البرامج الخبر. وتابع مقدمو البرامج التلفزيونية";
+    expect(recognize(doc).map((m) => m.start)).toEqual([doc.indexOf("البرامج")]);
   });
 
   it("the same name keeps one type throughout the document", () => {
