@@ -307,6 +307,10 @@ class RuleReader {
     // before a bare word it is a common noun (`قائد الحرس قاسم …`).
     if (headHasArticle && !hasArticle(c0)) return undefined;
     if (head.keep === "always" || (head.keep === "before-article" && hasArticle(c0))) {
+      // After an organisation head, a bare noun is a name only inside a construct chain that
+      // reaches a word with the article (`هيئة تحرير الشام`, `اتحاد كرة القدم`): `لجنة تحقيق` is
+      // a committee. Places take bare names (`إقليم كردستان`).
+      if (head.type === "ORG" && !hasArticle(c0) && !hasArticle(this.norm(j + 1))) return undefined;
       const end = this.complement(j);
       out.push(this.mention(i, offset, end, head.type));
       return end;

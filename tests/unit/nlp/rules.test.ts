@@ -82,6 +82,8 @@ describe("organisations and places by head nouns", () => {
 
   it("a generic complement is not a name", () => {
     expect(names("رئيس مجلس الإدارة", false)).toEqual([]);
+    expect(names("شكلت الحكومة لجنة تحقيق دولية", false)).toEqual([]);
+    expect(names("وقالت هيئة تحرير الشام إن", false)).toEqual(["هيئة تحرير الشام:ORG"]);
     expect(names("إقامة منطقة عازلة", false)).toEqual([]);
   });
 });
