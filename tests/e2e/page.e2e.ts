@@ -140,6 +140,11 @@ describe("page integration", () => {
 
   it("shows قاسم سليماني's card on hover, with the 2020-01-03 event; Esc closes it", async () => {
     const page = await ext.context.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(message.text());
+    });
+    page.on("pageerror", (error) => problems.push(error.message));
     await page.goto(`${ext.baseUrl}/seed-article.html`);
     await waitForMarks(page, 20);
     const target = await page.evaluate((name) => {
@@ -166,6 +171,8 @@ describe("page integration", () => {
     // The keyboard path: Alt+Shift+N opens the first name's card without a mouse.
     await page.keyboard.press("Alt+Shift+N");
     await expect.poll(() => cardText(page), { timeout: 5_000 }).not.toBe("");
+    // The seed article is ours: any error on it (a ResizeObserver loop, a render failure) is the card's.
+    expect(problems).toEqual([]);
     await page.close();
   });
 

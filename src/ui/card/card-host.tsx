@@ -71,9 +71,11 @@ export function createCardHost(doc: Document): CardHost {
   const place = () => {
     if (!open || !word) return;
     const view = doc.defaultView!;
-    frame.style.maxHeight = "";
     const rect = frame.getBoundingClientRect();
-    const at = placeCard(word, { width: rect.width, height: rect.height }, { width: view.innerWidth, height: view.innerHeight });
+    // The content's own height, even while capped: resetting the cap here would resize the frame
+    // inside its ResizeObserver callback and loop.
+    const height = Math.max(rect.height, frame.scrollHeight + (frame.offsetHeight - frame.clientHeight));
+    const at = placeCard(word, { width: rect.width, height }, { width: view.innerWidth, height: view.innerHeight });
     frame.style.top = `${at.top}px`;
     frame.style.left = `${at.left}px`;
     frame.style.maxHeight = `${at.maxHeight}px`;
