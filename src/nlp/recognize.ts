@@ -315,11 +315,12 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
     if (!earlierNames.has(last)) earlierNames.set(last, c);
   }
   // One-word names the tagger found (alone or confirmed by a rule): a later bare occurrence is the
-  // same. A rule's one-word guess is not spread: one wrong guess would mark a word page-wide.
+  // same. Of a rule's one-word guesses only a bare word after a generic head spreads (`تنظيم داعش`,
+  // `حركة حماس`: proper names); others (`موقع البرامج`) would mark a common word page-wide.
   for (const c of accepted) {
-    if (c.type === "DATE" || c.priority === PRIORITY.lexicon || c.priority === PRIORITY.rule) continue;
-    if (c.endToken - c.startToken !== 1) continue;
+    if (c.type === "DATE" || c.priority === PRIORITY.lexicon || c.endToken - c.startToken !== 1) continue;
     const key = spanKey(text, c);
+    if (c.priority === PRIORITY.rule && (c.kind !== "head" || key.startsWith("ال"))) continue;
     if (key.length >= 3 && !functionWords.has(key) && !earlierNames.has(key)) earlierNames.set(key, c);
   }
   const out: Candidate[] = [];

@@ -319,7 +319,9 @@ class RuleReader {
     if (!hasArticle(c0) && c0.endsWith("ه")) return undefined; // an indefinite adjective: `منطقة عازلة`
     let end = j + 1;
     if (placePrefixes.has(c0) && this.nameWord(end)) end++;
-    else if (head.type === "ORG") end = hasArticle(c0) ? this.articleWords(end, 2) : this.foreignNameWords(end, 1);
+    else if (head.type === "ORG" && hasArticle(c0)) end = this.articleWords(end, 2);
+    // Media and companies often carry two-word foreign names; groups after `تنظيم`, `حركة` one.
+    else if (head.type === "ORG" && head.keep === "never") end = this.foreignNameWords(end, 1);
     out.push(this.mention(j, 0, end, head.type));
     return end;
   }
