@@ -6,8 +6,8 @@ import { hashChars, hashFinish, hashInt, hashStart, hashU32 } from "./hash";
 import { TRIGGER_CLASSES, TRIGGER_WORDS } from "./triggers";
 
 /** Bump whenever the features below change: older weights files no longer fit the code. */
-export const FEATURE_VERSION = 2;
-export const FEATURES_PER_TOKEN = 33;
+export const FEATURE_VERSION = 3;
+export const FEATURES_PER_TOKEN = 36;
 
 /**
  * Positions (within a token's features) of those naming the word itself; training sometimes
@@ -150,6 +150,8 @@ export class FeatureExtractor {
   private suffix1H = new Int32Array(0);
   private suffix2H = new Int32Array(0);
   private suffix3H = new Int32Array(0);
+  private suffix4H = new Int32Array(0);
+  private prefix4H = new Int32Array(0);
   private shape = new Int32Array(0);
   private trigger = new Int8Array(0);
   private hint = new Int8Array(0);
@@ -175,6 +177,8 @@ export class FeatureExtractor {
     this.suffix1H = new Int32Array(cap);
     this.suffix2H = new Int32Array(cap);
     this.suffix3H = new Int32Array(cap);
+    this.suffix4H = new Int32Array(cap);
+    this.prefix4H = new Int32Array(cap);
     this.shape = new Int32Array(cap);
     this.trigger = new Int8Array(cap);
     this.hint = new Int8Array(cap);
@@ -217,6 +221,8 @@ export class FeatureExtractor {
     this.suffix1H[k] = rawHash(w, Math.max(stem, n - 1), n);
     this.suffix2H[k] = rawHash(w, Math.max(stem, n - 2), n);
     this.suffix3H[k] = rawHash(w, Math.max(stem, n - 3), n);
+    this.suffix4H[k] = rawHash(w, Math.max(stem, n - 4), n);
+    this.prefix4H[k] = rawHash(w, stem, Math.min(n, stem + 4));
     this.shape[k] = shapeOf(w);
     let trigger = TRIGGERS.get(this.stemH[k]!) ?? TRIGGERS.get(this.boldStemH[k]!) ?? 0;
     if (trigger === 0 && n - stem >= 3 && w.charCodeAt(n - 1) === HEH) {
@@ -282,5 +288,8 @@ export class FeatureExtractor {
     const frequencyNext = next ? this.frequency[k + 1]! : EDGE_CLASS;
     out[t++] = hashFinish(hashInt(hashInt(hashInt(hashStart(32), frequencyPrev), frequency), frequencyNext)) & m;
     out[t++] = hashFinish(hashInt(hashInt(hashStart(33), prev ? this.trigger[k - 1]! : EDGE_CLASS), frequency)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(34), this.suffix4H[k]!)) & m;
+    out[t++] = hashFinish(hashU32(hashStart(35), this.prefix4H[k]!)) & m;
+    out[t++] = hashFinish(hashU32(hashU32(hashStart(36), sPrev), next ? this.stemH[k + 1]! : EDGE_HASH ^ 1)) & m;
   }
 }

@@ -14,7 +14,7 @@ import { decodeWeights, encodeWeights, WeightsFileError } from "@/src/nlp/tagger
 
 const corpus = parseCorpus(readFileSync("../shared/corpora/anercorp-train.jsonl", "utf8"));
 const SMALL: TrainingOptions = {
-  epochs: 4,
+  epochs: 6,
   seed: 7,
   bucketBits: 16,
   frequencyBits: 14,
@@ -33,7 +33,7 @@ function f1(tag: (s: CorpusSentence) => TokenSpan[], sentences: readonly CorpusS
 
 describe("training", () => {
   // Train on one stretch of the corpus and score on a later, disjoint one (other stories).
-  const trainSet = corpus.slice(0, 800);
+  const trainSet = corpus.slice(0, 1500);
   const heldOut = corpus.slice(2000, 2300);
   const weights = trainWeights(trainSet.map(toTrainingSentence), SMALL);
 
@@ -53,11 +53,13 @@ describe("training", () => {
       }
       return spans;
     };
-    const tagger = createTagger(weights);
+    // A small model is timid; the O penalty npm run train applies lets it commit to names.
+    const tagger = createTagger(penaliseOutside(weights, 4));
     const learned = f1((s) => tagger.tag(s.tokens), heldOut);
     const baseline = f1(memorised, heldOut);
-    expect(learned).toBeGreaterThan(baseline + 0.05);
-    expect(learned).toBeGreaterThan(0.4);
+    // Measured: 0.52 against the list's 0.37.
+    expect(learned).toBeGreaterThan(baseline + 0.08);
+    expect(learned).toBeGreaterThan(0.45);
   });
 
   it("is reproducible: the same seed gives the same weights file", () => {
