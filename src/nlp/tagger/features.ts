@@ -6,8 +6,8 @@ import { hashChars, hashFinish, hashInt, hashStart, hashU32 } from "./hash";
 import { TRIGGER_CLASSES, TRIGGER_WORDS } from "./triggers";
 
 /** Bump whenever the features below change: older weights files no longer fit the code. */
-export const FEATURE_VERSION = 3;
-export const FEATURES_PER_TOKEN = 36;
+export const FEATURE_VERSION = 4;
+export const FEATURES_PER_TOKEN = 38;
 
 /**
  * Positions (within a token's features) of those naming the word itself; training sometimes
@@ -291,5 +291,7 @@ export class FeatureExtractor {
     out[t++] = hashFinish(hashU32(hashStart(34), this.suffix4H[k]!)) & m;
     out[t++] = hashFinish(hashU32(hashStart(35), this.prefix4H[k]!)) & m;
     out[t++] = hashFinish(hashU32(hashU32(hashStart(36), sPrev), next ? this.stemH[k + 1]! : EDGE_HASH ^ 1)) & m;
+    out[t++] = hashFinish(hashInt(hashInt(hashStart(37), hint), frequency)) & m;
+    out[t++] = hashFinish(hashInt(hashU32(hashStart(38), sPrev), hint)) & m;
   }
 }

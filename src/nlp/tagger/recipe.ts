@@ -29,7 +29,7 @@ export const SHIPPED_RECIPE: TaggerRecipe = {
     hintedWordDropout: 0.8,
   },
   hintShare: 0.5,
-  outsidePenalty: 6,
+  outsidePenalty: 12,
   temperature: 16,
   weightBytes: 1,
 };
