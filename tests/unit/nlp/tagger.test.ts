@@ -83,6 +83,11 @@ describe("shipped tagger", () => {
   it("tags nothing in an empty input", () => {
     expect(tagger.tag([])).toEqual([]);
     expect(tagger.tag([""])).toEqual([]);
+    expect(tagger.tag(["", " ", "\n"])).toEqual([]);
+  });
+
+  it("takes a single megabyte-long token in its stride", () => {
+    expectWellFormed(tagger.tag(["ب".repeat(1_000_000), "في", "x".repeat(500_000)]), 3);
   });
 
   it("handles a huge input in bounded segments, spans staying well formed", () => {
