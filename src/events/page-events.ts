@@ -5,7 +5,7 @@ import { sendMessage } from "@/src/messaging/client";
 import type { Mention } from "@/src/nlp/types";
 import { MAX_PAGE_EVENTS } from "@/src/kb/messages";
 import { extractPageEvents } from "./extract";
-import { readPageMeta, type PageMeta } from "./page-meta";
+import { readPageMeta, type PageMeta } from "@/src/page/page-meta";
 
 export interface PageEventReporter {
   /** Sends the events of one recognised stretch of text; resolves to how many the KB added. */

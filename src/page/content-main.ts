@@ -13,18 +13,10 @@ import { startHover, type HoverControl } from "./hover";
 import { isMostlyArabic, sampleText } from "./language";
 import { PageSession } from "./session";
 import { recordSightings } from "./sightings";
+import { publicationDay, readPageMeta } from "./page-meta";
 
 /** How often a single-page app's address is checked for a new article. */
 const ADDRESS_POLL_MS = 1000;
-
-/** The publication day from the page's own metadata, for resolving "yesterday" and "last year". */
-function publicationDay(doc: Document): string | undefined {
-  const meta = doc.querySelector<HTMLMetaElement>(
-    'meta[property="article:published_time"], meta[name="pubdate"], meta[itemprop="datePublished"], meta[name="date"]',
-  );
-  const match = /^(\d{4}-\d{2}-\d{2})/.exec(meta?.content?.trim() ?? "");
-  return match?.[1];
-}
 
 export async function startContent(signal: AbortSignal): Promise<void> {
   performance.mark("siyaq:start");
@@ -36,7 +28,7 @@ export async function startContent(signal: AbortSignal): Promise<void> {
   let arabic: boolean | undefined;
   let session: PageSession | null = null;
   let hover: { control: HoverControl; stop: AbortController; card: CardHost } | null = null;
-  let refDate = publicationDay(doc);
+  let refDate = publicationDay(readPageMeta(doc).publishedAt);
   let pageEvents = pageEventReporter(doc);
   if (signal.aborted) return;
 
@@ -137,7 +129,7 @@ export async function startContent(signal: AbortSignal): Promise<void> {
   const addressWatch = setInterval(() => {
     if (address() === lastAddress) return;
     lastAddress = address();
-    refDate = publicationDay(doc);
+    refDate = publicationDay(readPageMeta(doc).publishedAt);
     pageEvents = pageEventReporter(doc);
     void session?.newArticle();
   }, ADDRESS_POLL_MS);

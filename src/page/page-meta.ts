@@ -1,9 +1,10 @@
-// Reads an article's citation metadata from its DOM: canonical URL, title, outlet, author and
-// publication date, from Open Graph / article meta tags, JSON-LD and microdata, in that order.
-// Used for page events' sources and for highlight citations.
+// Reads an article's metadata from its DOM — canonical address, title, outlet, author and
+// publication date — from meta tags, JSON-LD and microdata. The one reader behind highlight
+// citations, page events' sources and the reference date for relative dates. Outlets tag these many
+// ways, so the places to look are data tables, tried in order; the first usable value wins.
 
 export interface PageMeta {
-  /** The canonical URL when the page names one, else the address without its fragment. */
+  /** The canonical URL when the page names one, else the address without fragment or trackers. */
   url: string;
   title: string;
   outlet?: string;
@@ -12,28 +13,56 @@ export interface PageMeta {
   publishedAt?: string;
 }
 
+/** `<meta>` keys (name, property or itemprop, lower-cased), best first. */
+const META_KEYS = {
+  title: ["og:title", "twitter:title", "dc.title", "headline"],
+  outlet: ["og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site"],
+  author: ["author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author"],
+  published: [
+    "article:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "date",
+    "dc.date.issued", "dc.date", "og:published_time", "sailthru.date", "parsely-pub-date", "datecreated",
+  ],
+} as const;
+
+/** JSON-LD types that describe the article itself; a generic WebPage only when nothing better is there. */
+const ARTICLE_TYPES = new Set([
+  "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BlogPosting", "WebPage",
+]);
+
+/** Query parameters that only say how the reader arrived (campaign and click trackers). */
+const TRACKING_PARAMETER = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref_src)$/i;
+
 type JsonObject = Record<string, unknown>;
 
-const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|OpinionNewsArticle|WebPage)$/;
-
-function metaContent(doc: Document, selectors: readonly string[]): string | undefined {
-  for (const selector of selectors) {
-    for (const element of doc.querySelectorAll(selector)) {
-      const value = (element.getAttribute("content") ?? element.getAttribute("datetime") ?? "").trim();
-      if (value) return value;
-    }
-  }
-  return undefined;
+/**
+ * The page's own address without fragment or tracking parameters: the key later visits look
+ * highlights up by, so arriving from a newsletter or a share link finds the same passages.
+ */
+export function pageAddress(href: string): string {
+  const url = new URL(href);
+  url.hash = "";
+  for (const name of [...url.searchParams.keys()]) if (TRACKING_PARAMETER.test(name)) url.searchParams.delete(name);
+  return url.href;
 }
 
-/** Every JSON-LD object on the page, `@graph` members and arrays flattened. Broken blocks are skipped. */
+function metaValues(doc: Document): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const meta of doc.querySelectorAll("meta[content]")) {
+    const key = (meta.getAttribute("property") ?? meta.getAttribute("name") ?? meta.getAttribute("itemprop"))?.toLowerCase();
+    const content = meta.getAttribute("content")?.trim();
+    if (key && content && !values.has(key)) values.set(key, content);
+  }
+  return values;
+}
+
+/** Every object of the page's JSON-LD, with `@graph` and lists flattened; broken blocks are skipped. */
 function jsonLdObjects(doc: Document): JsonObject[] {
-  const found: JsonObject[] = [];
-  const visit = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node && typeof node === "object") {
-      found.push(node as JsonObject);
-      const graph = (node as JsonObject)["@graph"];
+  const objects: JsonObject[] = [];
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === "object") {
+      objects.push(value as JsonObject);
+      const graph = (value as JsonObject)["@graph"];
       if (graph) visit(graph);
     }
   };
@@ -41,10 +70,10 @@ function jsonLdObjects(doc: Document): JsonObject[] {
     try {
       visit(JSON.parse(script.textContent ?? ""));
     } catch {
-      // Publishers ship invalid JSON-LD often enough; the other sources still count.
+      // Publishers ship invalid JSON-LD often enough; the meta tags still apply.
     }
   }
-  return found;
+  return objects;
 }
 
 function typesOf(object: JsonObject): string[] {
@@ -54,11 +83,11 @@ function typesOf(object: JsonObject): string[] {
 
 /** The article object of the page's JSON-LD, preferring news articles over generic pages. */
 function jsonLdArticle(doc: Document): JsonObject | undefined {
-  const candidates = jsonLdObjects(doc).filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)));
+  const candidates = jsonLdObjects(doc).filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t)));
   return candidates.find((o) => !typesOf(o).includes("WebPage")) ?? candidates[0];
 }
 
-/** Names from a JSON-LD person/organisation value: a string, an object with `name`, or a list. */
+/** A person or organisation in JSON-LD: a name, an object with `name`, or a list of them. */
 function names(value: unknown): string[] {
   if (typeof value === "string") return [value];
   if (Array.isArray(value)) return value.flatMap(names);
@@ -69,81 +98,62 @@ function names(value: unknown): string[] {
   return [];
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() ? value.trim() : undefined;
+function clean(value: unknown, max = 2000): string | undefined {
+  const text = typeof value === "string" ? value.replace(/\s+/g, " ").trim() : "";
+  return text ? text.slice(0, max) : undefined;
 }
 
-function validDate(value: string | undefined): string | undefined {
+/** An author that is a profile link rather than a name says nothing to a reader. */
+function isName(value: string): boolean {
+  return !/^https?:\/\//i.test(value.trim());
+}
+
+function validDate(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed && !Number.isNaN(Date.parse(trimmed)) ? trimmed : undefined;
+}
+
+function httpUrl(value: string | null | undefined, base: string): string | undefined {
   if (!value) return undefined;
-  return Number.isNaN(Date.parse(value)) ? undefined : value;
-}
-
-function looksLikeUrl(value: string): boolean {
-  return /^https?:\/\//i.test(value);
-}
-
-function absolute(href: string | undefined, base: string): string | undefined {
-  if (!href) return undefined;
   try {
-    const url = new URL(href, base);
+    const url = new URL(value, base);
     return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
   } catch {
     return undefined;
   }
 }
 
-function withoutFragment(address: string): string {
-  const hash = address.indexOf("#");
-  return hash < 0 ? address : address.slice(0, hash);
-}
-
-/** Reads the citation metadata of `doc`; `address` defaults to the document's own URL. */
+/** Reads the metadata of `doc`; `address` defaults to the document's own URL. */
 export function readPageMeta(doc: Document, address: string = doc.location?.href ?? doc.URL): PageMeta {
+  const meta = metaValues(doc);
   const article = jsonLdArticle(doc);
-  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute("href") ?? undefined;
-  const url = absolute(canonical, address) ?? absolute(metaContent(doc, ['meta[property="og:url"]']), address);
+  const fromMeta = (keys: readonly string[], accept: (v: string) => boolean = () => true) =>
+    keys.map((key) => meta.get(key)).find((value): value is string => !!value && accept(value));
 
   const title =
-    metaContent(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ??
-    text(article?.headline) ??
-    text(doc.title) ??
-    text(doc.querySelector("h1")?.textContent) ??
+    clean(fromMeta(META_KEYS.title)) ??
+    clean(article?.headline) ??
+    clean(doc.title) ??
+    clean(doc.querySelector("h1")?.textContent) ??
     "";
-
-  const outlet =
-    metaContent(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]']) ??
-    names(article?.publisher)[0];
-
-  const authorMeta = metaContent(doc, [
-    'meta[name="author"]',
-    'meta[name="Author"]',
-    'meta[property="article:author"]',
-    'meta[itemprop="author"]',
-  ]);
-  const authorLd = names(article?.author).map((n) => n.trim()).filter(Boolean);
+  const outlet = clean(names(article?.publisher)[0], 500) ?? clean(fromMeta(META_KEYS.outlet, (v) => !v.startsWith("@")), 500);
+  const ldAuthors = names(article?.author).filter(isName);
   const author =
-    (authorLd.length ? authorLd.join("، ") : undefined) ??
-    (authorMeta && !looksLikeUrl(authorMeta) ? authorMeta : undefined) ??
-    text(doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"]')?.textContent);
-
+    clean(ldAuthors.length ? ldAuthors.join("، ") : fromMeta(META_KEYS.author, isName), 1000) ??
+    clean(doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"]')?.textContent, 1000);
   const publishedAt =
-    validDate(metaContent(doc, ['meta[property="article:published_time"]'])) ??
-    validDate(text(article?.datePublished)) ??
-    validDate(
-      metaContent(doc, [
-        '[itemprop="datePublished"]',
-        'meta[name="pubdate"]',
-        'meta[name="publishdate"]',
-        'meta[name="parsely-pub-date"]',
-        'meta[name="DC.date.issued"]',
-        'meta[name="date"]',
-      ]),
-    ) ??
-    validDate(doc.querySelector("article time[datetime]")?.getAttribute("datetime") ?? undefined);
+    validDate(meta.get("article:published_time")) ??
+    validDate(typeof article?.datePublished === "string" ? article.datePublished : undefined) ??
+    META_KEYS.published.map((key) => validDate(meta.get(key))).find(Boolean) ??
+    validDate(doc.querySelector("[itemprop='datePublished'][datetime], article time[datetime], time[pubdate][datetime]")?.getAttribute("datetime"));
+  const url =
+    httpUrl(doc.querySelector('link[rel~="canonical"]')?.getAttribute("href"), address) ??
+    httpUrl(meta.get("og:url"), address) ??
+    pageAddress(address);
 
   return {
-    url: url ?? withoutFragment(address),
-    title: title.replace(/\s+/g, " ").trim(),
+    url,
+    title,
     ...(outlet ? { outlet } : {}),
     ...(author ? { author } : {}),
     ...(publishedAt ? { publishedAt } : {}),

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { publicationDay, readPageMeta } from "@/src/events/page-meta";
+import { publicationDay, readPageMeta } from "@/src/page/page-meta";
 
 // Saved pages link remote styles and embed remote frames; neither carries metadata, so styles count
 // as loaded and frames are made inert instead of logging a load failure for each.
@@ -43,7 +43,8 @@ describe("readPageMeta on real pages", () => {
     const meta = readPageMeta(page("lbcgroup-1.html"), "http://127.0.0.1/lbc.html");
     expect(meta.title).toBe(gold.title);
     expect(Date.parse(meta.publishedAt!)).toBe(Date.parse(gold.publishing_date));
-    expect(meta.outlet).toBe("LBCIV7");
+    // The JSON-LD publisher names the outlet better than og:site_name ("LBCIV7").
+    expect(meta.outlet).toBe("LBCI Lebanon");
     expect(meta.url.startsWith("https://www.lbcgroup.tv/news/lifestyle/898682/")).toBe(true);
   });
 
