@@ -7,7 +7,7 @@ import type { LibraryFacets, LibraryFilters } from "@/src/highlights/library";
 import type { ExportFormat } from "@/src/highlights/export";
 import type { UiLanguage } from "@/src/ui/i18n";
 import { HighlightItem } from "./HighlightItem";
-import { download, readText } from "./files";
+import { downloadText } from "@/src/ui/shared/download";
 import type { LibraryText } from "./labels";
 
 const SEARCH_DELAY_MS = 200;
@@ -109,7 +109,7 @@ export function Library({ t, language }: { t: LibraryText; language: UiLanguage 
   const exportAs = async (format: ExportFormat) => {
     try {
       const file = await sendMessage("highlights.export", { format });
-      download(file.content, file.filename, file.mimeType);
+      downloadText(file.filename, file.content, file.mimeType);
     } catch (error) {
       fail(error);
     }
@@ -118,7 +118,7 @@ export function Library({ t, language }: { t: LibraryText; language: UiLanguage 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const { added, skipped } = await sendMessage("highlights.import", { json: await readText(file) });
+      const { added, skipped } = await sendMessage("highlights.import", { json: await file.text() });
       setNotice({ text: t("imported", { added, skipped }) });
       await refresh();
     } catch (error) {

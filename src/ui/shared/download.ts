@@ -1,4 +1,5 @@
-// Saves text the user exported (a pack, all data) as a file through the browser's download bar.
+// Saves text the user exported (a pack, all data, highlights) as a file through the browser's
+// download bar. Shared by the options and library pages.
 
 export function downloadText(filename: string, text: string, type = "application/json"): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -9,8 +10,8 @@ export function downloadText(filename: string, text: string, type = "application
   document.body.append(link);
   link.click();
   link.remove();
-  // The download has started from the click; the object URL is no longer needed after it.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // Revoked later: some browsers read the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** `siyaq-data-2026-11-29.json`: a dated name, so exports made on different days do not collide. */
