@@ -40,14 +40,7 @@ export function idleScheduler(scope: IdleWindow = globalThis as IdleWindow, time
         ),
     };
   }
-  return {
-    now,
-    schedule: (callback) =>
-      setTimeout(() => {
-        const started = now();
-        callback(() => SLICE_BUDGET_MS - (now() - started));
-      }, 0),
-  };
+  return promptScheduler();
 }
 
 /**
