@@ -57,6 +57,8 @@ export interface LaunchedExtension {
   openPopup(forTabUrl?: string): Promise<Page>;
   /** The browser's tab id of the page showing `url`. */
   tabIdOf(url: string): Promise<number>;
+  /** Sets the per-site rule the way the popup's switch does: in the extension's storage. */
+  setSiteEnabled(host: string, enabled: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -118,6 +120,18 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     baseUrl: server.baseUrl,
     userDataDir,
     tabIdOf,
+    async setSiteEnabled(host, enabled) {
+      await serviceWorker.evaluate(
+        async ({ host, enabled }) => {
+          const key = "siyaq.settings";
+          const stored = ((await chrome.storage.local.get(key))[key] ?? {}) as { sites?: { host: string; enabled: boolean }[] };
+          const sites = (stored.sites ?? []).filter((rule) => rule.host !== host);
+          sites.push({ host, enabled });
+          await chrome.storage.local.set({ [key]: { ...stored, sites } });
+        },
+        { host, enabled },
+      );
+    },
     async openPopup(forTabUrl) {
       const target = forTabUrl ?? context.pages().find((p) => p.url().startsWith("http"))?.url();
       const query = target ? `?tab=${await tabIdOf(target)}` : "";
@@ -135,4 +149,5 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
 
 declare const chrome: {
   tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
 };

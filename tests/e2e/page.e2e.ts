@@ -90,20 +90,6 @@ async function cardText(page: Page, part?: "events"): Promise<string> {
   }
 }
 
-/** Sets the per-site rule the way the popup's switch does: in the extension's storage. */
-async function setSite(ext: LaunchedExtension, host: string, enabled: boolean): Promise<void> {
-  await ext.serviceWorker.evaluate(
-    async ({ host, enabled }) => {
-      const key = "siyaq.settings";
-      const stored = ((await chrome.storage.local.get(key))[key] ?? {}) as { sites?: { host: string; enabled: boolean }[] };
-      const sites = (stored.sites ?? []).filter((rule) => rule.host !== host);
-      sites.push({ host, enabled });
-      await chrome.storage.local.set({ [key]: { ...stored, sites } });
-    },
-    { host, enabled },
-  );
-}
-
 async function waitForMarks(page: Page, atLeast = 1): Promise<Painted[]> {
   await expect.poll(async () => visible(await painted(page)).length, { timeout: 30_000, interval: 250 }).toBeGreaterThanOrEqual(atLeast);
   return painted(page);
@@ -182,7 +168,7 @@ describe("page integration", () => {
     await waitForMarks(page, 20);
     const host = new URL(ext.baseUrl).hostname;
 
-    await setSite(ext, host, false);
+    await ext.setSiteEnabled(host, false);
     await expect.poll(async () => visible(await painted(page)).length, { timeout: 5_000 }).toBe(0);
 
     await page.reload();
@@ -190,7 +176,7 @@ describe("page integration", () => {
     await page.waitForTimeout(2_000);
     expect(visible(await painted(page))).toHaveLength(0);
 
-    await setSite(ext, host, true);
+    await ext.setSiteEnabled(host, true);
     await waitForMarks(page, 20);
     await page.close();
   });
@@ -229,7 +215,3 @@ describe("page integration", () => {
     await page.close();
   });
 });
-
-declare const chrome: {
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
-};

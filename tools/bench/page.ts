@@ -101,20 +101,6 @@ async function heapAfterGc(page: Page): Promise<number> {
   }
 }
 
-async function setSite(ext: LaunchedExtension, enabled: boolean): Promise<void> {
-  const host = new URL(ext.baseUrl).hostname;
-  await ext.serviceWorker.evaluate(
-    async ({ host, enabled }) => {
-      const key = "siyaq.settings";
-      const stored = ((await chrome.storage.local.get(key))[key] ?? {}) as { sites?: { host: string; enabled: boolean }[] };
-      const sites = (stored.sites ?? []).filter((rule) => rule.host !== host);
-      sites.push({ host, enabled });
-      await chrome.storage.local.set({ [key]: { ...stored, sites } });
-    },
-    { host, enabled },
-  );
-}
-
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -153,14 +139,14 @@ export async function benchPage(): Promise<{ rows: string[][]; figures: Record<s
     }
 
     // The same pages with Siyaq switched off for the site: the heap difference is what marking holds.
-    await setSite(ext, false);
+    await ext.setSiteEnabled(new URL(ext.baseUrl).hostname, false);
     for (const { name, path } of PAGES) {
       await page.goto(`${ext.baseUrl}${path}`, { waitUntil: "domcontentloaded" });
       await page.waitForTimeout(1000);
       const off = await heapAfterGc(page);
       figures[`${name}.heapAddedKB`] = Math.round((heapsOn[name]! - off) / 1024);
     }
-    await setSite(ext, true);
+    await ext.setSiteEnabled(new URL(ext.baseUrl).hostname, true);
 
     for (const { name } of PAGES) {
       rows.push([
@@ -180,7 +166,3 @@ export async function benchPage(): Promise<{ rows: string[][]; figures: Record<s
   }
   return { rows, figures };
 }
-
-declare const chrome: {
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
-};
