@@ -31,6 +31,17 @@ describe("page requests", () => {
     expect(await send("page.status", { tabId: 8 })).toEqual({ ok: true, value: null });
   });
 
+  it("still knows a tab's report after the service worker slept, and forgets closed tabs", async () => {
+    await send("page.report", report);
+    // A woken worker builds its handlers again with an empty heap.
+    handlers = createPageHandlers() as unknown as Handlers;
+    expect(await send("page.status", { tabId: 7 })).toMatchObject({ ok: true, value: { url: report.url, mentionCount: 3 } });
+    await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 1, isWindowClosing: false });
+    await new Promise((settle) => setTimeout(settle, 0));
+    handlers = createPageHandlers() as unknown as Handlers;
+    expect(await send("page.status", { tabId: 7 })).toEqual({ ok: true, value: null });
+  });
+
   it("refuses a malformed report with the field named, keeping the report it had", async () => {
     await send("page.report", report);
     const bad = await send("page.report", { ...report, entities: [{ ...report.entities[0], type: "PERSON" }] });
