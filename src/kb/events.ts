@@ -111,7 +111,7 @@ export interface PageEventsInput {
  * than stored again. Returns how many events were added.
  */
 export async function addPageEvents(db: SiyaqDatabase, input: PageEventsInput, now = Date.now()): Promise<number> {
-  return db.transaction("rw", [db.events, db.entities], async () => {
+  return db.transaction("rw", [db.events, db.entities, db.meta], async () => {
     const wanted = [...new Set(input.events.flatMap((event) => event.entityIds))];
     const known = new Set((await db.entities.bulkGet(wanted)).filter((entity) => entity !== undefined).map((entity) => entity.id));
     const words = new Map<Comparable, Set<string>>();
@@ -134,6 +134,7 @@ export async function addPageEvents(db: SiyaqDatabase, input: PageEventsInput, n
         createdAt: now,
       };
       if (await db.events.get(record.id)) continue;
+      if (await db.meta.get(deletedEventKey(record.id))) continue; // the reader deleted it once
       const candidates = await foldCandidates(db, record.date, entityIds);
       if (candidates.some((candidate) => isNearDuplicate(candidate, record, words))) continue;
       await db.events.add(record);
@@ -152,10 +153,17 @@ export function sentenceTitle(text: string): string {
   return line.length > PACK_LIMITS.maxTitleLength ? `${line.slice(0, PACK_LIMITS.maxTitleLength - 1)}…` : line;
 }
 
-export async function deleteEvent(db: SiyaqDatabase, id: string): Promise<boolean> {
-  return db.transaction("rw", db.events, async () => {
-    if (!(await db.events.get(id))) return false;
+/** Where a deleted page event is remembered, so reading its article again does not bring it back. */
+function deletedEventKey(id: string): string {
+  return `deleted-event:${id}`;
+}
+
+export async function deleteEvent(db: SiyaqDatabase, id: string, now = Date.now()): Promise<boolean> {
+  return db.transaction("rw", [db.events, db.meta], async () => {
+    const event = await db.events.get(id);
+    if (!event) return false;
     await db.events.delete(id);
+    if (event.origin === "page") await db.meta.put({ key: deletedEventKey(id), value: now });
     return true;
   });
 }

@@ -145,6 +145,15 @@ describe("reading history", () => {
     await expect(ask("events.addFromPage", { url: ARTICLE, title: "t", events: [{ date: "2021-13-01", text: "x", entityIds: ["country:iq"] }] })).rejects.toThrow(/events\.0\.date/);
   });
 
+  it("a page event the reader deleted does not come back when the article is read again", async () => {
+    const story = { url: ARTICLE, title: "t", events: [{ date: "2021-07", text: "جرت الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن", entityIds: ["city:baghdad"] }] };
+    expect((await ask("events.addFromPage", story)).added).toBe(1);
+    const [event] = (await ask("entity.get", { id: "city:baghdad" }))!.events;
+    expect(await ask("event.delete", { id: event!.id })).toEqual({ deleted: true });
+    expect((await ask("events.addFromPage", story)).added).toBe(0);
+    expect((await ask("entity.get", { id: "city:baghdad" }))!.events).toEqual([]);
+  });
+
   it("event.delete removes an event once", async () => {
     expect(await ask("event.delete", { id: "event:2020" })).toEqual({ deleted: true });
     expect(await ask("event.delete", { id: "event:2020" })).toEqual({ deleted: false });
