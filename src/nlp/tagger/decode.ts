@@ -63,11 +63,20 @@ export class SequenceDecoder {
     this.back = new Uint8Array(cap * L);
   }
 
-  /** Labels the `n` tokens whose features are in `features`; the result is in `labels`. */
-  decode(weights: TaggerWeights, n: number, features: Int32Array = this.features): Uint8Array {
+  /**
+   * Labels the `n` tokens whose features are in `features`; the result is in `labels`. Training
+   * passes the `gold` labels and a `margin`: every other label scores that much more (cost-
+   * augmented decoding), so an update follows unless gold wins by the margin.
+   */
+  decode(weights: TaggerWeights, n: number, features: Int32Array = this.features, gold?: Uint8Array, margin = 0): Uint8Array {
     this.reserve(n);
     this.score(weights, n, features);
     const em = this.emission;
+    if (gold && margin > 0) {
+      for (let i = 0; i < n; i++) {
+        for (let l = 0; l < L; l++) if (l !== gold[i]) em[i * L + l] = em[i * L + l]! + margin;
+      }
+    }
     const best = this.best;
     const back = this.back;
     // Training mutates transitions in place between sentences, so it must not use the cache.

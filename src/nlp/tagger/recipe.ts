@@ -27,10 +27,11 @@ export const SHIPPED_RECIPE: TaggerRecipe = {
     frequencyBits: 18,
     wordDropout: 0.25,
     hintedWordDropout: 0.8,
+    margin: 50,
   },
   hintShare: 0.5,
-  outsidePenalty: 12,
-  temperature: 16,
+  outsidePenalty: 16,
+  temperature: 32,
   weightBytes: 1,
 };
 

@@ -1,5 +1,6 @@
 // Trains tagger weights: an averaged structured perceptron (Collins 2002) over the hashed
-// features, decoded with the same Viterbi as tagging. Deterministic for a given seed.
+// features, decoded with the same Viterbi as tagging (cost-augmented while learning, see
+// `margin`). Deterministic for a given seed.
 import { SequenceDecoder, type TaggerWeights } from "./decode";
 import { FEATURES_PER_TOKEN, FeatureExtractor, WORD_IDENTITY_SLOTS, countWordFrequencies } from "./features";
 import { LABEL_COUNT, OUTSIDE } from "./labels";
@@ -25,6 +26,13 @@ export interface TrainingOptions {
    * model to trust a hint for a name it has never seen, as the knowledge base will supply.
    */
   hintedWordDropout: number;
+  /**
+   * Cost-augmented training (a structured margin): while learning, every wrong label scores this
+   * much extra, so the model keeps updating until the gold sequence wins by a margin rather than
+   * barely — the perceptron otherwise stops at the first separating weights, which generalise
+   * worse to unseen text. 0 is the plain perceptron.
+   */
+  margin?: number;
   /** Called after each pass over the data (progress reporting). */
   onEpoch?: (epoch: number, mistakes: number) => void;
 }
@@ -47,6 +55,7 @@ export function seededRandom(seed: number): () => number {
 
 export function trainWeights(sentences: readonly TrainingSentence[], options: TrainingOptions): TaggerWeights {
   const { bucketBits, epochs } = options;
+  const margin = options.margin ?? 0;
   const cells = (1 << bucketBits) * L;
   const transitionCells = (L + 1) * L;
   const frequencies = countWordFrequencies(
@@ -133,7 +142,7 @@ export function trainWeights(sentences: readonly TrainingSentence[], options: Tr
         n,
         sentences[s]!.hints,
       );
-      const predicted = decoder.decode(weights, n, feats);
+      const predicted = decoder.decode(weights, n, feats, gold, margin);
       for (let t = 0; t < n; t++) {
         const g = gold[t]!;
         const p = predicted[t]!;

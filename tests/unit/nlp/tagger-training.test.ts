@@ -8,6 +8,8 @@ import { parseCorpus, SpanScorer, toTrainingSentence, type CorpusSentence } from
 import { labelsOfSpans, spansOfLabels, SPAN_TYPES, type TokenSpan } from "@/src/nlp/tagger/labels";
 import { SHIPPED_RECIPE, trainWithRecipe, withSimulatedHints } from "@/src/nlp/tagger/recipe";
 import { penaliseOutside, trainWeights, type TrainingOptions } from "@/src/nlp/tagger/training";
+import { SequenceDecoder } from "@/src/nlp/tagger/decode";
+import { FeatureExtractor } from "@/src/nlp/tagger/features";
 import { buildNameList, hintsFromNameList } from "@/src/nlp/tagger/training-hints";
 import { TRIGGER_CLASSES, TRIGGER_WORDS } from "@/src/nlp/tagger/triggers";
 import { decodeWeights, encodeWeights, WeightsFileError } from "@/src/nlp/tagger/weights-file";
@@ -66,6 +68,25 @@ describe("training", () => {
     const again = trainWeights(trainSet.slice(0, 200).map(toTrainingSentence), SMALL);
     const once = trainWeights(trainSet.slice(0, 200).map(toTrainingSentence), SMALL);
     expect(sameBytes(encodeWeights(again), encodeWeights(once))).toBe(true);
+  });
+
+  it("with a margin, gold wins on more training sentences by that margin", () => {
+    const small = trainSet.slice(0, 200).map(toTrainingSentence);
+    const decoder = new SequenceDecoder();
+    // Sentences whose gold labels still win when every other label gets `margin` extra.
+    const winsByMargin = (w: typeof weights, margin: number): number => {
+      const extractor = new FeatureExtractor(w.bucketBits, w.frequencies);
+      return small.filter((s) => {
+        const n = s.tokens.length;
+        decoder.reserve(n);
+        extractor.extract(s.tokens, undefined, 0, n, decoder.features);
+        const labels = decoder.decode(w, n, decoder.features, s.labels, margin);
+        return s.labels.every((l, i) => labels[i] === l);
+      }).length;
+    };
+    const plain = trainWeights(small, { ...SMALL, wordDropout: 0, hintedWordDropout: 0 });
+    const margined = trainWeights(small, { ...SMALL, wordDropout: 0, hintedWordDropout: 0, margin: 20 });
+    expect(winsByMargin(margined, 20)).toBeGreaterThan(winsByMargin(plain, 20));
   });
 
   it("a push away from O finds more names", () => {
