@@ -8,6 +8,7 @@ import { EntityEditor } from "./EntityEditor";
 import { GeneralSettings } from "./GeneralSettings";
 import { PackList } from "./PackList";
 import { SiteList } from "./SiteList";
+import { SuppressionList } from "./SuppressionList";
 
 export function Options({ t }: { t: Translator }) {
   const [settings, setSettings] = useState<Settings>();
@@ -31,6 +32,7 @@ export function Options({ t }: { t: Translator }) {
       ) : (
         <p aria-live="polite">{t("loading")}</p>
       )}
+      <SuppressionList t={t} />
       <section aria-labelledby="siyaq-kb" class="siyaq-panel">
         <h2 id="siyaq-kb">{t("options.kb")}</h2>
         <PackList key={dataRound} t={t} />

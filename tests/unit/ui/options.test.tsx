@@ -10,6 +10,7 @@ import type { MessageType, RequestOf } from "@/src/messaging/protocol";
 import { createKbHandlers } from "@/src/kb/handlers";
 import { useDatabase, type SiyaqDatabase } from "@/src/kb/db";
 import { loadSettings, saveSettings, setSiteEnabled } from "@/src/settings/settings";
+import { addSuppression, loadSuppressions } from "@/src/settings/suppressions";
 import { translator } from "@/src/ui/i18n";
 import { freshDatabase, samplePack } from "../kb/sample-pack";
 
@@ -103,6 +104,22 @@ describe("settings form", () => {
     await flush();
     expect(delay.getAttribute("aria-invalid")).toBe("true");
     expect((await loadSettings()).hoverDelayMs).toBe(300);
+  });
+});
+
+describe("names not marked", () => {
+  it("lists what the reader suppressed from cards and marks a name again", async () => {
+    expect(host.textContent).toContain("You have not told Siyaq to skip any name.");
+    await addSuppression("الأمصار", "news.example");
+    await addSuppression("تويتر");
+    const list = await until(() => $('[data-testid="suppression-list"]'), "list shows the suppressions");
+    await until(() => list.querySelectorAll("li").length === 2, "both listed");
+    expect(list.textContent).toContain("news.example");
+    expect(list.textContent).toContain("every site");
+    $<HTMLButtonElement>('[aria-label="Mark الأمصار again on news.example"]')!.click();
+    await until(async () => (await loadSuppressions()).length === 1, "suppression removed");
+    expect((await loadSuppressions())[0]!.surface).toBe("تويتر");
+    await until(() => $('[data-testid="suppression-list"]')?.querySelectorAll("li").length === 1, "list follows storage");
   });
 });
 
