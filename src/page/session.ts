@@ -107,13 +107,14 @@ export class PageSession {
       measure("siyaq:main-thread", { start: started, duration: busy });
       measure("siyaq:longest-slice", { start: started, duration: longest });
     };
-    await this.scan(partitionRoots(body), this.schedulers.prompt, true, onSlice, onPainted);
-    if (this.signal.aborted) return;
+    // Watch before the first read: a framework that re-renders while we read or record would
+    // otherwise drop its marks (their ranges collapse with the old nodes) with nothing to restore them.
     this.watch = watchPage(body, {
       scheduler: this.schedulers.idle,
       signal: this.signal,
       onChange: (changed, removed) => void this.rescan(changed, removed),
     });
+    await this.scan(partitionRoots(body), this.schedulers.prompt, true, onSlice, onPainted);
   }
 
   /** Removes every mark and stops following the page. */

@@ -125,6 +125,25 @@ describe("PageSession", () => {
     await vi.waitFor(() => expect(painted(registry)).toHaveLength(7), { timeout: 3000 });
   });
 
+  it("gives marks back to text re-rendered while the first read is still being recorded", async () => {
+    // The framework swaps every text node after the marks are painted but before recording ends.
+    let rerendered = false;
+    const { session } = newSession(DEFAULT_SETTINGS, {
+      recordEntities: async () => {
+        for (const p of document.querySelectorAll("p")) p.replaceChild(document.createTextNode(p.firstChild!.textContent!), p.firstChild!);
+        rerendered = true;
+      },
+    });
+    await session.start();
+    expect(rerendered).toBe(true);
+    await vi.waitFor(
+      () => expect([...session.index.all()].filter((m) => session.isVisible(m)).map((m) => m.surface).sort()).toEqual(
+        ["التحالف الدولي", "العراق", "بغداد", "قاسم الأعرجي", "واشنطن"].sort(),
+      ),
+      { timeout: 3000 },
+    );
+  });
+
   it("reads an edited text node again: marks follow its new text, none left doubled", async () => {
     const { session } = newSession();
     await session.start();
