@@ -153,8 +153,11 @@ export function sentenceTitle(text: string): string {
   return line.length > PACK_LIMITS.maxTitleLength ? `${line.slice(0, PACK_LIMITS.maxTitleLength - 1)}…` : line;
 }
 
-/** Where a deleted page event is remembered, so reading its article again does not bring it back. */
-function deletedEventKey(id: string): string {
+/**
+ * Where a deleted event is remembered, so reading its article again, or an update of its pack,
+ * does not bring it back.
+ */
+export function deletedEventKey(id: string): string {
   return `deleted-event:${id}`;
 }
 
@@ -163,7 +166,7 @@ export async function deleteEvent(db: SiyaqDatabase, id: string, now = Date.now(
     const event = await db.events.get(id);
     if (!event) return false;
     await db.events.delete(id);
-    if (event.origin === "page") await db.meta.put({ key: deletedEventKey(id), value: now });
+    if (event.origin !== "user") await db.meta.put({ key: deletedEventKey(id), value: now });
     return true;
   });
 }

@@ -3,6 +3,7 @@
 import type { EntityRecord, EventRecord, PackRecord, SiyaqDatabase } from "./db";
 import { aliasKeysOf } from "./alias-keys";
 import { markEntitiesChanged } from "./changes";
+import { deletedEventKey } from "./events";
 import {
   PACK_FORMAT,
   PACK_FORMAT_VERSION,
@@ -99,9 +100,14 @@ export async function installPack(
     result.removed = staleEntities.length + staleEvents.length;
 
     await db.entities.bulkPut(entities);
-    await db.events.bulkPut(pack.events.map((event, rank) => eventRecordFromPack(event, pack.id, rank, now)));
+    // Events the reader deleted stay deleted through updates of their pack.
+    const tombstones = await db.meta.bulkGet(pack.events.map((event) => deletedEventKey(event.id)));
+    const events = pack.events.flatMap((event, rank) =>
+      tombstones[rank] ? [] : [eventRecordFromPack(event, pack.id, rank, now)],
+    );
+    await db.events.bulkPut(events);
     result.entities = entities.length;
-    result.events = pack.events.length;
+    result.events = events.length;
 
     await db.packs.put(packRecordFrom(pack, now, result.entities, result.events));
     await markEntitiesChanged(db);

@@ -5,6 +5,7 @@ import { PackError, PACK_LIMITS } from "@/src/kb/pack-schema";
 import { USER_SOURCE, exportPack, importPack, listPacks, removePack } from "@/src/kb/packs";
 import { aliasKey } from "@/src/kb/alias-keys";
 import { onEntitiesChanged } from "@/src/kb/changes";
+import { deleteEvent } from "@/src/kb/events";
 import { freshDatabase, samplePack } from "./sample-pack";
 
 let db: SiyaqDatabase;
@@ -102,6 +103,16 @@ describe("importPack", () => {
     expect((await db.entities.get("country:iq"))!.description!.en).toBe("Republic in Western Asia");
     expect(await db.events.get("event:2020")).toBeUndefined();
     expect((await listPacks(db))[0]!.version).toBe("2026.11.10");
+  });
+
+  it("keeps an event the reader deleted deleted when its pack updates", async () => {
+    db = freshDatabase();
+    await importPack(db, JSON.stringify(samplePack()));
+    expect(await deleteEvent(db, "event:2014-06-10-fall-of-mosul")).toBe(true);
+    const result = await importPack(db, JSON.stringify(samplePack({ version: "2026.11.10" })));
+    expect(result).toMatchObject({ status: "updated", events: 2 });
+    expect(await db.events.get("event:2014-06-10-fall-of-mosul")).toBeUndefined();
+    expect(await db.events.get("event:2020")).toBeDefined();
   });
 
   it("does not clobber entities the user edited", async () => {
