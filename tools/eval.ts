@@ -9,6 +9,7 @@ import { recognize, type RecognizeOptions, type SpanTagger } from "@/src/nlp/rec
 import { loadPackLexicon, loadShippedTagger } from "@/src/nlp/node";
 import type { Lexicon } from "@/src/nlp/lexicon";
 import type { Mention } from "@/src/nlp/types";
+import { SEED_DATES, SEED_REF_DATE } from "../tests/fixtures/seed-dates";
 
 const { values: args } = parseArgs({
   options: {
@@ -19,21 +20,8 @@ const { values: args } = parseArgs({
 });
 
 const SHARED = "../shared";
-const SEED_REF_DATE = "2021-12-10"; // published the day after 2021-12-09
 const CORE = ["PER", "LOC", "ORG"] as const;
 const ALL = ["PER", "LOC", "ORG", "MISC"] as const;
-
-/** The dates of the seed article as they must resolve (the gold gives spans only). */
-const SEED_DATES: Record<string, string> = {
-  "9 كانون الأول الماضي": "2021-12-09",
-  "يوليو/تموز الماضي": "2021-07",
-  الخميس: "2021-12-09",
-  "العام الماضي": "2020",
-  "عام 2011": "2011",
-  "يونيو/حزيران 2014": "2014-06",
-  "مطلع العام الماضي": "2020",
-  "الـ31 من ديسمبر الحالي": "2021-12-31",
-};
 
 interface Span {
   start: number;

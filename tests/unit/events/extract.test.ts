@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { extractPageEvents, splitSentences, type EventMention } from "@/src/events/extract";
+import { SEED_DATES } from "../../fixtures/seed-dates";
 
 interface GoldSpan {
   start: number;
@@ -27,16 +28,7 @@ const ids: Record<string, string> = {
   "قاسم سليماني": "Q1353010",
   "مطار بغداد الدولي": "Q1432920",
 };
-const dates: Record<string, string> = {
-  "9 كانون الأول الماضي": "2021-12-09",
-  "يوليو/تموز الماضي": "2021-07",
-  الخميس: "2021-12-09",
-  "العام الماضي": "2020",
-  "عام 2011": "2011",
-  "يونيو/حزيران 2014": "2014-06",
-  "مطلع العام الماضي": "2020",
-  "الـ31 من ديسمبر الحالي": "2021-12-31",
-};
+const dates = SEED_DATES;
 const seedMentions: EventMention[] = gold.entities.map((span) => ({
   start: span.start,
   end: span.end,

@@ -19,8 +19,7 @@ export const seed = JSON.parse(readFileSync(`${repo}../shared/fixtures/seed-arti
   entities: GoldEntity[];
 };
 
-/** The seed article was published the day after 2021-12-09. */
-export const SEED_REF_DATE = "2021-12-10";
+export { SEED_REF_DATE } from "../../fixtures/seed-dates";
 
 /** Names the rules (titles, head nouns, one sense per document) must find on their own. */
 export const LEFT_TO_RULES = new Set([
