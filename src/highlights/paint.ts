@@ -1,22 +1,12 @@
 // Paints saved highlights with the CSS Custom Highlight API under one name, `siyaq-highlight`,
 // in a look distinct from entity marks (a marker-pen background, not an underline). The page's
 // DOM is never changed: one <style> element of our own carries the `::highlight()` rule.
+import { highlightApi, type HighlightLike } from "@/src/page/highlight-api";
 
 export const SAVED_HIGHLIGHT_NAME = "siyaq-highlight";
 export const SAVED_HIGHLIGHT_STYLE_ID = "siyaq-highlight-style";
 
 const STYLESHEET = `::highlight(${SAVED_HIGHLIGHT_NAME}) { background-color: rgba(250, 204, 21, 0.45); color: inherit; }`;
-
-type HighlightLike = { add(range: AbstractRange): unknown; clear(): void; readonly size: number };
-type Registry = { get(name: string): unknown; set(name: string, highlight: HighlightLike): unknown; delete(name: string): boolean };
-
-function api(doc: Document): { registry: Registry; create: () => HighlightLike } | null {
-  const view = doc.defaultView as unknown as { Highlight?: new () => HighlightLike; CSS?: { highlights?: Registry } } | null;
-  const registry = view?.CSS?.highlights;
-  const HighlightClass = view?.Highlight;
-  if (!registry || typeof HighlightClass !== "function") return null;
-  return { registry, create: () => new HighlightClass() };
-}
 
 export interface SavedHighlightPainter {
   /** Whether this browser can paint at all (the Highlight API exists). */
@@ -30,11 +20,11 @@ export interface SavedHighlightPainter {
 }
 
 export function createSavedHighlightPainter(doc: Document): SavedHighlightPainter {
-  const highlightApi = api(doc);
+  const api = highlightApi(doc);
   let highlight: HighlightLike | null = null;
 
   const ensure = (): HighlightLike | null => {
-    if (!highlightApi) return null;
+    if (!api) return null;
     if (!doc.getElementById(SAVED_HIGHLIGHT_STYLE_ID)) {
       const style = doc.createElement("style");
       style.id = SAVED_HIGHLIGHT_STYLE_ID;
@@ -42,14 +32,14 @@ export function createSavedHighlightPainter(doc: Document): SavedHighlightPainte
       (doc.head ?? doc.documentElement).appendChild(style);
     }
     if (!highlight) {
-      highlight = highlightApi.create();
-      highlightApi.registry.set(SAVED_HIGHLIGHT_NAME, highlight);
+      highlight = api.create();
+      api.registry.set(SAVED_HIGHLIGHT_NAME, highlight);
     }
     return highlight;
   };
 
   return {
-    supported: highlightApi !== null,
+    supported: api !== null,
     paint(ranges) {
       const target = ensure();
       if (!target) return;
@@ -61,7 +51,7 @@ export function createSavedHighlightPainter(doc: Document): SavedHighlightPainte
     },
     clear() {
       highlight?.clear();
-      highlightApi?.registry.delete(SAVED_HIGHLIGHT_NAME);
+      api?.registry.delete(SAVED_HIGHLIGHT_NAME);
       highlight = null;
       doc.getElementById(SAVED_HIGHLIGHT_STYLE_ID)?.remove();
     },

@@ -5,6 +5,7 @@ import type { EntityType } from "@/src/nlp/types";
 import type { Settings } from "@/src/settings/settings";
 import type { MarkedMention } from "./mention-index";
 import { SIYAQ_HOST_ATTRIBUTE } from "./text-map";
+import { highlightApi, type HighlightApi, type HighlightLike } from "./highlight-api";
 
 export type MarkStyle = Settings["markStyle"];
 
@@ -51,17 +52,6 @@ export function markStylesheet({ types, style }: PaintOptions): string {
     .join("\n");
 }
 
-type HighlightRegistry = Map<string, unknown> & { set(name: string, highlight: unknown): unknown };
-type HighlightLike = { add(range: AbstractRange): unknown; delete(range: AbstractRange): boolean; clear(): void; size: number };
-
-function highlightApi(doc: Document): { registry: HighlightRegistry; create: () => HighlightLike } | null {
-  const view = doc.defaultView as unknown as { Highlight?: new () => HighlightLike; CSS?: { highlights?: HighlightRegistry } } | null;
-  const registry = view?.CSS?.highlights;
-  const HighlightClass = view?.Highlight;
-  if (!registry || typeof HighlightClass !== "function") return null;
-  return { registry, create: () => new HighlightClass() };
-}
-
 export interface Painter {
   /** Marks mentions of enabled types; mentions of other types are kept so a settings change can show them. */
   add(mentions: readonly MarkedMention[]): void;
@@ -94,7 +84,7 @@ function styleElement(doc: Document): HTMLStyleElement {
 
 function highlightPainter(
   doc: Document,
-  api: NonNullable<ReturnType<typeof highlightApi>>,
+  api: HighlightApi,
   initial: PaintOptions,
 ): Painter {
   let options = initial;
