@@ -118,9 +118,11 @@ class TextToken implements Token {
   }
 }
 
-/** Tokenizes `text`; tokens are in order, never overlap, and never include whitespace. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+/**
+ * Walks the tokens of `text` in order, calling `visit(start, end, class)` for each: the one scan
+ * loop that `tokenize` and `normalizedTokens` share, so text and aliases split alike.
+ */
+function scanTokens(text: string, visit: (start: number, end: number, cls: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -131,9 +133,17 @@ export function tokenize(text: string): Token[] {
     }
     const start = i;
     i = tokenEnd(text, start, cls, lastWidth);
-    const surface = text.slice(start, i);
-    tokens.push(new TextToken(start, i, surface, normalizeWord(surface), cls === LETTER ? "word" : cls === DIGIT ? "number" : "punct"));
+    visit(start, i, cls);
   }
+}
+
+/** Tokenizes `text`; tokens are in order, never overlap, and never include whitespace. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  scanTokens(text, (start, end, cls) => {
+    const surface = text.slice(start, end);
+    tokens.push(new TextToken(start, end, surface, normalizeWord(surface), cls === LETTER ? "word" : cls === DIGIT ? "number" : "punct"));
+  });
   return tokens;
 }
 
@@ -143,19 +153,10 @@ export function tokenize(text: string): Token[] {
  */
 export function normalizedTokens(text: string): string[] {
   const out: string[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const cls = classAt(text, i);
-    if (cls === SPACE) {
-      i += lastWidth;
-      continue;
-    }
-    const start = i;
-    i = tokenEnd(text, start, cls, lastWidth);
-    const norm = normalizeWord(text.slice(start, i));
+  scanTokens(text, (start, end) => {
+    const norm = normalizeWord(text.slice(start, end));
     if (norm.length > 0) out.push(norm);
-  }
+  });
   return out;
 }
 
