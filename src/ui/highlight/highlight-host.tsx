@@ -1,9 +1,7 @@
 // Where the save button and editor live on a page: one host element outside <body> with a closed
 // shadow root (the page's CSS and scripts cannot reach in), placed beside the selection and never
 // over it.
-import { render } from "preact";
-import { SIYAQ_HOST_ATTRIBUTE } from "@/src/page/text-map";
-import { placeCard, type Box } from "@/src/ui/card/card-host";
+import { createFloatingPanel, type Box } from "@/src/ui/floating-panel";
 import { HighlightPanel, type HighlightPanelProps, type PanelView } from "./HighlightPanel";
 
 const CSS = `
@@ -45,55 +43,29 @@ export interface HighlightHost {
 }
 
 export function createHighlightHost(doc: Document, handlers: Omit<HighlightPanelProps, "view">): HighlightHost {
-  const host = doc.createElement("siyaq-highlight-ui");
-  host.setAttribute(SIYAQ_HOST_ATTRIBUTE, "highlight");
-  host.setAttribute("style", "all: initial; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483647;");
-  const shadow = host.attachShadow({ mode: "closed" });
-  const style = doc.createElement("style");
-  style.textContent = CSS;
-  const frame = doc.createElement("div");
-  frame.className = "frame";
-  frame.hidden = true;
-  shadow.append(style, frame);
+  const panel = createFloatingPanel(doc, { tag: "siyaq-highlight-ui", kind: "highlight", css: CSS });
   let current: PanelView | null = null;
   let anchor: Box | null = null;
-
-  const place = () => {
-    if (!current || !anchor) return;
-    const view = doc.defaultView!;
-    const rect = frame.getBoundingClientRect();
-    const at = placeCard(anchor, { width: rect.width, height: rect.height }, { width: view.innerWidth, height: view.innerHeight });
-    frame.style.top = `${at.top}px`;
-    frame.style.left = `${at.left}px`;
-    frame.style.maxHeight = `${at.maxHeight}px`;
-  };
-  const resize = typeof ResizeObserver === "function" ? new ResizeObserver(place) : null;
-  resize?.observe(frame);
-
   return {
     show(view, selection) {
-      if (!host.isConnected) doc.documentElement.appendChild(host);
       current = view;
       if (selection) anchor = selection;
-      frame.hidden = false;
-      render(<HighlightPanel view={view} {...handlers} />, frame);
-      place();
+      // Saved from the context menu or shortcut with no box to go by: the top corner where RTL
+      // reading starts.
+      const box = anchor ?? { top: 0, left: doc.defaultView?.innerWidth ?? 0, width: 0, height: 0 };
+      panel.show(<HighlightPanel view={view} {...handlers} />, box);
     },
     hide() {
-      if (!current) return;
       current = null;
-      frame.hidden = true;
-      render(null, frame);
+      panel.hide();
     },
     get view() {
       return current;
     },
-    isOurs: (target) => target === host,
+    isOurs: (target) => panel.isOurs(target),
     destroy() {
-      resize?.disconnect();
-      render(null, frame);
-      host.remove();
       current = null;
+      panel.destroy();
     },
   };
 }
