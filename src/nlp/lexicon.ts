@@ -385,8 +385,9 @@ export class Lexicon {
         strings: number;
       };
       if (header.format !== SERIAL_FORMAT) throw new Error(`unknown format ${String(header.format)}`);
-      // Copy into a fresh, aligned buffer so typed-array views are always legal.
-      const body = bytes.slice(align4(4 + headLength));
+      // Copy into a fresh, aligned buffer so typed-array views are always legal (not `slice`: on a
+      // Node Buffer that is a view into a larger, possibly shared, buffer).
+      const body = new Uint8Array(bytes.subarray(align4(4 + headLength)));
       let at = 0;
       const ints = header.lengths.map((n) => {
         const a = new Int32Array(body.buffer, at, n);

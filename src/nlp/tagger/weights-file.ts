@@ -101,10 +101,12 @@ export function decodeWeights(bytes: Uint8Array): TaggerWeights {
   const transitions = new Float32Array(transitionCells);
   for (let i = 0; i < transitionCells; i++) transitions[i] = view.getFloat32(HEADER_BYTES + i * 4, true);
   const frequencyStart = HEADER_BYTES + transitionCells * 4;
-  const frequencies = { bits: frequencyBits, counts: bytes.slice(frequencyStart, frequencyStart + frequencyBytes) };
-  const start = frequencyStart + frequencyBytes;
-  // Copied (not aliased) so the tagger owns aligned weights whatever buffer the caller passed.
-  const raw = bytes.slice(start, expected);
+  // Copied (not aliased) so the tagger owns aligned weights whatever buffer the caller passed. Not
+  // `bytes.slice`: on a Node Buffer that is a view sharing the file's memory, whose `.buffer` is the
+  // whole file (or Node's pool), so weights built over `.buffer` would read the header as weights.
+  const copy = (from: number, to: number) => new Uint8Array(bytes.subarray(from, to));
+  const frequencies = { bits: frequencyBits, counts: copy(frequencyStart, frequencyStart + frequencyBytes) };
+  const raw = copy(frequencyStart + frequencyBytes, expected);
   const emission = weightBytes === 1 ? new Int8Array(raw.buffer) : littleEndianInt16(raw);
   return { bucketBits, emission, emissionScale, transitions, frequencies, temperature };
 }

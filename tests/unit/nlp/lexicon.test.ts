@@ -59,6 +59,13 @@ describe("Lexicon", () => {
     expect(matches(reloaded, text)).toEqual(matches(lexicon, text));
   });
 
+  it("reloads from a Node Buffer at an odd offset (a file read, a view into a larger buffer)", () => {
+    const text = "بين بغداد وواشنطن والولايات المتحدة وعمان";
+    const bytes = serializeLexicon(lexicon);
+    const view = Buffer.concat([Buffer.alloc(3), Buffer.from(bytes)]).subarray(3);
+    expect(matches(loadLexicon(view), text)).toEqual(matches(lexicon, text));
+  });
+
   it("refuses bytes that are not a lexicon with a clear error", () => {
     expect(() => loadLexicon(new Uint8Array([1, 2, 3, 4, 5, 6]))).toThrow(/not a serialised Siyaq lexicon/);
     const bytes = serializeLexicon(lexicon);

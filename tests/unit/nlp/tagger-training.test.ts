@@ -137,11 +137,18 @@ describe("weights file", () => {
     expect(same.length).toBeGreaterThanOrEqual(98);
   });
 
-  it("reads from an unaligned view of a larger buffer", () => {
+  it("reads the same weights from an unaligned view of a larger buffer and from a Node Buffer", () => {
     const bytes = encodeWeights(weights);
+    const reference = decodeWeights(bytes);
     const padded = new Uint8Array(bytes.length + 3);
     padded.set(bytes, 3);
-    expect(() => loadTagger(padded.subarray(3))).not.toThrow();
+    // A Buffer's slice() is a view, not a copy: weights must not be read from its whole `.buffer`.
+    const pooled = Buffer.concat([Buffer.alloc(5), Buffer.from(bytes)]).subarray(5);
+    for (const view of [padded.subarray(3), Buffer.from(bytes), pooled]) {
+      const decoded = decodeWeights(view);
+      expect(decoded.emission.length).toBe(reference.emission.length);
+      expect(sameBytes(encodeWeights(decoded, 2), bytes)).toBe(true);
+    }
   });
 
   it("refuses weights from another feature version with a clear message", () => {
