@@ -5,7 +5,7 @@
 // --quick scores the tagger part with the shipped model (trained on ANERcorp: NOT a held-out score).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { recognize, type RecognizeOptions, type SpanTagger } from "@/src/nlp/recognize";
+import { lexiconHints, recognize, type RecognizeOptions, type SpanTagger } from "@/src/nlp/recognize";
 import { loadPackLexicon, loadShippedTagger } from "@/src/nlp/node";
 import type { Lexicon } from "@/src/nlp/lexicon";
 import type { Mention } from "@/src/nlp/types";
@@ -143,10 +143,11 @@ function seedRow(evaluation: string, text: string, gold: readonly Span[], option
  * Tagger weights trained on `sentences` exactly as `npm run train` trains the shipped model
  * (SHIPPED_RECIPE in src/nlp/tagger/recipe.ts), so the held-out figure describes what ships.
  */
-async function trainFoldTagger(sentences: readonly Sentence[]): Promise<SpanTagger> {
+async function trainFoldTagger(sentences: readonly Sentence[], lexicon: Lexicon | undefined): Promise<SpanTagger> {
   const { trainWithRecipeFromRecords } = await import("@/src/nlp/tagger/recipe");
   const { createTagger } = await import("@/src/nlp/tagger/index");
-  return createTagger(trainWithRecipeFromRecords(sentences));
+  const hints = lexicon ? (tokens: readonly string[]) => lexiconHints(tokens, lexicon) : undefined;
+  return createTagger(trainWithRecipeFromRecords(sentences, hints));
 }
 
 async function main(): Promise<void> {
@@ -174,7 +175,7 @@ async function main(): Promise<void> {
         const from = Math.floor((fold * anercorp.length) / k);
         const to = Math.floor(((fold + 1) * anercorp.length) / k);
         const t0 = performance.now();
-        const tagger = await trainFoldTagger([...anercorp.slice(0, from), ...anercorp.slice(to)]);
+        const tagger = await trainFoldTagger([...anercorp.slice(0, from), ...anercorp.slice(to)], lexicon);
         scoreCorpus(anercorp.slice(from, to), () => ({ ...withLexicon, tagger }), scorer);
         console.error(`fold ${fold + 1}/${k} done (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
       }

@@ -11,8 +11,9 @@ import type { TaggerWeights } from "@/src/nlp/tagger/decode";
 import type { SpanType } from "@/src/nlp/tagger/labels";
 import { SHIPPED_RECIPE, trainWithRecipe, type TaggerRecipe } from "@/src/nlp/tagger/recipe";
 import { penaliseOutside, seededRandom } from "@/src/nlp/tagger/training";
-import { buildNameList, hintsFromNameList, type NameList } from "@/src/nlp/tagger/training-hints";
 import { encodeWeights } from "@/src/nlp/tagger/weights-file";
+import { lexiconHints } from "@/src/nlp/recognize";
+import { loadPackLexicon } from "@/src/nlp/node";
 
 const R = SHIPPED_RECIPE;
 const { values: args } = parseArgs({
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
     "weight-bytes": { type: "string", default: String(R.weightBytes) },
     "word-dropout": { type: "string", default: String(R.training.wordDropout) },
     "hint-share": { type: "string", default: String(R.hintShare) },
+    "lexicon-hint-dropout": { type: "string", default: String(R.lexiconHintDropout) },
     "hinted-word-dropout": { type: "string", default: String(R.training.hintedWordDropout) },
     margin: { type: "string", default: String(R.training.margin ?? 0) },
     "outside-penalty": { type: "string" },
@@ -55,6 +57,7 @@ const recipe: TaggerRecipe = {
     margin: Number(args.margin),
   },
   hintShare: Number(args["hint-share"]),
+  lexiconHintDropout: Number(args["lexicon-hint-dropout"]),
   outsidePenalty: args["outside-penalty"] !== undefined ? Number(args["outside-penalty"]) : R.outsidePenalty,
   temperature: R.temperature,
   weightBytes: Number(args["weight-bytes"]) === 2 ? 2 : 1,
@@ -69,15 +72,20 @@ function readCorpus(name: string): CorpusSentence[] {
   });
 }
 
-/** Trained without penalty or temperature applied (the evaluation below picks those). */
-const train = (sentences: readonly CorpusSentence[]): TaggerWeights => trainWithRecipe(sentences, recipe, true);
+// The tagger learns from, and is scored with, the hints the recognizer gives it: the starter pack's
+// lexicon matches (src/nlp/recognize.ts `lexiconHints`). Retrain when the pack changes much.
+const lexicon = loadPackLexicon();
+if (!lexicon) throw new Error("public/packs/starter.json is missing: the tagger trains with its hints (npm run pack:build)");
+const packHints = (tokens: readonly string[]) => lexiconHints(tokens, lexicon);
 
-/** Scores `tagger` on `sentences`; with `names`, it gets that list's hints as a lexicon's. */
-function evaluate(tagger: Tagger, sentences: readonly CorpusSentence[], names?: NameList): SpanScorer {
+/** Trained without penalty or temperature applied (the evaluation below picks those). */
+const train = (sentences: readonly CorpusSentence[]): TaggerWeights => trainWithRecipe(sentences, recipe, true, packHints);
+
+/** Scores `tagger` on `sentences`, with the starter pack's hints unless `withoutHints`. */
+function evaluate(tagger: Tagger, sentences: readonly CorpusSentence[], withoutHints = false): SpanScorer {
   const scorer = new SpanScorer();
   for (const sentence of sentences) {
-    const hints = names ? hintsFromNameList(sentence.tokens, names) : undefined;
-    scorer.add(sentence.spans, tagger.tag(sentence.tokens, hints));
+    scorer.add(sentence.spans, tagger.tag(sentence.tokens, withoutHints ? undefined : packHints(sentence.tokens)));
   }
   return scorer;
 }
@@ -131,7 +139,7 @@ function calibrateTemperature(folds: { weights: TaggerWeights; held: CorpusSente
       const tagger = createTagger({ ...penaliseOutside(weights, p), temperature: t });
       for (const sentence of held) {
         const gold = new Set(sentence.spans.map((s) => `${s.start}:${s.end}:${s.type}`));
-        for (const span of tagger.tag(sentence.tokens)) {
+        for (const span of tagger.tag(sentence.tokens, packHints(sentence.tokens))) {
           const right = gold.has(`${span.start}:${span.end}:${span.type}`) ? 1 : 0;
           sum += (span.score - right) ** 2;
           count++;
@@ -163,7 +171,8 @@ if (!args["skip-cv"]) {
   const k = Number(args.folds);
   const pool = args["shuffled-folds"] ? shuffled(anercorp, options.seed) : anercorp;
   const candidates = args["outside-penalty"] !== undefined ? [penalty] : PENALTIES;
-  // plain[f][p] / hinted[f][p]: fold f's held-out counts under candidate penalty p.
+  // hinted[f][p] / plain[f][p]: fold f's held-out counts under candidate penalty p, with the
+  // starter pack's hints (as in the product) and without any.
   const plain: SpanScorer[][] = [];
   const hinted: SpanScorer[][] = [];
   let toAqmar: SpanScorer | undefined;
@@ -175,25 +184,24 @@ if (!args["skip-cv"]) {
     const trainSet = [...pool.slice(0, from), ...pool.slice(to)];
     const t0 = performance.now();
     const weights = train(withAqmar ? [...trainSet, ...aqmar] : trainSet);
-    const names = buildNameList(trainSet);
     foldModels.push({ weights, held });
     plain.push([]);
     hinted.push([]);
     for (const p of candidates) {
       const tagger = createTagger(penaliseOutside(weights, p));
-      plain[fold]!.push(evaluate(tagger, held));
-      hinted[fold]!.push(evaluate(tagger, held, names));
+      hinted[fold]!.push(evaluate(tagger, held));
+      plain[fold]!.push(evaluate(tagger, held, true));
     }
     if (fold === 0 && !withAqmar) toAqmar = evaluate(createTagger(penaliseOutside(weights, penalty)), aqmar);
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-    console.error(`fold ${fold + 1}/${k}: PER/LOC/ORG F1 ${plain[fold]![0]!.score(CORE_TYPES).f1.toFixed(4)} at penalty ${candidates[0]} (${seconds} s)`);
+    console.error(`fold ${fold + 1}/${k}: PER/LOC/ORG F1 ${hinted[fold]![0]!.score(CORE_TYPES).f1.toFixed(4)} at penalty ${candidates[0]} (${seconds} s)`);
   }
   // Each fold is scored with the penalty the *other* folds prefer, so the choice is held out too.
   const bestPenalty = (folds: number[]): number => {
     let best = 0;
     let bestF1 = -1;
     candidates.forEach((_, p) => {
-      const f1 = pooled(folds.map((f) => plain[f]![p]!)).score(CORE_TYPES).f1;
+      const f1 = pooled(folds.map((f) => hinted[f]![p]!)).score(CORE_TYPES).f1;
       if (f1 > bestF1) [best, bestF1] = [p, f1];
     });
     return best;
@@ -201,8 +209,8 @@ if (!args["skip-cv"]) {
   const folds = Array.from({ length: k }, (_, f) => f);
   const chosen = folds.map((f) => bestPenalty(folds.filter((g) => g !== f)));
   const cvName = `ANERcorp ${k}-fold${args["shuffled-folds"] ? " shuffled" : ""} held-out${withAqmar ? " (+AQMAR)" : ""}`;
-  rows.push(row(cvName, pooled(folds.map((f) => plain[f]![chosen[f]!]!))));
-  rows.push(row(`${cvName}, train-fold name hints`, pooled(folds.map((f) => hinted[f]![chosen[f]!]!))));
+  rows.push(row(`${cvName}, starter-pack hints`, pooled(folds.map((f) => hinted[f]![chosen[f]!]!))));
+  rows.push(row(`${cvName}, no hints`, pooled(folds.map((f) => plain[f]![chosen[f]!]!))));
   penalty = candidates[bestPenalty(folds)]!;
   temperature = calibrateTemperature(foldModels.map((m, f) => ({ ...m, penalty: candidates[chosen[f]!]! })));
   if (toAqmar) {
@@ -246,6 +254,7 @@ console.log(
       hintedWordDropout: options.hintedWordDropout,
       margin: options.margin,
       hintShare: recipe.hintShare,
+      lexiconHintDropout: recipe.lexiconHintDropout,
       outsidePenalty: penalty,
       temperature,
       sentences: finalData.length,

@@ -5,7 +5,7 @@ import type { EntityType, Mention } from "./types";
 import { formsWithProclitics, tokenize, type Token } from "./tokenize";
 import type { Lexicon, LexiconMatch } from "./lexicon";
 import { findDates } from "./dates";
-import { findByRules, isGenericHead, isNisba } from "./rules";
+import { findByRules, isGenericHead, isNamingHead, isNisba } from "./rules";
 import { FUNCTION_WORDS } from "./data/function-words";
 import { NAME_CONNECTORS } from "./data/titles";
 import { normalizeWord } from "./normalize";
@@ -40,8 +40,12 @@ export interface RecognizeOptions {
  * weakest evidence (measured: on ANERcorp its spans are right less often than the tagger's), but
  * a rule span that contains a lexicon or tagger span of the same type fixes that span's
  * boundaries (`مطار بغداد الدولي` around `بغداد`, `رائد العزاوي` around `العزاوي`) and wins.
+ * The tagger outranks the lexicon where they disagree: it was given the lexicon's matches as
+ * hints and learned from annotated news when a match is the name, part of a longer one, or
+ * something else in context (`برشلونة` the club, not the city). Where they agree the lexicon's
+ * candidate stands, with its link (see `reconcile`).
  */
-const PRIORITY = { date: 5, confirmedRule: 4, lexicon: 3, tagger: 2, rule: 1 } as const;
+const PRIORITY = { date: 5, confirmedRule: 4, tagger: 3, lexicon: 2, rule: 1 } as const;
 
 interface Candidate {
   /** Set on rule candidates: a person after a title may retype what it contains. */
@@ -88,17 +92,13 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
 
   const hints: (string | undefined)[] | undefined = tagger ? new Array(tokens.length) : undefined;
   if (lexicon) {
-    for (let i = 0; i < tokens.length; i++) {
-      const m = lexiconAt(i);
-      if (!m) continue;
-      const chosen = choose(m);
-      candidates.push({ start: m.start, end: m.end, startToken: m.startToken, endToken: m.endToken, ...chosen, priority: PRIORITY.lexicon });
-      if (hints) hints.fill(chosen.type, m.startToken, m.endToken);
-      i = m.endToken - 1;
+    for (const c of lexiconCandidates(tokens, lexiconAt)) {
+      candidates.push(c);
+      if (hints) hints.fill(c.type, c.startToken, c.endToken);
     }
   }
 
-  if (tagger) candidates.push(...taggedCandidates(tagger, tokens, hints, lexicon));
+  if (tagger) candidates.push(...reconcile(text, tokens, candidates, taggedCandidates(tagger, tokens, hints, lexicon), lexiconAt));
 
   confirmRules(candidates);
   // With a tagger, a name found only by a rule is dropped: measured on held-out ANERcorp folds the
@@ -106,8 +106,155 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   // title) and head-noun-only spans cost more precision than they added recall; dropping them also
   // raised AQMAR (Wikipedia). Rules still fix the boundaries of lexicon and tagger spans (above).
   const kept = tagger ? candidates.filter((c) => c.priority !== PRIORITY.rule) : candidates;
-  const accepted = resolveOverlaps(kept, text.length);
+  const accepted = joinAdjacent(text, tokens, resolveOverlaps(kept, text.length));
+  if (tagger) completePersons(text, tokens, accepted);
   return toMentions(text, oneSensePerDocument(text, tokens, accepted, dateTokens));
+}
+
+/** Left to right, the longest lexicon match at each token not inside an earlier one. */
+function lexiconCandidates(tokens: readonly Token[], lexiconAt: (i: number) => LexiconMatch | undefined): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const m = lexiconAt(i);
+    if (!m) continue;
+    out.push({ start: m.start, end: m.end, startToken: m.startToken, endToken: m.endToken, ...choose(m), priority: PRIORITY.lexicon });
+    i = m.endToken - 1;
+  }
+  return out;
+}
+
+/**
+ * The lexicon's hint for each of `tokens` (surface tokens joined by single spaces make the text,
+ * as in the corpora), computed exactly as recognize() computes the hints it gives the tagger:
+ * training uses it so that the tagger learns from the hints it will be given.
+ */
+export function lexiconHints(tokens: readonly string[], lexicon: Lexicon): (string | undefined)[] {
+  const hints: (string | undefined)[] = new Array(tokens.length).fill(undefined);
+  const text = tokens.join(" ");
+  if (text.length === 0) return hints;
+  const starts: number[] = [];
+  let offset = 0;
+  for (const t of tokens) {
+    starts.push(offset);
+    offset += t.length + 1;
+  }
+  const textTokens = tokenize(text);
+  const dateTokens = new Uint8Array(textTokens.length);
+  for (const d of findDates(textTokens, undefined)) dateTokens.fill(1, d.startToken, d.endToken);
+  let k = 0;
+  for (const c of lexiconCandidates(textTokens, memoLexicon(lexicon, textTokens, dateTokens))) {
+    // The span's start lies in token k (a span starts after a clitic, inside its token).
+    while (k + 1 < starts.length && starts[k + 1]! <= c.start) k++;
+    for (let j = k; j < starts.length && starts[j]! < c.end; j++) hints[j] = c.type;
+  }
+  return hints;
+}
+
+/**
+ * Where the tagger and the lexicon found the same tokens, one candidate stays: the lexicon's,
+ * which carries the link, retyped when the tagger read the context otherwise (`فاز برشلونة` is
+ * the club: ORG; linked only if the alias has an entity of that type). A known name the tagger
+ * only extended by adjectives keeps its own span (`داعش الإرهابي` is `داعش` described). Returns
+ * the tagger's other candidates.
+ */
+function reconcile(
+  text: string,
+  tokens: readonly Token[],
+  candidates: Candidate[],
+  tagged: readonly Candidate[],
+  lexiconAt: (i: number) => LexiconMatch | undefined,
+): Candidate[] {
+  // A rule and the lexicon may both have linked the same tokens: each such candidate is retyped.
+  const lexical = new Map<string, Candidate[]>();
+  const lexicalAt = new Map<number, Candidate>();
+  for (const c of candidates) {
+    if (c.priority !== PRIORITY.lexicon) continue;
+    const key = `${c.startToken}:${c.endToken}`;
+    lexical.set(key, [...(lexical.get(key) ?? []), c]);
+    lexicalAt.set(c.startToken, c);
+  }
+  // A known person's full name, and a known name opened by a head noun that belongs to it
+  // (`مطار بغداد الدولي`, `إقليم كردستان`), stay whole even where news annotation (which the
+  // tagger learned) marks only the core; epithets and generic heads (`مكة المكرمة`, `قطاع غزة`)
+  // yield to the tagger.
+  const wholeUntil = new Int32Array(tokens.length).fill(-1);
+  for (const c of candidates) {
+    if (c.priority !== PRIORITY.lexicon || !c.entityId || c.endToken - c.startToken < 2) continue;
+    const first = tokens[c.startToken]!;
+    const head = text.slice(c.start, first.end);
+    if (c.type === "PER" || isNamingHead(normalizeWord(head))) wholeUntil.fill(c.endToken, c.startToken, c.endToken);
+  }
+  const inside = (t: Candidate): boolean => wholeUntil[t.startToken]! >= t.endToken;
+  const describes = (t: Candidate): boolean => {
+    const c = lexicalAt.get(t.startToken);
+    if (!c || !c.entityId || c.type !== t.type || c.endToken >= t.endToken) return false;
+    for (let k = c.endToken; k < t.endToken; k++) if (!isNisba(tokens[k]!.norm)) return false;
+    return true;
+  };
+  return tagged.filter((t) => {
+    if (describes(t) || inside(t)) return false;
+    const same = lexical.get(`${t.startToken}:${t.endToken}`);
+    if (!same) return true;
+    const m = lexiconAt(t.startToken);
+    const linked = m && m.endToken === t.endToken && m.candidates.some((k) => k.type === t.type) ? choose(m, t.type) : undefined;
+    for (const c of same) {
+      if (c.type === t.type) continue;
+      c.type = t.type;
+      if (linked?.entityId) c.entityId = linked.entityId;
+      else delete c.entityId;
+    }
+    return false;
+  });
+}
+
+/**
+ * Joins two names of one type that touch with nothing between them — no punctuation, line
+ * break or و (`هونج` + `كونج` → `هونج كونج`), unless both are linked to known entities: a tagger
+ * labels each word of an unknown foreign name and may start a new name at each.
+ */
+function joinAdjacent(text: string, tokens: readonly Token[], accepted: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of accepted) {
+    const last = out[out.length - 1];
+    const first = tokens[c.startToken]!;
+    if (
+      last &&
+      c.type !== "DATE" &&
+      last.type === c.type &&
+      c.startToken === last.endToken &&
+      !(last.entityId && c.entityId) &&
+      first.kind !== "punct" &&
+      !first.norm.startsWith("و") &&
+      !breakBefore(text, tokens, c.startToken)
+    ) {
+      const { entityId: _unlinked, key: _rekey, ...rest } = last;
+      out[out.length - 1] = { ...rest, end: c.end, endToken: c.endToken, confidence: Math.min(last.confidence, c.confidence) };
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/**
+ * A person's name does not end on a connector (`فاطمة بنت`, `زيان بن`, `أبي`): the word after
+ * it belongs to the name when it is a word at all.
+ */
+function completePersons(text: string, tokens: readonly Token[], accepted: Candidate[]): void {
+  const taken = new Uint8Array(tokens.length);
+  for (const c of accepted) taken.fill(1, c.startToken, c.endToken);
+  for (const c of accepted) {
+    if (c.type !== "PER") continue;
+    while (connectors.has(tokens[c.endToken - 1]!.norm)) {
+      const next = tokens[c.endToken];
+      if (!next || taken[c.endToken] || next.kind === "punct" || functionWords.has(next.norm) || breakBefore(text, tokens, c.endToken)) break;
+      taken[c.endToken] = 1;
+      c.endToken++;
+      c.end = next.end;
+      delete c.key;
+      delete c.entityId;
+    }
+  }
 }
 
 /** The longest lexicon match at each token (none inside dates), computed once per token. */
@@ -304,7 +451,7 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
     if (c.type === "DATE") continue;
     const key = spanKey(text, c);
     const known = senses.get(key);
-    if (!known || known.priority < c.priority) senses.set(key, c);
+    if (!known || senseRank(known) < senseRank(c)) senses.set(key, c);
   }
   // Family names of people named in full, and one-word names: later bare mentions are the same.
   const earlierNames = new Map<string, Candidate>();
@@ -365,6 +512,11 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
     out.sort((a, b) => a.start - b.start);
   }
   return out;
+}
+
+/** Which candidate defines a name's sense: a linked one first, then the most trusted source. */
+function senseRank(c: Candidate): number {
+  return (c.entityId ? 10 : 0) + c.priority;
 }
 
 /** The normalised text of a span (proclitics already outside it): what "the same name" means. */

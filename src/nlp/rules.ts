@@ -386,6 +386,13 @@ export function isGenericHead(word: string): boolean {
   return genericHeads.has(word);
 }
 
+const namingHeads = new Set(HEAD_NOUNS.filter((h) => h.keep === "always").map((h) => toKey(h.word)));
+
+/** Whether a head noun is part of the name it opens (`مطار بغداد الدولي`, `حزب الله`, `إقليم كردستان`). */
+export function isNamingHead(word: string): boolean {
+  return namingHeads.has(word);
+}
+
 /** The candidate type a head noun or title asks for, when the alias is ambiguous. */
 function pickType(lex: LexiconMatch, wanted: EntityType): EntityType {
   return lex.candidates.some((c) => c.type === wanted) ? wanted : lex.candidates[0]!.type;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recognize, type SpanTagger, type TaggedSpan } from "@/src/nlp/recognize";
+import { lexiconHints, recognize, type SpanTagger, type TaggedSpan } from "@/src/nlp/recognize";
 import { Lexicon } from "@/src/nlp/lexicon";
 
 /** A stand-in tagger that tags the surface tokens it is told to, and records what it was given. */
@@ -24,6 +24,11 @@ function taggerFor(names: Record<string, TaggedSpan["type"]>): SpanTagger & { se
 const lexicon = Lexicon.build([
   { alias: "بغداد", entityId: "Q1530", type: "LOC" },
   { alias: "داعش", entityId: "Q2429253", type: "ORG" },
+  { alias: "برشلونة", entityId: "Q1492", type: "LOC" },
+  { alias: "القاهرة", entityId: "Q85", type: "LOC" },
+  { alias: "دمشق", entityId: "Q3766", type: "LOC" },
+  { alias: "الجزيرة", entityId: "Q-island", type: "LOC" },
+  { alias: "الجزيرة", entityId: "Q-channel", type: "ORG" },
 ]);
 
 describe("recognize() with a learned tagger", () => {
@@ -46,7 +51,7 @@ describe("recognize() with a learned tagger", () => {
     });
   });
 
-  it("lets the lexicon win a conflict and rules fix the tagger's boundaries", () => {
+  it("keeps a known name's span when the tagger only adds an adjective, and rules fix the tagger's boundaries", () => {
     const tagger = taggerFor({ "داعش الإرهابي": "ORG", "بغداد": "LOC", "العزاوي": "PER" });
     const text = "هجمات لتنظيم داعش الإرهابي عند مطار بغداد الدولي. وقال الدكتور رائد العزاوي";
     expect(recognize(text, { lexicon, tagger }).map((m) => `${m.surface}:${m.type}`)).toEqual([
@@ -54,6 +59,58 @@ describe("recognize() with a learned tagger", () => {
       "مطار بغداد الدولي:LOC",
       "رائد العزاوي:PER",
     ]);
+  });
+
+  it("takes the tagger's reading of the context over the lexicon's type, keeping a link only of that type", () => {
+    const tagger = taggerFor({ "برشلونة": "ORG", "الجزيرة": "ORG" });
+    const mentions = recognize("فاز برشلونة كما قالت الجزيرة", { lexicon, tagger });
+    expect(mentions.map((m) => [m.surface, m.type, m.entityId])).toEqual([
+      ["برشلونة", "ORG", undefined], // the club: the city's entity is not it
+      ["الجزيرة", "ORG", "Q-channel"], // of the alias's two entities, the one of the tagger's type
+    ]);
+    expect(recognize("كما قالت الجزيرة", { lexicon }).map((m) => [m.type, m.entityId])).toEqual([["LOC", "Q-island"]]);
+  });
+
+  it("lets a tagged name overrule a shorter or longer lexicon match it disagrees with", () => {
+    const tagger = taggerFor({ "دمشق القديمة": "LOC" });
+    expect(recognize("في دمشق القديمة", { lexicon, tagger }).map((m) => m.surface)).toEqual(["دمشق القديمة"]);
+    // Without the tagger, the lexicon's own span stands.
+    expect(recognize("في دمشق القديمة", { lexicon }).map((m) => m.surface)).toEqual(["دمشق"]);
+  });
+
+  it("keeps a known full name or a name opened by its own head noun whole, but not an epithet", () => {
+    const known = Lexicon.build([
+      { alias: "مطار بغداد الدولي", entityId: "Q-airport", type: "LOC" },
+      { alias: "رائد العزاوي", entityId: "Q-person", type: "PER" },
+      { alias: "مكة المكرمة", entityId: "Q5806", type: "LOC" },
+    ]);
+    const tagger = taggerFor({ "بغداد": "LOC", "العزاوي": "PER", "مكة": "LOC" });
+    expect(recognize("عند مطار بغداد الدولي قال رائد العزاوي في مكة المكرمة", { lexicon: known, tagger }).map((m) => m.surface)).toEqual([
+      "مطار بغداد الدولي",
+      "رائد العزاوي",
+      "مكة",
+    ]);
+  });
+
+  it("joins one name tagged word by word, but not two known names or names joined by و", () => {
+    const tagger = taggerFor({ "هونج": "LOC", "كونج": "LOC", "والصين": "LOC" });
+    expect(recognize("وصل إلى هونج كونج والصين", { lexicon, tagger }).map((m) => m.surface)).toEqual(["هونج كونج", "الصين"]);
+    expect(recognize("بين القاهرة دمشق", { lexicon, tagger: taggerFor({}) }).map((m) => m.surface)).toEqual(["القاهرة", "دمشق"]);
+  });
+
+  it("does not end a person's name on a connector", () => {
+    const tagger = taggerFor({ "فاطمة بنت": "PER" });
+    expect(recognize("وقالت فاطمة بنت أسد إن", { lexicon, tagger }).map((m) => m.surface)).toEqual(["فاطمة بنت أسد"]);
+    expect(recognize("وقالت فاطمة بنت", { lexicon, tagger }).map((m) => m.surface)).toEqual(["فاطمة بنت"]);
+  });
+
+  it("computes training hints from corpus tokens exactly as recognize() hints the tagger", () => {
+    const tokens = ["هجمات", "لتنظيم", "داعش", "وبالقاهرة", "،", "في", "9", "يونيو", "."];
+    const tagger = taggerFor({});
+    recognize(tokens.join(" "), { lexicon, tagger });
+    expect(lexiconHints(tokens, lexicon)).toEqual(tagger.seen[0]!.hints);
+    expect(lexiconHints(tokens, lexicon)).toEqual([undefined, undefined, "ORG", "LOC", undefined, undefined, undefined, undefined, undefined]);
+    expect(lexiconHints([], lexicon)).toEqual([]);
   });
 
   it("drops tagged adjectives and adverbs, which are never names on their own", () => {
