@@ -1,7 +1,7 @@
 // `npm run train`: trains the name tagger reproducibly (fixed seed and epochs), reports k-fold
 // held-out and cross-domain entity F1, then trains on all of ANERcorp and writes
 // public/models/tagger.bin. Prints a table, then one JSON line with every figure.
-//   npm run train -- [--folds 5] [--epochs 20] [--bits 18] [--weight-bytes 1|2] [--with-aqmar]
+//   npm run train -- [--folds 5] [--epochs 20] [--bits 18] [--shape-bits 16] [--weight-bytes 1|2] [--with-aqmar]
 //                    [--shuffled-folds] [--skip-cv] [--no-write] [--out PATH]  (docs/tagger.md)
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -22,6 +22,7 @@ const { values: args } = parseArgs({
     epochs: { type: "string", default: String(R.training.epochs) },
     bits: { type: "string", default: String(R.training.bucketBits) },
     "frequency-bits": { type: "string", default: String(R.training.frequencyBits) },
+    "shape-bits": { type: "string", default: String(R.training.nameShapeBits ?? 0) },
     "weight-bytes": { type: "string", default: String(R.weightBytes) },
     "word-dropout": { type: "string", default: String(R.training.wordDropout) },
     "hint-share": { type: "string", default: String(R.hintShare) },
@@ -52,6 +53,7 @@ const recipe: TaggerRecipe = {
     seed: Number(args.seed),
     bucketBits: Number(args.bits),
     frequencyBits: Number(args["frequency-bits"]),
+    nameShapeBits: Number(args["shape-bits"]),
     wordDropout: Number(args["word-dropout"]),
     hintedWordDropout: Number(args["hinted-word-dropout"]),
     margin: Number(args.margin),
@@ -252,6 +254,7 @@ console.log(
       seed: options.seed,
       wordDropout: options.wordDropout,
       hintedWordDropout: options.hintedWordDropout,
+      nameShapeBits: options.nameShapeBits,
       margin: options.margin,
       hintShare: recipe.hintShare,
       lexiconHintDropout: recipe.lexiconHintDropout,

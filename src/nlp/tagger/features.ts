@@ -4,10 +4,14 @@
 import { foldToken } from "./fold";
 import { hashChars, hashFinish, hashInt, hashStart, hashU32 } from "./hash";
 import { TRIGGER_CLASSES, TRIGGER_WORDS } from "./triggers";
+import { OUTSIDE as OUTSIDE_LABEL } from "./labels";
+
+/** Type index of PER in labels.ts (B = 1 + 2·type). */
+const PERSON_TYPE = 0;
 
 /** Bump whenever the features below change: older weights files no longer fit the code. */
-export const FEATURE_VERSION = 4;
-export const FEATURES_PER_TOKEN = 38;
+export const FEATURE_VERSION = 5;
+export const FEATURES_PER_TOKEN = 41;
 
 /**
  * Positions (within a token's features) of those naming the word itself; training sometimes
@@ -22,6 +26,100 @@ export const WORD_IDENTITY_SLOTS: readonly number[] = [1, 2, 3, 17, 18, 19]; // 
 export interface WordFrequencies {
   bits: number;
   counts: Uint8Array;
+  /** How name-like each hashed letter n-gram was in training (see countNameShapes). */
+  nameShapes?: NameShapes;
+}
+
+/**
+ * Log-odds, per hashed letter n-gram (2–4 letters of the stem, its edges marked), that a word
+ * containing it is part of a person's name rather than outside any name:
+ * `round(4 · ln(P(g | person) / P(g | outside names)))`, clamped to int8. Averaged over a word's
+ * n-grams it says how much a word the model never saw is spelled like a person's name
+ * (`أينشتاين`, `برلسكوني`, `يلتسين`). Counts only, hashed: no word is kept. (Tables for places
+ * and organisations too were measured: they confused the types and lowered F1.)
+ */
+export interface NameShapes {
+  bits: number;
+  logOdds: Int8Array;
+}
+
+const SHAPE_MIN_N = 2;
+const SHAPE_MAX_N = 4;
+const EDGE_START = 1;
+const EDGE_END = 2;
+/** The shape bin of a token the lexicon matched: there the match speaks, not the spelling. */
+const SHAPE_HINTED = 13;
+
+/**
+ * Table index of the n-gram of `w[from..)` that starts at `start` (−1 = the word's start edge).
+ * Used by both counting and scoring, so the hot loop needs no callback.
+ */
+function shapeGram(w: string, from: number, len: number, start: number, n: number, mask: number): number {
+  let h = hashStart(200 + n);
+  for (let j = start; j < start + n; j++) h = hashInt(h, j < 0 ? EDGE_START : j >= len ? EDGE_END : w.charCodeAt(from + j));
+  return hashFinish(h) & mask;
+}
+
+/** The name-shape table of labelled sentences (see NameShapes). */
+export function countNameShapes(sentences: Iterable<{ tokens: readonly string[]; labels: Uint8Array }>, bits: number): NameShapes {
+  const size = 1 << bits;
+  const mask = size - 1;
+  const person = new Float64Array(size);
+  const outside = new Float64Array(size);
+  let totalPerson = 0;
+  let totalOutside = 0;
+  for (const { tokens, labels } of sentences) {
+    tokens.forEach((token, t) => {
+      const label = labels[t]!;
+      const isPerson = label !== OUTSIDE_LABEL && (label - 1) >> 1 === PERSON_TYPE;
+      if (label !== OUTSIDE_LABEL && !isPerson) return; // other names count for neither side
+      const w = foldToken(token);
+      const from = articleStemStart(w);
+      const len = w.length - from;
+      for (let n = SHAPE_MIN_N; n <= SHAPE_MAX_N; n++) {
+        for (let start = -1; start + n <= len + 1; start++) {
+          const i = shapeGram(w, from, len, start, n, mask);
+          if (isPerson) {
+            person[i] = person[i]! + 1;
+            totalPerson++;
+          } else {
+            outside[i] = outside[i]! + 1;
+            totalOutside++;
+          }
+        }
+      }
+    });
+  }
+  const logOdds = new Int8Array(size);
+  const smooth = 0.5;
+  for (let i = 0; i < size; i++) {
+    const p = (person[i]! + smooth) / (totalPerson + smooth * size);
+    const q = (outside[i]! + smooth) / (totalOutside + smooth * size);
+    logOdds[i] = Math.max(-127, Math.min(127, Math.round(4 * Math.log(p / q))));
+  }
+  return { bits, logOdds };
+}
+
+/** The spelling bin of a surface token (0..12, 6 = no evidence either way; higher = more name-like). */
+export function spellingBin(token: string, shapes: NameShapes): number {
+  const w = foldToken(token);
+  return nameShapeBin(w, articleStemStart(w), shapes);
+}
+
+/** A word's mean n-gram log-odds, binned to 0..12 (6 = no evidence either way). */
+function nameShapeBin(w: string, from: number, shapes: NameShapes): number {
+  const len = w.length - from;
+  const mask = (1 << shapes.bits) - 1;
+  let sum = 0;
+  let count = 0;
+  for (let n = SHAPE_MIN_N; n <= SHAPE_MAX_N; n++) {
+    for (let start = -1; start + n <= len + 1; start++) {
+      sum += shapes.logOdds[shapeGram(w, from, len, start, n, mask)]!;
+      count++;
+    }
+  }
+  const mean = count > 0 ? sum / count : 0;
+  return Math.max(0, Math.min(12, Math.round(mean / 2) + 6));
 }
 
 /** The frequency bucket of a word stem: hashed with its own template so it is independent of features. */
@@ -156,6 +254,7 @@ export class FeatureExtractor {
   private trigger = new Int8Array(0);
   private hint = new Int8Array(0);
   private frequency = new Int8Array(0);
+  private shapeBin = new Int8Array(0);
 
   constructor(
     readonly bucketBits: number,
@@ -183,6 +282,7 @@ export class FeatureExtractor {
     this.trigger = new Int8Array(cap);
     this.hint = new Int8Array(cap);
     this.frequency = new Int8Array(cap);
+    this.shapeBin = new Int8Array(cap);
   }
 
   /**
@@ -233,6 +333,9 @@ export class FeatureExtractor {
     this.frequency[k] = frequencies
       ? frequencyClass(frequencies.counts[frequencyIndex(this.stemH[k]!, frequencies.bits)]!)
       : EDGE_CLASS;
+    const shapes = frequencies?.nameShapes;
+    // Spelling speaks for words the lexicon did not match (measured: for matched ones too, lower).
+    this.shapeBin[k] = !shapes ? EDGE_CLASS : hint === undefined ? nameShapeBin(w, stem, shapes) : SHAPE_HINTED;
     this.hint[k] = hint === undefined ? NO_HINT : (HINT_CODES.get(hint) ?? HINT_OTHER);
   }
 
@@ -293,5 +396,9 @@ export class FeatureExtractor {
     out[t++] = hashFinish(hashU32(hashU32(hashStart(36), sPrev), next ? this.stemH[k + 1]! : EDGE_HASH ^ 1)) & m;
     out[t++] = hashFinish(hashInt(hashInt(hashStart(37), hint), frequency)) & m;
     out[t++] = hashFinish(hashInt(hashU32(hashStart(38), sPrev), hint)) & m;
+    const shape = this.shapeBin[k]!;
+    out[t++] = hashFinish(hashInt(hashStart(39), shape)) & m;
+    out[t++] = hashFinish(hashInt(hashInt(hashStart(40), shape), frequency)) & m;
+    out[t++] = hashFinish(hashInt(hashInt(hashStart(41), shape), prev ? this.trigger[k - 1]! : EDGE_CLASS)) & m;
   }
 }

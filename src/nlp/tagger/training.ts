@@ -2,7 +2,7 @@
 // features, decoded with the same Viterbi as tagging (cost-augmented while learning, see
 // `margin`). Deterministic for a given seed.
 import { SequenceDecoder, type TaggerWeights } from "./decode";
-import { FEATURES_PER_TOKEN, FeatureExtractor, WORD_IDENTITY_SLOTS, countWordFrequencies } from "./features";
+import { FEATURES_PER_TOKEN, FeatureExtractor, WORD_IDENTITY_SLOTS, countNameShapes, countWordFrequencies } from "./features";
 import { LABEL_COUNT, OUTSIDE } from "./labels";
 
 export interface TrainingSentence {
@@ -19,6 +19,8 @@ export interface TrainingOptions {
   bucketBits: number;
   /** Size (log2) of the word-frequency sketch. */
   frequencyBits: number;
+  /** Size (log2) of the name-shape table (letter n-gram log-odds); 0 = none. */
+  nameShapeBits?: number;
   /** Share of tokens whose word-identity features are hidden in each training pass. */
   wordDropout: number;
   /**
@@ -58,10 +60,15 @@ export function trainWeights(sentences: readonly TrainingSentence[], options: Tr
   const margin = options.margin ?? 0;
   const cells = (1 << bucketBits) * L;
   const transitionCells = (L + 1) * L;
-  const frequencies = countWordFrequencies(
-    sentences.map((s) => s.tokens),
-    options.frequencyBits,
-  );
+  const shapeBits = options.nameShapeBits ?? 0;
+  const statistics = (of: readonly TrainingSentence[]) => {
+    const counted = countWordFrequencies(
+      of.map((s) => s.tokens),
+      options.frequencyBits,
+    );
+    return shapeBits > 0 ? { ...counted, nameShapes: countNameShapes(of, shapeBits) } : counted;
+  };
+  const frequencies = statistics(sentences);
   // Features are hashed once up front: each epoch then only adds and compares numbers.
   const offsets = new Int32Array(sentences.length + 1);
   for (let s = 0; s < sentences.length; s++) offsets[s + 1] = offsets[s]! + sentences[s]!.tokens.length;
@@ -71,8 +78,7 @@ export function trainWeights(sentences: readonly TrainingSentence[], options: Tr
   for (let part = 0; part < FREQUENCY_PARTS; part++) {
     const from = Math.floor((part * sentences.length) / FREQUENCY_PARTS);
     const to = Math.floor(((part + 1) * sentences.length) / FREQUENCY_PARTS);
-    const others = [...sentences.slice(0, from), ...sentences.slice(to)].map((s) => s.tokens);
-    const extractor = new FeatureExtractor(bucketBits, countWordFrequencies(others, options.frequencyBits));
+    const extractor = new FeatureExtractor(bucketBits, statistics([...sentences.slice(0, from), ...sentences.slice(to)]));
     for (let s = from; s < to; s++) {
       const sentence = sentences[s]!;
       const at = offsets[s]! * FEATURES_PER_TOKEN;

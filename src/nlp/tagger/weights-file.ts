@@ -1,14 +1,14 @@
 // The tagger's weights file (public/models/tagger.bin): a 32-byte header, the label transitions
 // as float32, the word-frequency sketch and the emission weights quantised to int8 or int16. Little-endian throughout;
 // the layout is documented in docs/tagger.md.
-import { FEATURE_VERSION } from "./features";
+import { FEATURE_VERSION, type WordFrequencies } from "./features";
 import { foldToken } from "./fold";
 import { hashBytes, hashString } from "./hash";
 import { LABEL_COUNT } from "./labels";
 import type { TaggerWeights } from "./decode";
 
 const MAGIC = 0x47545153; // "SQTG" read as a little-endian uint32
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const HEADER_BYTES = 32;
 const MIN_BUCKET_BITS = 4;
 const MAX_BUCKET_BITS = 24;
@@ -37,7 +37,10 @@ export function encodeWeights(weights: TaggerWeights, weightBytes: 1 | 2 = 2): U
   const transitionBytes = (LABEL_COUNT + 1) * LABEL_COUNT * 4;
   const frequencyBytes = weights.frequencies.counts.length;
   if (frequencyBytes !== 1 << weights.frequencies.bits) throw new WeightsFileError("frequency table size does not match its bits");
-  const bytes = new Uint8Array(HEADER_BYTES + transitionBytes + frequencyBytes + cells * weightBytes);
+  const shapes = weights.frequencies.nameShapes;
+  const shapeBytes = shapes ? shapes.logOdds.length : 0;
+  if (shapes && shapeBytes !== 1 << shapes.bits) throw new WeightsFileError("name-shape table size does not match its bits");
+  const bytes = new Uint8Array(HEADER_BYTES + transitionBytes + frequencyBytes + shapeBytes + cells * weightBytes);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint16(4, FORMAT_VERSION, true);
@@ -49,12 +52,15 @@ export function encodeWeights(weights: TaggerWeights, weightBytes: 1 | 2 = 2): U
   view.setUint8(15, weights.frequencies.bits);
   view.setFloat32(16, scale, true);
   view.setFloat32(20, weights.temperature, true);
+  view.setUint8(28, shapes ? shapes.bits : 0);
   let at = HEADER_BYTES;
   for (let i = 0; i < (LABEL_COUNT + 1) * LABEL_COUNT; i++, at += 4) {
     view.setFloat32(at, weights.transitions[i]!, true);
   }
   bytes.set(weights.frequencies.counts, at);
   at += frequencyBytes;
+  if (shapes) bytes.set(new Uint8Array(shapes.logOdds.buffer, shapes.logOdds.byteOffset, shapeBytes), at);
+  at += shapeBytes;
   for (let i = 0; i < cells; i++, at += weightBytes) {
     const q = Math.round((weights.emission[i]! * weights.emissionScale) / scale);
     const clamped = Math.max(-limit, Math.min(limit, q));
@@ -88,9 +94,12 @@ export function decodeWeights(bytes: Uint8Array): TaggerWeights {
   const frequencyBits = view.getUint8(15);
   if (frequencyBits < MIN_BUCKET_BITS || frequencyBits > MAX_BUCKET_BITS) throw new WeightsFileError(`bad frequency bits ${frequencyBits}`);
   const frequencyBytes = 1 << frequencyBits;
+  const shapeBits = view.getUint8(28);
+  if (shapeBits !== 0 && (shapeBits < MIN_BUCKET_BITS || shapeBits > MAX_BUCKET_BITS)) throw new WeightsFileError(`bad name-shape bits ${shapeBits}`);
+  const shapeBytes = shapeBits === 0 ? 0 : 1 << shapeBits;
   const cells = (1 << bucketBits) * LABEL_COUNT;
   const transitionCells = (LABEL_COUNT + 1) * LABEL_COUNT;
-  const expected = HEADER_BYTES + transitionCells * 4 + frequencyBytes + cells * weightBytes;
+  const expected = HEADER_BYTES + transitionCells * 4 + frequencyBytes + shapeBytes + cells * weightBytes;
   if (bytes.length !== expected) throw new WeightsFileError(`weights file is ${bytes.length} bytes, expected ${expected}`);
   if (hashBytes(bytes.subarray(HEADER_BYTES)) !== view.getUint32(24, true)) {
     throw new WeightsFileError("weights file is corrupt (checksum mismatch)");
@@ -105,8 +114,10 @@ export function decodeWeights(bytes: Uint8Array): TaggerWeights {
   // `bytes.slice`: on a Node Buffer that is a view sharing the file's memory, whose `.buffer` is the
   // whole file (or Node's pool), so weights built over `.buffer` would read the header as weights.
   const copy = (from: number, to: number) => new Uint8Array(bytes.subarray(from, to));
-  const frequencies = { bits: frequencyBits, counts: copy(frequencyStart, frequencyStart + frequencyBytes) };
-  const raw = copy(frequencyStart + frequencyBytes, expected);
+  const shapeStart = frequencyStart + frequencyBytes;
+  const frequencies: WordFrequencies = { bits: frequencyBits, counts: copy(frequencyStart, shapeStart) };
+  if (shapeBits !== 0) frequencies.nameShapes = { bits: shapeBits, logOdds: new Int8Array(copy(shapeStart, shapeStart + shapeBytes).buffer) };
+  const raw = copy(shapeStart + shapeBytes, expected);
   const emission = weightBytes === 1 ? new Int8Array(raw.buffer) : littleEndianInt16(raw);
   return { bucketBits, emission, emissionScale, transitions, frequencies, temperature };
 }

@@ -9,7 +9,7 @@ import { labelsOfSpans, spansOfLabels, SPAN_TYPES, type TokenSpan } from "@/src/
 import { SHIPPED_RECIPE, trainWithRecipe, withSimulatedHints } from "@/src/nlp/tagger/recipe";
 import { penaliseOutside, trainWeights, type TrainingOptions } from "@/src/nlp/tagger/training";
 import { SequenceDecoder } from "@/src/nlp/tagger/decode";
-import { FeatureExtractor } from "@/src/nlp/tagger/features";
+import { countNameShapes, FEATURES_PER_TOKEN, FeatureExtractor, spellingBin } from "@/src/nlp/tagger/features";
 import { buildNameList, hintsFromNameList } from "@/src/nlp/tagger/training-hints";
 import { TRIGGER_CLASSES, TRIGGER_WORDS } from "@/src/nlp/tagger/triggers";
 import { decodeWeights, encodeWeights, WeightsFileError } from "@/src/nlp/tagger/weights-file";
@@ -20,6 +20,7 @@ const SMALL: TrainingOptions = {
   seed: 7,
   bucketBits: 16,
   frequencyBits: 14,
+  nameShapeBits: 12,
   wordDropout: 0.25,
   hintedWordDropout: 0.5,
 };
@@ -112,6 +113,30 @@ describe("recipe", () => {
   });
 });
 
+describe("name shapes (spelling)", () => {
+  it("learns from people's names which spellings are name-like, and weighs unseen words by them", () => {
+    const shapes = countNameShapes(corpus.slice(0, 3000).map(toTrainingSentence), 14);
+    const bin = (word: string): number => spellingBin(word, shapes);
+    // Transliterated surnames (not in ANERcorp's first 3,000 sentences) look more like names than
+    // everyday words do; 6 is "no evidence".
+    for (const name of ["شوارتزنيغر", "كوستوريتسا", "فيتيلو"]) expect(bin(name)).toBeGreaterThan(bin("الاقتصادية"));
+    expect(bin("الاقتصادية")).toBeLessThan(6);
+    expect(bin("شوارتزنيغر")).toBeGreaterThan(6);
+  });
+
+  it("does not score tokens the lexicon matched by their spelling", () => {
+    const shapes = countNameShapes(corpus.slice(0, 500).map(toTrainingSentence), 12);
+    const extractor = new FeatureExtractor(16, { bits: 14, counts: new Uint8Array(1 << 14), nameShapes: shapes });
+    const features = (token: string, hint?: string) => {
+      const out = new Int32Array(FEATURES_PER_TOKEN);
+      extractor.extract([token], [hint], 0, 1, out);
+      return [...out.slice(FEATURES_PER_TOKEN - 3)]; // the three spelling features come last
+    };
+    expect(features("شوارتزنيغر", "PER")).toEqual(features("الاقتصادية", "PER"));
+    expect(features("شوارتزنيغر")).not.toEqual(features("الاقتصادية"));
+  });
+});
+
 describe("weights file", () => {
   const weights = trainWeights(corpus.slice(0, 100).map(toTrainingSentence), { ...SMALL, bucketBits: 12, epochs: 2 });
 
@@ -149,6 +174,13 @@ describe("weights file", () => {
       expect(decoded.emission.length).toBe(reference.emission.length);
       expect(sameBytes(encodeWeights(decoded, 2), bytes)).toBe(true);
     }
+  });
+
+  it("keeps the spelling table, and refuses a file cut inside it", () => {
+    const bytes = encodeWeights(weights);
+    expect(weights.frequencies.nameShapes?.logOdds.length).toBe(1 << 12);
+    expect(Buffer.from(decodeWeights(bytes).frequencies.nameShapes!.logOdds).equals(Buffer.from(weights.frequencies.nameShapes!.logOdds))).toBe(true);
+    expect(() => decodeWeights(bytes.subarray(0, 32 + 360 + (1 << SMALL.frequencyBits) + 100))).toThrow(WeightsFileError);
   });
 
   it("refuses weights from another feature version with a clear message", () => {
