@@ -113,9 +113,10 @@ describe("recognize() with a learned tagger", () => {
     expect(lexiconHints([], lexicon)).toEqual([]);
   });
 
-  it("drops tagged adjectives and adverbs, which are never names on their own", () => {
-    const tagger = taggerFor({ "الإرهابي": "ORG", "إيرانياً": "LOC" });
+  it("drops tagged adjectives and adverbs as places, but not a club named by an adjective", () => {
+    const tagger = taggerFor({ "الإرهابي": "LOC", "إيرانياً": "LOC", "الإسماعيلي": "ORG" });
     expect(recognize("المليشيات المسلحة المدعومة إيرانياً والتنظيم الإرهابي", { tagger })).toEqual([]);
+    expect(recognize("فاز الإسماعيلي بهدفين", { tagger }).map((m) => `${m.surface}:${m.type}`)).toEqual(["الإسماعيلي:ORG"]);
   });
 
   it("still answers from the lexicon when the tagger fails", () => {
