@@ -5,7 +5,7 @@
 // --quick scores the tagger part with the shipped model (trained on ANERcorp: NOT a held-out score).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { lexiconHints, recognize, type RecognizeOptions, type SpanTagger } from "@/src/nlp/recognize";
+import { recognize, taggerHints, type RecognizeOptions, type SpanTagger } from "@/src/nlp/recognize";
 import { loadPackLexicon, loadShippedTagger } from "@/src/nlp/node";
 import type { Lexicon } from "@/src/nlp/lexicon";
 import type { Mention } from "@/src/nlp/types";
@@ -146,7 +146,7 @@ function seedRow(evaluation: string, text: string, gold: readonly Span[], option
 async function trainFoldTagger(sentences: readonly Sentence[], lexicon: Lexicon | undefined): Promise<SpanTagger> {
   const { trainWithRecipeFromRecords } = await import("@/src/nlp/tagger/recipe");
   const { createTagger } = await import("@/src/nlp/tagger/index");
-  const hints = lexicon ? (tokens: readonly string[]) => lexiconHints(tokens, lexicon) : undefined;
+  const hints = (tokens: readonly string[]) => taggerHints(tokens, lexicon);
   return createTagger(trainWithRecipeFromRecords(sentences, hints));
 }
 

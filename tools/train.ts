@@ -12,7 +12,7 @@ import type { SpanType } from "@/src/nlp/tagger/labels";
 import { SHIPPED_RECIPE, trainWithRecipe, type TaggerRecipe } from "@/src/nlp/tagger/recipe";
 import { penaliseOutside, seededRandom } from "@/src/nlp/tagger/training";
 import { encodeWeights } from "@/src/nlp/tagger/weights-file";
-import { lexiconHints } from "@/src/nlp/recognize";
+import { taggerHints } from "@/src/nlp/recognize";
 import { loadPackLexicon } from "@/src/nlp/node";
 
 const R = SHIPPED_RECIPE;
@@ -26,7 +26,7 @@ const { values: args } = parseArgs({
     "weight-bytes": { type: "string", default: String(R.weightBytes) },
     "word-dropout": { type: "string", default: String(R.training.wordDropout) },
     "hint-share": { type: "string", default: String(R.hintShare) },
-    "lexicon-hint-dropout": { type: "string", default: String(R.lexiconHintDropout) },
+    "hint-dropout": { type: "string", default: String(R.hintDropout) },
     "hinted-word-dropout": { type: "string", default: String(R.training.hintedWordDropout) },
     margin: { type: "string", default: String(R.training.margin ?? 0) },
     "outside-penalty": { type: "string" },
@@ -59,7 +59,7 @@ const recipe: TaggerRecipe = {
     margin: Number(args.margin),
   },
   hintShare: Number(args["hint-share"]),
-  lexiconHintDropout: Number(args["lexicon-hint-dropout"]),
+  hintDropout: Number(args["hint-dropout"]),
   outsidePenalty: args["outside-penalty"] !== undefined ? Number(args["outside-penalty"]) : R.outsidePenalty,
   temperature: R.temperature,
   weightBytes: Number(args["weight-bytes"]) === 2 ? 2 : 1,
@@ -75,10 +75,10 @@ function readCorpus(name: string): CorpusSentence[] {
 }
 
 // The tagger learns from, and is scored with, the hints the recognizer gives it: the starter pack's
-// lexicon matches (src/nlp/recognize.ts `lexiconHints`). Retrain when the pack changes much.
+// lexicon matches (src/nlp/recognize.ts `taggerHints`). Retrain when the pack changes much.
 const lexicon = loadPackLexicon();
 if (!lexicon) throw new Error("public/packs/starter.json is missing: the tagger trains with its hints (npm run pack:build)");
-const packHints = (tokens: readonly string[]) => lexiconHints(tokens, lexicon);
+const packHints = (tokens: readonly string[]) => taggerHints(tokens, lexicon);
 
 /** Trained without penalty or temperature applied (the evaluation below picks those). */
 const train = (sentences: readonly CorpusSentence[]): TaggerWeights => trainWithRecipe(sentences, recipe, true, packHints);
@@ -257,7 +257,7 @@ console.log(
       nameShapeBits: options.nameShapeBits,
       margin: options.margin,
       hintShare: recipe.hintShare,
-      lexiconHintDropout: recipe.lexiconHintDropout,
+      hintDropout: recipe.hintDropout,
       outsidePenalty: penalty,
       temperature,
       sentences: finalData.length,

@@ -76,28 +76,7 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   if (tokens.length === 0) return [];
   const { lexicon, refDate, tagger } = options;
 
-  const candidates: Candidate[] = [];
-  const dateTokens = new Uint8Array(tokens.length);
-  for (const d of findDates(tokens, refDate)) {
-    dateTokens.fill(1, d.startToken, d.endToken);
-    candidates.push({ ...d, type: "DATE", confidence: 0.9, priority: PRIORITY.date, ...(d.date ? { date: d.date } : {}) });
-  }
-
-  const lexiconAt = lexicon ? memoLexicon(lexicon, tokens, dateTokens) : () => undefined;
-
-  for (const r of findByRules({ tokens, lexiconAt, isDate: (i) => dateTokens[i] === 1, breakBefore: (i) => breakBefore(text, tokens, i) })) {
-    const linked = r.lexicon ? choose(r.lexicon, r.type) : {};
-    candidates.push({ ...r, ...linked, type: r.type, priority: r.lexicon ? PRIORITY.lexicon : PRIORITY.rule });
-  }
-
-  const hints: (string | undefined)[] | undefined = tagger ? new Array(tokens.length) : undefined;
-  if (lexicon) {
-    for (const c of lexiconCandidates(tokens, lexiconAt)) {
-      candidates.push(c);
-      if (hints) hints.fill(c.type, c.startToken, c.endToken);
-    }
-  }
-
+  const { candidates, dateTokens, lexiconAt, hints } = gatherEvidence(text, tokens, lexicon, refDate);
   if (tagger) candidates.push(...reconcile(text, tokens, candidates, taggedCandidates(tagger, tokens, hints, lexicon), lexiconAt));
 
   confirmRules(candidates);
@@ -124,11 +103,43 @@ function lexiconCandidates(tokens: readonly Token[], lexiconAt: (i: number) => L
 }
 
 /**
- * The lexicon's hint for each of `tokens` (surface tokens joined by single spaces make the text,
- * as in the corpora), computed exactly as recognize() computes the hints it gives the tagger:
- * training uses it so that the tagger learns from the hints it will be given.
+ * What the sources other than the tagger find — dates, rule spans, lexicon matches — and the hints
+ * the tagger gets from them: per token, the type the lexicon matched, else `~` and the type a rule
+ * guessed (`~PER` after a title, `~ORG` after an organisation's head noun).
  */
-export function lexiconHints(tokens: readonly string[], lexicon: Lexicon): (string | undefined)[] {
+function gatherEvidence(text: string, tokens: readonly Token[], lexicon: Lexicon | undefined, refDate: string | undefined) {
+  const candidates: Candidate[] = [];
+  const dateTokens = new Uint8Array(tokens.length);
+  for (const d of findDates(tokens, refDate)) {
+    dateTokens.fill(1, d.startToken, d.endToken);
+    candidates.push({ ...d, type: "DATE", confidence: 0.9, priority: PRIORITY.date, ...(d.date ? { date: d.date } : {}) });
+  }
+  const lexiconAt = lexicon ? memoLexicon(lexicon, tokens, dateTokens) : () => undefined;
+  const rules: Candidate[] = [];
+  for (const r of findByRules({ tokens, lexiconAt, isDate: (i) => dateTokens[i] === 1, breakBefore: (i) => breakBefore(text, tokens, i) })) {
+    const linked = r.lexicon ? choose(r.lexicon, r.type) : {};
+    rules.push({ ...r, ...linked, type: r.type, priority: r.lexicon ? PRIORITY.lexicon : PRIORITY.rule });
+  }
+  candidates.push(...rules);
+  const hints: (string | undefined)[] = new Array(tokens.length).fill(undefined);
+  if (lexicon) {
+    for (const c of lexiconCandidates(tokens, lexiconAt)) {
+      candidates.push(c);
+      hints.fill(c.type, c.startToken, c.endToken);
+    }
+  }
+  for (const r of rules) {
+    for (let k = r.startToken; k < r.endToken; k++) hints[k] ??= `~${r.type}`;
+  }
+  return { candidates, dateTokens, lexiconAt, hints };
+}
+
+/**
+ * The tagger's hints for each of `tokens` (surface tokens joined by single spaces make the text,
+ * as in the corpora), computed exactly as recognize() computes them: training uses it so that the
+ * tagger learns from the hints it will be given.
+ */
+export function taggerHints(tokens: readonly string[], lexicon: Lexicon | undefined): (string | undefined)[] {
   const hints: (string | undefined)[] = new Array(tokens.length).fill(undefined);
   const text = tokens.join(" ");
   if (text.length === 0) return hints;
@@ -139,14 +150,13 @@ export function lexiconHints(tokens: readonly string[], lexicon: Lexicon): (stri
     offset += t.length + 1;
   }
   const textTokens = tokenize(text);
-  const dateTokens = new Uint8Array(textTokens.length);
-  for (const d of findDates(textTokens, undefined)) dateTokens.fill(1, d.startToken, d.endToken);
+  const found = gatherEvidence(text, textTokens, lexicon, undefined).hints;
+  // Each text token's hint goes to the corpus token it lies in (a clitic split off stays inside).
   let k = 0;
-  for (const c of lexiconCandidates(textTokens, memoLexicon(lexicon, textTokens, dateTokens))) {
-    // The span's start lies in token k (a span starts after a clitic, inside its token).
-    while (k + 1 < starts.length && starts[k + 1]! <= c.start) k++;
-    for (let j = k; j < starts.length && starts[j]! < c.end; j++) hints[j] = c.type;
-  }
+  textTokens.forEach((t, i) => {
+    while (k + 1 < starts.length && starts[k + 1]! <= t.start) k++;
+    if (found[i] !== undefined) hints[k] ??= found[i];
+  });
   return hints;
 }
 

@@ -10,7 +10,7 @@ import { OUTSIDE as OUTSIDE_LABEL } from "./labels";
 const PERSON_TYPE = 0;
 
 /** Bump whenever the features below change: older weights files no longer fit the code. */
-export const FEATURE_VERSION = 5;
+export const FEATURE_VERSION = 6;
 export const FEATURES_PER_TOKEN = 41;
 
 /**
@@ -31,7 +31,7 @@ export interface WordFrequencies {
 }
 
 /**
- * Log-odds, per hashed letter n-gram (2–4 letters of the stem, its edges marked), that a word
+ * Log-odds, per hashed letter n-gram (2–5 letters of the stem, its edges marked), that a word
  * containing it is part of a person's name rather than outside any name:
  * `round(4 · ln(P(g | person) / P(g | outside names)))`, clamped to int8. Averaged over a word's
  * n-grams it says how much a word the model never saw is spelled like a person's name
@@ -44,7 +44,7 @@ export interface NameShapes {
 }
 
 const SHAPE_MIN_N = 2;
-const SHAPE_MAX_N = 4;
+const SHAPE_MAX_N = 5;
 const EDGE_START = 1;
 const EDGE_END = 2;
 /** The shape bin of a token the lexicon matched: there the match speaks, not the spelling. */
@@ -145,14 +145,23 @@ function frequencyClass(count: number): number {
   return count === 0 ? 0 : count === 1 ? 1 : count < 4 ? 2 : count < 10 ? 3 : 4;
 }
 
-/** Lexicon hint codes; anything else a caller passes (DATE, EVENT…) shares one code. */
+/**
+ * Hint codes: the type a knowledge-base lexicon matched (1–4), or, prefixed with `~`, the type a
+ * rule guessed (a title before a person, a head noun before an organisation or place: weaker
+ * evidence, 6–8). Anything else a caller passes (DATE, EVENT…) shares one code.
+ */
 const HINT_CODES: ReadonlyMap<string, number> = new Map([
   ["PER", 1],
   ["ORG", 2],
   ["LOC", 3],
   ["MISC", 4],
+  ["~PER", 6],
+  ["~ORG", 7],
+  ["~LOC", 8],
 ]);
 const HINT_OTHER = 5;
+/** The last code of a lexicon match: a matched token's spelling is not scored. */
+const LAST_LEXICON_HINT = 4;
 const NO_HINT = 0;
 
 /** Stand-ins for a neighbour beyond the sentence edge. */
@@ -335,8 +344,9 @@ export class FeatureExtractor {
       : EDGE_CLASS;
     const shapes = frequencies?.nameShapes;
     // Spelling speaks for words the lexicon did not match (measured: for matched ones too, lower).
-    this.shapeBin[k] = !shapes ? EDGE_CLASS : hint === undefined ? nameShapeBin(w, stem, shapes) : SHAPE_HINTED;
-    this.hint[k] = hint === undefined ? NO_HINT : (HINT_CODES.get(hint) ?? HINT_OTHER);
+    const code = hint === undefined ? NO_HINT : (HINT_CODES.get(hint) ?? HINT_OTHER);
+    this.hint[k] = code;
+    this.shapeBin[k] = !shapes ? EDGE_CLASS : code === NO_HINT || code > LAST_LEXICON_HINT ? nameShapeBin(w, stem, shapes) : SHAPE_HINTED;
   }
 
   private writeFeatures(k: number, n: number, out: Int32Array, at: number): void {

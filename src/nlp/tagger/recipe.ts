@@ -19,7 +19,7 @@ export interface TaggerRecipe {
    * knowledge base does not know (with every match shown it learned "a place is what the lexicon
    * says": held-out F1 without a lexicon fell to 0.44; with 0.3 hidden it stays 0.67).
    */
-  lexiconHintDropout: number;
+  hintDropout: number;
   /** O penalty (see penaliseOutside); `npm run train` re-chooses it by cross-validation. */
   outsidePenalty: number;
   /** Softmax temperature for span scores; `npm run train` re-calibrates it. */
@@ -40,44 +40,44 @@ export const SHIPPED_RECIPE: TaggerRecipe = {
     margin: 50,
   },
   hintShare: 0,
-  lexiconHintDropout: 0.3,
-  outsidePenalty: 6,
+  hintDropout: 0.3,
+  outsidePenalty: 0,
   temperature: 32,
   weightBytes: 1,
 };
 
-/** The knowledge-base lexicon's hint per token, as the recognizer computes them (see recognize.ts). */
-export type LexiconHints = (tokens: readonly string[]) => (string | undefined)[];
+/** The tagger's hint per token, as the recognizer computes them (`taggerHints` in recognize.ts). */
+export type HintSource = (tokens: readonly string[]) => (string | undefined)[];
 
 /** Parts of the training text for the jackknifed hint name lists. */
 const HINT_PARTS = 5;
 
 /**
- * Training sentences with the hints the tagger will be given: the knowledge-base lexicon's
- * (`lexiconHints`, computed as the recognizer computes them), so it learns when a lexicon match is
- * the annotated name, part of it, or not one in context; some matches are hidden
- * (`lexiconHintDropout`). A share of sentences may also get hints from a name list built on the
+ * Training sentences with the hints the tagger will be given (`hintSource`: the knowledge-base
+ * lexicon's matches and the rules' guesses, computed as the recognizer computes them), so it
+ * learns when a match or a guess is the annotated name, part of it, or not one in context; some
+ * are hidden (`hintDropout`) as if nothing had found the name. A share of sentences may also get hints from a name list built on the
  * other parts' gold names (jackknife).
  */
 export function withSimulatedHints(
   sentences: readonly CorpusSentence[],
   hintShare: number,
   seed: number,
-  lexiconHints?: LexiconHints,
-  lexiconHintDropout = 0,
+  hintSource?: HintSource,
+  hintDropout = 0,
 ): TrainingSentence[] {
   const random = seededRandom(seed ^ 0x4b1d);
   const out = sentences.map(toTrainingSentence);
-  if (lexiconHints) {
+  if (hintSource) {
     const hintRandom = seededRandom(seed ^ 0x1e71);
     for (let s = 0; s < sentences.length; s++) {
-      const hints = lexiconHints(sentences[s]!.tokens);
-      // Hide some matches (a run of one hinted type) as if the lexicon did not know the name.
+      const hints = hintSource(sentences[s]!.tokens);
+      // Hide some hints (a run of one hint) as if neither the lexicon nor a rule had found the name.
       for (let k = 0; k < hints.length; ) {
         const type = hints[k];
         let end = k + 1;
         while (type !== undefined && end < hints.length && hints[end] === type) end++;
-        if (type !== undefined && hintRandom() < lexiconHintDropout) hints.fill(undefined, k, end);
+        if (type !== undefined && hintRandom() < hintDropout) hints.fill(undefined, k, end);
         k = end;
       }
       if (hints.some((h) => h !== undefined)) out[s]!.hints = hints;
@@ -107,9 +107,9 @@ export function trainWithRecipe(
   sentences: readonly CorpusSentence[],
   recipe: TaggerRecipe = SHIPPED_RECIPE,
   raw = false,
-  lexiconHints?: LexiconHints,
+  hintSource?: HintSource,
 ): TaggerWeights {
-  const trained = trainWeights(withSimulatedHints(sentences, recipe.hintShare, recipe.training.seed, lexiconHints, recipe.lexiconHintDropout), recipe.training);
+  const trained = trainWeights(withSimulatedHints(sentences, recipe.hintShare, recipe.training.seed, hintSource, recipe.hintDropout), recipe.training);
   const weights = decodeWeights(encodeWeights(trained, recipe.weightBytes));
   if (raw) return weights;
   return { ...penaliseOutside(weights, recipe.outsidePenalty), temperature: recipe.temperature };
@@ -118,8 +118,8 @@ export function trainWithRecipe(
 /** The same from corpus records (`{text, entities}`), for tools that hold them in that shape. */
 export function trainWithRecipeFromRecords(
   records: readonly unknown[],
-  lexiconHints: LexiconHints | undefined,
+  hintSource: HintSource | undefined,
   recipe: TaggerRecipe = SHIPPED_RECIPE,
 ): TaggerWeights {
-  return trainWithRecipe(records.map((r) => parseCorpusLine(JSON.stringify(r))), recipe, false, lexiconHints);
+  return trainWithRecipe(records.map((r) => parseCorpusLine(JSON.stringify(r))), recipe, false, hintSource);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lexiconHints, recognize, type SpanTagger, type TaggedSpan } from "@/src/nlp/recognize";
+import { recognize, taggerHints, type SpanTagger, type TaggedSpan } from "@/src/nlp/recognize";
 import { Lexicon } from "@/src/nlp/lexicon";
 
 /** A stand-in tagger that tags the surface tokens it is told to, and records what it was given. */
@@ -108,9 +108,17 @@ describe("recognize() with a learned tagger", () => {
     const tokens = ["هجمات", "لتنظيم", "داعش", "وبالقاهرة", "،", "في", "9", "يونيو", "."];
     const tagger = taggerFor({});
     recognize(tokens.join(" "), { lexicon, tagger });
-    expect(lexiconHints(tokens, lexicon)).toEqual(tagger.seen[0]!.hints);
-    expect(lexiconHints(tokens, lexicon)).toEqual([undefined, undefined, "ORG", "LOC", undefined, undefined, undefined, undefined, undefined]);
-    expect(lexiconHints([], lexicon)).toEqual([]);
+    expect(taggerHints(tokens, lexicon)).toEqual(tagger.seen[0]!.hints);
+    expect(taggerHints(tokens, lexicon)).toEqual([undefined, undefined, "ORG", "LOC", undefined, undefined, undefined, undefined, undefined]);
+    expect(taggerHints([], lexicon)).toEqual([]);
+  });
+
+  it("hints what the rules guessed, marked as a guess, where the lexicon matched nothing", () => {
+    const tokens = ["وقال", "الدكتور", "رائد", "العزاوي", "إن", "داعش", "هاجم"];
+    expect(taggerHints(tokens, lexicon)).toEqual([undefined, undefined, "~PER", "~PER", undefined, "ORG", undefined]);
+    const tagger = taggerFor({});
+    recognize(tokens.join(" "), { tagger });
+    expect(tagger.seen[0]!.hints).toEqual([undefined, undefined, "~PER", "~PER", undefined, undefined, undefined]);
   });
 
   it("drops tagged adjectives and adverbs as places, but not a club named by an adjective", () => {
