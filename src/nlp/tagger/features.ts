@@ -245,6 +245,12 @@ function shapeOf(w: string): number {
   return mix * 8 + lengthBucket;
 }
 
+/** Each feature template's starting hash, computed once (`hashStart` per feature per token showed in profiles). */
+const SEED = Int32Array.from({ length: 64 }, (_, template) => hashStart(template));
+
+/** Words whose spelling bin an extractor remembers before starting over (bounded memory). */
+const SPELLING_CACHE_LIMIT = 50_000;
+
 export class FeatureExtractor {
   private readonly mask: number;
   private capacity = 0;
@@ -270,6 +276,19 @@ export class FeatureExtractor {
     private readonly frequencies?: WordFrequencies,
   ) {
     this.mask = (1 << bucketBits) - 1;
+  }
+
+  /** Spelling bins of words already seen (words repeat: scoring one costs ~50 hash steps). */
+  private readonly spellingCache = new Map<string, number>();
+
+  private spelling(w: string, stem: number, shapes: NameShapes): number {
+    let bin = this.spellingCache.get(w);
+    if (bin === undefined) {
+      bin = nameShapeBin(w, stem, shapes);
+      if (this.spellingCache.size >= SPELLING_CACHE_LIMIT) this.spellingCache.clear();
+      this.spellingCache.set(w, bin);
+    }
+    return bin;
   }
 
   private ensure(n: number): void {
@@ -346,7 +365,7 @@ export class FeatureExtractor {
     // Spelling speaks for words the lexicon did not match (measured: for matched ones too, lower).
     const code = hint === undefined ? NO_HINT : (HINT_CODES.get(hint) ?? HINT_OTHER);
     this.hint[k] = code;
-    this.shapeBin[k] = !shapes ? EDGE_CLASS : code === NO_HINT || code > LAST_LEXICON_HINT ? nameShapeBin(w, stem, shapes) : SHAPE_HINTED;
+    this.shapeBin[k] = !shapes ? EDGE_CLASS : code === NO_HINT || code > LAST_LEXICON_HINT ? this.spelling(w, stem, shapes) : SHAPE_HINTED;
   }
 
   private writeFeatures(k: number, n: number, out: Int32Array, at: number): void {
@@ -365,50 +384,50 @@ export class FeatureExtractor {
     const hintPrev = prev ? this.hint[k - 1]! : EDGE_CLASS;
     const hintNext = next ? this.hint[k + 1]! : EDGE_CLASS;
     let t = at;
-    out[t++] = hashFinish(hashStart(1)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(2), w)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(3), s)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(4), this.boldStemH[k]!)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(5), this.cliticH[k]!)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(6), this.prefix2H[k]!)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(7), this.prefix3H[k]!)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(8), this.suffix1H[k]!)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(9), this.suffix2H[k]!)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(10), this.suffix3H[k]!)) & m;
-    out[t++] = hashFinish(hashInt(hashStart(11), this.shape[k]!)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(12), wPrev)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(13), wNext)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(14), prev2 ? word[k - 2]! : EDGE_HASH)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(15), next2 ? word[k + 2]! : EDGE_HASH ^ 1)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(16), sPrev)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(17), next ? this.stemH[k + 1]! : EDGE_HASH ^ 1)) & m;
-    out[t++] = hashFinish(hashU32(hashU32(hashStart(18), wPrev), w)) & m;
-    out[t++] = hashFinish(hashU32(hashU32(hashStart(19), w), wNext)) & m;
-    out[t++] = hashFinish(hashU32(hashU32(hashStart(20), sPrev), s)) & m;
-    out[t++] = hashFinish(hashInt(hashStart(21), this.trigger[k]!)) & m;
-    out[t++] = hashFinish(hashInt(hashStart(22), prev ? this.trigger[k - 1]! : EDGE_CLASS)) & m;
-    out[t++] = hashFinish(hashInt(hashStart(23), prev2 ? this.trigger[k - 2]! : EDGE_CLASS)) & m;
-    out[t++] = hashFinish(hashInt(hashStart(24), next ? this.trigger[k + 1]! : EDGE_CLASS)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(25), prev ? this.suffix2H[k - 1]! : EDGE_HASH)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(26), next ? this.suffix2H[k + 1]! : EDGE_HASH ^ 1)) & m;
-    out[t++] = hashFinish(hashInt(hashStart(27), hint)) & m;
-    out[t++] = hashFinish(hashInt(hashInt(hashStart(28), hintPrev), hint)) & m;
-    out[t++] = hashFinish(hashInt(hashInt(hashStart(29), hint), hintNext)) & m;
-    out[t++] = hashFinish(hashInt(hashInt(hashStart(30), prev ? this.shape[k - 1]! : 255), next ? this.shape[k + 1]! : 255)) & m;
+    out[t++] = hashFinish(SEED[1]!) & m;
+    out[t++] = hashFinish(hashU32(SEED[2]!, w)) & m;
+    out[t++] = hashFinish(hashU32(SEED[3]!, s)) & m;
+    out[t++] = hashFinish(hashU32(SEED[4]!, this.boldStemH[k]!)) & m;
+    out[t++] = hashFinish(hashU32(SEED[5]!, this.cliticH[k]!)) & m;
+    out[t++] = hashFinish(hashU32(SEED[6]!, this.prefix2H[k]!)) & m;
+    out[t++] = hashFinish(hashU32(SEED[7]!, this.prefix3H[k]!)) & m;
+    out[t++] = hashFinish(hashU32(SEED[8]!, this.suffix1H[k]!)) & m;
+    out[t++] = hashFinish(hashU32(SEED[9]!, this.suffix2H[k]!)) & m;
+    out[t++] = hashFinish(hashU32(SEED[10]!, this.suffix3H[k]!)) & m;
+    out[t++] = hashFinish(hashInt(SEED[11]!, this.shape[k]!)) & m;
+    out[t++] = hashFinish(hashU32(SEED[12]!, wPrev)) & m;
+    out[t++] = hashFinish(hashU32(SEED[13]!, wNext)) & m;
+    out[t++] = hashFinish(hashU32(SEED[14]!, prev2 ? word[k - 2]! : EDGE_HASH)) & m;
+    out[t++] = hashFinish(hashU32(SEED[15]!, next2 ? word[k + 2]! : EDGE_HASH ^ 1)) & m;
+    out[t++] = hashFinish(hashU32(SEED[16]!, sPrev)) & m;
+    out[t++] = hashFinish(hashU32(SEED[17]!, next ? this.stemH[k + 1]! : EDGE_HASH ^ 1)) & m;
+    out[t++] = hashFinish(hashU32(hashU32(SEED[18]!, wPrev), w)) & m;
+    out[t++] = hashFinish(hashU32(hashU32(SEED[19]!, w), wNext)) & m;
+    out[t++] = hashFinish(hashU32(hashU32(SEED[20]!, sPrev), s)) & m;
+    out[t++] = hashFinish(hashInt(SEED[21]!, this.trigger[k]!)) & m;
+    out[t++] = hashFinish(hashInt(SEED[22]!, prev ? this.trigger[k - 1]! : EDGE_CLASS)) & m;
+    out[t++] = hashFinish(hashInt(SEED[23]!, prev2 ? this.trigger[k - 2]! : EDGE_CLASS)) & m;
+    out[t++] = hashFinish(hashInt(SEED[24]!, next ? this.trigger[k + 1]! : EDGE_CLASS)) & m;
+    out[t++] = hashFinish(hashU32(SEED[25]!, prev ? this.suffix2H[k - 1]! : EDGE_HASH)) & m;
+    out[t++] = hashFinish(hashU32(SEED[26]!, next ? this.suffix2H[k + 1]! : EDGE_HASH ^ 1)) & m;
+    out[t++] = hashFinish(hashInt(SEED[27]!, hint)) & m;
+    out[t++] = hashFinish(hashInt(hashInt(SEED[28]!, hintPrev), hint)) & m;
+    out[t++] = hashFinish(hashInt(hashInt(SEED[29]!, hint), hintNext)) & m;
+    out[t++] = hashFinish(hashInt(hashInt(SEED[30]!, prev ? this.shape[k - 1]! : 255), next ? this.shape[k + 1]! : 255)) & m;
     const frequency = this.frequency[k]!;
-    out[t++] = hashFinish(hashInt(hashInt(hashStart(31), frequency), this.shape[k]!)) & m;
+    out[t++] = hashFinish(hashInt(hashInt(SEED[31]!, frequency), this.shape[k]!)) & m;
     const frequencyPrev = prev ? this.frequency[k - 1]! : EDGE_CLASS;
     const frequencyNext = next ? this.frequency[k + 1]! : EDGE_CLASS;
-    out[t++] = hashFinish(hashInt(hashInt(hashInt(hashStart(32), frequencyPrev), frequency), frequencyNext)) & m;
-    out[t++] = hashFinish(hashInt(hashInt(hashStart(33), prev ? this.trigger[k - 1]! : EDGE_CLASS), frequency)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(34), this.suffix4H[k]!)) & m;
-    out[t++] = hashFinish(hashU32(hashStart(35), this.prefix4H[k]!)) & m;
-    out[t++] = hashFinish(hashU32(hashU32(hashStart(36), sPrev), next ? this.stemH[k + 1]! : EDGE_HASH ^ 1)) & m;
-    out[t++] = hashFinish(hashInt(hashInt(hashStart(37), hint), frequency)) & m;
-    out[t++] = hashFinish(hashInt(hashU32(hashStart(38), sPrev), hint)) & m;
+    out[t++] = hashFinish(hashInt(hashInt(hashInt(SEED[32]!, frequencyPrev), frequency), frequencyNext)) & m;
+    out[t++] = hashFinish(hashInt(hashInt(SEED[33]!, prev ? this.trigger[k - 1]! : EDGE_CLASS), frequency)) & m;
+    out[t++] = hashFinish(hashU32(SEED[34]!, this.suffix4H[k]!)) & m;
+    out[t++] = hashFinish(hashU32(SEED[35]!, this.prefix4H[k]!)) & m;
+    out[t++] = hashFinish(hashU32(hashU32(SEED[36]!, sPrev), next ? this.stemH[k + 1]! : EDGE_HASH ^ 1)) & m;
+    out[t++] = hashFinish(hashInt(hashInt(SEED[37]!, hint), frequency)) & m;
+    out[t++] = hashFinish(hashInt(hashU32(SEED[38]!, sPrev), hint)) & m;
     const shape = this.shapeBin[k]!;
-    out[t++] = hashFinish(hashInt(hashStart(39), shape)) & m;
-    out[t++] = hashFinish(hashInt(hashInt(hashStart(40), shape), frequency)) & m;
-    out[t++] = hashFinish(hashInt(hashInt(hashStart(41), shape), prev ? this.trigger[k - 1]! : EDGE_CLASS)) & m;
+    out[t++] = hashFinish(hashInt(SEED[39]!, shape)) & m;
+    out[t++] = hashFinish(hashInt(hashInt(SEED[40]!, shape), frequency)) & m;
+    out[t++] = hashFinish(hashInt(hashInt(SEED[41]!, shape), prev ? this.trigger[k - 1]! : EDGE_CLASS)) & m;
   }
 }
