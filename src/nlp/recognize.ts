@@ -76,7 +76,7 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   if (tokens.length === 0) return [];
   const { lexicon, refDate, tagger } = options;
 
-  const { candidates, dateTokens, lexiconAt, hints } = gatherEvidence(text, tokens, lexicon, refDate);
+  const { candidates, dateTokens, lexiconAt, hints } = gatherEvidence(text, tokens, lexicon, refDate, tagger !== undefined);
   if (tagger) candidates.push(...reconcile(text, tokens, candidates, taggedCandidates(tagger, tokens, hints, lexicon), lexiconAt));
 
   confirmRules(candidates);
@@ -102,12 +102,15 @@ function lexiconCandidates(tokens: readonly Token[], lexiconAt: (i: number) => L
   return out;
 }
 
+/** A rule's guess as a hint: the type marked as a guess (see the tagger's hint codes). */
+const RULE_HINTS: Readonly<Record<EntityType, string>> = { PER: "~PER", ORG: "~ORG", LOC: "~LOC", DATE: "~DATE", EVENT: "~EVENT", MISC: "~MISC" };
+
 /**
  * What the sources other than the tagger find — dates, rule spans, lexicon matches — and the hints
  * the tagger gets from them: per token, the type the lexicon matched, else `~` and the type a rule
  * guessed (`~PER` after a title, `~ORG` after an organisation's head noun).
  */
-function gatherEvidence(text: string, tokens: readonly Token[], lexicon: Lexicon | undefined, refDate: string | undefined) {
+function gatherEvidence(text: string, tokens: readonly Token[], lexicon: Lexicon | undefined, refDate: string | undefined, withHints: boolean) {
   const candidates: Candidate[] = [];
   const dateTokens = new Uint8Array(tokens.length);
   for (const d of findDates(tokens, refDate)) {
@@ -121,15 +124,17 @@ function gatherEvidence(text: string, tokens: readonly Token[], lexicon: Lexicon
     rules.push({ ...r, ...linked, type: r.type, priority: r.lexicon ? PRIORITY.lexicon : PRIORITY.rule });
   }
   candidates.push(...rules);
-  const hints: (string | undefined)[] = new Array(tokens.length).fill(undefined);
+  const hints: (string | undefined)[] | undefined = withHints ? new Array(tokens.length).fill(undefined) : undefined;
   if (lexicon) {
     for (const c of lexiconCandidates(tokens, lexiconAt)) {
       candidates.push(c);
-      hints.fill(c.type, c.startToken, c.endToken);
+      hints?.fill(c.type, c.startToken, c.endToken);
     }
   }
-  for (const r of rules) {
-    for (let k = r.startToken; k < r.endToken; k++) hints[k] ??= `~${r.type}`;
+  if (hints) {
+    for (const r of rules) {
+      for (let k = r.startToken; k < r.endToken; k++) hints[k] ??= RULE_HINTS[r.type];
+    }
   }
   return { candidates, dateTokens, lexiconAt, hints };
 }
@@ -150,7 +155,7 @@ export function taggerHints(tokens: readonly string[], lexicon: Lexicon | undefi
     offset += t.length + 1;
   }
   const textTokens = tokenize(text);
-  const found = gatherEvidence(text, textTokens, lexicon, undefined).hints;
+  const found = gatherEvidence(text, textTokens, lexicon, undefined, true).hints!;
   // Each text token's hint goes to the corpus token it lies in (a clitic split off stays inside).
   let k = 0;
   textTokens.forEach((t, i) => {
