@@ -1,8 +1,10 @@
 // Finds date expressions in tokens and resolves them to ISO dates (`2014`, `2014-06`,
 // `2021-12-09`) against the publication date: both Gregorian month-name systems and their paired
-// forms (`يونيو/حزيران 2014`), Hijri months (recognised, left unresolved), weekdays, `عام 2011`,
+// forms (`يونيو/حزيران 2014`), Hijri months (`15 رمضان 1443 هـ` → 2022-04-16 by the Umm al-Qura
+// calendar; a Hijri month alone → the Gregorian month holding its middle), weekdays, `عام 2011`,
 // relative periods (`العام الماضي`, `أمس`). Spans leave attached proclitics out.
 import { formsWithProclitics, normalizedTokens, type Token } from "./tokenize";
+import { fromHijri, toHijri } from "./hijri";
 import {
   MONTH_NAMES,
   MONTH_WORDS,
@@ -32,6 +34,14 @@ interface YMD {
   y: number;
   m: number;
   d: number;
+}
+
+/** What follows a month name: a year (and its era mark, if any) or a relation word. */
+interface AfterMonth {
+  end: number;
+  year?: number;
+  era?: "hijri" | "gregorian";
+  relation?: Relation;
 }
 
 // The tables, normalised once for lookup.
@@ -240,9 +250,7 @@ class DateReader {
     const month = this.month(j);
     if (!month || month.offset !== 0) return undefined;
     const rest = this.afterMonth(this.pairedEnd(month.end, month.entry.month));
-    let date: string | undefined;
-    if (month.entry.calendar === "gregorian") date = this.resolveMonth(month.entry.month, day, rest);
-    return this.span(i, 0, rest.end, date);
+    return this.span(i, 0, rest.end, this.resolve(month.entry, day, rest));
   }
 
   /** `يونيو/حزيران 2014`, `يوليو/تموز الماضي`, `ديسمبر 2021`, `رمضان 1443 هـ`. */
@@ -253,9 +261,8 @@ class DateReader {
     const paired = end > month.end;
     const rest = this.afterMonth(end);
     const introduced = monthWords.has(this.norm(i - 1) ?? "");
-    if (month.entry.ambiguous && !paired && !introduced && !rest.hasYear && !rest.relation) return undefined;
-    const date = month.entry.calendar === "gregorian" ? this.resolveMonth(month.entry.month, undefined, rest) : undefined;
-    return this.span(i, month.offset, rest.end, date);
+    if (month.entry.ambiguous && !paired && !introduced && rest.year === undefined && !rest.relation) return undefined;
+    return this.span(i, month.offset, rest.end, this.resolve(month.entry, undefined, rest));
   }
 
   /**
@@ -271,24 +278,41 @@ class DateReader {
   }
 
   /** What may follow a month name: a year (with its era mark) or a relation word. */
-  private afterMonth(i: number): { end: number; year?: number; hasYear?: boolean; relation?: Relation } {
+  private afterMonth(i: number): AfterMonth {
     const year = this.year(i);
-    // A Hijri year is recognised but never mixed into a Gregorian resolution.
-    if (year) return { end: year.end, hasYear: true, year: year.era === "hijri" ? undefined : year.year };
+    if (year) return { end: year.end, year: year.year, ...(year.era ? { era: year.era } : {}) };
     const relation = this.relation(i);
     if (relation) return { end: i + 1, relation };
     return { end: i };
   }
 
-  private resolveMonth(month: number, day: number | undefined, rest: { year?: number; relation?: Relation }): string | undefined {
-    if (rest.year !== undefined) return iso(rest.year, month, day);
-    const ref = this.ref;
+  /** The ISO date of a month name with an optional day and what follows it, in its calendar. */
+  private resolve(month: MonthEntry, day: number | undefined, rest: AfterMonth): string | undefined {
+    if (month.calendar === "gregorian") {
+      // A year marked Hijri is never mixed into a Gregorian month.
+      if (rest.era === "hijri") return undefined;
+      const year = rest.year ?? this.yearOf(this.ref, month.month, day, rest.relation);
+      return year === undefined ? undefined : iso(year, month.month, day);
+    }
+    if (rest.era === "gregorian") return undefined;
+    const hijriRef = this.ref ? toHijri(this.ref) : undefined;
+    const ref = hijriRef ? { y: hijriRef.year, m: hijriRef.month, d: hijriRef.day } : undefined;
+    const year = rest.year ?? this.yearOf(ref, month.month, day, rest.relation);
+    if (year === undefined) return undefined;
+    // Without a day, the Gregorian month that holds the Hijri month's middle (Ramadan 1443 ran
+    // from 2 April to 1 May 2022: `رمضان 1443` → 2022-04).
+    const g = fromHijri({ year, month: month.month, day: day ?? 15 });
+    if (!g) return undefined;
+    return day === undefined ? iso(g.y, g.m) : iso(g.y, g.m, g.d);
+  }
+
+  /** The year a month (and day) without one falls in, seen from `ref` in the same calendar. */
+  private yearOf(ref: YMD | undefined, month: number, day: number | undefined, relation: Relation | undefined): number | undefined {
     if (!ref) return undefined;
-    let y = ref.y;
     const isPast = month < ref.m || (month === ref.m && day !== undefined && day <= ref.d);
-    if (rest.relation === "past") y = isPast ? ref.y : ref.y - 1;
-    else if (rest.relation === "next") y = month > ref.m || (month === ref.m && day !== undefined && day > ref.d) ? ref.y : ref.y + 1;
-    return iso(y, month, day);
+    if (relation === "past") return isPast ? ref.y : ref.y - 1;
+    if (relation === "next") return month > ref.m || (month === ref.m && day !== undefined && day > ref.d) ? ref.y : ref.y + 1;
+    return ref.y;
   }
 
   /** `عام 2011`, `العام الماضي`, `هذا العام`, `السنة المقبلة`, `الشهر الماضي`. */
