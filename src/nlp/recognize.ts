@@ -200,6 +200,13 @@ function reconcile(
     if (c.type === "PER" || isNamingHead(normalizeWord(head))) wholeUntil.fill(c.endToken, c.startToken, c.endToken);
   }
   const inside = (t: Candidate): boolean => wholeUntil[t.startToken]! >= t.endToken;
+  // The tagger learned to weigh PER, ORG and LOC matches only: a known entity of another type
+  // (`فيروس كورونا`, a disease, newer than the tagger's training text) is the lexicon's alone.
+  const untaught = new Uint8Array(tokens.length);
+  for (const c of candidates) {
+    if (c.priority === PRIORITY.lexicon && c.entityId && !TAUGHT_TYPES.has(c.type)) untaught.fill(1, c.startToken, c.endToken);
+  }
+  const overlapsUntaught = (t: Candidate): boolean => untaught.subarray(t.startToken, t.endToken).includes(1);
   const describes = (t: Candidate): boolean => {
     const c = lexicalAt.get(t.startToken);
     if (!c || !c.entityId || c.type !== t.type || c.endToken >= t.endToken) return false;
@@ -207,7 +214,7 @@ function reconcile(
     return true;
   };
   return tagged.filter((t) => {
-    if (describes(t) || inside(t)) return false;
+    if (describes(t) || inside(t) || overlapsUntaught(t)) return false;
     const same = lexical.get(`${t.startToken}:${t.endToken}`);
     if (!same) return true;
     const m = lexiconAt(t.startToken);
@@ -221,6 +228,9 @@ function reconcile(
     return false;
   });
 }
+
+/** Lexicon types the tagger saw as hints in training, and so may overrule. */
+const TAUGHT_TYPES: ReadonlySet<EntityType> = new Set(["PER", "ORG", "LOC"]);
 
 /**
  * Joins two names of one type that touch with nothing between them — no punctuation, line

@@ -92,6 +92,14 @@ describe("recognize() with a learned tagger", () => {
     ]);
   });
 
+  it("leaves a known entity of a type the tagger never learned (a disease) to the lexicon", () => {
+    const known = Lexicon.build([{ alias: "فيروس كورونا", entityId: "misc:covid-19", type: "MISC" }]);
+    const tagger = taggerFor({ "فيروس كورونا": "PER", "كورونا": "PER" });
+    expect(recognize("تفشي فيروس كورونا", { lexicon: known, tagger }).map((m) => [m.surface, m.type, m.entityId])).toEqual([
+      ["فيروس كورونا", "MISC", "misc:covid-19"],
+    ]);
+  });
+
   it("joins one name tagged word by word, but not two known names or names joined by و", () => {
     const tagger = taggerFor({ "هونج": "LOC", "كونج": "LOC", "والصين": "LOC" });
     expect(recognize("وصل إلى هونج كونج والصين", { lexicon, tagger }).map((m) => m.surface)).toEqual(["هونج كونج", "الصين"]);
