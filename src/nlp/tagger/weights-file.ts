@@ -1,6 +1,6 @@
 // The tagger's weights file (public/models/tagger.bin): a 32-byte header, the label transitions
-// as float32, the word-frequency sketch and the emission weights quantised to int8 or int16. Little-endian throughout;
-// the layout is documented in docs/tagger.md.
+// as float32, the word-frequency sketch, the spelling (name-shape) table and the emission weights
+// quantised to int8 or int16. Little-endian throughout; the layout is documented in docs/tagger.md.
 import { FEATURE_VERSION, type WordFrequencies } from "./features";
 import { foldToken } from "./fold";
 import { hashBytes, hashString } from "./hash";
