@@ -213,8 +213,34 @@ function reconcile(
     for (let k = c.endToken; k < t.endToken; k++) if (!isNisba(tokens[k]!.norm)) return false;
     return true;
   };
+  // A tagged span that reaches left of a known name over a word that may be a preposition plus a
+  // noun (`بريف دمشق`: ب + ريف) cannot leave the preposition out: the known name stands.
+  const cliticLead = (t: Candidate): boolean => {
+    const first = tokens[t.startToken]!;
+    if (first.stems.length === 0 || first.stems.some((st) => st.strong)) return false;
+    for (let k = t.startToken + 1; k < t.endToken; k++) {
+      const c = lexicalAt.get(k);
+      if (c?.entityId && c.endToken <= t.endToken) return true;
+    }
+    return false;
+  };
+  // The tagger may cover a known multi-word name in pieces (`بريف` + `دمشق` for `ريف دمشق`): it
+  // agreed with the name's extent, so the known name stands whole.
+  const taggedAt = new Map<number, Candidate>();
+  for (const t of tagged) taggedAt.set(t.startToken, t);
+  const pieces = new Set<Candidate>();
+  for (const c of candidates) {
+    if (c.priority !== PRIORITY.lexicon || !c.entityId || c.endToken - c.startToken < 2) continue;
+    const run: Candidate[] = [];
+    let k = c.startToken;
+    for (let t = taggedAt.get(k); t && t.endToken <= c.endToken; t = taggedAt.get(k)) {
+      run.push(t);
+      k = t.endToken;
+    }
+    if (run.length > 1 && k === c.endToken) for (const t of run) pieces.add(t);
+  }
   return tagged.filter((t) => {
-    if (describes(t) || inside(t) || overlapsUntaught(t)) return false;
+    if (pieces.has(t) || describes(t) || inside(t) || overlapsUntaught(t) || cliticLead(t)) return false;
     const same = lexical.get(`${t.startToken}:${t.endToken}`);
     if (!same) return true;
     const m = lexiconAt(t.startToken);
@@ -234,8 +260,9 @@ const TAUGHT_TYPES: ReadonlySet<EntityType> = new Set(["PER", "ORG", "LOC"]);
 
 /**
  * Joins two names of one type that touch with nothing between them — no punctuation, line
- * break or و (`هونج` + `كونج` → `هونج كونج`), unless both are linked to known entities: a tagger
- * labels each word of an unknown foreign name and may start a new name at each.
+ * break or و (`هونج` + `كونج` → `هونج كونج`) — when neither is a known entity: a tagger labels
+ * each word of an unknown foreign name and may start a new name at each, while a known name next
+ * to another is two places (`القلمون` + `بريف دمشق`).
  */
 function joinAdjacent(text: string, tokens: readonly Token[], accepted: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
@@ -247,7 +274,8 @@ function joinAdjacent(text: string, tokens: readonly Token[], accepted: Candidat
       c.type !== "DATE" &&
       last.type === c.type &&
       c.startToken === last.endToken &&
-      !(last.entityId && c.entityId) &&
+      !last.entityId &&
+      !c.entityId &&
       first.kind !== "punct" &&
       !first.norm.startsWith("و") &&
       !breakBefore(text, tokens, c.startToken)

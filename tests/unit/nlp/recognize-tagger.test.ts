@@ -92,6 +92,19 @@ describe("recognize() with a learned tagger", () => {
     ]);
   });
 
+  it("keeps a known name when the tagger reaches left of it over a word that may hide a preposition", () => {
+    const tagger = taggerFor({ "بريف دمشق": "LOC", "جامعة دمشق": "ORG" });
+    expect(recognize("اشتباكات بريف دمشق", { lexicon, tagger }).map((m) => [m.surface, m.entityId])).toEqual([["دمشق", "Q3766"]]);
+    // No preposition can hide in جامعة: the tagger's longer name stands.
+    expect(recognize("طلاب جامعة دمشق", { lexicon, tagger }).map((m) => [m.surface, m.type])).toEqual([["جامعة دمشق", "ORG"]]);
+  });
+
+  it("keeps a known name whole when the tagger covered it in pieces", () => {
+    const known = Lexicon.build([{ alias: "ريف دمشق", entityId: "region:rif-dimashq", type: "LOC" }]);
+    const tagger = taggerFor({ "بريف": "LOC", "دمشق": "LOC" });
+    expect(recognize("قصف بريف دمشق", { lexicon: known, tagger }).map((m) => [m.surface, m.entityId])).toEqual([["ريف دمشق", "region:rif-dimashq"]]);
+  });
+
   it("leaves a known entity of a type the tagger never learned (a disease) to the lexicon", () => {
     const known = Lexicon.build([{ alias: "فيروس كورونا", entityId: "misc:covid-19", type: "MISC" }]);
     const tagger = taggerFor({ "فيروس كورونا": "PER", "كورونا": "PER" });
@@ -104,6 +117,11 @@ describe("recognize() with a learned tagger", () => {
     const tagger = taggerFor({ "هونج": "LOC", "كونج": "LOC", "والصين": "LOC" });
     expect(recognize("وصل إلى هونج كونج والصين", { lexicon, tagger }).map((m) => m.surface)).toEqual(["هونج كونج", "الصين"]);
     expect(recognize("بين القاهرة دمشق", { lexicon, tagger: taggerFor({}) }).map((m) => m.surface)).toEqual(["القاهرة", "دمشق"]);
+    const known = Lexicon.build([{ alias: "القلمون", entityId: "place:qalamoun", type: "LOC" }]);
+    expect(recognize("في القلمون بريف حماة", { lexicon: known, tagger: taggerFor({ "بريف حماة": "LOC" }) }).map((m) => m.surface)).toEqual([
+      "القلمون",
+      "بريف حماة",
+    ]);
   });
 
   it("does not end a person's name on a connector", () => {
