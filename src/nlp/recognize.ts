@@ -188,18 +188,23 @@ function reconcile(
     lexical.set(key, [...(lexical.get(key) ?? []), c]);
     lexicalAt.set(c.startToken, c);
   }
-  // A known person's full name, and a known name opened by a head noun that belongs to it
-  // (`مطار بغداد الدولي`, `إقليم كردستان`), stay whole even where news annotation (which the
-  // tagger learned) marks only the core; epithets and generic heads (`مكة المكرمة`, `قطاع غزة`)
-  // yield to the tagger.
-  const wholeUntil = new Int32Array(tokens.length).fill(-1);
+  // Inside a known multi-word name the tagger may only trim it to a name of the same type that
+  // news annotation marks alone (`مكة` in `مكة المكرمة`, `غزة` in `قطاع غزة`). A part of another
+  // type is part of the name (`العراق` in `الدولة الإسلامية في العراق والشام`), and a known
+  // person's full name or a name opened by a head noun that belongs to it (`مطار بغداد الدولي`,
+  // `إقليم كردستان`: the contract's convention) stays whole.
+  const cover = new Array<Candidate | undefined>(tokens.length);
   for (const c of candidates) {
     if (c.priority !== PRIORITY.lexicon || !c.entityId || c.endToken - c.startToken < 2) continue;
-    const first = tokens[c.startToken]!;
-    const head = text.slice(c.start, first.end);
-    if (c.type === "PER" || isNamingHead(normalizeWord(head))) wholeUntil.fill(c.endToken, c.startToken, c.endToken);
+    for (let k = c.startToken; k < c.endToken; k++) if (!cover[k] || cover[k]!.endToken < c.endToken) cover[k] = c;
   }
-  const inside = (t: Candidate): boolean => wholeUntil[t.startToken]! >= t.endToken;
+  const inside = (t: Candidate): boolean => {
+    const c = cover[t.startToken];
+    if (!c || c.endToken < t.endToken) return false;
+    if (c.type !== t.type || c.type === "PER") return true;
+    const first = tokens[c.startToken]!;
+    return isNamingHead(normalizeWord(text.slice(c.start, first.end)));
+  };
   // The tagger learned to weigh PER, ORG and LOC matches only: a known entity of another type
   // (`فيروس كورونا`, a disease, newer than the tagger's training text) is the lexicon's alone.
   const untaught = new Uint8Array(tokens.length);

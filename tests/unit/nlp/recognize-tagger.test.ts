@@ -99,6 +99,14 @@ describe("recognize() with a learned tagger", () => {
     expect(recognize("طلاب جامعة دمشق", { lexicon, tagger }).map((m) => [m.surface, m.type])).toEqual([["جامعة دمشق", "ORG"]]);
   });
 
+  it("keeps a known name whole when the tagger finds a name of another type inside it", () => {
+    const known = Lexicon.build([{ alias: "الدولة الإسلامية في العراق والشام", entityId: "org:isis", type: "ORG" }]);
+    const tagger = taggerFor({ "العراق": "LOC", "والشام": "LOC" });
+    expect(recognize("مقاتلي الدولة الإسلامية في العراق والشام", { lexicon: known, tagger }).map((m) => [m.surface, m.entityId])).toEqual([
+      ["الدولة الإسلامية في العراق والشام", "org:isis"],
+    ]);
+  });
+
   it("keeps a known name whole when the tagger covered it in pieces", () => {
     const known = Lexicon.build([{ alias: "ريف دمشق", entityId: "region:rif-dimashq", type: "LOC" }]);
     const tagger = taggerFor({ "بريف": "LOC", "دمشق": "LOC" });
