@@ -5,7 +5,7 @@ import type { EntityType, Mention } from "./types";
 import { formsWithProclitics, tokenize, type Token } from "./tokenize";
 import type { Lexicon, LexiconMatch } from "./lexicon";
 import { findDates } from "./dates";
-import { findByRules, isGenericHead, isNamingHead, isNisba } from "./rules";
+import { findByRules, isDescriptiveHead, isGenericHead, isNamingHead, isNisba } from "./rules";
 import { FUNCTION_WORDS } from "./data/function-words";
 import { NAME_CONNECTORS } from "./data/titles";
 import { normalizeWord } from "./normalize";
@@ -338,10 +338,20 @@ function innerName(lexicon: Lexicon, tokens: readonly Token[], ids: Int32Array, 
   const head = m.clitics === "" ? first.norm : first.stems.find((s) => s.clitics === m.clitics)?.form;
   if (!head || !isGenericHead(head)) return m;
   const inner = lexicon.matchAt(tokens, ids, m.startToken + 1);
-  if (inner && inner.endToken <= m.endToken && inner.clitics === "") return inner;
-  // A generic head with only adjectives (`القوات الأمريكية`) describes; it does not name.
+  if (inner && inner.endToken <= m.endToken && inner.clitics === "") {
+    // The head chooses among the name's senses: `صحيفة الشرق الأوسط` is the newspaper, not the
+    // region, and `مدينة الصدر` the district — the whole alias's entity. After a descriptive head
+    // the name keeps its own (`حكومة العراق`: the country).
+    if (inner.endToken === m.endToken && !isDescriptiveHead(head)) return { ...inner, candidates: m.candidates };
+    return inner;
+  }
   for (let k = m.startToken + 1; k < m.endToken; k++) if (!isNisba(tokens[k]!.norm)) return m;
-  return undefined;
+  // Only adjectives after the head: `القوات الأمريكية` describes and names nothing, while after a
+  // head like قناة the adjective is the name, not known alone because it is an everyday word
+  // (`قناة العربية` → `العربية`, linked to the channel).
+  if (isDescriptiveHead(head)) return undefined;
+  const name = tokens[m.startToken + 1]!;
+  return { ...m, startToken: m.startToken + 1, start: name.start, clitics: "" };
 }
 
 /** The type and entity a lexicon match stands for, preferring `wanted` when it is a candidate. */

@@ -386,6 +386,17 @@ export function isGenericHead(word: string): boolean {
   return genericHeads.has(word);
 }
 
+const descriptiveHeads = new Set(GENERIC_HEADS_OF_ALIASES.map(toKey));
+
+/**
+ * Whether an alias opening with this word and followed only by adjectives describes rather than
+ * names (`القوات الأمريكية`, `الحكومة العراقية`); after other generic heads the adjective is the
+ * name (`قناة العربية` → `العربية`).
+ */
+export function isDescriptiveHead(word: string): boolean {
+  return descriptiveHeads.has(word);
+}
+
 const namingHeads = new Set(HEAD_NOUNS.filter((h) => h.keep === "always").map((h) => toKey(h.word)));
 
 /** Whether a head noun is part of the name it opens (`مطار بغداد الدولي`, `حزب الله`, `إقليم كردستان`). */

@@ -129,6 +129,9 @@ describe("knowledge-base aliases that open with a generic head", () => {
     { alias: "حكومة العراق", entityId: "org:iraqi-government", type: "ORG" },
     { alias: "العراق", entityId: "Q796", type: "LOC" },
     { alias: "القوات الأمريكية", entityId: "org:us-forces", type: "ORG" },
+    { alias: "قناة العربية", entityId: "org:al-arabiya", type: "ORG" },
+    { alias: "صحيفة الشرق الأوسط", entityId: "org:asharq-al-awsat", type: "ORG" },
+    { alias: "الشرق الأوسط", entityId: "place:middle-east", type: "LOC" },
   ]);
 
   it("report the name inside, not the description around it", () => {
@@ -137,5 +140,14 @@ describe("knowledge-base aliases that open with a generic head", () => {
       "داعش:ORG:org:isis",
       "العراق:LOC:Q796",
     ]);
+  });
+
+  it("let the head choose the name's sense, and keep a name that is an adjective after a naming head", () => {
+    const names = (text: string) => recognize(text, { lexicon: kb }).map((m) => `${m.surface}:${m.type}:${m.entityId}`);
+    expect(names("ذكرت قناة العربية نقلاً عن صحيفة الشرق الأوسط أن الدول العربية")).toEqual([
+      "العربية:ORG:org:al-arabiya",
+      "الشرق الأوسط:ORG:org:asharq-al-awsat",
+    ]);
+    expect(names("الدول العربية في الشرق الأوسط")).toEqual(["الشرق الأوسط:LOC:place:middle-east"]);
   });
 });
