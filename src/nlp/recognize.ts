@@ -165,77 +165,87 @@ export function taggerHints(tokens: readonly string[], lexicon: Lexicon | undefi
   return hints;
 }
 
-/**
- * Where the tagger and the lexicon found the same tokens, one candidate stays: the lexicon's,
- * which carries the link, retyped when the tagger read the context otherwise (`فاز برشلونة` is
- * the club: ORG; linked only if the alias has an entity of that type). A known name the tagger
- * only extended by adjectives keeps its own span (`داعش الإرهابي` is `داعش` described). Returns
- * the tagger's other candidates.
- */
-function reconcile(
-  text: string,
-  tokens: readonly Token[],
-  candidates: Candidate[],
-  tagged: readonly Candidate[],
-  lexiconAt: (i: number) => LexiconMatch | undefined,
-): Candidate[] {
-  // A rule and the lexicon may both have linked the same tokens: each such candidate is retyped.
-  const lexical = new Map<string, Candidate[]>();
-  const lexicalAt = new Map<number, Candidate>();
+/** The lexicon's candidates, indexed once for `reconcile`. */
+interface KnownNames {
+  /** Every lexicon candidate by its token span (a rule and the lexicon may both have one). */
+  bySpan: Map<string, Candidate[]>;
+  /** Linked candidates by their first token. */
+  linkedAt: Map<number, Candidate>;
+  /** Linked candidates of two tokens or more. */
+  multiWord: Candidate[];
+  /** Per token, the longest linked multi-word candidate covering it. */
+  cover: (Candidate | undefined)[];
+  /** Tokens inside a linked entity of a type the tagger was not taught (see TAUGHT_TYPES). */
+  untaught: Uint8Array;
+}
+
+function indexKnownNames(tokens: readonly Token[], candidates: readonly Candidate[]): KnownNames {
+  const known: KnownNames = {
+    bySpan: new Map(),
+    linkedAt: new Map(),
+    multiWord: [],
+    cover: new Array<Candidate | undefined>(tokens.length),
+    untaught: new Uint8Array(tokens.length),
+  };
   for (const c of candidates) {
     if (c.priority !== PRIORITY.lexicon) continue;
     const key = `${c.startToken}:${c.endToken}`;
-    lexical.set(key, [...(lexical.get(key) ?? []), c]);
-    lexicalAt.set(c.startToken, c);
+    known.bySpan.set(key, [...(known.bySpan.get(key) ?? []), c]);
+    if (!c.entityId) continue;
+    known.linkedAt.set(c.startToken, c);
+    if (!TAUGHT_TYPES.has(c.type)) known.untaught.fill(1, c.startToken, c.endToken);
+    if (c.endToken - c.startToken < 2) continue;
+    known.multiWord.push(c);
+    for (let k = c.startToken; k < c.endToken; k++) if (!known.cover[k] || known.cover[k]!.endToken < c.endToken) known.cover[k] = c;
   }
-  // Inside a known multi-word name the tagger may only trim it to a name of the same type that
-  // news annotation marks alone (`مكة` in `مكة المكرمة`, `غزة` in `قطاع غزة`). A part of another
-  // type is part of the name (`العراق` in `الدولة الإسلامية في العراق والشام`), and a known
-  // person's full name or a name opened by a head noun that belongs to it (`مطار بغداد الدولي`,
-  // `إقليم كردستان`: the contract's convention) stays whole.
-  const cover = new Array<Candidate | undefined>(tokens.length);
-  for (const c of candidates) {
-    if (c.priority !== PRIORITY.lexicon || !c.entityId || c.endToken - c.startToken < 2) continue;
-    for (let k = c.startToken; k < c.endToken; k++) if (!cover[k] || cover[k]!.endToken < c.endToken) cover[k] = c;
+  return known;
+}
+
+/**
+ * Whether a tagged span gives way to a known name it disagrees with. The tagger outranks the
+ * lexicon in general (it learned news annotation's conventions, e.g. `مكة` in `مكة المكرمة`,
+ * `غزة` in `قطاع غزة`), but the known name is surer when:
+ * - the span lies inside it and is of another type (`العراق` in `الدولة الإسلامية في العراق
+ *   والشام`), or inside a known person's full name or a name opened by a head noun that belongs
+ *   to it (`مطار بغداد الدولي`, `إقليم كردستان`: the contract's convention);
+ * - it is a known entity of a type the tagger never learned to weigh (`فيروس كورونا`);
+ * - the span only extends it by adjectives (`داعش الإرهابي` is `داعش` described);
+ * - the span reaches left of it over a word that may be a preposition plus a noun (`بريف دمشق`:
+ *   ب + ريف, no article to show it), so it cannot leave the preposition out.
+ */
+function yieldsToKnownName(text: string, tokens: readonly Token[], known: KnownNames, t: Candidate): boolean {
+  const around = known.cover[t.startToken];
+  if (around && around.endToken >= t.endToken) {
+    if (around.type !== t.type || around.type === "PER") return true;
+    const head = tokens[around.startToken]!;
+    if (isNamingHead(normalizeWord(text.slice(around.start, head.end)))) return true;
   }
-  const inside = (t: Candidate): boolean => {
-    const c = cover[t.startToken];
-    if (!c || c.endToken < t.endToken) return false;
-    if (c.type !== t.type || c.type === "PER") return true;
-    const first = tokens[c.startToken]!;
-    return isNamingHead(normalizeWord(text.slice(c.start, first.end)));
-  };
-  // The tagger learned to weigh PER, ORG and LOC matches only: a known entity of another type
-  // (`فيروس كورونا`, a disease, newer than the tagger's training text) is the lexicon's alone.
-  const untaught = new Uint8Array(tokens.length);
-  for (const c of candidates) {
-    if (c.priority === PRIORITY.lexicon && c.entityId && !TAUGHT_TYPES.has(c.type)) untaught.fill(1, c.startToken, c.endToken);
+  if (known.untaught.subarray(t.startToken, t.endToken).includes(1)) return true;
+  const same = known.linkedAt.get(t.startToken);
+  if (same && same.type === t.type && same.endToken < t.endToken) {
+    let adjectives = true;
+    for (let k = same.endToken; k < t.endToken && adjectives; k++) adjectives = isNisba(tokens[k]!.norm);
+    if (adjectives) return true;
   }
-  const overlapsUntaught = (t: Candidate): boolean => untaught.subarray(t.startToken, t.endToken).includes(1);
-  const describes = (t: Candidate): boolean => {
-    const c = lexicalAt.get(t.startToken);
-    if (!c || !c.entityId || c.type !== t.type || c.endToken >= t.endToken) return false;
-    for (let k = c.endToken; k < t.endToken; k++) if (!isNisba(tokens[k]!.norm)) return false;
-    return true;
-  };
-  // A tagged span that reaches left of a known name over a word that may be a preposition plus a
-  // noun (`بريف دمشق`: ب + ريف) cannot leave the preposition out: the known name stands.
-  const cliticLead = (t: Candidate): boolean => {
-    const first = tokens[t.startToken]!;
-    if (first.stems.length === 0 || first.stems.some((st) => st.strong)) return false;
+  const first = tokens[t.startToken]!;
+  if (first.stems.length > 0 && !first.stems.some((st) => st.strong)) {
     for (let k = t.startToken + 1; k < t.endToken; k++) {
-      const c = lexicalAt.get(k);
-      if (c?.entityId && c.endToken <= t.endToken) return true;
+      const c = known.linkedAt.get(k);
+      if (c && c.endToken <= t.endToken) return true;
     }
-    return false;
-  };
-  // The tagger may cover a known multi-word name in pieces (`بريف` + `دمشق` for `ريف دمشق`): it
-  // agreed with the name's extent, so the known name stands whole.
+  }
+  return false;
+}
+
+/**
+ * Tagged spans that cover a known multi-word name exactly, in pieces (`بريف` + `دمشق` for `ريف
+ * دمشق`): the tagger agreed with the name's extent, so the known name stands whole.
+ */
+function piecesOfKnownNames(known: KnownNames, tagged: readonly Candidate[]): Set<Candidate> {
   const taggedAt = new Map<number, Candidate>();
   for (const t of tagged) taggedAt.set(t.startToken, t);
   const pieces = new Set<Candidate>();
-  for (const c of candidates) {
-    if (c.priority !== PRIORITY.lexicon || !c.entityId || c.endToken - c.startToken < 2) continue;
+  for (const c of known.multiWord) {
     const run: Candidate[] = [];
     let k = c.startToken;
     for (let t = taggedAt.get(k); t && t.endToken <= c.endToken; t = taggedAt.get(k)) {
@@ -244,9 +254,27 @@ function reconcile(
     }
     if (run.length > 1 && k === c.endToken) for (const t of run) pieces.add(t);
   }
+  return pieces;
+}
+
+/**
+ * Where the tagger and the lexicon found the same tokens, one candidate stays: the lexicon's,
+ * which carries the link, retyped when the tagger read the context otherwise (`فاز برشلونة` is
+ * the club: ORG; linked only if the alias has an entity of that type). Tagged spans that give
+ * way to a known name are dropped; the tagger's other candidates are returned.
+ */
+function reconcile(
+  text: string,
+  tokens: readonly Token[],
+  candidates: Candidate[],
+  tagged: readonly Candidate[],
+  lexiconAt: (i: number) => LexiconMatch | undefined,
+): Candidate[] {
+  const known = indexKnownNames(tokens, candidates);
+  const pieces = piecesOfKnownNames(known, tagged);
   return tagged.filter((t) => {
-    if (pieces.has(t) || describes(t) || inside(t) || overlapsUntaught(t) || cliticLead(t)) return false;
-    const same = lexical.get(`${t.startToken}:${t.endToken}`);
+    if (pieces.has(t) || yieldsToKnownName(text, tokens, known, t)) return false;
+    const same = known.bySpan.get(`${t.startToken}:${t.endToken}`);
     if (!same) return true;
     const m = lexiconAt(t.startToken);
     const linked = m && m.endToken === t.endToken && m.candidates.some((k) => k.type === t.type) ? choose(m, t.type) : undefined;
