@@ -1,7 +1,7 @@
 // Entry point of the recognizer: finds people, organisations, places and dates in Arabic text by
 // combining dates, the knowledge base's lexicon, the rules for unknown names and, when one is
 // loaded, a learned tagger; then makes the document agree with itself (one sense per document).
-import type { EntityType, Mention } from "./types";
+import { ENTITY_TYPES, guessHint, type EntityType, type Mention } from "./types";
 import { formsWithProclitics, tokenize, type Token } from "./tokenize";
 import type { Lexicon, LexiconMatch } from "./lexicon";
 import { findDates } from "./dates";
@@ -102,8 +102,8 @@ function lexiconCandidates(tokens: readonly Token[], lexiconAt: (i: number) => L
   return out;
 }
 
-/** A rule's guess as a hint: the type marked as a guess (see the tagger's hint codes). */
-const RULE_HINTS: Readonly<Record<EntityType, string>> = { PER: "~PER", ORG: "~ORG", LOC: "~LOC", DATE: "~DATE", EVENT: "~EVENT", MISC: "~MISC" };
+/** A rule's guess as a hint, per type, made once (see `guessHint`). */
+const RULE_HINTS = Object.fromEntries(ENTITY_TYPES.map((t) => [t, guessHint(t)])) as Readonly<Record<EntityType, string>>;
 
 /**
  * What the sources other than the tagger find — dates, rule spans, lexicon matches — and the hints

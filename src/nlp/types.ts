@@ -3,6 +3,13 @@
 export const ENTITY_TYPES = ["PER", "ORG", "LOC", "DATE", "EVENT", "MISC"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
+/**
+ * The tagger's hint for a token a rule guessed rather than the lexicon matched: the type marked
+ * as a guess (`~PER` after a title, `~ORG` after an organisation's head noun). The recognizer
+ * writes these hints and the tagger's features read them, so both take the mark from here.
+ */
+export const guessHint = (type: EntityType): string => `~${type}`;
+
 /** One recognised mention; offsets are UTF-16 indices into the original text, `end` exclusive. */
 export interface Mention {
   start: number;

@@ -4,6 +4,7 @@
 import { foldToken } from "./fold";
 import { hashChars, hashFinish, hashInt, hashStart, hashU32 } from "./hash";
 import { TRIGGER_CLASSES, TRIGGER_WORDS } from "./triggers";
+import { guessHint } from "@/src/nlp/types";
 import { OUTSIDE as OUTSIDE_LABEL } from "./labels";
 
 /** Type index of PER in labels.ts (B = 1 + 2·type). */
@@ -155,9 +156,9 @@ const HINT_CODES: ReadonlyMap<string, number> = new Map([
   ["ORG", 2],
   ["LOC", 3],
   ["MISC", 4],
-  ["~PER", 6],
-  ["~ORG", 7],
-  ["~LOC", 8],
+  [guessHint("PER"), 6],
+  [guessHint("ORG"), 7],
+  [guessHint("LOC"), 8],
 ]);
 const HINT_OTHER = 5;
 /** The last code of a lexicon match: a matched token's spelling is not scored. */

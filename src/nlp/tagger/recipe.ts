@@ -59,7 +59,7 @@ const HINT_PARTS = 5;
  * are hidden (`hintDropout`) as if nothing had found the name. A share of sentences may also get hints from a name list built on the
  * other parts' gold names (jackknife).
  */
-export function withSimulatedHints(
+export function withTrainingHints(
   sentences: readonly CorpusSentence[],
   hintShare: number,
   seed: number,
@@ -109,7 +109,7 @@ export function trainWithRecipe(
   raw = false,
   hintSource?: HintSource,
 ): TaggerWeights {
-  const trained = trainWeights(withSimulatedHints(sentences, recipe.hintShare, recipe.training.seed, hintSource, recipe.hintDropout), recipe.training);
+  const trained = trainWeights(withTrainingHints(sentences, recipe.hintShare, recipe.training.seed, hintSource, recipe.hintDropout), recipe.training);
   const weights = decodeWeights(encodeWeights(trained, recipe.weightBytes));
   if (raw) return weights;
   return { ...penaliseOutside(weights, recipe.outsidePenalty), temperature: recipe.temperature };

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createTagger, loadTagger } from "@/src/nlp/tagger/index";
 import { parseCorpus, SpanScorer, toTrainingSentence, type CorpusSentence } from "@/src/nlp/tagger/corpus";
 import { labelsOfSpans, spansOfLabels, SPAN_TYPES, type TokenSpan } from "@/src/nlp/tagger/labels";
-import { SHIPPED_RECIPE, trainWithRecipe, withSimulatedHints } from "@/src/nlp/tagger/recipe";
+import { SHIPPED_RECIPE, trainWithRecipe, withTrainingHints } from "@/src/nlp/tagger/recipe";
 import { penaliseOutside, trainWeights, type TrainingOptions } from "@/src/nlp/tagger/training";
 import { SequenceDecoder } from "@/src/nlp/tagger/decode";
 import { countNameShapes, FEATURES_PER_TOKEN, FeatureExtractor, spellingBin } from "@/src/nlp/tagger/features";
@@ -107,7 +107,7 @@ describe("recipe", () => {
     expect(ready.transitions[0]).toBeCloseTo(raw.transitions[0]! - 3, 4); // start → O
     expect(ready.transitions[1]).toBeCloseTo(raw.transitions[1]!, 4); // start → B-PER
     // A share of the sentences carries hints, the rest none, and the hints come from other parts.
-    const hinted = withSimulatedHints(sentences, 0.5, 1).filter((s) => s.hints !== undefined);
+    const hinted = withTrainingHints(sentences, 0.5, 1).filter((s) => s.hints !== undefined);
     expect(hinted.length).toBeGreaterThan(40);
     expect(hinted.length).toBeLessThan(110);
   });
