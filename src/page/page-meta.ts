@@ -41,7 +41,13 @@ type JsonObject = Record<string, unknown>;
 export function pageAddress(href: string): string {
   const url = new URL(href);
   url.hash = "";
-  for (const name of [...url.searchParams.keys()]) if (TRACKING_PARAMETER.test(name)) url.searchParams.delete(name);
+  // forEach, not `keys()`: in a Firefox content script the iterator it returns crosses an Xray
+  // wrapper and is not iterable ("searchParams.keys() is not iterable").
+  const tracking: string[] = [];
+  url.searchParams.forEach((_value, name) => {
+    if (TRACKING_PARAMETER.test(name)) tracking.push(name);
+  });
+  for (const name of tracking) url.searchParams.delete(name);
   return url.href;
 }
 

@@ -29,15 +29,19 @@ const TYPE_COLORS: Record<EntityType, string> = {
   MISC: "#64748b",
 };
 
-/** `::highlight()` accepts only colour, background and text-decoration properties: no outline. */
+/**
+ * `::highlight()` accepts only colour, background and text-decoration properties: no outline. And
+ * Firefox (140) draws only `color` and `background-color` there, not `text-decoration`: so every
+ * style also sets one of those, and each stays visible in both browsers.
+ */
 function declarationsFor(style: MarkStyle, color: string): string {
   switch (style) {
     case "background":
       return `background-color: color-mix(in srgb, ${color} 22%, transparent);`;
     case "outline":
-      return `text-decoration: underline dotted ${color} 2px; background-color: color-mix(in srgb, ${color} 8%, transparent);`;
+      return `text-decoration: underline dotted ${color} 2px; background-color: color-mix(in srgb, ${color} 10%, transparent);`;
     case "underline":
-      return `text-decoration: underline ${color} 2px; text-underline-offset: 3px;`;
+      return `text-decoration: underline ${color} 2px; text-underline-offset: 3px; color: ${color};`;
   }
 }
 

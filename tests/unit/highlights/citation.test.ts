@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as v from "valibot";
 import { pageAddress, readCitation } from "@/src/highlights/citation";
 import { CitationSchema } from "@/src/highlights/highlight";
@@ -60,5 +60,27 @@ describe("pageAddress", () => {
   it("drops the fragment and tracking parameters, keeping what selects the article", () => {
     expect(pageAddress("https://example.org/news?id=7&utm_source=x&UTM_Medium=y&fbclid=z#para-3")).toBe("https://example.org/news?id=7");
     expect(pageAddress("https://example.org/%D8%A7%D9%84%D8%B9%D8%B1%D8%A7%D9%82")).toBe("https://example.org/%D8%A7%D9%84%D8%B9%D8%B1%D8%A7%D9%82");
+  });
+
+  it("works where URLSearchParams iterators are not iterable (a Firefox content script's Xray view)", () => {
+    // Firefox hands content scripts the page's URLSearchParams through an Xray wrapper: `keys()`
+    // returns an object with `next` but no `Symbol.iterator`, so spreading it throws.
+    const RealURL = URL;
+    class XrayURL extends RealURL {
+      constructor(href: string) {
+        super(href);
+        const params = this.searchParams;
+        for (const method of ["keys", "values", "entries"] as const) {
+          const real = params[method].bind(params);
+          Object.defineProperty(params, method, { value: () => ({ next: () => (real() as Iterator<unknown>).next() }) });
+        }
+      }
+    }
+    vi.stubGlobal("URL", XrayURL);
+    try {
+      expect(pageAddress("https://example.org/news?utm_source=x&id=7&gclid=1")).toBe("https://example.org/news?id=7");
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
