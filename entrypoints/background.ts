@@ -5,18 +5,27 @@ import { getRecognizer } from "@/src/background/recognizer-service";
 import { installBundledStarterPack } from "@/src/kb/starter";
 import { registerHighlightCommands } from "@/src/highlights/commands";
 import { registerPageCommands } from "@/src/page/commands";
+import { withDatabase } from "@/src/kb/db";
+import { moveLegacySightings } from "@/src/kb/sightings";
 
 export default defineBackground(() => {
   // Install (or update) the bundled starter pack, then compile the recognizer so the first page is fast.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === "install" || reason === "update") void installBundledStarterPack().then(() => getRecognizer());
+    // Versions before the sightings table kept them in storage.local, out of reach of wipe and export.
+    if (reason === "update") {
+      void withDatabase((db) => moveLegacySightings(db, browser.storage.local)).catch((error: unknown) =>
+        console.warn("[siyaq] sightings not moved into the database:", error),
+      );
+    }
   });
   registerHighlightCommands();
   registerPageCommands();
   const handlers = createHandlers(browser.runtime.getManifest().version);
   browser.runtime.onMessage.addListener((message, sender) =>
-    dispatch(handlers, message, { id: sender.id, url: sender.url, tabId: sender.tab?.id }, {
+    dispatch(handlers, message, { id: sender.id, url: sender.url, tabId: sender.tab?.id, frameId: sender.frameId }, {
       extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL("/"),
     }),
   );
 });

@@ -3,6 +3,11 @@
 import { browser } from "wxt/browser";
 
 export const SAVE_HIGHLIGHT_MESSAGE = { siyaqCommand: "save-highlight" } as const;
+/**
+ * Asks a tab how far restoring its saved highlights got (`{ painted, saved }`, or null before it
+ * finished). Only the extension can ask: nothing about saved passages is written into the page.
+ */
+export const HIGHLIGHT_PROGRESS_QUERY = { siyaqQuery: "highlight-progress" } as const;
 export const SAVE_HIGHLIGHT_MENU_ID = "siyaq-save-highlight";
 /** The command name in wxt.config.ts. */
 export const SAVE_HIGHLIGHT_COMMAND = "save-highlight";

@@ -15,7 +15,8 @@ import type { Highlight, HighlightDraft, HighlightEntity } from "./highlight";
 import { createSavedHighlightPainter, type SavedHighlightPainter } from "./paint";
 import { describePassage } from "./selectors";
 import { passageOfRange } from "./selection";
-import { SAVE_HIGHLIGHT_MESSAGE } from "./commands";
+import { HIGHLIGHT_PROGRESS_QUERY, SAVE_HIGHLIGHT_MESSAGE } from "./commands";
+import { mayClaim } from "@/src/messaging/context";
 
 /** Quiet time after the page's last DOM change before saved highlights are anchored again. */
 const REANCHOR_DELAY_MS = 1500;
@@ -27,11 +28,21 @@ export interface SaveOptions {
   tags?: string[];
 }
 
-/** The addresses this page's highlights may be stored under: the tab's and the canonical one. */
+/**
+ * The addresses this page's highlights may be stored under: the tab's, and the canonical one when
+ * it is on the page's own origin (a page cannot borrow another site's address; the background
+ * checks the same).
+ */
 function pageAddresses(doc: Document): string[] {
   const here = pageAddress(location.href);
   const canonical = readCitation(doc, location.href, new Date()).url;
-  return [...new Set([here, canonical])];
+  return mayClaim(location.href, canonical) ? [...new Set([here, canonical])] : [here];
+}
+
+/** How far the running session got restoring this page's highlights; for the extension's own queries. */
+export interface HighlightProgress {
+  painted: number;
+  saved: number;
 }
 
 function boxOf(range: Range): Box | null {
@@ -76,7 +87,12 @@ async function entitiesIn(quote: string): Promise<HighlightEntity[]> {
 }
 
 /** The running session on this page, so a save from anywhere paints into it. */
-let active: { painted(highlight: Highlight, range: Range | null): void } | null = null;
+let active: { painted(highlight: Highlight, range: Range | null): void; progress(): HighlightProgress | null } | null = null;
+
+/** The running session's progress, or null when none has finished restoring. */
+export function highlightProgress(): HighlightProgress | null {
+  return active?.progress() ?? null;
+}
 
 export function startHighlights(signal: AbortSignal): void {
   const doc = document;
@@ -129,7 +145,10 @@ class HighlightSession {
     this.watchSelection();
     this.listenForCommands();
     this.watchRerenders();
-    active = { painted: (highlight, range) => this.add(highlight, range) };
+    active = {
+      painted: (highlight, range) => this.add(highlight, range),
+      progress: () => (this.restored ? { painted: this.painted.size, saved: this.saved.length } : null),
+    };
   }
 
   /** Fetches this address's highlights and paints every one that can be found. */
@@ -140,9 +159,15 @@ class HighlightSession {
     else this.markProgress();
   }
 
-  /** `painted/saved` on the root element: how tests and the curious see that restoring finished. */
+  private restored = false;
+
+  /**
+   * Restoring finished. Kept inside the content script (the extension asks for it with
+   * HIGHLIGHT_PROGRESS_QUERY): an attribute on the page would tell any site how many passages the
+   * reader saved there.
+   */
   private markProgress(): void {
-    this.doc.documentElement.dataset.siyaqHighlights = `${this.painted.size}/${this.saved.length}`;
+    this.restored = true;
   }
 
   private async anchorAll(): Promise<void> {
@@ -275,6 +300,9 @@ class HighlightSession {
   private listenForCommands(): void {
     const onMessage = (message: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return;
+      if ((message as { siyaqQuery?: unknown } | null)?.siyaqQuery === HIGHLIGHT_PROGRESS_QUERY.siyaqQuery) {
+        return Promise.resolve(highlightProgress());
+      }
       if ((message as { siyaqCommand?: unknown } | null)?.siyaqCommand !== SAVE_HIGHLIGHT_MESSAGE.siyaqCommand) return;
       this.openEditor();
     };
@@ -309,7 +337,6 @@ class HighlightSession {
     clearTimeout(this.noticeTimer);
     this.painter.clear();
     this.host.destroy();
-    delete this.doc.documentElement.dataset.siyaqHighlights;
     active = null;
   }
 }

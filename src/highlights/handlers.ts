@@ -1,5 +1,6 @@
 // The background's answers to highlight requests, over the database's `highlights` table.
 import type { Handlers } from "@/src/messaging/server";
+import { addressFor, mayClaim, type Sender } from "@/src/messaging/context";
 import type { EntityTable } from "dexie";
 import { withDatabase, type SiyaqDatabase } from "@/src/kb/db";
 import type { HighlightResponses } from "./messages";
@@ -24,14 +25,26 @@ function all(db: SiyaqDatabase): Promise<Highlight[]> {
   return highlightsOf(db).toArray();
 }
 
+/** Whether this sender may see or change highlights stored under `url`: a page only those of its own origin. */
+function mayTouch(sender: Sender, url: string): boolean {
+  return sender.context !== "content" || (sender.url !== undefined && mayClaim(sender.url, url));
+}
+
 export function createHighlightHandlers({
   newId = () => crypto.randomUUID(),
   now = () => Date.now(),
 }: HighlightHandlerOptions = {}): HighlightHandlers {
   return {
-    "highlight.save": (draft) =>
+    "highlight.save": (draft, sender) =>
       withDatabase(async (db) => {
-        const highlight = newHighlight(draft, newId(), now());
+        // Filed under the page's own origin whatever the page claims (its canonical may point elsewhere).
+        const own: typeof draft = {
+          ...draft,
+          url: addressFor(sender, draft.url),
+          target: { ...draft.target, source: addressFor(sender, draft.target.source) },
+          citation: { ...draft.citation, url: addressFor(sender, draft.citation.url) },
+        };
+        const highlight = newHighlight(own, newId(), now());
         await db.highlights.add(highlight);
         return { highlight };
       }),
@@ -68,13 +81,24 @@ export function createHighlightHandlers({
         return { highlight: restored };
       }),
 
-    "highlight.setOrphaned": ({ id, orphaned }) =>
-      withDatabase(async (db) => ({ updated: (await db.highlights.update(id, { orphaned })) === 1 })),
+    // A page can only report on passages saved on its own origin: one that forges its canonical
+    // address cannot get another site's highlights marked orphaned.
+    "highlight.setOrphaned": ({ id, orphaned }, sender) =>
+      withDatabase((db) =>
+        db.transaction("rw", db.highlights, async () => {
+          const current = await highlightsOf(db).get(id);
+          if (!current || !mayTouch(sender, current.url)) return { updated: false };
+          return { updated: (await db.highlights.update(id, { orphaned })) === 1 };
+        }),
+      ),
 
-    "highlights.forUrl": ({ urls }) =>
+    "highlights.forUrl": ({ urls }, sender) =>
       withDatabase(async (db) => {
+        // A page gets the highlights of its own origin only, whatever addresses it names.
+        const allowed = urls.filter((url) => mayTouch(sender, url));
+        if (allowed.length === 0) return { highlights: [] };
         // By index only: this runs on every page visit, however large the library grows.
-        const found = await highlightsOf(db).where("url").anyOf(urls).toArray();
+        const found = await highlightsOf(db).where("url").anyOf(allowed).toArray();
         return { highlights: found.sort((a, b) => a.createdAt - b.createdAt) };
       }),
 

@@ -4,6 +4,7 @@ import { HighlightDraftSchema, HighlightSchema, MAX_NOTE_LENGTH, TagsSchema, typ
 import type { ExportFile } from "./export";
 import type { LibraryFacets } from "./library";
 import { MAX_IMPORT_CHARS } from "./import";
+import { CONTENT_ONLY, EXTENSION_ONLY, type SenderContext } from "@/src/messaging/context";
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
 const Url = v.pipe(v.string(), v.maxLength(8192));
@@ -45,6 +46,22 @@ export const highlightRequests = {
   /** A Web Annotation file's text; all or nothing. */
   "highlights.import": v.object({ json: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)) }),
 };
+
+/**
+ * A page saves, looks up and reports on passages of its own site only (the handlers check the
+ * addresses against the tab's); the library alone reads, edits, exports and imports the collection.
+ */
+export const highlightSenders = {
+  "highlight.save": CONTENT_ONLY,
+  "highlight.update": EXTENSION_ONLY,
+  "highlight.delete": EXTENSION_ONLY,
+  "highlight.restore": EXTENSION_ONLY,
+  "highlight.setOrphaned": CONTENT_ONLY,
+  "highlights.forUrl": CONTENT_ONLY,
+  "highlights.search": EXTENSION_ONLY,
+  "highlights.export": EXTENSION_ONLY,
+  "highlights.import": EXTENSION_ONLY,
+} satisfies Record<keyof typeof highlightRequests, readonly SenderContext[]>;
 
 export interface HighlightResponses {
   "highlight.save": { highlight: Highlight };

@@ -109,7 +109,7 @@ export interface DataImportCounts {
 
 /** Every record of the database, as JSON text. */
 export async function exportData(db: SiyaqDatabase, now = Date.now()): Promise<string> {
-  return db.transaction("r", [db.entities, db.events, db.mentions, db.highlights, db.packs], async () => {
+  return db.transaction("r", [db.entities, db.events, db.mentions, db.highlights, db.packs, db.sightings], async () => {
     const entities = (await db.entities.toArray()).map(({ aliasKeys: _, ...entity }) => entity);
     const mentions = (await db.mentions.toArray()).map(({ id: _, ...mention }) => mention);
     return JSON.stringify({
@@ -121,6 +121,8 @@ export async function exportData(db: SiyaqDatabase, now = Date.now()): Promise<s
       mentions,
       highlights: await db.highlights.toArray(),
       packs: await db.packs.toArray(),
+      // Unknown names met while reading: part of the reader's history, so part of the backup.
+      sightings: (await db.sightings.toArray()).map(({ bytes: _, ...sighting }) => sighting),
     });
   });
 }
@@ -180,8 +182,11 @@ export async function importData(db: SiyaqDatabase, json: string): Promise<DataI
 
 /** Empties every table (the caller has asked the user to confirm). */
 export async function wipeData(db: SiyaqDatabase): Promise<void> {
-  await db.transaction("rw", [db.entities, db.events, db.mentions, db.highlights, db.packs, db.meta], async () => {
-    await Promise.all([db.entities.clear(), db.events.clear(), db.mentions.clear(), db.highlights.clear(), db.packs.clear(), db.meta.clear()]);
+  await db.transaction("rw", [db.entities, db.events, db.mentions, db.highlights, db.packs, db.meta, db.sightings], async () => {
+    await Promise.all([
+      db.entities.clear(), db.events.clear(), db.mentions.clear(), db.highlights.clear(), db.packs.clear(), db.meta.clear(),
+      db.sightings.clear(),
+    ]);
     await markEntitiesChanged(db);
   });
 }

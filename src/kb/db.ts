@@ -5,6 +5,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Table } from "dexie";
 import type { EntityType } from "@/src/nlp/types";
 import { aliasKeysOf } from "./alias-keys";
 import { REVISION_KEY, newRevision } from "./changes";
+import type { SightingRecord } from "./sightings";
 
 /** Arabic first: the product reads Arabic news. */
 export interface LocalizedText {
@@ -129,9 +130,20 @@ export const SCHEMA_VERSIONS = {
     packs: "id",
     meta: "key",
   },
+  // v3: unknown names the reader met (they lived in storage.local, unbounded in bytes, missed by
+  // wipe and export), evicted oldest first.
+  3: {
+    entities: "id, type, *aliasKeys, source, qid",
+    events: "id, date, *entityIds, origin, pack, url",
+    mentions: "++id, entityId, url, &[entityId+url], seenAt",
+    highlights: "id, url, createdAt, *tags, *entityIds",
+    packs: "id",
+    meta: "key",
+    sightings: "key, seenAt",
+  },
 } as const;
 
-export const LATEST_SCHEMA_VERSION = 2;
+export const LATEST_SCHEMA_VERSION = 3;
 
 export class SiyaqDatabase extends Dexie {
   entities!: EntityTable<EntityRecord, "id">;
@@ -140,6 +152,7 @@ export class SiyaqDatabase extends Dexie {
   highlights!: EntityTable<HighlightRecord, "id">;
   packs!: EntityTable<PackRecord, "id">;
   meta!: Table<MetaRecord, string>;
+  sightings!: EntityTable<SightingRecord, "key">;
 
   /** `upTo` opens an older schema: only tests use it, to write a database as an old version did. */
   constructor(name = "siyaq", options: DexieOptions & { upTo?: number } = {}) {
@@ -168,6 +181,16 @@ export class SiyaqDatabase extends Dexie {
           await tx.table<MetaRecord, string>("meta").put({ key: REVISION_KEY, value: newRevision() });
         });
     }
+    if (upTo >= 3) this.version(3).stores(SCHEMA_VERSIONS[3]);
+    // Dexie 4 opens a database a newer Siyaq wrote (after a downgrade) as if it were ours, and its
+    // records may not be what this code expects: refuse it, saying why, and touch nothing.
+    this.on("ready", (db) => {
+      const stored = Math.floor((db as Dexie).backendDB().version / 10);
+      if (stored > upTo) {
+        (db as Dexie).close();
+        throw new NewerDatabaseError(stored, upTo);
+      }
+    });
   }
 }
 
@@ -182,6 +205,17 @@ export function database(): SiyaqDatabase {
 /** Tests and the benchmark point the background at their own database. */
 export function useDatabase(db: SiyaqDatabase): void {
   shared = db;
+}
+
+/** The stored database comes from a newer version of the extension than this one. */
+export class NewerDatabaseError extends Error {
+  constructor(
+    readonly stored: number,
+    readonly supported: number,
+  ) {
+    super(`the database was written by a newer version of Siyaq (schema ${stored}; this version reads up to ${supported}): update the extension (no record was changed)`);
+    this.name = "NewerDatabaseError";
+  }
 }
 
 /** The browser refused to store more: reported to the user, never swallowed. */

@@ -105,6 +105,25 @@ export interface PageEventsInput {
 }
 
 /**
+ * The most page events one origin may add in one (UTC) day. A reader meets a few dated sentences
+ * per article; a site that plants events in bulk (or forges a source) is cut off at this many.
+ */
+export const MAX_PAGE_EVENTS_PER_ORIGIN_PER_DAY = 100;
+
+/** Where the day's count of an origin's page events is kept (the `meta` table; wiped with it). */
+export function pageEventQuotaKey(origin: string, now: number): string {
+  return `page-events:${new Date(now).toISOString().slice(0, 10)}:${origin}`;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/**
  * Stores dated sentences from an article as `origin: page` events. Entities the database does not
  * know are dropped (an event with none left is skipped), and a sentence that repeats an event
  * already known — from a pack, another article or earlier in this one — is folded into it rather
@@ -117,9 +136,12 @@ export async function addPageEvents(db: SiyaqDatabase, input: PageEventsInput, n
     const words = new Map<Comparable, Set<string>>();
     const source: EventSource = { url: input.url, title: input.title };
     if (input.publishedAt !== undefined) source.publishedAt = input.publishedAt;
+    const quotaKey = pageEventQuotaKey(originOf(input.url), now);
+    const usedToday = Number((await db.meta.get(quotaKey))?.value ?? 0) || 0;
 
     let added = 0;
     for (const event of input.events) {
+      if (usedToday + added >= MAX_PAGE_EVENTS_PER_ORIGIN_PER_DAY) break;
       const entityIds = [...new Set(event.entityIds.filter((id) => known.has(id)))];
       const title = sentenceTitle(event.text);
       if (entityIds.length === 0 || !title) continue;
@@ -140,6 +162,7 @@ export async function addPageEvents(db: SiyaqDatabase, input: PageEventsInput, n
       await db.events.add(record);
       added++;
     }
+    if (added > 0) await db.meta.put({ key: quotaKey, value: usedToday + added });
     return added;
   });
 }

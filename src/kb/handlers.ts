@@ -1,6 +1,7 @@
 // The background's answers to knowledge-base requests: each one a thin call into the module that
 // owns the job, run through `withDatabase` (reopen after sleep, quota errors reported).
 import type { Handlers } from "@/src/messaging/server";
+import { addressFor } from "@/src/messaging/context";
 import { withDatabase } from "./db";
 import type { KbResponses } from "./messages";
 import { entitiesByIds, entityView, searchEntities, upsertUserEntity } from "./entities";
@@ -8,18 +9,37 @@ import { addPageEvents, deleteEvent } from "./events";
 import { recordMentions } from "./mentions";
 import { exportPack, importPack, listPacks, removePack } from "./packs";
 import { exportData, importData, wipeData } from "./data";
+import { recordSightings, sightingsOf } from "./sightings";
 
 type KbHandlers = Pick<Handlers, keyof KbResponses>;
 
 export function createKbHandlers(): KbHandlers {
   return {
-    "entity.get": ({ id }) => withDatabase((db) => entityView(db, id)),
+    // A page's card gets the entity and its timeline, not the list of articles the reader met it in.
+    "entity.get": ({ id }, sender) =>
+      withDatabase(async (db) => {
+        const view = await entityView(db, id);
+        return view && sender.context === "content" ? { ...view, articles: [] } : view;
+      }),
     "entities.byIds": ({ ids }) => withDatabase((db) => entitiesByIds(db, ids)),
     "entity.search": ({ query, limit }) => withDatabase((db) => searchEntities(db, query, limit)),
-    "entity.upsert": ({ entity }) => withDatabase((db) => upsertUserEntity(db, entity)),
-    "mentions.record": (input) => withDatabase(async (db) => ({ recorded: await recordMentions(db, input) })),
-    "events.addFromPage": (input) => withDatabase(async (db) => ({ added: await addPageEvents(db, input) })),
+    "entity.upsert": ({ entity }, sender) => {
+      // A page may add a new name it found ("add to the knowledge base"), never edit a stored entity.
+      if (sender.context === "content" && entity.id !== undefined) throw new Error("a page may only add new entities");
+      return withDatabase((db) => upsertUserEntity(db, entity));
+    },
+    "mentions.record": (input, sender) =>
+      withDatabase(async (db) => ({ recorded: await recordMentions(db, { ...input, url: addressFor(sender, input.url) }) })),
+    "events.addFromPage": (input, sender) =>
+      withDatabase(async (db) => ({ added: await addPageEvents(db, { ...input, url: addressFor(sender, input.url) }) })),
     "event.delete": ({ id }) => withDatabase(async (db) => ({ deleted: await deleteEvent(db, id) })),
+    "sightings.record": ({ title, names }, sender) =>
+      withDatabase(async (db) => {
+        if (sender.url === undefined) return { recorded: 0 };
+        await recordSightings(db, { url: sender.url, title }, names);
+        return { recorded: names.length };
+      }),
+    "sightings.of": ({ surface }, sender) => withDatabase(async (db) => ({ pages: await sightingsOf(db, surface, sender.url ?? "") })),
     "pack.list": () => withDatabase(listPacks),
     "pack.import": ({ json, force }) => withDatabase((db) => importPack(db, json, { force })),
     "pack.export": ({ id }) => withDatabase(async (db) => ({ json: JSON.stringify(await exportPack(db, id)) })),

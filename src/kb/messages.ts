@@ -10,7 +10,9 @@ import {
   PACK_LIMITS,
   PackEntitySchema,
 } from "./pack-schema";
-import type { EntityType } from "@/src/nlp/types";
+import { ENTITY_TYPES, type EntityType } from "@/src/nlp/types";
+import type { SightingPage } from "./sightings";
+import { ANY_CONTEXT, CONTENT_ONLY, EXTENSION_ONLY, type SenderContext } from "@/src/messaging/context";
 
 const Url = v.pipe(v.string(), v.nonEmpty(), v.maxLength(8192));
 const PageTitle = v.pipe(v.string(), v.maxLength(2000));
@@ -22,6 +24,9 @@ export const MAX_IDS_PER_REQUEST = 2000;
 export const MAX_PAGE_EVENTS = 200;
 /** A page event's sentence is cut to this many characters. */
 export const MAX_PAGE_EVENT_TEXT = 2000;
+
+/** The most unknown names one `sightings.record` call may carry. */
+export const MAX_SIGHTING_NAMES = 200;
 
 /** What the user may set when adding or editing an entity. */
 const EditableEntitySchema = v.strictObject({
@@ -68,6 +73,16 @@ export const kbRequests = {
     events: v.pipe(v.array(PageEventSchema), v.maxLength(MAX_PAGE_EVENTS)),
   }),
   "event.delete": v.object({ id: EntityIdSchema }),
+  /** Unknown names met on the sender's page (filed under the tab's real address). */
+  "sightings.record": v.object({
+    title: PageTitle,
+    names: v.pipe(
+      v.array(v.object({ surface: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)), type: v.picklist(ENTITY_TYPES) })),
+      v.maxLength(MAX_SIGHTING_NAMES),
+    ),
+  }),
+  /** Other articles an unknown name was met in (not the sender's page). */
+  "sightings.of": v.object({ surface: v.pipe(v.string(), v.maxLength(200)) }),
   "pack.list": v.object({}),
   /** Installs or updates a pack; `force` re-installs the same or an older version. */
   "pack.import": v.object({ json: FileText, force: v.optional(v.boolean()) }),
@@ -78,6 +93,30 @@ export const kbRequests = {
   "data.import": v.object({ json: FileText }),
   "data.wipe": v.object({ confirm: v.literal("wipe", 'confirm must be "wipe"') }),
 };
+
+/**
+ * Who may send each request. A page's content script gets what its own card needs (`entity.get`,
+ * without the reader's article list) and may add a new name to the KB, never edit an existing one;
+ * it reports mentions and events of its own page, under the address the browser gives for it.
+ */
+export const kbSenders = {
+  "entity.get": ANY_CONTEXT,
+  "entities.byIds": EXTENSION_ONLY,
+  "entity.search": EXTENSION_ONLY,
+  "entity.upsert": ANY_CONTEXT,
+  "mentions.record": CONTENT_ONLY,
+  "events.addFromPage": CONTENT_ONLY,
+  "event.delete": EXTENSION_ONLY,
+  "sightings.record": CONTENT_ONLY,
+  "sightings.of": CONTENT_ONLY,
+  "pack.list": EXTENSION_ONLY,
+  "pack.import": EXTENSION_ONLY,
+  "pack.export": EXTENSION_ONLY,
+  "pack.remove": EXTENSION_ONLY,
+  "data.export": EXTENSION_ONLY,
+  "data.import": EXTENSION_ONLY,
+  "data.wipe": EXTENSION_ONLY,
+} satisfies Record<keyof typeof kbRequests, readonly SenderContext[]>;
 
 /** What lists and cards need of an entity. */
 export interface EntitySummary {
@@ -111,6 +150,8 @@ export interface KbResponses {
   "mentions.record": { recorded: number };
   "events.addFromPage": { added: number };
   "event.delete": { deleted: boolean };
+  "sightings.record": { recorded: number };
+  "sightings.of": { pages: SightingPage[] };
   "pack.list": PackRecord[];
   "pack.import": PackImportResult;
   "pack.export": { json: string };

@@ -4,9 +4,10 @@
 // `sendMessage(type, payload)` from ./client and the background implements every entry (./server).
 import * as v from "valibot";
 import type { Mention } from "@/src/nlp/types";
-import { kbRequests, type KbResponses } from "@/src/kb/messages";
-import { pageRequests, type PageResponses } from "@/src/page/messages";
-import { highlightRequests, type HighlightResponses } from "@/src/highlights/messages";
+import { kbRequests, kbSenders, type KbResponses } from "@/src/kb/messages";
+import { pageRequests, pageSenders, type PageResponses } from "@/src/page/messages";
+import { highlightRequests, highlightSenders, type HighlightResponses } from "@/src/highlights/messages";
+import { ANY_CONTEXT, EXTENSION_ONLY, type SenderContext } from "./context";
 
 const coreRequests = {
   /** Liveness and version: the first thing a content script asks. */
@@ -19,6 +20,12 @@ const coreRequests = {
   /** Counts of what the database holds. */
   "db.stats": v.object({}),
 };
+
+const coreSenders = {
+  ping: ANY_CONTEXT,
+  recognize: ANY_CONTEXT,
+  "db.stats": EXTENSION_ONLY,
+} satisfies Record<keyof typeof coreRequests, readonly SenderContext[]>;
 
 interface CoreResponses {
   ping: { version: string; ready: boolean };
@@ -38,6 +45,17 @@ export const requestSchemas = {
 export interface ResponseMap extends CoreResponses, KbResponses, PageResponses, HighlightResponses {}
 
 export type MessageType = keyof typeof requestSchemas & keyof ResponseMap;
+/**
+ * Who may send each type (./context): checked by the dispatcher before the payload. Typed over every
+ * message type, so a new type cannot be added without declaring its senders.
+ */
+export const requestSenders: { readonly [K in MessageType]: readonly SenderContext[] } = {
+  ...coreSenders,
+  ...kbSenders,
+  ...pageSenders,
+  ...highlightSenders,
+};
+
 export type RequestOf<K extends MessageType> = v.InferOutput<(typeof requestSchemas)[K]>;
 export type ResponseOf<K extends MessageType> = ResponseMap[K];
 

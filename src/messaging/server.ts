@@ -2,9 +2,11 @@
 // sent before any handler runs. A rejected message is logged with its reason and answered with an
 // error; it never reaches the database.
 import * as v from "valibot";
+import type { Sender } from "./context";
 import {
   isMessageType,
   requestSchemas,
+  requestSenders,
   type MessageType,
   type Reply,
   type RequestOf,
@@ -12,20 +14,51 @@ import {
 } from "./protocol";
 
 export type Handlers = {
-  [K in MessageType]: (payload: RequestOf<K>, sender: SenderInfo) => Promise<ResponseOf<K>> | ResponseOf<K>;
+  [K in MessageType]: (payload: RequestOf<K>, sender: Sender) => Promise<ResponseOf<K>> | ResponseOf<K>;
 };
 
-/** The parts of `runtime.MessageSender` the handlers may look at. */
+/** The parts of `runtime.MessageSender` the dispatcher looks at, as the browser filled them in. */
 export interface SenderInfo {
   id?: string;
+  /** The sending document's address. */
   url?: string;
   tabId?: number;
+  /** 0 for a tab's top frame. */
+  frameId?: number;
 }
 
 export interface DispatchOptions {
   /** This extension's id: messages from any other sender are refused. */
   extensionId: string;
+  /**
+   * This extension's own pages start with it (`runtime.getURL("")`); defaults to the Chrome form
+   * `chrome-extension://<id>/`.
+   */
+  extensionOrigin?: string;
   log?: (reason: string) => void;
+}
+
+/**
+ * Tells an extension page from a content script by the address the browser reports for the sending
+ * document: our own origin is an extension page; a web page's top frame in a tab is a content script.
+ * Anything else (a subframe, a sender without a tab or address) is neither and is refused.
+ */
+export function senderOf(sender: SenderInfo, extensionOrigin: string): Sender | string {
+  const url = sender.url ?? "";
+  if (url.startsWith(extensionOrigin)) {
+    return { context: "extension", ...(sender.tabId !== undefined ? { tabId: sender.tabId } : {}) };
+  }
+  if (sender.tabId === undefined || sender.tabId < 0) return "a content script without a tab";
+  if (sender.frameId !== undefined && sender.frameId !== 0) return "a content script in a subframe";
+  let page: URL;
+  try {
+    page = new URL(url);
+  } catch {
+    return `a sender at ${JSON.stringify(url)}`;
+  }
+  if (page.protocol !== "http:" && page.protocol !== "https:") return `a sender at ${page.protocol}`;
+  page.hash = "";
+  return { context: "content", tabId: sender.tabId, url: page.href };
 }
 
 /**
@@ -36,7 +69,11 @@ export async function dispatch(
   handlers: Handlers,
   message: unknown,
   sender: SenderInfo,
-  { extensionId, log = (reason) => console.warn(`[siyaq] rejected message: ${reason}`) }: DispatchOptions,
+  {
+    extensionId,
+    extensionOrigin = `chrome-extension://${extensionId}/`,
+    log = (reason) => console.warn(`[siyaq] rejected message: ${reason}`),
+  }: DispatchOptions,
 ): Promise<Reply<unknown>> {
   const reject = (error: string): Reply<never> => {
     log(error);
@@ -48,6 +85,9 @@ export async function dispatch(
   }
   const { type, payload } = message as { type?: unknown; payload?: unknown };
   if (!isMessageType(type)) return reject(`unknown message type ${JSON.stringify(type)}`);
+  const from = senderOf(sender, extensionOrigin);
+  if (typeof from === "string") return reject(`${type} from ${from}`);
+  if (!requestSenders[type].includes(from.context)) return reject(`${type} is not accepted from a ${from.context === "content" ? "web page's content script" : "extension page"}`);
   const parsed = v.safeParse(requestSchemas[type], payload);
   if (!parsed.success) {
     const issue = parsed.issues[0];
@@ -55,8 +95,8 @@ export async function dispatch(
     return reject(`invalid ${type} payload at ${where}: ${issue.message}`);
   }
   try {
-    const handler = handlers[type] as (p: unknown, s: SenderInfo) => unknown;
-    return { ok: true, value: await handler(parsed.output, sender) };
+    const handler = handlers[type] as (p: unknown, s: Sender) => unknown;
+    return { ok: true, value: await handler(parsed.output, from) };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     console.error(`[siyaq] ${type} failed:`, error);

@@ -11,11 +11,12 @@ import { sightingsOf } from "./sightings";
 /** How many other articles an unknown name's card lists. */
 const ELSEWHERE_SHOWN = 3;
 
-export async function cardDetails(mention: MarkedMention, address: string): Promise<CardDetails> {
+/** The background leaves out the page the card is on: it knows the tab's address. */
+export async function cardDetails(mention: MarkedMention): Promise<CardDetails> {
   if (mention.type === "DATE") return { state: "unknown" };
   const view = mention.entityId ? await sendMessage("entity.get", { id: mention.entityId }) : null;
   if (view) return { state: "known", entity: view.entity, events: view.events, seenIn: view.seenIn };
-  const elsewhere = await sightingsOf(mention.surface, address);
+  const elsewhere = await sightingsOf(mention.surface);
   return { state: "unknown", seenIn: elsewhere.length, elsewhere: elsewhere.slice(0, ELSEWHERE_SHOWN) };
 }
 

@@ -57,7 +57,7 @@ export async function startContent(signal: AbortSignal): Promise<void> {
         recordEntities: async (entityIds) => {
           await sendMessage("mentions.record", { url: address(), title: title(), entityIds });
         },
-        recordUnknown: (names) => recordSightings({ url: address(), title: title() }, names),
+        recordUnknown: (names) => recordSightings(title(), names),
         report: async (mentionCount, entities) => {
           await sendMessage("page.report", { url: location.href, title: title(), mentionCount, entities });
         },
@@ -77,7 +77,7 @@ export async function startContent(signal: AbortSignal): Promise<void> {
         nextMention: (mention) => current.nextMention(mention),
         dwellMs: () => settings.hoverDelayMs,
         asOf: () => refDate,
-        details: (mention) => cardDetails(mention, address()),
+        details: (mention) => cardDetails(mention),
         actions: (mention, close) => cardActions(mention, { host, close, rescan: () => current.rescanAll() }),
       },
       stop.signal,

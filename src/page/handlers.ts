@@ -41,9 +41,10 @@ export function createPageHandlers(): PageHandlers {
   const reports = tabReports();
   browser.tabs?.onRemoved?.addListener((tabId) => reports.forget(tabId));
   return {
-    "page.report": async ({ url, title, mentionCount, entities = [] }, sender) => {
-      if (sender.tabId === undefined) return { recorded: false };
-      await reports.set(sender.tabId, { url, title, mentionCount, entities, reportedAt: Date.now() });
+    // A tab reports about itself: its id and address are the browser's, not the payload's.
+    "page.report": async ({ title, mentionCount, entities = [] }, sender) => {
+      if (sender.tabId === undefined || sender.url === undefined) return { recorded: false };
+      await reports.set(sender.tabId, { url: sender.url, title, mentionCount, entities, reportedAt: Date.now() });
       return { recorded: true };
     },
     "page.status": ({ tabId }) => reports.get(tabId),

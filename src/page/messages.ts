@@ -2,6 +2,7 @@
 // "open in the popup" action.
 import * as v from "valibot";
 import { ENTITY_TYPES } from "@/src/nlp/types";
+import { CONTENT_ONLY, EXTENSION_ONLY, type SenderContext } from "@/src/messaging/context";
 
 const Url = v.pipe(v.string(), v.maxLength(8192));
 const EntityId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -41,6 +42,13 @@ export const pageRequests = {
   /** The card's "open in the popup": remember the entity for the popup and open it where the browser lets us. */
   "page.openInPopup": v.object({ entityId: EntityId }),
 };
+
+/** A tab reports about itself only; what a tab reported is for the popup only. */
+export const pageSenders = {
+  "page.report": CONTENT_ONLY,
+  "page.status": EXTENSION_ONLY,
+  "page.openInPopup": CONTENT_ONLY,
+} satisfies Record<keyof typeof pageRequests, readonly SenderContext[]>;
 
 export interface PageResponses {
   "page.report": { recorded: boolean };

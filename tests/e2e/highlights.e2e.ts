@@ -18,6 +18,19 @@ function paintedHighlights(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * How far the tab got restoring its saved highlights (`painted/saved`), asked by the extension: the
+ * page itself is told nothing.
+ */
+async function progress(ext: LaunchedExtension, page: Page): Promise<string | null> {
+  const tabId = await ext.tabIdOf(page.url());
+  const answer = (await ext.serviceWorker.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { siyaqQuery: "highlight-progress" }).catch(() => null),
+    tabId,
+  )) as { painted: number; saved: number } | null;
+  return answer && `${answer.painted}/${answer.saved}`;
+}
+
 /** Selects the first occurrence of `text` on the page, as a reader dragging over it would. */
 async function select(page: Page, text: string): Promise<void> {
   await page.evaluate((wanted) => {
@@ -85,7 +98,7 @@ describe("highlights", () => {
   it("saves a selection with a note and tag, paints it again after reload, lists, exports and imports it into a fresh profile", async () => {
     const page = await ext.context.newPage();
     await page.goto(`${ext.baseUrl}/seed-article.html`);
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.siyaqHighlights), { timeout: 30_000 }).toBe("0/0");
+    await expect.poll(() => progress(ext, page), { timeout: 30_000 }).toBe("0/0");
 
     // The button appears by the selection; the editor opens with the note field focused.
     await select(page, QUOTE);
@@ -110,7 +123,7 @@ describe("highlights", () => {
 
     // Every visit paints it again.
     await page.reload();
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.siyaqHighlights), { timeout: 30_000 }).toBe("1/1");
+    await expect.poll(() => progress(ext, page), { timeout: 30_000 }).toBe("1/1");
     expect(await paintedHighlights(page)).toEqual([QUOTE]);
 
     // Listed in the library, found by a spelling without hamza, with its note, tag and citation.
@@ -160,7 +173,7 @@ describe("highlights", () => {
     const url = `${ext.baseUrl}/seed-article.html`;
     const page = await ext.context.newPage();
     await page.goto(url);
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.siyaqHighlights), { timeout: 30_000 }).toBe("1/1");
+    await expect.poll(() => progress(ext, page), { timeout: 30_000 }).toBe("1/1");
 
     // The background sends this when the context-menu item is clicked or Alt+Shift+S pressed.
     const second = "مقتل قائد فيلق القدس الإيراني قاسم سليماني";
@@ -194,7 +207,7 @@ describe("highlights", () => {
     await expect.poll(() => library.locator("article.highlight").count(), { timeout: 15_000 }).toBe(3);
 
     await page.reload();
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.siyaqHighlights), { timeout: 30_000 }).toBe("2/3");
+    await expect.poll(() => progress(ext, page), { timeout: 30_000 }).toBe("2/3");
     await library.reload();
     await expect.poll(() => library.locator("article.highlight.orphaned").count(), { timeout: 15_000 }).toBe(1);
     expect(await library.locator("article.highlight.orphaned .note").textContent()).toBe("حُذفت من المقال");
@@ -217,7 +230,7 @@ describe("highlights on a real news page", () => {
     const url = `${ext.baseUrl}/pages/lbcgroup-1.html`;
     const page = await ext.context.newPage();
     await page.goto(url);
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.siyaqHighlights), { timeout: 30_000 }).toBe("0/0");
+    await expect.poll(() => progress(ext, page), { timeout: 30_000 }).toBe("0/0");
     await select(page, quote);
     await ext.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { siyaqCommand: "save-highlight" }), await ext.tabIdOf(url));
     const cdp = await page.context().newCDPSession(page);
@@ -227,7 +240,7 @@ describe("highlights on a real news page", () => {
     await expect.poll(() => paintedHighlights(page), { timeout: 15_000 }).toEqual([quote]);
 
     await page.reload();
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.siyaqHighlights), { timeout: 30_000 }).toBe("1/1");
+    await expect.poll(() => progress(ext, page), { timeout: 30_000 }).toBe("1/1");
     expect(await paintedHighlights(page)).toEqual([quote]);
   });
 });

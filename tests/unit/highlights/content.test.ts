@@ -28,7 +28,7 @@ vi.mock("@/src/messaging/client", () => ({
     }
   },
 }));
-const { startHighlights, saveHighlightFromRange } = await import("@/src/highlights/content");
+const { startHighlights, saveHighlightFromRange, highlightProgress } = await import("@/src/highlights/content");
 
 const ARTICLE = `
   <article>
@@ -80,7 +80,7 @@ describe("startHighlights", () => {
       "<p>خبر آخر تماما.</p>",
     );
     startHighlights(stop.signal);
-    await vi.waitFor(() => expect(document.documentElement.dataset.siyaqHighlights).toBe("1/2"));
+    await vi.waitFor(() => expect(highlightProgress()).toEqual({ painted: 1, saved: 2 }));
     expect([...registry.get("siyaq-highlight")!].map((range) => range.toString())).toEqual(["قاسم الأعرجي، الخميس"]);
     expect(document.getElementById("siyaq-highlight-style")?.textContent).toContain("::highlight(siyaq-highlight)");
     expect(sent.filter((m) => m.type === "highlight.setOrphaned").map((m) => m.payload)).toEqual([{ id: "gone", orphaned: true }]);
@@ -90,12 +90,24 @@ describe("startHighlights", () => {
     expect(document.getElementById("siyaq-highlight-style")).toBeNull();
   });
 
+  it("writes nothing about saved passages into the page, and asks only for its own origin's addresses", async () => {
+    stored = [savedFrom(ARTICLE, "قاسم الأعرجي، الخميس", "kept")];
+    // A page claiming another site's article as its canonical address.
+    document.head.innerHTML = `<link rel="canonical" href="https://victim.example/news/1"><meta property="og:url" content="https://victim.example/news/1">`;
+    document.body.innerHTML = ARTICLE;
+    startHighlights(stop.signal);
+    await vi.waitFor(() => expect(highlightProgress()).toEqual({ painted: 1, saved: 1 }));
+    expect(document.documentElement.getAttributeNames().filter((name) => name.startsWith("data-"))).toEqual([]);
+    const asked = sent.find((m) => m.type === "highlights.forUrl")!.payload as { urls: string[] };
+    expect(asked.urls).toEqual([location.href.split("#")[0]]);
+  });
+
   it("saves a selected range with selectors, the entities inside and a citation, and paints it", async () => {
     stored = [];
     document.head.innerHTML = `<meta property="og:site_name" content="الأمصار"><title>العراق: التحالف الدولي</title>`;
     document.body.innerHTML = ARTICLE;
     startHighlights(stop.signal);
-    await vi.waitFor(() => expect(document.documentElement.dataset.siyaqHighlights).toBe("0/0"));
+    await vi.waitFor(() => expect(highlightProgress()).toEqual({ painted: 0, saved: 0 }));
     const paragraph = document.querySelector("p")!.firstChild as Text;
     const range = document.createRange();
     range.setStart(paragraph, paragraph.data.indexOf("مستشار"));
@@ -115,7 +127,7 @@ describe("startHighlights", () => {
     stored = [savedFrom(ARTICLE, "قاسم الأعرجي، الخميس", "kept")];
     document.body.innerHTML = ARTICLE;
     startHighlights(stop.signal);
-    await vi.waitFor(() => expect(document.documentElement.dataset.siyaqHighlights).toBe("1/1"));
+    await vi.waitFor(() => expect(highlightProgress()).toEqual({ painted: 1, saved: 1 }));
     const before = [...registry.get("siyaq-highlight")!][0]!;
     // A framework replaces the article's nodes with fresh copies of the same text.
     document.querySelector("article")!.innerHTML = document.querySelector("article")!.innerHTML;

@@ -6,6 +6,7 @@ import { database, SiyaqDatabase, useDatabase } from "@/src/kb/db";
 import type { MessageType, RequestOf, ResponseOf } from "@/src/messaging/protocol";
 import { describePassage } from "@/src/highlights/selectors";
 import type { HighlightDraft } from "@/src/highlights/highlight";
+import { senderFor } from "../messaging/senders";
 
 const seed = readFileSync(new URL("../../../../shared/fixtures/seed-article.txt", import.meta.url), "utf8");
 const EXTENSION = "siyaq-test";
@@ -14,13 +15,13 @@ const CANONICAL = "https://example.org/news/iraq-coalition";
 const handlers: Handlers = createHandlers("test");
 
 async function call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
-  const reply = await dispatch(handlers, { siyaq: 1, type, payload }, { id: EXTENSION }, { extensionId: EXTENSION, log: () => {} });
+  const reply = await dispatch(handlers, { siyaq: 1, type, payload }, senderFor(type, EXTENSION), { extensionId: EXTENSION, log: () => {} });
   if (!reply.ok) throw new Error(reply.error);
   return reply.value as ResponseOf<K>;
 }
 
 async function reject(type: string, payload: unknown): Promise<string> {
-  const reply = await dispatch(handlers, { siyaq: 1, type, payload }, { id: EXTENSION }, { extensionId: EXTENSION, log: () => {} });
+  const reply = await dispatch(handlers, { siyaq: 1, type, payload }, senderFor(type, EXTENSION), { extensionId: EXTENSION, log: () => {} });
   if (reply.ok) throw new Error(`${type} was accepted`);
   return reply.error;
 }

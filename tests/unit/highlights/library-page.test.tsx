@@ -12,10 +12,11 @@ import { SiyaqDatabase, useDatabase } from "@/src/kb/db";
 import { createHighlightHandlers } from "@/src/highlights/handlers";
 import { describePassage } from "@/src/highlights/selectors";
 import { libraryLabels } from "@/src/ui/library/labels";
+import { senderFor } from "../messaging/senders";
 
 const handlers = createHighlightHandlers() as unknown as Handlers;
 async function call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
-  const reply = await dispatch(handlers, { siyaq: 1, type, payload }, { id: "x" }, { extensionId: "x", log: () => {} });
+  const reply = await dispatch(handlers, { siyaq: 1, type, payload }, senderFor(type, "x"), { extensionId: "x", log: () => {} });
   if (!reply.ok) throw new Error(reply.error);
   return reply.value as ResponseOf<K>;
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import Dexie from "dexie";
 import {
   LATEST_SCHEMA_VERSION,
+  SCHEMA_VERSIONS,
   SiyaqDatabase,
   StorageFullError,
   useDatabase,
@@ -121,6 +122,49 @@ describe("schema upgrades", () => {
     expect(await latest.highlights.toArray()).toEqual(v1Highlights);
     expect(await latest.packs.toArray()).toEqual(v1Packs);
     expect((await latest.meta.get("entities.revision"))?.value).toEqual(expect.any(String));
+  });
+
+  it.each(Array.from({ length: LATEST_SCHEMA_VERSION - 1 }, (_, i) => i + 1))(
+    "keeps every record written by version %i after upgrading to the latest",
+    async (version) => {
+      const name = `from-v${version}-${Date.now()}`;
+      const old = open(name, version);
+      await old.entities.bulkAdd(v1Entities);
+      await old.events.bulkAdd(v1Events);
+      await old.mentions.bulkAdd(v1Mentions);
+      await old.highlights.bulkAdd(v1Highlights);
+      await old.packs.bulkAdd(v1Packs);
+      if (version >= 2) await old.meta.put({ key: "deleted-event:x", value: 1 });
+      old.close();
+      const latest = open(name);
+      await latest.open();
+      expect(latest.verno).toBe(LATEST_SCHEMA_VERSION);
+      expect((await latest.entities.orderBy("id").toArray()).map((e) => e.id)).toEqual(v1Entities.map((e) => e.id));
+      expect((await latest.events.orderBy("id").toArray()).map((e) => ({ ...e, pack: undefined, url: undefined }))).toEqual(
+        v1Events.map((e) => ({ ...e, pack: undefined, url: undefined })),
+      );
+      expect(await latest.mentions.count()).toBe(v1Mentions.length);
+      expect(await latest.highlights.toArray()).toEqual(v1Highlights);
+      expect(await latest.packs.toArray()).toEqual(v1Packs);
+      if (version >= 2) expect((await latest.meta.get("deleted-event:x"))?.value).toBe(1);
+      // The newest table is there and empty.
+      expect(await latest.sightings.count()).toBe(0);
+    },
+  );
+
+  it("refuses, saying why, a database a newer version wrote, and changes none of its records", async () => {
+    const name = `newer-${Date.now()}`;
+    const raw = new Dexie(name);
+    raw.version(LATEST_SCHEMA_VERSION + 1).stores({ ...SCHEMA_VERSIONS[LATEST_SCHEMA_VERSION], future: "id" });
+    await raw.open();
+    await raw.table("entities").add({ ...v1Entities[0]! });
+    raw.close();
+    const db = open(name);
+    await expect(db.open()).rejects.toThrow(/newer version of Siyaq/);
+    const again = new Dexie(name);
+    await again.open();
+    expect(await again.table("entities").toArray()).toEqual([v1Entities[0]]);
+    again.close();
   });
 
   it("keeps mentions unique per entity and article", async () => {

@@ -4,13 +4,14 @@ import type { MessageType, RequestOf, ResponseOf } from "@/src/messaging/protoco
 import { createKbHandlers } from "@/src/kb/handlers";
 import { useDatabase, type SiyaqDatabase } from "@/src/kb/db";
 import { freshDatabase, samplePack } from "./sample-pack";
+import { senderFor } from "../messaging/senders";
 
 const EXTENSION = "siyaq-test";
 const handlers = createKbHandlers() as unknown as Handlers;
 let db: SiyaqDatabase;
 
 async function ask<K extends MessageType>(type: K, payload: RequestOf<K> | Record<string, unknown>): Promise<ResponseOf<K>> {
-  const reply = await dispatch(handlers, { siyaq: 1, type, payload }, { id: EXTENSION }, { extensionId: EXTENSION, log: () => {} });
+  const reply = await dispatch(handlers, { siyaq: 1, type, payload }, senderFor(type, EXTENSION, (payload as { url?: string }).url), { extensionId: EXTENSION, log: () => {} });
   if (!reply.ok) throw new Error(reply.error);
   return reply.value as ResponseOf<K>;
 }

@@ -1,14 +1,16 @@
 import { describe, expect, it, vi } from "vitest";
-import { dispatch, type Handlers } from "@/src/messaging/server";
+import { dispatch, type Handlers, type SenderInfo } from "@/src/messaging/server";
 import { createHandlers } from "@/src/background/handlers";
+import { requestSchemas, requestSenders, type MessageType } from "@/src/messaging/protocol";
+import { contentScript, extensionPage } from "./senders";
 
 const EXTENSION_ID = "siyaq-test-extension";
-const fromExtension = { id: EXTENSION_ID, tabId: 7, url: "https://example.com/a" };
+const fromExtension = extensionPage(EXTENSION_ID, "popup.html");
 
 function setup(overrides: Partial<Handlers> = {}) {
   const log = vi.fn();
   const handlers = { ...createHandlers("9.9.9"), ...overrides } as Handlers;
-  const send = (message: unknown, sender: { id?: string; tabId?: number } = fromExtension) =>
+  const send = (message: unknown, sender: SenderInfo = fromExtension) =>
     dispatch(handlers, message, sender, { extensionId: EXTENSION_ID, log });
   return { send, log };
 }
@@ -48,7 +50,8 @@ describe("dispatch", () => {
   it("refuses payloads that do not validate and names the field", async () => {
     const handler = vi.fn();
     const { send } = setup({ "page.report": handler });
-    const reply = await send({ siyaq: 1, type: "page.report", payload: { url: "x", title: "t", mentionCount: -1 } });
+    const tab = contentScript(EXTENSION_ID, 7, "https://example.com/a");
+    const reply = await send({ siyaq: 1, type: "page.report", payload: { url: "x", title: "t", mentionCount: -1 } }, tab);
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^invalid page\.report payload at mentionCount/) });
     expect(await send({ siyaq: 1, type: "recognize", payload: { text: 5 } })).toMatchObject({
       ok: false,
@@ -70,11 +73,61 @@ describe("dispatch", () => {
     });
   });
 
-  it("passes the sender's tab to handlers", async () => {
+  it("passes the sender's tab and real address to handlers", async () => {
     const { send } = setup();
-    await send({ siyaq: 1, type: "page.report", payload: { url: "https://e.com/", title: "t", mentionCount: 3 } });
+    const tab = contentScript(EXTENSION_ID, 7, "https://e.com/#part");
+    await send({ siyaq: 1, type: "page.report", payload: { url: "https://other.example/", title: "t", mentionCount: 3 } }, tab);
     const status = await send({ siyaq: 1, type: "page.status", payload: { tabId: 7 } });
     expect(status).toMatchObject({ ok: true, value: { url: "https://e.com/", mentionCount: 3 } });
     expect(await send({ siyaq: 1, type: "page.status", payload: { tabId: 8 } })).toEqual({ ok: true, value: null });
+  });
+});
+
+describe("authorisation by sender context", () => {
+  const page = contentScript(EXTENSION_ID, 3, "https://hostile.example/article");
+  const popup = extensionPage(EXTENSION_ID, "popup.html");
+  const types = Object.keys(requestSchemas) as MessageType[];
+
+  it("every message type declares who may send it", () => {
+    expect(Object.keys(requestSenders).sort()).toEqual([...types].sort());
+    for (const type of types) expect(requestSenders[type].length, type).toBeGreaterThan(0);
+    // A content script is only as trusted as its page: it reaches what its own tab needs, nothing else.
+    expect(types.filter((type) => requestSenders[type].includes("content")).sort()).toEqual([
+      "entity.get", "entity.upsert", "events.addFromPage", "highlight.save", "highlight.setOrphaned",
+      "highlights.forUrl", "mentions.record", "page.openInPopup", "page.report", "ping", "recognize",
+      "sightings.of", "sightings.record",
+    ]);
+  });
+
+  it.each(types.flatMap((type) => (["extension", "content"] as const).filter((c) => !requestSenders[type].includes(c)).map((c) => [type, c] as const)))(
+    "refuses %s from a %s sender before its handler runs",
+    async (type, context) => {
+      const handler = vi.fn();
+      const { send, log } = setup({ [type]: handler } as Partial<Handlers>);
+      const reply = await send({ siyaq: 1, type, payload: {} }, context === "content" ? page : popup);
+      expect(reply).toEqual({ ok: false, error: expect.stringContaining(`${type} is not accepted`) });
+      expect(handler).not.toHaveBeenCalled();
+      expect(log).toHaveBeenCalledOnce();
+    },
+  );
+
+  it("refuses a subframe, a sender without a tab and a non-web page, before any handler", async () => {
+    const handler = vi.fn();
+    const { send } = setup({ ping: handler });
+    const ping = { siyaq: 1, type: "ping", payload: {} };
+    expect(await send(ping, { ...page, frameId: 2 })).toMatchObject({ ok: false, error: expect.stringContaining("subframe") });
+    expect(await send(ping, { id: EXTENSION_ID, url: "https://e.com/" })).toMatchObject({ ok: false, error: expect.stringContaining("without a tab") });
+    expect(await send(ping, { id: EXTENSION_ID, tabId: 1, url: "file:///etc/passwd" })).toMatchObject({ ok: false });
+    // Another extension's pages are not ours, even with our id forged into the address.
+    expect(await send(ping, { id: EXTENSION_ID, url: "chrome-extension://evil/?chrome-extension://siyaq-test-extension/" })).toMatchObject({ ok: false });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("a page cannot export, wipe or read another tab, and can reach what its card needs", async () => {
+    const { send } = setup();
+    expect(await send({ siyaq: 1, type: "data.export", payload: {} }, page)).toMatchObject({ ok: false });
+    expect(await send({ siyaq: 1, type: "data.wipe", payload: { confirm: "wipe" } }, page)).toMatchObject({ ok: false });
+    expect(await send({ siyaq: 1, type: "page.status", payload: { tabId: 1 } }, page)).toMatchObject({ ok: false });
+    expect(await send({ siyaq: 1, type: "ping", payload: {} }, page)).toMatchObject({ ok: true });
   });
 });

@@ -71,7 +71,12 @@ describe("card actions", () => {
 
   it("describes a linked entity from the knowledge base, and an unknown name by where else it was met", async () => {
     answers["entity.get"] = { entity: { id: "country:iq" }, events: [], seenIn: 4, articles: [] };
-    expect(await cardDetails(mention("العراق", "LOC", "country:iq"), "https://a.example/1")).toMatchObject({ state: "known", seenIn: 4 });
-    expect(await cardDetails(mention("رائد العزاوي", "PER"), "https://a.example/1")).toEqual({ state: "unknown", seenIn: 0, elsewhere: [] });
+    expect(await cardDetails(mention("العراق", "LOC", "country:iq"))).toMatchObject({ state: "known", seenIn: 4 });
+    answers["sightings.of"] = { pages: [] };
+    expect(await cardDetails(mention("رائد العزاوي", "PER"))).toEqual({ state: "unknown", seenIn: 0, elsewhere: [] });
+    const pages = [1, 2, 3, 4].map((n) => ({ url: `https://b.example/${n}`, title: `مقال ${n}`, seenAt: n }));
+    answers["sightings.of"] = { pages };
+    expect(await cardDetails(mention("رائد العزاوي", "PER"))).toEqual({ state: "unknown", seenIn: 4, elsewhere: pages.slice(0, 3) });
+    expect(sent.at(-1)).toEqual({ type: "sightings.of", payload: { surface: "رائد العزاوي" } });
   });
 });

@@ -3,9 +3,11 @@ import { fakeBrowser } from "wxt/testing/fake-browser";
 import { dispatch, type Handlers } from "@/src/messaging/server";
 import { createPageHandlers } from "@/src/page/handlers";
 import { POPUP_FOCUS_KEY } from "@/src/page/messages";
+import { contentScript, extensionPage } from "../messaging/senders";
 
 const EXTENSION = "siyaq-test";
-const fromTab = (tabId: number) => ({ id: EXTENSION, tabId });
+const fromTab = (tabId: number) => contentScript(EXTENSION, tabId, "https://news.example/a");
+const fromPopup = extensionPage(EXTENSION, "popup.html");
 
 describe("page requests", () => {
   let handlers: Handlers;
@@ -26,27 +28,34 @@ describe("page requests", () => {
 
   it("keeps a tab's latest report for the popup", async () => {
     expect(await send("page.report", report)).toEqual({ ok: true, value: { recorded: true } });
-    const status = await send("page.status", { tabId: 7 });
+    const status = await send("page.status", { tabId: 7 }, fromPopup);
     expect(status).toMatchObject({ ok: true, value: { url: report.url, mentionCount: 3, entities: report.entities } });
-    expect(await send("page.status", { tabId: 8 })).toEqual({ ok: true, value: null });
+    expect(await send("page.status", { tabId: 8 }, fromPopup)).toEqual({ ok: true, value: null });
   });
 
   it("still knows a tab's report after the service worker slept, and forgets closed tabs", async () => {
     await send("page.report", report);
     // A woken worker builds its handlers again with an empty heap.
     handlers = createPageHandlers() as unknown as Handlers;
-    expect(await send("page.status", { tabId: 7 })).toMatchObject({ ok: true, value: { url: report.url, mentionCount: 3 } });
+    expect(await send("page.status", { tabId: 7 }, fromPopup)).toMatchObject({ ok: true, value: { url: report.url, mentionCount: 3 } });
     await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 1, isWindowClosing: false });
     await new Promise((settle) => setTimeout(settle, 0));
     handlers = createPageHandlers() as unknown as Handlers;
-    expect(await send("page.status", { tabId: 7 })).toEqual({ ok: true, value: null });
+    expect(await send("page.status", { tabId: 7 }, fromPopup)).toEqual({ ok: true, value: null });
   });
 
   it("refuses a malformed report with the field named, keeping the report it had", async () => {
     await send("page.report", report);
     const bad = await send("page.report", { ...report, entities: [{ ...report.entities[0], type: "PERSON" }] });
     expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/page\.report.*entities\.0\.type/) });
-    expect(await send("page.status", { tabId: 7 })).toMatchObject({ ok: true, value: { entities: report.entities } });
+    expect(await send("page.status", { tabId: 7 }, fromPopup)).toMatchObject({ ok: true, value: { entities: report.entities } });
+  });
+
+  it("files a report under the tab's real address, not the one the page claims", async () => {
+    await send("page.report", { ...report, url: "https://victim.example/inbox" });
+    expect(await send("page.status", { tabId: 7 }, fromPopup)).toMatchObject({ ok: true, value: { url: "https://news.example/a" } });
+    // One tab cannot read what another reported.
+    expect(await send("page.status", { tabId: 7 }, fromTab(9))).toMatchObject({ ok: false });
   });
 
   it("remembers the entity a card asked the popup to open", async () => {

@@ -13,11 +13,12 @@ import { loadSettings, saveSettings, setSiteEnabled } from "@/src/settings/setti
 import { addSuppression, loadSuppressions } from "@/src/settings/suppressions";
 import { translator } from "@/src/ui/i18n";
 import { freshDatabase, samplePack } from "../kb/sample-pack";
+import { senderFor } from "../messaging/senders";
 
 const handlers = createKbHandlers() as unknown as Handlers;
 vi.mock("@/src/messaging/client", () => ({
   sendMessage: async (type: MessageType, payload: RequestOf<MessageType>) => {
-    const reply = await dispatch(handlers, { siyaq: 1, type, payload }, { id: "x" }, { extensionId: "x", log: () => {} });
+    const reply = await dispatch(handlers, { siyaq: 1, type, payload }, senderFor(type, "x"), { extensionId: "x", log: () => {} });
     if (!reply.ok) throw new Error(reply.error);
     return reply.value;
   },
@@ -65,7 +66,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   db = freshDatabase();
   useDatabase(db);
-  const reply = await dispatch(handlers, { siyaq: 1, type: "pack.import", payload: { json: JSON.stringify(samplePack()) } }, { id: "x" }, { extensionId: "x" });
+  const reply = await dispatch(handlers, { siyaq: 1, type: "pack.import", payload: { json: JSON.stringify(samplePack()) } }, senderFor("pack.import", "x"), { extensionId: "x" });
   expect(reply.ok).toBe(true);
   host = document.createElement("div");
   document.body.replaceChildren(host);

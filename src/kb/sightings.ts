@@ -1,0 +1,134 @@
+// Where the reader met names the knowledge base does not know: the card of an unknown name says
+// "also in these articles". Linked entities are counted by the mention records; these names have
+// no entity id, so they have a table of their own. Owned by the background like the rest of the
+// database: every tab's writes go through one transaction here (no lost updates between tabs), the
+// table is bounded in names and bytes (a page full of names evicts the oldest, it cannot fill the
+// disk), "erase all data" empties it and the backup carries it.
+import * as v from "valibot";
+import { ENTITY_TYPES, type EntityType } from "@/src/nlp/types";
+import { suppressionKey } from "@/src/settings/suppressions";
+import type { SiyaqDatabase } from "./db";
+
+/** Names remembered; the least recently seen go first beyond it. */
+export const MAX_NAMES = 2000;
+/** Articles remembered per name: the card shows a few, not a history. */
+export const MAX_PAGES_PER_NAME = 5;
+/** The whole table's size (UTF-16 bytes of its JSON), however many names fit in it. */
+export const MAX_SIGHTINGS_BYTES = 512 * 1024;
+/** Where the content script kept them before they moved into the database. */
+export const LEGACY_STORAGE_KEY = "siyaq.unknownSightings";
+
+const MAX_URL = 2048;
+const MAX_TITLE = 300;
+const MAX_SURFACE = 200;
+
+const PageSchema = v.object({ url: v.pipe(v.string(), v.maxLength(8192)), title: v.pipe(v.string(), v.maxLength(2000)), seenAt: v.number() });
+const SightingSchema = v.object({
+  surface: v.pipe(v.string(), v.maxLength(MAX_SURFACE)),
+  type: v.picklist(ENTITY_TYPES),
+  pages: v.array(PageSchema),
+});
+export type SightingPage = v.InferOutput<typeof PageSchema>;
+
+export interface SightingRecord {
+  /** The name normalised as "not an entity here" keys are, so spelling variants meet. */
+  key: string;
+  surface: string;
+  type: EntityType;
+  /** Oldest first. */
+  pages: SightingPage[];
+  /** When it was last seen (indexed: eviction takes the oldest). */
+  seenAt: number;
+  /** Its size as stored, counted against MAX_SIGHTINGS_BYTES. */
+  bytes: number;
+}
+
+function sized(record: Omit<SightingRecord, "bytes">): SightingRecord {
+  const withoutSize = { ...record, bytes: 0 };
+  return { ...record, bytes: JSON.stringify(withoutSize).length * 2 };
+}
+
+/** Drops the least recently seen names until the table fits its name and byte bounds. */
+async function evict(db: SiyaqDatabase): Promise<void> {
+  let names = 0;
+  let bytes = 0;
+  const evicted: string[] = [];
+  await db.sightings.orderBy("seenAt").reverse().each((record) => {
+    names++;
+    bytes += record.bytes;
+    if (names > MAX_NAMES || bytes > MAX_SIGHTINGS_BYTES) evicted.push(record.key);
+  });
+  if (evicted.length > 0) await db.sightings.bulkDelete(evicted);
+}
+
+/** Notes that these unknown names appear on `page`; the same page twice counts once. */
+export async function recordSightings(
+  db: SiyaqDatabase,
+  page: { url: string; title: string },
+  names: readonly { surface: string; type: EntityType }[],
+  seenAt = Date.now(),
+): Promise<void> {
+  const byKey = new Map<string, { surface: string; type: EntityType }>();
+  for (const name of names) {
+    const key = suppressionKey(name.surface);
+    if (key) byKey.set(key, name);
+  }
+  if (byKey.size === 0) return;
+  const entry = { url: page.url.slice(0, MAX_URL), title: page.title.slice(0, MAX_TITLE), seenAt };
+  await db.transaction("rw", db.sightings, async () => {
+    const known = await db.sightings.bulkGet([...byKey.keys()]);
+    const records = [...byKey].map(([key, { surface, type }], index) => {
+      const pages = (known[index]?.pages ?? []).filter((p) => p.url !== entry.url);
+      pages.push(entry);
+      return sized({ key, surface: surface.slice(0, MAX_SURFACE), type, pages: pages.slice(-MAX_PAGES_PER_NAME), seenAt });
+    });
+    await db.sightings.bulkPut(records);
+    await evict(db);
+  });
+}
+
+/** The other articles where the reader met this name, most recent first. */
+export async function sightingsOf(db: SiyaqDatabase, surface: string, exceptUrl: string): Promise<SightingPage[]> {
+  const known = await db.sightings.get(suppressionKey(surface));
+  return (known?.pages ?? []).filter((p) => p.url !== exceptUrl).reverse();
+}
+
+/**
+ * Moves sightings kept in `storage.local` by earlier versions into the table (valid entries only:
+ * a damaged one is dropped alone). Returns how many names came over.
+ */
+export async function importLegacySightings(db: SiyaqDatabase, stored: unknown): Promise<number> {
+  if (typeof stored !== "object" || stored === null) return 0;
+  const records: SightingRecord[] = [];
+  for (const [key, value] of Object.entries(stored)) {
+    const parsed = v.safeParse(SightingSchema, value);
+    if (!parsed.success || !key) continue;
+    const pages = parsed.output.pages.slice(-MAX_PAGES_PER_NAME).map((p) => ({ ...p, url: p.url.slice(0, MAX_URL), title: p.title.slice(0, MAX_TITLE) }));
+    const seenAt = Math.max(0, ...pages.map((p) => p.seenAt));
+    records.push(sized({ key: key.slice(0, MAX_SURFACE * 2), surface: parsed.output.surface, type: parsed.output.type, pages, seenAt }));
+  }
+  await db.transaction("rw", db.sightings, async () => {
+    const existing = new Set(await db.sightings.toCollection().primaryKeys());
+    await db.sightings.bulkPut(records.filter((record) => !existing.has(record.key)));
+    await evict(db);
+  });
+  return records.length;
+}
+
+interface LegacyStorage {
+  get(key: string): Promise<Record<string, unknown>>;
+  remove(key: string): Promise<void>;
+}
+
+/**
+ * Once, in the background after an update: moves the old `storage.local` sightings into the table
+ * and removes them from storage, so neither a later wipe nor the storage quota misses them. The key
+ * is removed only after the move committed: a failure leaves them where they were for next time.
+ */
+export async function moveLegacySightings(db: SiyaqDatabase, storage: LegacyStorage): Promise<number> {
+  const stored = (await storage.get(LEGACY_STORAGE_KEY))[LEGACY_STORAGE_KEY];
+  if (stored === undefined) return 0;
+  const moved = await importLegacySightings(db, stored);
+  await storage.remove(LEGACY_STORAGE_KEY);
+  return moved;
+}

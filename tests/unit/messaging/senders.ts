@@ -1,0 +1,19 @@
+// Senders as the browser reports them, for tests that talk to the background's dispatcher.
+import { requestSenders, type MessageType } from "@/src/messaging/protocol";
+import type { SenderInfo } from "@/src/messaging/server";
+
+/** An extension page (popup, options, library) of extension `id`. */
+export function extensionPage(id: string, path = "options.html"): SenderInfo {
+  return { id, url: `chrome-extension://${id}/${path}` };
+}
+
+/** The top-frame content script of tab `tabId`, showing `url`. */
+export function contentScript(id: string, tabId: number, url: string): SenderInfo {
+  return { id, tabId, frameId: 0, url };
+}
+
+/** Whichever sender the protocol accepts `type` from: an extension page if it may, else a page at `pageUrl`. */
+export function senderFor(type: string, id: string, pageUrl = "https://example.org/news/iraq-coalition", tabId = 1): SenderInfo {
+  const allowed = requestSenders[type as MessageType] ?? ["extension"];
+  return allowed.includes("extension") ? extensionPage(id) : contentScript(id, tabId, pageUrl);
+}
