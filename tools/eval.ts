@@ -10,6 +10,7 @@ import { loadPackLexicon, loadShippedTagger } from "@/src/nlp/node";
 import type { Lexicon } from "@/src/nlp/lexicon";
 import type { Mention } from "@/src/nlp/types";
 import { SEED_DATES, SEED_REF_DATE } from "../tests/fixtures/seed-dates";
+import { loadPageGold } from "../tests/unit/nlp/page-gold";
 
 const { values: args } = parseArgs({
   options: {
@@ -139,6 +140,34 @@ function seedRow(evaluation: string, text: string, gold: readonly Span[], option
   });
 }
 
+const PAGE_TYPES = ["PER", "LOC", "ORG", "DATE"] as const;
+
+/**
+ * The page gold (tests/fixtures/page-gold): real pages as the extension reads them, exact spans as
+ * in the seed. One row for the dev pages and one for the held-out pages, never tuned on.
+ */
+function pageRows(label: string, options: RecognizeOptions): void {
+  const pages = loadPageGold();
+  for (const split of ["dev", "heldout"] as const) {
+    const scorer = new Scorer();
+    const chosen = pages.filter((p) => p.split === split);
+    for (const page of chosen) scorer.add(page.entities, recognize(page.text, options));
+    const figures: Record<string, number> = {
+      "PER/LOC/ORG": round(scorer.f1(CORE).f1),
+      precision: round(scorer.f1(CORE).precision),
+      recall: round(scorer.f1(CORE).recall),
+    };
+    for (const t of PAGE_TYPES) {
+      const f = scorer.f1([t]);
+      figures[t] = round(f.f1);
+      figures[`${t}.P`] = round(f.precision);
+      figures[`${t}.R`] = round(f.recall);
+    }
+    const mentions = chosen.reduce((n, p) => n + p.entities.length, 0);
+    rows.push({ evaluation: `pages ${split === "dev" ? "dev" : "held-out"} (${chosen.length} pages, ${mentions}) · ${label}`, figures });
+  }
+}
+
 /**
  * Tagger weights trained on `sentences` exactly as `npm run train` trains the shipped model
  * (SHIPPED_RECIPE in src/nlp/tagger/recipe.ts), so the held-out figure describes what ships.
@@ -160,6 +189,9 @@ async function main(): Promise<void> {
   seedRow("seed · rules only", seed.text, seed.entities, {});
   seedRow("seed · rules + starter pack", seed.text, seed.entities, withLexicon);
   if (shipped) seedRow("seed · rules + starter pack + tagger", seed.text, seed.entities, { ...withLexicon, tagger: shipped });
+
+  pageRows("rules + starter pack", withLexicon);
+  if (shipped) pageRows("+ shipped tagger (ANERcorp-trained)", { ...withLexicon, tagger: shipped });
 
   const anercorp = readJsonl(`${SHARED}/corpora/anercorp-train.jsonl`);
   const aqmar = readJsonl(`${SHARED}/corpora/aqmar-train.jsonl`);
@@ -190,6 +222,12 @@ async function main(): Promise<void> {
   console.log(`${"evaluation".padEnd(width)}  ${columns.map((c) => c.padEnd(11)).join(" ")}`);
   for (const r of rows) {
     console.log(`${r.evaluation.padEnd(width)}  ${columns.map((c) => (r.figures[c] === undefined ? "-" : r.figures[c]!.toFixed(4)).padEnd(11)).join(" ")}`);
+  }
+  const pageColumns = PAGE_TYPES.flatMap((t) => [`${t}.P`, `${t}.R`, t]);
+  console.log(`\nper type on the page gold (exact spans): P, R, F1`);
+  console.log(`${"evaluation".padEnd(width)}  ${pageColumns.map((c) => c.padEnd(7)).join(" ")}`);
+  for (const r of rows.filter((row) => row.figures["PER.P"] !== undefined)) {
+    console.log(`${r.evaluation.padEnd(width)}  ${pageColumns.map((c) => r.figures[c]!.toFixed(3).padEnd(7)).join(" ")}`);
   }
   console.log(`starter pack: ${lexicon ? `${lexicon.size} aliases` : "missing (rules only)"}; tagger: ${shipped ? "shipped model" : "none"}`);
   console.log(JSON.stringify({ evaluations: rows, seconds: round((performance.now() - started) / 1000) }));

@@ -7,7 +7,8 @@ import type { Lexicon, LexiconMatch } from "./lexicon";
 import { findDates } from "./dates";
 import { findByRules, isDescriptiveHead, isGenericHead, isNamingHead, isNisba } from "./rules";
 import { FUNCTION_WORDS } from "./data/function-words";
-import { NAME_CONNECTORS } from "./data/titles";
+import { NAME_CONNECTORS, TITLES } from "./data/titles";
+import { NEVER_NAME_AS_WRITTEN, TRAILING_ROLES, WAW_INITIAL_NAMES } from "./data/span-words";
 import { normalizeWord } from "./normalize";
 
 /** A span the learned tagger proposes, in token indices (end exclusive). */
@@ -65,6 +66,37 @@ interface Candidate {
 
 const functionWords = new Set(FUNCTION_WORDS.map(normalizeWord));
 const connectors = new Set(NAME_CONNECTORS.map(normalizeWord));
+const wawNames = new Set(WAW_INITIAL_NAMES.map(normalizeWord));
+const trailingRoles = new Set([...TRAILING_ROLES, ...TITLES.filter((t) => !t.includes(" "))].map(normalizeWord));
+const neverNames = new Set(NEVER_NAME_AS_WRITTEN);
+
+/** `على` as written (tashkeel and tatweel dropped, ى kept): the preposition, never a name. */
+function neverAName(token: Token): boolean {
+  return token.surface.length <= 6 && neverNames.has(token.surface.replace(/[\u064b-\u065f\u0670\u0640]/g, ""));
+}
+
+/**
+ * The tokens of a proposed span that can be a name, the same for every source: no line break
+ * inside (names never cross lines: the part before the break is kept), no preposition written
+ * `على` at either end, and for a person no role noun or particle after the name (`محمد صلاح
+ * لاعب …`, `خالد عبد الكريم على هامش …`). Undefined when nothing is left.
+ */
+export function nameTokens(text: string, tokens: readonly Token[], start: number, end: number, type: string): { start: number; end: number } | undefined {
+  for (let k = start + 1; k < end; k++) {
+    if (breakBefore(text, tokens, k)) {
+      end = k;
+      break;
+    }
+  }
+  while (start < end && neverAName(tokens[start]!)) start++;
+  while (end > start) {
+    const last = tokens[end - 1]!;
+    if (neverAName(last)) end--;
+    else if (type === "PER" && end - start > 1 && (trailingRoles.has(last.norm) || functionWords.has(last.norm))) end--;
+    else break;
+  }
+  return end > start ? { start, end } : undefined;
+}
 
 /**
  * Recognises entity mentions in `text`. Mentions are sorted, non-overlapping, inside the text,
@@ -77,7 +109,7 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   const { lexicon, refDate, tagger } = options;
 
   const { candidates, dateTokens, lexiconAt, hints } = gatherEvidence(text, tokens, lexicon, refDate, tagger !== undefined);
-  if (tagger) candidates.push(...reconcile(text, tokens, candidates, taggedCandidates(tagger, tokens, hints, lexicon), lexiconAt));
+  if (tagger) candidates.push(...reconcile(text, tokens, candidates, taggedCandidates(text, tagger, tokens, hints, lexicon), lexiconAt));
 
   confirmRules(candidates);
   // With a tagger, a name found only by a rule is dropped: measured on held-out ANERcorp folds the
@@ -121,6 +153,11 @@ function gatherEvidence(text: string, tokens: readonly Token[], lexicon: Lexicon
   const rules: Candidate[] = [];
   for (const r of findByRules({ tokens, lexiconAt, isDate: (i) => dateTokens[i] === 1, breakBefore: (i) => breakBefore(text, tokens, i) })) {
     const linked = r.lexicon ? choose(r.lexicon, r.type) : {};
+    if (!r.lexicon) {
+      const kept = nameTokens(text, tokens, r.startToken, r.endToken, r.type);
+      if (!kept) continue;
+      if (kept.end < r.endToken) Object.assign(r, { endToken: kept.end, end: tokens[kept.end - 1]!.end });
+    }
     rules.push({ ...r, ...linked, type: r.type, priority: r.lexicon ? PRIORITY.lexicon : PRIORITY.rule });
   }
   candidates.push(...rules);
@@ -417,6 +454,7 @@ function breakBefore(text: string, tokens: readonly Token[], i: number): boolean
 
 /** The tagger's spans as candidates, proclitics peeled from the first token. */
 function taggedCandidates(
+  text: string,
   tagger: SpanTagger,
   tokens: readonly Token[],
   hints: readonly (string | undefined)[] | undefined,
@@ -435,18 +473,20 @@ function taggedCandidates(
     return out;
   }
   if (!Array.isArray(spans)) return out;
-  for (const s of spans) {
-    if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end > tokens.length || s.end <= s.start) continue;
+  for (const proposed of spans) {
+    if (!Number.isInteger(proposed.start) || !Number.isInteger(proposed.end) || proposed.start < 0 || proposed.end > tokens.length || proposed.end <= proposed.start) continue;
+    const s = nameTokens(text, tokens, proposed.start, proposed.end, proposed.type);
+    if (!s) continue;
     const first = tokens[s.start]!;
-    if (first.kind === "punct" || !namelike(tokens, s.start, s.end, s.type)) continue;
+    if (first.kind === "punct" || !namelike(tokens, s.start, s.end, proposed.type)) continue;
     const offset = procliticOffset(first, lexicon);
     out.push({
       start: first.start + offset,
       end: tokens[s.end - 1]!.end,
       startToken: s.start,
       endToken: s.end,
-      type: s.type,
-      confidence: Math.min(1, Math.max(0, Number.isFinite(s.score) ? s.score : 0.5)),
+      type: proposed.type,
+      confidence: Math.min(1, Math.max(0, Number.isFinite(proposed.score) ? proposed.score : 0.5)),
       priority: PRIORITY.tagger,
     });
   }
@@ -472,7 +512,8 @@ function namelike(tokens: readonly Token[], start: number, end: number, type: st
 
 /**
  * Where the name starts inside the first token of a tagged span: after its proclitics when the
- * remainder shows it is a word of its own (article, a known alias, or a doubled و), else 0.
+ * remainder shows it is a word of its own (article, a known alias, or a doubled و), after a
+ * glued و unless the word is a known name or a و-initial given name (data/span-words.ts), else 0.
  */
 function procliticOffset(token: Token, lexicon: Lexicon | undefined): number {
   if (lexicon && lexicon.lookup(token.surface).length > 0) return 0;
@@ -481,6 +522,9 @@ function procliticOffset(token: Token, lexicon: Lexicon | undefined): number {
     if (lexicon && lexicon.lookup(s.form).length > 0) return s.offset;
     if (s.clitics === "و" && s.form.startsWith("و")) return s.offset;
   }
+  // A glued و before a word that is no و-initial name is the conjunction (`ومبارك`, `وفرانك`).
+  const conjunction = token.stems.find((s) => s.clitics === "و");
+  if (conjunction && !wawNames.has(token.norm)) return conjunction.offset;
   return 0;
 }
 

@@ -1,25 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { recognize, taggerHints, type SpanTagger, type TaggedSpan } from "@/src/nlp/recognize";
+import { recognize, taggerHints, type SpanTagger } from "@/src/nlp/recognize";
+import { taggerFor } from "./fake-tagger";
 import { Lexicon } from "@/src/nlp/lexicon";
-
-/** A stand-in tagger that tags the surface tokens it is told to, and records what it was given. */
-function taggerFor(names: Record<string, TaggedSpan["type"]>): SpanTagger & { seen: { tokens: string[]; hints?: (string | undefined)[] }[] } {
-  const seen: { tokens: string[]; hints?: (string | undefined)[] }[] = [];
-  return {
-    seen,
-    tag(tokens, hints) {
-      seen.push({ tokens: [...tokens], ...(hints ? { hints: [...hints] } : {}) });
-      const spans: TaggedSpan[] = [];
-      for (const [name, type] of Object.entries(names)) {
-        const words = name.split(" ");
-        for (let i = 0; i + words.length <= tokens.length; i++) {
-          if (words.every((w, k) => tokens[i + k] === w)) spans.push({ start: i, end: i + words.length, type, score: 0.9 });
-        }
-      }
-      return spans;
-    },
-  };
-}
 
 const lexicon = Lexicon.build([
   { alias: "بغداد", entityId: "Q1530", type: "LOC" },

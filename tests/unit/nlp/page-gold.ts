@@ -1,0 +1,26 @@
+// The page gold (tests/fixtures/page-gold): real pages' text as the extension reads it, with every
+// PER/ORG/LOC/DATE mention. Committed, so it loads on a fresh clone; only re-extracting the text
+// needs ../shared.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { EntityType } from "@/src/nlp/types";
+
+const repo = fileURLToPath(new URL("../../../", import.meta.url));
+export const PAGE_GOLD_DIR = `${repo}tests/fixtures/page-gold`;
+export const SHARED_PAGES_DIR = `${repo}../shared/corpora/pages`;
+export const hasSharedPages = existsSync(SHARED_PAGES_DIR);
+
+export interface PageGold {
+  id: string;
+  split: "dev" | "heldout";
+  source: string;
+  text: string;
+  entities: { start: number; end: number; type: EntityType; surface: string }[];
+}
+
+export function loadPageGold(): PageGold[] {
+  return readdirSync(PAGE_GOLD_DIR)
+    .filter((f) => f.endsWith(".gold.json"))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(`${PAGE_GOLD_DIR}/${f}`, "utf8")) as PageGold);
+}

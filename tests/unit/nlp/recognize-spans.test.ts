@@ -1,0 +1,31 @@
+// Span clean-up applied to every source: glued conjunctions, the preposition على, trailing roles,
+// line breaks. Each case is one the shipped recognizer got wrong on a real page.
+import { describe, expect, it } from "vitest";
+import { recognize } from "@/src/nlp/recognize";
+import { Lexicon } from "@/src/nlp/lexicon";
+import { taggerFor } from "./fake-tagger";
+
+const lexicon = Lexicon.build([{ alias: "القاهرة", entityId: "Q85", type: "LOC" }]);
+const marks = (text: string, tagger = taggerFor({})) => recognize(text, { lexicon, tagger }).map((m) => `${m.surface}:${m.type}`);
+
+describe("span clean-up", () => {
+  it("leaves a glued و out of a tagged name unless the name begins with it", () => {
+    expect(marks("مع القذافي ومبارك في القاهرة", taggerFor({ "ومبارك": "PER" }))).toEqual(["مبارك:PER", "القاهرة:LOC"]);
+    expect(marks("وصل وليد جنبلاط", taggerFor({ "وليد جنبلاط": "PER" }))).toEqual(["وليد جنبلاط:PER"]);
+  });
+
+  it("never marks the preposition على, alone or at the end of a name", () => {
+    expect(marks("ولم نتعود على الربيع", taggerFor({ "على": "PER" }))).toEqual([]);
+    expect(marks("الناشط خالد عبد الكريم على هامش", taggerFor({ "خالد عبد الكريم على": "PER" }))).toEqual(["خالد عبد الكريم:PER"]);
+    // The title rule alone (no tagger) stops there too.
+    expect(recognize("قال الناشط خالد عبد الكريم على هامش", { lexicon }).map((m) => m.surface)).toEqual(["خالد عبد الكريم"]);
+  });
+
+  it("drops a role noun written after a person's name", () => {
+    expect(marks("سجل محمد صلاح لاعب ليفربول", taggerFor({ "محمد صلاح لاعب": "PER" }))).toEqual(["محمد صلاح:PER"]);
+  });
+
+  it("never lets a name cross a line break", () => {
+    expect(marks("العرب اونلاين\nAlquds", taggerFor({ "اونلاين Alquds": "PER" }))).toEqual(["اونلاين:PER"]);
+  });
+});
