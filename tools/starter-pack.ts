@@ -17,7 +17,7 @@ import { createRequire } from "node:module";
 import { aliasKey } from "@/src/kb/alias-keys";
 import { checkPack, PackError } from "@/src/kb/pack-schema";
 
-export const PACK_VERSION = "2026.11.29.2";
+export const PACK_VERSION = "2026.12.4";
 
 // The starter pack's own record shapes: the format (src/kb/pack-schema.ts) makes English optional,
 // the starter pack always writes both languages.
@@ -29,6 +29,8 @@ export interface Localized {
 export interface PackFact {
   label: Localized;
   value: Localized;
+  /** The date a time-bound fact is known to hold as of (see OPEN_ROLE). */
+  asOf?: string;
 }
 
 export type PackEntityType = "PER" | "ORG" | "LOC" | "MISC" | "EVENT";
@@ -107,6 +109,9 @@ function isLocalized(value: unknown): value is Localized {
   return typeof ar === "string" && ar.trim() !== "" && typeof en === "string" && en.trim() !== "";
 }
 
+/** A role still held: its value ends with an open period, `(2019–)`. Such a fact must say when it was last known true. */
+export const OPEN_ROLE = /–\)$/;
+
 /** Problems with one entity's shape, each naming the field. Empty when the record is sound. */
 export function entityShapeProblems(entity: unknown): string[] {
   const problems: string[] = [];
@@ -128,6 +133,8 @@ export function entityShapeProblems(entity: unknown): string[] {
     else e.facts.forEach((f, i) => {
       const fact = f as Record<string, unknown> | null;
       if (!fact || !isLocalized(fact.label) || !isLocalized(fact.value)) problems.push(`facts[${i}]: needs label and value in ar and en`);
+      else if (fact.asOf !== undefined && (typeof fact.asOf !== "string" || !isIsoDate(fact.asOf))) problems.push(`facts[${i}].asOf: ${JSON.stringify(fact.asOf)} is not an ISO date`);
+      else if (fact.asOf === undefined && OPEN_ROLE.test((fact.value as Localized).en)) problems.push(`facts[${i}]: a current office ("${(fact.value as Localized).en}") needs asOf, the date it is known to hold as of`);
     });
   }
   return problems;
@@ -180,12 +187,42 @@ export function packProblems(pack: Pack): string[] {
     for (const ref of event.entityIds ?? []) if (!ids.has(ref)) problems.push(`${where}: entityIds: ${ref} is not in the pack`);
     if (event.place !== undefined && !ids.has(event.place)) problems.push(`${where}: place: ${event.place} is not in the pack`);
   });
+  for (const [coarse, fine] of precisionDuplicates(pack.events)) {
+    problems.push(`events ${coarse.id} and ${fine.id} are one happening at two date precisions: keep the precise one`);
+  }
   for (const clash of aliasClashes(pack.entities)) {
     if (!clash.holders.every((h) => h.marked)) {
       problems.push(`alias "${clash.key}" is shared by ${clash.holders.map((h) => h.entity.id).join(", ")} but not marked ambiguous by all of them`);
     }
   }
   return problems;
+}
+
+/** The slug of an event id, its `event:<date>-` prefix removed (`event:2024-11-opposition-takes-aleppo` → `opposition-takes-aleppo`). */
+export function eventSlug(event: Pick<PackEvent, "id" | "date">): string {
+  const prefix = `event:${event.date}-`;
+  return event.id.startsWith(prefix) ? event.id.slice(prefix.length) : event.id;
+}
+
+/**
+ * Pairs of events that differ only in date precision: the same slug, and the one date a prefix
+ * of the other (`2024-11` and `2024-11-30`). Each pair is [coarser, finer].
+ */
+export function precisionDuplicates(events: readonly PackEvent[]): [PackEvent, PackEvent][] {
+  const bySlug = new Map<string, PackEvent[]>();
+  for (const event of events) {
+    const slug = eventSlug(event);
+    bySlug.set(slug, [...(bySlug.get(slug) ?? []), event]);
+  }
+  const pairs: [PackEvent, PackEvent][] = [];
+  for (const group of bySlug.values()) {
+    for (const a of group) {
+      for (const b of group) {
+        if (a !== b && a.date.length < b.date.length && b.date.startsWith(`${a.date}-`)) pairs.push([a, b]);
+      }
+    }
+  }
+  return pairs;
 }
 
 interface AliasClash {

@@ -22,6 +22,15 @@ export interface PartialLocalizedText {
 export interface Fact {
   label: PartialLocalizedText;
   value: PartialLocalizedText;
+  /** The date a time-bound fact (a current office) is known to hold as of: `YYYY[-MM[-DD]]`. */
+  asOf?: string;
+}
+
+/** A deep copy of a fact, its optional `asOf` kept. */
+export function copyFact(fact: Fact): Fact {
+  const copy: Fact = { label: { ...fact.label }, value: { ...fact.value } };
+  if (fact.asOf !== undefined) copy.asOf = fact.asOf;
+  return copy;
 }
 
 export interface EntityRecord {

@@ -1,6 +1,6 @@
 // Reading and editing entities: cards (with timeline and reading history), summaries, search by
 // name, and the user's own additions and edits.
-import type { EntityRecord, SiyaqDatabase } from "./db";
+import { copyFact, type EntityRecord, type SiyaqDatabase } from "./db";
 import { aliasKey, aliasKeysOf } from "./alias-keys";
 import { markEntitiesChanged } from "./changes";
 import { timeline } from "./events";
@@ -107,7 +107,7 @@ export async function upsertUserEntity(db: SiyaqDatabase, edit: EditableEntity, 
     };
     delete next.packRank;
     if (edit.description !== undefined) next.description = { ...edit.description };
-    if (edit.facts !== undefined) next.facts = edit.facts.map((fact) => ({ label: { ...fact.label }, value: { ...fact.value } }));
+    if (edit.facts !== undefined) next.facts = edit.facts.map(copyFact);
     next.aliasKeys = aliasKeysOf(next);
     await db.entities.put(next);
     await markEntitiesChanged(db);

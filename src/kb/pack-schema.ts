@@ -77,6 +77,8 @@ function eitherLanguage(maxLength: number) {
 export const FactSchema = v.strictObject({
   label: eitherLanguage(PACK_LIMITS.maxFactLength),
   value: eitherLanguage(PACK_LIMITS.maxFactLength),
+  /** A time-bound fact (a current office) is known to hold as of this date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`). */
+  asOf: v.optional(EventDateSchema),
 });
 
 export const PackEntitySchema = v.strictObject({

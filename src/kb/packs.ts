@@ -1,6 +1,6 @@
 // Installing, updating, exporting and removing knowledge packs. An import is checked completely
 // before anything is written and applied in one transaction, so a bad file changes nothing.
-import type { EntityRecord, EventRecord, PackRecord, SiyaqDatabase } from "./db";
+import { copyFact, type EntityRecord, type EventRecord, type PackRecord, type SiyaqDatabase } from "./db";
 import { aliasKeysOf } from "./alias-keys";
 import { markEntitiesChanged } from "./changes";
 import { deletedEventKey } from "./events";
@@ -176,7 +176,7 @@ export function entityRecordFromPack(entity: PackEntity, source: string, rank: n
   if (rank !== undefined) record.packRank = rank;
   if (entity.ambiguousAliases) record.ambiguousAliases = [...entity.ambiguousAliases];
   if (entity.description) record.description = { ...entity.description };
-  if (entity.facts) record.facts = entity.facts.map((fact) => ({ label: { ...fact.label }, value: { ...fact.value } }));
+  if (entity.facts) record.facts = entity.facts.map(copyFact);
   if (entity.qid !== undefined) record.qid = entity.qid;
   if (entity.links) record.links = structuredClone(entity.links);
   return record;
@@ -208,7 +208,7 @@ export function packEntityFromRecord(record: EntityRecord): PackEntity {
   };
   if (record.ambiguousAliases) entity.ambiguousAliases = [...record.ambiguousAliases];
   if (record.description) entity.description = { ...record.description };
-  if (record.facts) entity.facts = record.facts.map((fact) => ({ label: { ...fact.label }, value: { ...fact.value } }));
+  if (record.facts) entity.facts = record.facts.map(copyFact);
   if (record.qid !== undefined) entity.qid = record.qid;
   if (record.links) entity.links = structuredClone(record.links);
   return entity;

@@ -146,7 +146,7 @@ export function HoverCard({ mention, details, actions, takeFocus, asOf }: HoverC
               {entity.facts.slice(0, FACTS).map((fact, i) => (
                 <div key={i}>
                   <dt>{fact.label.ar || fact.label.en}</dt>
-                  <dd>{fact.value.ar || fact.value.en}</dd>
+                  <dd>{fact.value.ar || fact.value.en}{fact.asOf && ` (${LABELS.asOf} ${fact.asOf})`}</dd>
                 </div>
               ))}
             </dl>

@@ -16,6 +16,8 @@ export const LABELS = {
   loading: "جارٍ التحميل…",
   close: "إغلاق",
   facts: "معلومات أساسية",
+  /** Before the date a current office is known to hold as of: "(حتى 2025-10)". */
+  asOf: "حتى",
   events: "أحدث الأحداث المرتبطة",
   noEvents: "لا أحداث مؤرخة بعد.",
   wikipedia: "ويكيبيديا",

@@ -47,6 +47,15 @@ describe("parsePack", () => {
     expect(errorOf(JSON.stringify(badQid))).toMatch(/^entities\[0\]\.qid/);
   });
 
+  it("accepts a fact's asOf date and names a malformed one", () => {
+    expect(parsePack(JSON.stringify(samplePack())).entities[4]!.facts![0]!.asOf).toBe("2025-10");
+    const pack = samplePack();
+    pack.entities[4]!.facts![0]!.asOf = "2025-13";
+    expect(errorOf(JSON.stringify(pack))).toBe("entities[4].facts[0].asOf: is not a calendar date");
+    pack.entities[4]!.facts![0]!.asOf = "October 2025";
+    expect(errorOf(JSON.stringify(pack))).toMatch(/^entities\[4\]\.facts\[0\]\.asOf: must be YYYY/);
+  });
+
   it("rejects malformed and truncated JSON", () => {
     const json = JSON.stringify(samplePack());
     expect(errorOf(json.slice(0, json.length / 2))).toMatch(/^not valid JSON/);

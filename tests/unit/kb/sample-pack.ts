@@ -49,6 +49,7 @@ export function samplePack(overrides: Partial<Pack> = {}): Pack {
         names: { ar: "قاسم الأعرجي", en: "Qasim al-Araji" },
         aliases: ["الأعرجي"],
         description: { ar: "مستشار الأمن القومي العراقي" },
+        facts: [{ label: { ar: "المنصب" }, value: { ar: "مستشار الأمن القومي العراقي (2020–)" }, asOf: "2025-10" }],
       },
       {
         id: "org:global-coalition-against-isis",

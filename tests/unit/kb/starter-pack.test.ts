@@ -9,6 +9,7 @@ import { aliasKey, aliasKeysOf } from "@/src/kb/alias-keys";
 import {
   AuthoringError,
   assembleStarterPack,
+  entityShapeProblems,
   packProblems,
   readAuthoringFiles,
   serializePack,
@@ -237,6 +238,38 @@ describe("the starter pack assembler", () => {
     expect(problems).toMatch(/alias "بغداد" is shared by .*city:baghdad.*city:muscat|alias "بغداد" is shared by .*city:muscat.*city:baghdad/);
     expect(problems).toMatch(/events\[0\] \(event:1990-x\): date: "1990-13"/);
     expect(problems).toMatch(/entityIds: country:kw is not in the pack/);
+  });
+
+  it("refuses one happening written at two date precisions, and keeps the same slug in other years", () => {
+    const { pack } = assemble();
+    const twice: Pack = structuredClone(pack);
+    const title = { ar: "ح", en: "E" };
+    twice.events.push(
+      { id: "event:2024-11-opposition-takes-aleppo", date: "2024-11", title, entityIds: [pack.entities[0]!.id] },
+      { id: "event:2024-11-30-opposition-takes-aleppo", date: "2024-11-30", title, entityIds: [pack.entities[0]!.id] },
+      { id: "event:2020-11-30-opposition-takes-aleppo", date: "2020-11-30", title, entityIds: [pack.entities[0]!.id] },
+    );
+    expect(packProblems(twice)).toEqual([
+      "events event:2024-11-opposition-takes-aleppo and event:2024-11-30-opposition-takes-aleppo are one happening at two date precisions: keep the precise one",
+    ]);
+    expect(shipped.events.filter((e) => e.id.endsWith("-opposition-takes-aleppo")).map((e) => e.date)).toEqual(["2024-11-30"]);
+  });
+
+  it("wants the date a current office is known to hold as of, and a real date there", () => {
+    const person = (facts: unknown[]) => ({
+      id: "per:x", type: "PER", names: { ar: "س", en: "X" }, aliases: [], description: { ar: "س", en: "X" }, facts,
+    });
+    const office = { label: { ar: "المنصب", en: "Office" }, value: { ar: "رئيس (2020–)", en: "President (2020–)" } };
+    expect(entityShapeProblems(person([office]))).toEqual([
+      'facts[0]: a current office ("President (2020–)") needs asOf, the date it is known to hold as of',
+    ]);
+    expect(entityShapeProblems(person([{ ...office, asOf: "2025-10" }]))).toEqual([]);
+    expect(entityShapeProblems(person([{ ...office, asOf: "2025-10-32" }]))).toEqual(['facts[0].asOf: "2025-10-32" is not an ISO date']);
+    const past = { label: office.label, value: { ar: "رئيس (2010–2020)", en: "President (2010–2020)" } };
+    expect(entityShapeProblems(person([past]))).toEqual([]);
+    const current = shipped.entities.flatMap((e) => (e.facts ?? []).filter((f) => /–\)$/.test(f.value.en)));
+    expect(current.length).toBeGreaterThan(200);
+    expect(current.filter((f) => !f.asOf)).toEqual([]);
   });
 
   it("assembles the same bytes twice and leaves the last good pack in place when a file breaks", () => {
