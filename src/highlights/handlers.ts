@@ -4,7 +4,7 @@ import { addressFor, mayClaim, type Sender } from "@/src/messaging/context";
 import type { EntityTable } from "dexie";
 import { withDatabase, type SiyaqDatabase } from "@/src/kb/db";
 import type { HighlightResponses } from "./messages";
-import { cleanTags, newHighlight, type Highlight } from "./highlight";
+import { checkStoredHighlights, cleanTags, newHighlight, type Highlight, type MalformedRecord } from "./highlight";
 import { libraryFacets, searchHighlights } from "./library";
 import { exportHighlights } from "./export";
 import { parseHighlightFile, passageKey } from "./import";
@@ -16,13 +16,17 @@ export interface HighlightHandlerOptions {
   now?: () => number;
 }
 
-/** The table holds only records this module wrote or validated on import: typed as such once, here. */
+/** The table holds records this module wrote or validated on import: typed as such once, here. */
 function highlightsOf(db: SiyaqDatabase): EntityTable<Highlight, "id"> {
   return db.highlights as unknown as EntityTable<Highlight, "id">;
 }
 
-function all(db: SiyaqDatabase): Promise<Highlight[]> {
-  return highlightsOf(db).toArray();
+/**
+ * Every stored highlight, checked: a record that does not fit the schema (an old import, a bug) is
+ * set aside and reported, so it never breaks the library, an export or an import.
+ */
+async function all(db: SiyaqDatabase): Promise<{ highlights: Highlight[]; malformed: MalformedRecord[] }> {
+  return checkStoredHighlights(await db.highlights.toArray());
 }
 
 /** Whether this sender may see or change highlights stored under `url`: a page only those of its own origin. */
@@ -98,24 +102,26 @@ export function createHighlightHandlers({
         const allowed = urls.filter((url) => mayTouch(sender, url));
         if (allowed.length === 0) return { highlights: [] };
         // By index only: this runs on every page visit, however large the library grows.
-        const found = await highlightsOf(db).where("url").anyOf(allowed).toArray();
-        return { highlights: found.sort((a, b) => a.createdAt - b.createdAt) };
+        const { highlights } = checkStoredHighlights(await db.highlights.where("url").anyOf(allowed).toArray());
+        return { highlights: highlights.sort((a, b) => a.createdAt - b.createdAt) };
       }),
 
     "highlights.search": ({ query, filters }) =>
       withDatabase(async (db) => {
-        const everything = await all(db);
+        const { highlights: everything, malformed } = await all(db);
         return {
           highlights: searchHighlights(everything, query, filters),
           total: everything.length,
           facets: libraryFacets(everything),
+          malformed,
         };
       }),
 
     "highlights.export": ({ format }) =>
       withDatabase(async (db) => {
-        const highlights = (await all(db)).sort((a, b) => a.createdAt - b.createdAt);
-        return { ...exportHighlights(highlights, format, new Date(now())), count: highlights.length };
+        const { highlights, malformed } = await all(db);
+        highlights.sort((a, b) => a.createdAt - b.createdAt);
+        return { ...exportHighlights(highlights, format, new Date(now())), count: highlights.length, skipped: malformed.length };
       }),
 
     "highlights.import": ({ json }) => {
@@ -124,8 +130,9 @@ export function createHighlightHandlers({
       return withDatabase((db) =>
         db.transaction("rw", db.highlights, async () => {
           const existing = await all(db);
-          const ids = new Set(existing.map((h) => h.id));
-          const passages = new Set(existing.map(passageKey));
+          // A malformed record's id is still taken: the import neither overwrites nor trips on it.
+          const ids = new Set([...existing.highlights.map((h) => h.id), ...existing.malformed.map((m) => m.id)]);
+          const passages = new Set(existing.highlights.map(passageKey));
           const fresh: Highlight[] = [];
           for (const highlight of incoming) {
             const key = passageKey(highlight);

@@ -4,8 +4,23 @@
 import * as v from "valibot";
 import { ENTITY_TYPES } from "@/src/nlp/types";
 import type { HighlightRecord } from "@/src/kb/db";
+import { describeIssue } from "@/src/kb/pack-schema";
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+/** Whether a string is an absolute http(s) address: the only kind a highlight may point at or export as a link. */
+export function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** An http(s) address: `javascript:`, `data:` and other schemes are refused at every door. */
+export const HttpUrlSchema = v.pipe(v.string(), v.maxLength(8192), v.check((value: string) => isHttpUrl(value), "must be an http(s) address"));
 export const MAX_QUOTE_LENGTH = 20_000;
 export const MAX_NOTE_LENGTH = 20_000;
 
@@ -23,7 +38,7 @@ export const TextPositionSelectorSchema = v.pipe(
 );
 
 export const TargetSchema = v.object({
-  source: v.pipe(v.string(), v.url(), v.maxLength(8192)),
+  source: HttpUrlSchema,
   selector: v.tuple([TextQuoteSelectorSchema, TextPositionSelectorSchema]),
 });
 
@@ -41,7 +56,7 @@ const IsoDate = v.pipe(v.string(), v.maxLength(40), v.check((s) => !Number.isNaN
 
 export const CitationSchema = v.object({
   title: Text(2000),
-  url: v.pipe(v.string(), v.url(), v.maxLength(8192)),
+  url: HttpUrlSchema,
   accessedAt: IsoDate,
   outlet: v.optional(Text(500)),
   author: v.optional(Text(1000)),
@@ -51,7 +66,7 @@ export const CitationSchema = v.object({
 /** What the page sends when the reader saves: everything but the bookkeeping the background adds. */
 export const HighlightDraftSchema = v.object({
   /** The address of the page as the tab saw it (without fragment): how later visits find it. */
-  url: v.pipe(v.string(), v.url(), v.maxLength(8192)),
+  url: HttpUrlSchema,
   target: TargetSchema,
   note: v.optional(Text(MAX_NOTE_LENGTH), ""),
   tags: v.optional(TagsSchema, []),
@@ -106,4 +121,29 @@ export function siteOf(highlight: Pick<Highlight, "url">): string {
   } catch {
     return "";
   }
+}
+
+/** A stored record that does not fit the schema (an old import, a bug): listed, never thrown. */
+export interface MalformedRecord {
+  id: string;
+  problem: string;
+}
+
+/**
+ * Splits stored records into valid highlights and malformed ones, so one bad record never breaks
+ * the library, the exports or a later import.
+ */
+export function checkStoredHighlights(records: readonly unknown[]): { highlights: Highlight[]; malformed: MalformedRecord[] } {
+  const highlights: Highlight[] = [];
+  const malformed: MalformedRecord[] = [];
+  for (const record of records) {
+    const parsed = v.safeParse(HighlightSchema, record);
+    if (parsed.success) {
+      highlights.push(record as Highlight);
+      continue;
+    }
+    const id = (record as { id?: unknown } | null)?.id;
+    malformed.push({ id: typeof id === "string" ? id : String(id), problem: describeIssue(parsed.issues[0]) });
+  }
+  return { highlights, malformed };
 }

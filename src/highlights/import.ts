@@ -6,6 +6,7 @@ import {
   CitationSchema,
   HighlightEntitySchema,
   HighlightSchema,
+  HttpUrlSchema,
   TagSchema,
   TextPositionSelectorSchema,
   TextQuoteSelectorSchema,
@@ -40,7 +41,7 @@ const AnnotationSchema = v.object({
   // The list first: an array would also pass as an object with no known fields.
   body: v.optional(v.union([v.array(BodySchema), BodySchema]), []),
   target: v.object({
-    source: v.pipe(v.string(), v.url()),
+    source: HttpUrlSchema,
     selector: v.pipe(
       v.array(v.looseObject({ type: v.string() })),
       v.check((list) => list.some((s) => s.type === "TextQuoteSelector"), "no TextQuoteSelector"),
@@ -49,7 +50,7 @@ const AnnotationSchema = v.object({
   }),
   [SIYAQ_EXTENSION]: v.optional(
     v.object({
-      url: v.optional(v.pipe(v.string(), v.url())),
+      url: v.optional(HttpUrlSchema),
       citation: v.optional(CitationSchema),
       entities: v.optional(v.array(HighlightEntitySchema), []),
       orphaned: v.optional(v.boolean(), false),

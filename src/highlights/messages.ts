@@ -1,7 +1,7 @@
 // Highlight requests (save, list, search, export, import): schemas and answer types.
 import * as v from "valibot";
-import { HighlightDraftSchema, HighlightSchema, MAX_NOTE_LENGTH, TagsSchema, type Highlight } from "./highlight";
-import type { ExportFile } from "./export";
+import { HighlightDraftSchema, HighlightSchema, MAX_NOTE_LENGTH, TagsSchema, type Highlight, type MalformedRecord } from "./highlight";
+import { EXPORT_FORMATS, type ExportFile } from "./export";
 import type { LibraryFacets } from "./library";
 import { MAX_IMPORT_CHARS } from "./import";
 import { CONTENT_ONLY, EXTENSION_ONLY, type SenderContext } from "@/src/messaging/context";
@@ -42,7 +42,7 @@ export const highlightRequests = {
       {},
     ),
   }),
-  "highlights.export": v.object({ format: v.picklist(["json", "csv", "markdown"]) }),
+  "highlights.export": v.object({ format: v.picklist(EXPORT_FORMATS) }),
   /** A Web Annotation file's text; all or nothing. */
   "highlights.import": v.object({ json: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)) }),
 };
@@ -70,7 +70,9 @@ export interface HighlightResponses {
   "highlight.restore": { highlight: Highlight };
   "highlight.setOrphaned": { updated: boolean };
   "highlights.forUrl": { highlights: Highlight[] };
-  "highlights.search": { highlights: Highlight[]; total: number; facets: LibraryFacets };
-  "highlights.export": ExportFile & { count: number };
+  /** `malformed`: stored records left out because they do not fit the schema. */
+  "highlights.search": { highlights: Highlight[]; total: number; facets: LibraryFacets; malformed: MalformedRecord[] };
+  /** `skipped`: malformed stored records left out of the file. */
+  "highlights.export": ExportFile & { count: number; skipped: number };
   "highlights.import": { added: number; skipped: number };
 }

@@ -1,6 +1,8 @@
-// The whole database as one file: backup (export), restore (import, validated and applied in one
-// transaction) and wipe. Settings live in storage.local and travel separately.
+// The whole database as one file: backup (export), restore (import, validated with the full
+// record schemas and applied in one transaction) and wipe. Settings live in storage.local and
+// travel separately.
 import * as v from "valibot";
+import { HighlightSchema, HttpUrlSchema } from "@/src/highlights/highlight";
 import type { EntityRecord, EventRecord, HighlightRecord, MentionRecord, PackRecord, SiyaqDatabase } from "./db";
 import { aliasKeysOf } from "./alias-keys";
 import { markEntitiesChanged } from "./changes";
@@ -39,7 +41,7 @@ const EntityRecordSchema = v.strictObject({
 });
 
 const EventSourceSchema = v.strictObject({
-  url: v.optional(Text(8192)),
+  url: v.optional(HttpUrlSchema),
   title: v.optional(Text(2000)),
   pack: v.optional(Text(PACK_LIMITS.maxIdLength)),
   publishedAt: v.optional(Text(64)),
@@ -51,35 +53,28 @@ const EventRecordSchema = v.strictObject({
   origin: v.picklist(["pack", "page", "user"]),
   source: v.optional(EventSourceSchema),
   pack: v.optional(Text(PACK_LIMITS.maxIdLength)),
-  url: v.optional(Text(8192)),
+  url: v.optional(HttpUrlSchema),
   packRank: v.optional(v.pipe(v.number(), v.integer())),
   createdAt: Timestamp,
 });
 
-const MentionRecordSchema = v.object({
+const MentionRecordSchema = v.strictObject({
   entityId: EntityIdSchema,
-  url: Text(8192),
+  url: HttpUrlSchema,
   title: Text(2000),
   seenAt: Timestamp,
 });
 
-/** Highlights keep every field their owner (src/highlights) stores; only the indexed ones are checked. */
-const HighlightRecordSchema = v.looseObject({
-  id: v.pipe(v.string(), v.nonEmpty(), v.maxLength(PACK_LIMITS.maxIdLength)),
-  url: Text(8192),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  tags: v.array(Text(PACK_LIMITS.maxNameLength)),
-  entityIds: v.array(EntityIdSchema),
-});
+/** Highlights are checked with their owner's full schema (src/highlights), every field of them. */
+const HighlightRecordSchema = v.strictObject(HighlightSchema.entries);
 
 const PackRecordSchema = v.strictObject({
   id: Text(PACK_LIMITS.maxIdLength),
   version: Text(64),
   name: Text(PACK_LIMITS.maxMetaLength),
   installedAt: Timestamp,
-  entityCount: v.number(),
-  eventCount: v.number(),
+  entityCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  eventCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   names: v.optional(Localized),
   description: v.optional(PartialLocalized),
   license: v.optional(Text(PACK_LIMITS.maxMetaLength)),
@@ -107,24 +102,58 @@ export interface DataImportCounts {
   packs: number;
 }
 
+/** A stored record the export left out: the import would refuse it, and with it the whole file. */
+export interface SkippedRecord {
+  table: string;
+  id: string;
+  problem: string;
+}
+
+export interface DataExport {
+  json: string;
+  skipped: SkippedRecord[];
+}
+
+/** The records of one table that fit its import schema; the others are reported in `skipped`. */
+function importable<T>(table: string, schema: v.GenericSchema, records: readonly T[], skipped: SkippedRecord[]): T[] {
+  return records.filter((record) => {
+    const parsed = v.safeParse(schema, record);
+    if (parsed.success) return true;
+    const id = (record as { id?: unknown }).id;
+    skipped.push({ table, id: id === undefined ? "" : String(id), problem: describeIssue(parsed.issues[0]) });
+    return false;
+  });
+}
+
 /** Every record of the database, as JSON text. */
-export async function exportData(db: SiyaqDatabase, now = Date.now()): Promise<string> {
+export async function exportData(db: SiyaqDatabase, now = Date.now()): Promise<DataExport> {
   return db.transaction("r", [db.entities, db.events, db.mentions, db.highlights, db.packs, db.sightings], async () => {
+    const skipped: SkippedRecord[] = [];
     const entities = (await db.entities.toArray()).map(({ aliasKeys: _, ...entity }) => entity);
     const mentions = (await db.mentions.toArray()).map(({ id: _, ...mention }) => mention);
-    return JSON.stringify({
+    const json = JSON.stringify({
       format: DATA_FORMAT,
       formatVersion: DATA_FORMAT_VERSION,
       exportedAt: new Date(now).toISOString(),
-      entities,
-      events: await db.events.toArray(),
-      mentions,
-      highlights: await db.highlights.toArray(),
-      packs: await db.packs.toArray(),
+      entities: importable("entities", EntityRecordSchema, entities, skipped),
+      events: importable("events", EventRecordSchema, await db.events.toArray(), skipped),
+      mentions: importable("mentions", MentionRecordSchema, mentions, skipped),
+      highlights: importable("highlights", HighlightRecordSchema, await db.highlights.toArray(), skipped),
+      packs: importable("packs", PackRecordSchema, await db.packs.toArray(), skipped),
       // Unknown names met while reading: part of the reader's history, so part of the backup.
       sightings: (await db.sightings.toArray()).map(({ bytes: _, ...sighting }) => sighting),
     });
+    return { json, skipped };
   });
+}
+
+/** `highlights[3].citation.url: must be an http(s) address (record id "h1")`: place, field, problem and id. */
+function describeDataIssue(issue: v.BaseIssue<unknown>, raw: unknown): string {
+  const message = describeIssue(issue);
+  const [tableStep, indexStep] = issue.path ?? [];
+  if (typeof tableStep?.key !== "string" || typeof indexStep?.key !== "number") return message;
+  const id = ((raw as Record<string, unknown>)[tableStep.key] as { id?: unknown }[] | undefined)?.[indexStep.key]?.id;
+  return typeof id === "string" ? `${message} (record id ${JSON.stringify(id.slice(0, 100))})` : message;
 }
 
 /**
@@ -143,7 +172,7 @@ export async function importData(db: SiyaqDatabase, json: string): Promise<DataI
     throw new PackError(`not valid JSON (truncated or malformed file?): ${error instanceof Error ? error.message : String(error)}`);
   }
   const parsed = v.safeParse(DataFileSchema, raw);
-  if (!parsed.success) throw new PackError(describeIssue(parsed.issues[0]));
+  if (!parsed.success) throw new PackError(describeDataIssue(parsed.issues[0], raw));
   const data = parsed.output;
 
   const entities: EntityRecord[] = data.entities.map((entity) => ({ ...entity, aliasKeys: aliasKeysOf(entity) }));

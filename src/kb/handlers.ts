@@ -44,7 +44,11 @@ export function createKbHandlers(): KbHandlers {
     "pack.import": ({ json, force }) => withDatabase((db) => importPack(db, json, { force })),
     "pack.export": ({ id }) => withDatabase(async (db) => ({ json: JSON.stringify(await exportPack(db, id)) })),
     "pack.remove": ({ id }) => withDatabase(async (db) => ({ removed: await removePack(db, id) })),
-    "data.export": () => withDatabase(async (db) => ({ json: await exportData(db) })),
+    "data.export": () =>
+      withDatabase(async (db) => {
+        const { json, skipped } = await exportData(db);
+        return { json, skipped: skipped.length };
+      }),
     "data.import": ({ json }) => withDatabase((db) => importData(db, json)),
     "data.wipe": () => withDatabase(async (db) => (await wipeData(db), { wiped: true as const })),
   };

@@ -156,7 +156,8 @@ export interface KbResponses {
   "pack.import": PackImportResult;
   "pack.export": { json: string };
   "pack.remove": { removed: boolean };
-  "data.export": { json: string };
+  /** `skipped`: malformed stored highlights left out of the file. */
+  "data.export": { json: string; skipped: number };
   "data.import": DataImportCounts;
   "data.wipe": { wiped: true };
 }

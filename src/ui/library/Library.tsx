@@ -1,10 +1,12 @@
 // The library page: every saved highlight, searchable (forgiving Arabic spelling) and filterable
-// by entity, tag, site and date; edit, delete with undo, export (JSON/CSV/Markdown) and import.
+// by entity, tag, site and date; edit, delete with undo, export (JSON/CSV/Markdown/RIS/CSL-JSON)
+// and import. Stored records too damaged to show are counted, never allowed to break the page.
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { sendMessage } from "@/src/messaging/client";
 import type { Highlight } from "@/src/highlights/highlight";
 import type { LibraryFacets, LibraryFilters } from "@/src/highlights/library";
 import type { ExportFormat } from "@/src/highlights/export";
+import type { MalformedRecord } from "@/src/highlights/highlight";
 import type { UiLanguage } from "@/src/ui/i18n";
 import { HighlightItem } from "./HighlightItem";
 import { downloadText } from "@/src/ui/shared/download";
@@ -13,6 +15,14 @@ import type { LibraryText } from "./labels";
 const SEARCH_DELAY_MS = 200;
 const UNDO_MS = 10_000;
 const EMPTY_FACETS: LibraryFacets = { tags: [], sites: [], entities: [] };
+/** The export menu: the button's text is the format's own name; the hint says who reads it. */
+const EXPORT_BUTTONS: { format: ExportFormat; name: string; hint?: "exportRisHint" | "exportCslHint" }[] = [
+  { format: "json", name: "JSON" },
+  { format: "csv", name: "CSV" },
+  { format: "markdown", name: "Markdown" },
+  { format: "ris", name: "RIS", hint: "exportRisHint" },
+  { format: "csl-json", name: "CSL-JSON", hint: "exportCslHint" },
+];
 
 type Notice = { text: string; error?: boolean; undo?: Highlight };
 
@@ -35,6 +45,7 @@ export function Library({ t, language }: { t: LibraryText; language: UiLanguage 
   const [total, setTotal] = useState(0);
   const [facets, setFacets] = useState<LibraryFacets>(EMPTY_FACETS);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [malformed, setMalformed] = useState<MalformedRecord[]>([]);
   const importInput = useRef<HTMLInputElement>(null);
   const undoTimer = useRef<ReturnType<typeof setTimeout>>();
 
@@ -65,6 +76,7 @@ export function Library({ t, language }: { t: LibraryText; language: UiLanguage 
       setResults(answer.highlights);
       setTotal(answer.total);
       setFacets(answer.facets);
+      setMalformed(answer.malformed);
     } catch (error) {
       fail(error);
     }
@@ -110,6 +122,7 @@ export function Library({ t, language }: { t: LibraryText; language: UiLanguage 
     try {
       const file = await sendMessage("highlights.export", { format });
       downloadText(file.filename, file.content, file.mimeType);
+      if (file.skipped > 0) setNotice({ text: t("exportSkipped", { count: file.count, skipped: file.skipped }), error: true });
     } catch (error) {
       fail(error);
     }
@@ -134,9 +147,9 @@ export function Library({ t, language }: { t: LibraryText; language: UiLanguage 
         <h1>{t("heading")}</h1>
         <div class="row io">
           <span>{t("exportAs")}:</span>
-          <button type="button" data-export="json" onClick={() => void exportAs("json")}>JSON</button>
-          <button type="button" data-export="csv" onClick={() => void exportAs("csv")}>CSV</button>
-          <button type="button" data-export="markdown" onClick={() => void exportAs("markdown")}>Markdown</button>
+          {EXPORT_BUTTONS.map(({ format, name, hint }) => (
+            <button key={format} type="button" data-export={format} title={hint && t(hint)} onClick={() => void exportAs(format)}>{name}</button>
+          ))}
           <label class="button">
             {t("importFile")}
             <input ref={importInput} type="file" accept=".json,application/json,application/ld+json" class="visually-hidden" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
@@ -190,6 +203,12 @@ export function Library({ t, language }: { t: LibraryText; language: UiLanguage 
           {notice.undo && (
             <button type="button" onClick={() => void undo(notice.undo!)}>{t("undo")}</button>
           )}
+        </p>
+      )}
+
+      {malformed.length > 0 && (
+        <p class="notice error" role="status" data-malformed={malformed.length}>
+          {t("malformed", { count: malformed.length, ids: malformed.slice(0, 5).map((record) => record.id).join(", ") })}
         </p>
       )}
 

@@ -134,4 +134,16 @@ describe("library page", () => {
     expect(alert.textContent).toContain("target.selector");
     expect(quotes()).toEqual([QUOTE_A]);
   });
+
+  it("lists the good highlights when a stored record is damaged, says so, and offers RIS and CSL-JSON", async () => {
+    await save(QUOTE_A);
+    const { database } = await import("@/src/kb/db");
+    await database().highlights.add({ id: "broken-1", url: "https://example.org/a", createdAt: 1, updatedAt: 1, tags: [], entityIds: [] });
+    render(<Library t={t} language="en" />, host);
+    await until(() => quotes().length === 1, "the good one listed");
+    const notice = await until(() => host.querySelector("[data-malformed]"), "damage reported");
+    expect(notice.textContent).toBe(t("malformed", { count: 1, ids: "broken-1" }));
+    expect([...host.querySelectorAll("button[data-export]")].map((b) => b.getAttribute("data-export"))).toEqual(["json", "csv", "markdown", "ris", "csl-json"]);
+    expect(host.querySelector('button[data-export="ris"]')!.getAttribute("title")).toBe(t("exportRisHint"));
+  });
 });

@@ -5,6 +5,7 @@ import { createKbHandlers } from "@/src/kb/handlers";
 import { useDatabase, type SiyaqDatabase } from "@/src/kb/db";
 import { freshDatabase, samplePack } from "./sample-pack";
 import { senderFor } from "../messaging/senders";
+import { sampleHighlight } from "../highlights/arbitraries";
 
 const EXTENSION = "siyaq-test";
 const handlers = createKbHandlers() as unknown as Handlers;
@@ -202,7 +203,7 @@ describe("data messages", () => {
     await ask("mentions.record", { url: ARTICLE, title: "t", entityIds: ["country:iq"] });
     await ask("events.addFromPage", { url: ARTICLE, title: "t", events: [{ date: "2021-07", text: "جرت الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن", entityIds: ["city:baghdad"] }] });
     await ask("entity.upsert", { entity: { type: "ORG", names: { ar: "الأمصار" }, aliases: [] } });
-    await db.highlights.add({ id: "h1", url: ARTICLE, createdAt: 1, updatedAt: 2, tags: ["عراق"], entityIds: ["country:iq"], body: "<b>note</b>" });
+    await db.highlights.add(sampleHighlight({ id: "h1", url: ARTICLE, note: "<b>note</b>", tags: ["عراق"], entityIds: ["country:iq"] }));
     const before = {
       entities: await db.entities.toArray(),
       events: await db.events.toArray(),

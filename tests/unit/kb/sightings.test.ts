@@ -69,7 +69,7 @@ describe("sightings of unknown names", () => {
 
   it("are erased by wipe and carried by the export", async () => {
     await recordSightings(db, page(1), [{ surface: "رائد العزاوي", type: "PER" }], 5);
-    const exported = JSON.parse(await exportData(db));
+    const exported = JSON.parse((await exportData(db)).json);
     expect(exported.sightings).toEqual([
       { key: expect.any(String), surface: "رائد العزاوي", type: "PER", pages: [{ ...page(1), seenAt: 5 }], seenAt: 5 },
     ]);
