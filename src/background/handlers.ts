@@ -3,15 +3,21 @@
 import type { Handlers } from "@/src/messaging/server";
 import { withDatabase } from "@/src/kb/db";
 import { getRecognizer } from "./recognizer-service";
+import { RECOGNIZE_LIMIT, rateLimiter, type RateLimit } from "./rate-limit";
 import { createKbHandlers } from "@/src/kb/handlers";
 import { createPageHandlers } from "@/src/page/handlers";
 import { createHighlightHandlers } from "@/src/highlights/handlers";
 
-export function createHandlers(version: string): Handlers {
+export function createHandlers(version: string, { recognizeLimit = RECOGNIZE_LIMIT }: { recognizeLimit?: RateLimit } = {}): Handlers {
+  const takeRecognizeBudget = rateLimiter("recognize", recognizeLimit);
   return {
     ping: () => ({ version, ready: true }),
-    // One recognizer over the knowledge base, shared by every tab (./recognizer-service).
-    recognize: async ({ text, refDate }) => ({ mentions: (await getRecognizer())(text, refDate) }),
+    // One recognizer over the knowledge base, shared by every tab (./recognizer-service): each tab
+    // gets its share, not all of it.
+    recognize: async ({ text, refDate }, sender) => {
+      if (sender.context === "content" && sender.tabId !== undefined) takeRecognizeBudget(sender.tabId, text.length);
+      return { mentions: (await getRecognizer())(text, refDate) };
+    },
     "db.stats": () =>
       withDatabase(async (db) => ({
         entities: await db.entities.count(),

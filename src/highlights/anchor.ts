@@ -95,6 +95,16 @@ function bestFuzzyMatch(text: string, exact: string, context: Context): Scored |
   return best;
 }
 
+/**
+ * Above this many (folded) characters the fuzzy search no longer scans the whole page, only the
+ * windows where the passage should be (its old position, after its prefix, before its suffix): on a
+ * long, repetitive page a whole-text approximate search finds a match at nearly every offset and took
+ * seconds of the page's main thread. Exact matches are still looked for everywhere.
+ */
+export const MAX_WHOLE_TEXT_FUZZY = 50_000;
+/** Quotes longer than this are matched exactly or within their windows only, never against the whole page. */
+const MAX_WHOLE_TEXT_QUOTE = 2_000;
+
 /** Occurrences of the context looked at per side: enough for a page, bounded for a pathological one. */
 const MAX_CONTEXT_SITES = 20;
 
@@ -112,7 +122,8 @@ function fuzzyCandidates(
   context: Context,
 ): Candidate[] {
   const span = quote.length + maxErrors;
-  const windows: [number, number][] = [[0, text.length]];
+  const windows: [number, number][] =
+    text.length <= MAX_WHOLE_TEXT_FUZZY && quote.length <= MAX_WHOLE_TEXT_QUOTE ? [[0, text.length]] : [];
   if (context.hint !== undefined) windows.push([context.hint - span, context.hint + 2 * span]);
   const sites = (needle: string, add: (at: number) => void) => {
     if (needle.length < 8) return;

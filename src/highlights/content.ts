@@ -225,6 +225,7 @@ class HighlightSession {
     };
     // Escape dismisses the button, as it does the card; the editor handles its own Escape.
     const onKey = (event: KeyboardEvent) => {
+      if (!event.isTrusted) return;
       if (event.key === "Escape" && this.host.view?.kind === "button") this.host.hide();
     };
     this.doc.addEventListener("selectionchange", onChange);

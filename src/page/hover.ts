@@ -108,7 +108,10 @@ export function startHover(deps: HoverDeps, signal: AbortSignal): HoverControl {
     show(mention, wordBox(mention, point), false);
   };
 
+  // Only the reader's own input counts: page script can dispatch look-alike events (isTrusted false)
+  // to open cards, steal focus or close them.
   const onPointerMove = (event: PointerEvent) => {
+    if (!event.isTrusted) return;
     point = { x: event.clientX, y: event.clientY };
     const overCard = card.isCard(event.target);
     clearTimeout(dwell);
@@ -132,6 +135,7 @@ export function startHover(deps: HoverDeps, signal: AbortSignal): HoverControl {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (!event.isTrusted) return;
     if (event.key === "Escape" && card.open) {
       close();
       return;
@@ -143,7 +147,8 @@ export function startHover(deps: HoverDeps, signal: AbortSignal): HoverControl {
   };
 
   // A scroll moves the word from under the card; a card opened by keyboard survives its own scroll.
-  const onScroll = () => {
+  const onScroll = (event: Event) => {
+    if (!event.isTrusted) return;
     if (card.open && Date.now() - shownAt > 500) close();
   };
 

@@ -121,3 +121,15 @@ describe("highlights of another site", () => {
     expect((await ok(victimTab, "highlights.forUrl", { urls: [VICTIM] })).highlights).toEqual([]);
   });
 });
+
+describe("recognition per tab", () => {
+  it("a tab that floods recognize is refused past its budget, and other tabs are not", async () => {
+    const limited = createHandlers("test", { recognizeLimit: { windowMs: 60_000, maxCalls: 5, maxChars: 1_000_000 } });
+    const ask = (sender: SenderInfo) =>
+      dispatch(limited, { siyaq: 1, type: "recognize", payload: { text: "قاسم سليماني" } }, sender, { extensionId: ID, log: () => {} });
+    for (let i = 0; i < 5; i++) expect((await ask(hostile)).ok).toBe(true);
+    expect(await ask(hostile)).toMatchObject({ ok: false, error: expect.stringContaining("too many recognize requests") });
+    expect((await ask(victimTab)).ok).toBe(true);
+    expect((await ask(library)).ok).toBe(true);
+  });
+});

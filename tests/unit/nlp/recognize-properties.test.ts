@@ -73,6 +73,36 @@ describe("recognize() on any input", () => {
     expect(mentions.length).toBeGreaterThan(1000);
   }, 120_000);
 
+  it("finds the same names with soft hyphens, joiners or tatweel inside them (issue 14)", () => {
+    const text = seed.text.slice(0, 3000);
+    const plain = recognize(text, { lexicon, refDate: SEED_REF_DATE }).filter((m) => m.entityId);
+    expect(plain.length).toBeGreaterThan(5);
+    // A soft hyphen inside a known name: it used to split the word and lose the name.
+    const soleimani = "قاسم سلي\u00adماني";
+    expect(recognize(`مقتل ${soleimani} في بغداد`, { lexicon }).map((m) => m.surface)).toContain(soleimani);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom("\u00ad", "\u200c", "\u200d", "\u0640", "\u00ad\u00ad")), { minLength: 1, maxLength: 6 }),
+        (insertions) => {
+          // Inside a name, between two of its letters (never at its edges).
+          const at = insertions
+            .map(([which, offset, mark]) => {
+              const m = plain[which % plain.length]!;
+              return { index: m.start + 1 + (offset % Math.max(1, m.end - m.start - 1)), mark };
+            })
+            .filter(({ index }) => /\p{L}/u.test(text[index - 1]!) && /\p{L}/u.test(text[index]!))
+            .sort((a, b) => b.index - a.index);
+          let changed = text;
+          for (const { index, mark } of at) changed = changed.slice(0, index) + mark + changed.slice(index);
+          const found = recognize(changed, { lexicon, refDate: SEED_REF_DATE });
+          checkInvariants(changed, found);
+          expect(found.filter((m) => m.entityId).map((m) => m.entityId)).toEqual(plain.map((m) => m.entityId));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it("gives the same mentions however the text is split into lines", () => {
     const line = "وكانت الولايات المتحدة أقدمت على سحب أغلب فرقها القتالية من العراق عام 2011";
     const once = recognize(line, { lexicon }).map((m) => m.surface);

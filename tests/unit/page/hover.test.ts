@@ -34,6 +34,12 @@ function fakeCard() {
   return { card, shown, host };
 }
 
+/** What the browser dispatches for the reader's own input; page script's events are not trusted. */
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, "isTrusted", { value: true });
+  return event;
+}
+
 describe("hover", () => {
   let controller: AbortController;
   const first = () => mentionAt("قاسم سليماني", { left: 100, top: 100, width: 80, height: 20 });
@@ -62,7 +68,7 @@ describe("hover", () => {
   };
   const move = (x: number, y: number, target: EventTarget = document.body) => {
     const event = new PointerEvent("pointermove", { clientX: x, clientY: y, bubbles: true });
-    target.dispatchEvent(event);
+    target.dispatchEvent(trusted(event));
   };
 
   beforeEach(() => {
@@ -119,13 +125,19 @@ describe("hover", () => {
   it("closes on Escape and steps through names with Alt+Shift+N, taking keyboard focus", () => {
     const { card, shown } = setup();
     a.nodes[0]!.parentElement!.scrollIntoView = () => {};
+    // Page script pressing the shortcut is ignored: no card, no focus taken.
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "N", code: "KeyN", altKey: true, shiftKey: true }));
+    expect(shown).toHaveLength(0);
+    document.dispatchEvent(trusted(new KeyboardEvent("keydown", { key: "N", code: "KeyN", altKey: true, shiftKey: true })));
     expect(shown.at(-1)!.mention.surface).toBe("قاسم سليماني");
     expect(shown.at(-1)!.takeFocus).toBe(true);
     vi.advanceTimersByTime(200);
-    document.dispatchEvent(new KeyboardEvent("keydown", { key: "N", code: "KeyN", altKey: true, shiftKey: true }));
+    document.dispatchEvent(trusted(new KeyboardEvent("keydown", { key: "N", code: "KeyN", altKey: true, shiftKey: true })));
     expect(shown.at(-1)!.mention.surface).toBe("محمد الحلبوسي");
+    // Nor can it close the card.
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
+    expect(card.open).toBe(true);
+    document.dispatchEvent(trusted(new KeyboardEvent("keydown", { key: "Escape" })));
     expect(card.open).toBe(false);
   });
 
