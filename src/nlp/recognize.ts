@@ -116,10 +116,19 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   // tagger finds unknown names better, title-only spans were mostly wrong (verbs and nouns after a
   // title) and head-noun-only spans cost more precision than they added recall; dropping them also
   // raised AQMAR (Wikipedia). Rules still fix the boundaries of lexicon and tagger spans (above).
-  const kept = tagger ? candidates.filter((c) => c.priority !== PRIORITY.rule) : candidates;
+  // Head-noun phrases stay: the contract's organisations (`وزارة الصحة`, `هيئة قناة السويس`) are
+  // named by their head, which ANERcorp, the tagger's teacher, does not annotate.
+  // A bare word after a generic head stays only with the tagger's or the lexicon's support
+  // (`تنظيم داعش`, but `تنظيم انتخابات` is "organising elections").
+  const kept = tagger ? candidates.filter((c) => c.priority !== PRIORITY.rule || namedByHead(text, c)) : candidates;
   const accepted = joinAdjacent(text, tokens, resolveOverlaps(kept, text.length));
   if (tagger) completePersons(text, tokens, accepted);
   return toMentions(text, oneSensePerDocument(text, tokens, accepted, dateTokens));
+}
+
+/** A head-noun rule's phrase of several words, or a name with the article after its head. */
+function namedByHead(text: string, c: Candidate): boolean {
+  return c.kind === "head" && (c.endToken - c.startToken > 1 || spanKey(text, c).startsWith("ال"));
 }
 
 /** Left to right, the longest lexicon match at each token not inside an earlier one. */
@@ -158,7 +167,9 @@ function gatherEvidence(text: string, tokens: readonly Token[], lexicon: Lexicon
       if (!kept) continue;
       if (kept.end < r.endToken) Object.assign(r, { endToken: kept.end, end: tokens[kept.end - 1]!.end });
     }
-    rules.push({ ...r, ...linked, type: r.type, priority: r.lexicon ? PRIORITY.lexicon : PRIORITY.rule });
+    const priority = r.overrules ? PRIORITY.confirmedRule : r.lexicon ? PRIORITY.lexicon : PRIORITY.rule;
+    const { overrules: _, ...rule } = r;
+    rules.push({ ...rule, ...linked, type: r.type, priority });
   }
   candidates.push(...rules);
   const hints: (string | undefined)[] | undefined = withHints ? new Array(tokens.length).fill(undefined) : undefined;
@@ -546,7 +557,10 @@ function confirmRules(candidates: Candidate[]): void {
     for (let k = lo; k < evidence.length && evidence[k]!.start < rule.end; k++) {
       const e = evidence[k]!;
       // A title before a name says PER more surely than a tagger's guess (`رئيس الاتحاد برند جوتشولك`).
-      const sameThing = e.type === rule.type || (rule.kind === "title" && e.priority === PRIORITY.tagger);
+      // A head that belongs to the name makes the phrase one name, whatever is inside it: a place
+      // in an organisation's name is part of it (`هيئة قناة السويس`), never painted twice.
+      const namedByHead = rule.kind === "head" && rule.endToken - rule.startToken > 1 && e.start > rule.start;
+      const sameThing = e.type === rule.type || namedByHead || (rule.kind === "title" && e.priority === PRIORITY.tagger);
       // A title rule adds given names before what the tagger found, never words after it
       // (`بوش تجاوز` around `بوش` is the rule overrunning the name).
       const fits = rule.kind === "title" ? e.end === rule.end : e.end <= rule.end;
@@ -656,9 +670,12 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
   return out;
 }
 
-/** Which candidate defines a name's sense: a linked one first, then the most trusted source. */
+/**
+ * Which candidate defines a name's sense: a linked one or one whose head noun says what it is
+ * (`جريدة الصباح`: the newspaper, wherever else the page names it), then the most trusted source.
+ */
 function senseRank(c: Candidate): number {
-  return (c.entityId ? 10 : 0) + c.priority;
+  return (c.entityId ? 10 : 0) + (c.kind === "head" ? 10 : 0) + c.priority;
 }
 
 /** The normalised text of a span (proclitics already outside it): what "the same name" means. */
