@@ -609,15 +609,10 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
     const known = senses.get(key);
     if (!known || senseRank(known) < senseRank(c)) senses.set(key, c);
   }
-  // Family names of people named in full, and one-word names: later bare mentions are the same.
+  // Family names of people named in full, and one-word names: bare mentions are the same.
   const earlierNames = new Map<string, Candidate>();
-  for (const c of accepted) {
-    if (c.type !== "PER" || c.endToken - c.startToken < 2) continue;
-    const last = tokens[c.endToken - 1]!.norm;
-    const beforeLast = tokens[c.endToken - 2]!.norm;
-    if (last.length < 3 || functionWords.has(last) || connectors.has(beforeLast)) continue;
-    if (!earlierNames.has(last)) earlierNames.set(last, c);
-  }
+  const familyNames = familyNamesOf(tokens, accepted);
+  for (const [last, c] of familyNames) earlierNames.set(last, c);
   // One-word names the tagger found (alone or confirmed by a rule): a later bare occurrence is the
   // same. Of a rule's one-word guesses only a bare word after a generic head spreads (`تنظيم داعش`,
   // `حركة حماس`: proper names); others (`موقع البرامج`) would mark a common word page-wide.
@@ -629,6 +624,13 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
   }
   const out: Candidate[] = [];
   for (const c of accepted) {
+    // A person's family name alone is that person, whatever else the word could be (`بايدن` as
+    // a place): retyped and linked unless the KB linked it as something else.
+    const person = c.endToken - c.startToken === 1 && c.type !== "PER" && c.type !== "DATE" && !c.entityId ? familyNames.get(spanKey(text, c)) : undefined;
+    if (person) {
+      out.push({ ...c, type: "PER", ...(person.entityId ? { entityId: person.entityId } : {}) });
+      continue;
+    }
     const sense = c.type === "DATE" ? undefined : senses.get(spanKey(text, c));
     if (sense && sense !== c && (sense.type !== c.type || sense.entityId !== c.entityId)) {
       const { entityId: _drop, ...rest } = c;
@@ -642,18 +644,22 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
     for (let i = 0; i < tokens.length; i++) {
       if (covered[i] || dateTokens[i] || !forms.has(tokens[i]!.norm)) continue;
       const t = tokens[i]!;
-      let earlier = earlierNames.get(t.norm);
+      let name = t.norm;
+      let earlier = earlierNames.get(name);
       let offset = 0;
       if (!earlier) {
         for (const s of t.stems) {
           earlier = earlierNames.get(s.form);
           if (earlier) {
+            name = s.form;
             offset = s.offset;
             break;
           }
         }
       }
-      if (!earlier || earlier.startToken > i) continue; // only names already introduced
+      // A family name may come before the full name (a headline's `باسيل` above `جبران باسيل`);
+      // another one-word name counts only once it was introduced.
+      if (!earlier || (earlier.startToken > i && familyNames.get(name) !== earlier)) continue;
       out.push({
         start: t.start + offset,
         end: t.end,
@@ -668,6 +674,24 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
     out.sort((a, b) => a.start - b.start);
   }
   return out;
+}
+
+/**
+ * The family names of people named in full on the page (the last word of a PER name of two words
+ * or more, not after a connector), each with the first full name that ends on it.
+ */
+function familyNamesOf(tokens: readonly Token[], accepted: readonly Candidate[]): Map<string, Candidate> {
+  const names = new Map<string, Candidate>();
+  for (const c of accepted) {
+    if (c.type !== "PER" || c.endToken - c.startToken < 2) continue;
+    const last = tokens[c.endToken - 1]!.norm;
+    const beforeLast = tokens[c.endToken - 2]!.norm;
+    if (last.length < 3 || functionWords.has(last) || connectors.has(beforeLast)) continue;
+    const known = names.get(last);
+    // The linked bearer of a family name wins over an unlinked one.
+    if (!known || (!known.entityId && c.entityId)) names.set(last, c);
+  }
+  return names;
 }
 
 /**
