@@ -116,10 +116,19 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   // tagger finds unknown names better, title-only spans were mostly wrong (verbs and nouns after a
   // title) and head-noun-only spans cost more precision than they added recall; dropping them also
   // raised AQMAR (Wikipedia). Rules still fix the boundaries of lexicon and tagger spans (above).
-  const kept = tagger ? candidates.filter((c) => c.priority !== PRIORITY.rule) : candidates;
+  // Head-noun phrases stay: the contract's organisations (`وزارة الصحة`, `هيئة قناة السويس`) are
+  // named by their head, which ANERcorp, the tagger's teacher, does not annotate.
+  // A bare word after a generic head stays only with the tagger's or the lexicon's support
+  // (`تنظيم داعش`, but `تنظيم انتخابات` is "organising elections").
+  const kept = tagger ? candidates.filter((c) => c.priority !== PRIORITY.rule || namedByHead(text, c)) : candidates;
   const accepted = joinAdjacent(text, tokens, resolveOverlaps(kept, text.length));
   if (tagger) completePersons(text, tokens, accepted);
   return toMentions(text, oneSensePerDocument(text, tokens, accepted, dateTokens));
+}
+
+/** A head-noun rule's phrase of several words, or a name with the article after its head. */
+function namedByHead(text: string, c: Candidate): boolean {
+  return c.kind === "head" && (c.endToken - c.startToken > 1 || spanKey(text, c).startsWith("ال"));
 }
 
 /** Left to right, the longest lexicon match at each token not inside an earlier one. */
@@ -158,7 +167,9 @@ function gatherEvidence(text: string, tokens: readonly Token[], lexicon: Lexicon
       if (!kept) continue;
       if (kept.end < r.endToken) Object.assign(r, { endToken: kept.end, end: tokens[kept.end - 1]!.end });
     }
-    rules.push({ ...r, ...linked, type: r.type, priority: r.lexicon ? PRIORITY.lexicon : PRIORITY.rule });
+    const priority = r.overrules ? PRIORITY.confirmedRule : r.lexicon ? PRIORITY.lexicon : PRIORITY.rule;
+    const { overrules: _, ...rule } = r;
+    rules.push({ ...rule, ...linked, type: r.type, priority });
   }
   candidates.push(...rules);
   const hints: (string | undefined)[] | undefined = withHints ? new Array(tokens.length).fill(undefined) : undefined;
@@ -546,7 +557,10 @@ function confirmRules(candidates: Candidate[]): void {
     for (let k = lo; k < evidence.length && evidence[k]!.start < rule.end; k++) {
       const e = evidence[k]!;
       // A title before a name says PER more surely than a tagger's guess (`رئيس الاتحاد برند جوتشولك`).
-      const sameThing = e.type === rule.type || (rule.kind === "title" && e.priority === PRIORITY.tagger);
+      // A head that belongs to the name makes the phrase one name, whatever is inside it: a place
+      // in an organisation's name is part of it (`هيئة قناة السويس`), never painted twice.
+      const namedByHead = rule.kind === "head" && rule.endToken - rule.startToken > 1 && e.start > rule.start;
+      const sameThing = e.type === rule.type || namedByHead || (rule.kind === "title" && e.priority === PRIORITY.tagger);
       // A title rule adds given names before what the tagger found, never words after it
       // (`بوش تجاوز` around `بوش` is the rule overrunning the name).
       const fits = rule.kind === "title" ? e.end === rule.end : e.end <= rule.end;
@@ -595,15 +609,10 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
     const known = senses.get(key);
     if (!known || senseRank(known) < senseRank(c)) senses.set(key, c);
   }
-  // Family names of people named in full, and one-word names: later bare mentions are the same.
+  // Family names of people named in full, and one-word names: bare mentions are the same.
   const earlierNames = new Map<string, Candidate>();
-  for (const c of accepted) {
-    if (c.type !== "PER" || c.endToken - c.startToken < 2) continue;
-    const last = tokens[c.endToken - 1]!.norm;
-    const beforeLast = tokens[c.endToken - 2]!.norm;
-    if (last.length < 3 || functionWords.has(last) || connectors.has(beforeLast)) continue;
-    if (!earlierNames.has(last)) earlierNames.set(last, c);
-  }
+  const familyNames = familyNamesOf(tokens, accepted);
+  for (const [last, c] of familyNames) earlierNames.set(last, c);
   // One-word names the tagger found (alone or confirmed by a rule): a later bare occurrence is the
   // same. Of a rule's one-word guesses only a bare word after a generic head spreads (`تنظيم داعش`,
   // `حركة حماس`: proper names); others (`موقع البرامج`) would mark a common word page-wide.
@@ -615,6 +624,13 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
   }
   const out: Candidate[] = [];
   for (const c of accepted) {
+    // A person's family name alone is that person, whatever else the word could be (`بايدن` as
+    // a place): retyped and linked unless the KB linked it as something else.
+    const person = c.endToken - c.startToken === 1 && c.type !== "PER" && c.type !== "DATE" && !c.entityId ? familyNames.get(spanKey(text, c)) : undefined;
+    if (person) {
+      out.push({ ...c, type: "PER", ...(person.entityId ? { entityId: person.entityId } : {}) });
+      continue;
+    }
     const sense = c.type === "DATE" ? undefined : senses.get(spanKey(text, c));
     if (sense && sense !== c && (sense.type !== c.type || sense.entityId !== c.entityId)) {
       const { entityId: _drop, ...rest } = c;
@@ -628,18 +644,22 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
     for (let i = 0; i < tokens.length; i++) {
       if (covered[i] || dateTokens[i] || !forms.has(tokens[i]!.norm)) continue;
       const t = tokens[i]!;
-      let earlier = earlierNames.get(t.norm);
+      let name = t.norm;
+      let earlier = earlierNames.get(name);
       let offset = 0;
       if (!earlier) {
         for (const s of t.stems) {
           earlier = earlierNames.get(s.form);
           if (earlier) {
+            name = s.form;
             offset = s.offset;
             break;
           }
         }
       }
-      if (!earlier || earlier.startToken > i) continue; // only names already introduced
+      // A family name may come before the full name (a headline's `باسيل` above `جبران باسيل`);
+      // another one-word name counts only once it was introduced.
+      if (!earlier || (earlier.startToken > i && familyNames.get(name) !== earlier)) continue;
       out.push({
         start: t.start + offset,
         end: t.end,
@@ -656,9 +676,30 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
   return out;
 }
 
-/** Which candidate defines a name's sense: a linked one first, then the most trusted source. */
+/**
+ * The family names of people named in full on the page (the last word of a PER name of two words
+ * or more, not after a connector), each with the first full name that ends on it.
+ */
+function familyNamesOf(tokens: readonly Token[], accepted: readonly Candidate[]): Map<string, Candidate> {
+  const names = new Map<string, Candidate>();
+  for (const c of accepted) {
+    if (c.type !== "PER" || c.endToken - c.startToken < 2) continue;
+    const last = tokens[c.endToken - 1]!.norm;
+    const beforeLast = tokens[c.endToken - 2]!.norm;
+    if (last.length < 3 || functionWords.has(last) || connectors.has(beforeLast)) continue;
+    const known = names.get(last);
+    // The linked bearer of a family name wins over an unlinked one.
+    if (!known || (!known.entityId && c.entityId)) names.set(last, c);
+  }
+  return names;
+}
+
+/**
+ * Which candidate defines a name's sense: a linked one or one whose head noun says what it is
+ * (`جريدة الصباح`: the newspaper, wherever else the page names it), then the most trusted source.
+ */
 function senseRank(c: Candidate): number {
-  return (c.entityId ? 10 : 0) + c.priority;
+  return (c.entityId ? 10 : 0) + (c.kind === "head" ? 10 : 0) + c.priority;
 }
 
 /** The normalised text of a span (proclitics already outside it): what "the same name" means. */

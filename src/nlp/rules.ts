@@ -12,6 +12,7 @@ import {
   PLACE_NAME_PREFIXES,
   DIRECTION_WORDS,
   GENERIC_HEADS_OF_ALIASES,
+  EVERYDAY_WORD_OUTLETS,
   type HeadNoun,
 } from "./data/head-nouns";
 import { FUNCTION_WORDS } from "./data/function-words";
@@ -27,6 +28,8 @@ export interface RuleMention {
   kind: "title" | "head";
   /** Set when the rule only retyped or confirmed a lexicon match. */
   lexicon?: LexiconMatch;
+  /** The head noun says what a known word is here, against the KB's types (`جريدة الصباح`). */
+  overrules?: boolean;
   confidence: number;
 }
 
@@ -59,6 +62,7 @@ const titleContinuations = new Set(TITLE_CONTINUATIONS.map(toKey));
 const genericComplements = new Set(GENERIC_COMPLEMENTS.map(toKey));
 const nonNameAdjectives = new Set(NON_NAME_ADJECTIVES.map(toKey));
 const placePrefixes = new Set(PLACE_NAME_PREFIXES.map(toKey));
+const mediaNames = new Set(EVERYDAY_WORD_OUTLETS.map(toKey));
 const directions = new Set(DIRECTION_WORDS.map(toKey));
 /** Forms a title or head noun can take in text: every other token is skipped with one lookup. */
 const triggers = formsWithProclitics([...titlesByFirst.keys(), ...heads.keys()]);
@@ -68,7 +72,7 @@ const DOT = ".";
 const RULE_CONFIDENCE = 0.7;
 /** A title phrase longer than this is a sentence, not a title. */
 const MAX_TITLE_PHRASE = 9;
-const MAX_COMPLEMENT = 4;
+const MAX_COMPLEMENT = 5;
 
 function hasArticle(norm: string): boolean {
   return norm.startsWith(ARTICLE) && norm.length > 3;
@@ -297,12 +301,23 @@ class RuleReader {
         out.push(this.mention(i, offset, end, head.type));
         return end;
       }
-      out.push({ ...this.mention(j, 0, lex.endToken, pickType(lex, head.type), 0.9), lexicon: lex });
+      // After a newspaper's or channel's head the name is the outlet, even when the KB knows the
+      // word only as something else (`جريدة الصباح`, `صحيفة اليوم`).
+      const type = head.type === "ORG" && head.keep === "never" ? "ORG" : pickType(lex, head.type);
+      const known = lex.candidates.some((c) => c.type === type);
+      out.push({ ...this.mention(j, 0, lex.endToken, type, 0.9), ...(known ? { lexicon: lex } : { overrules: true }) });
       return lex.endToken;
+    }
+    // An outlet named by an everyday word: `صحيفة اليوم`, `جريدة الشروق`.
+    if (head.type === "ORG" && head.keep === "never" && mediaNames.has(this.norm(j)) && this.isWord(j) && !this.ctx.breakBefore(j)) {
+      out.push(this.mention(j, 0, j + 1, "ORG"));
+      return j + 1;
     }
     if (!this.nameWord(j) || this.startsNewPhrase(j)) return undefined;
     const c0 = this.norm(j);
-    if (genericComplements.has(c0) || nonNameAdjectives.has(c0) || hasPronounSuffix(c0) || heads.has(c0)) return undefined;
+    // Another head inside a naming head's phrase is its genitive (`هيئة قناة السويس`).
+    const innerHead = heads.has(c0) && !(head.keep === "always" && hasArticle(this.norm(j + 1)));
+    if (genericComplements.has(c0) || nonNameAdjectives.has(c0) || hasPronounSuffix(c0) || innerHead) return undefined;
     // A head with the article is followed by words with it (`الحرس الثوري`, `البنك الدولي`);
     // before a bare word it is a common noun (`قائد الحرس قاسم …`).
     if (headHasArticle && !hasArticle(c0)) return undefined;
@@ -311,7 +326,7 @@ class RuleReader {
       // reaches a word with the article (`هيئة تحرير الشام`, `اتحاد كرة القدم`): `لجنة تحقيق` is
       // a committee. Places take bare names (`إقليم كردستان`).
       if (head.type === "ORG" && !hasArticle(c0) && !hasArticle(this.norm(j + 1))) return undefined;
-      const end = this.complement(j);
+      const end = this.complement(j, head);
       out.push(this.mention(i, offset, end, head.type));
       return end;
     }
@@ -326,11 +341,38 @@ class RuleReader {
     return end;
   }
 
-  /** Complement of a head that belongs to the name: genitive nouns, then relational adjectives. */
-  private complement(j: number): number {
+  /**
+   * Complement of a head that belongs to the name: genitive nouns, then relational adjectives. An
+   * organisation's phrase goes on through one ل + article genitive (`المجلس الأعلى للقوات المسلحة`),
+   * and, where the head allows it, one و + article noun (`وزارة التعليم العالي والبحث العلمي`) or a
+   * ب + organisation phrase (`كلية الآداب بجامعة الإسكندرية`).
+   */
+  private complement(j: number, head?: HeadNoun): number {
     let end = j + 1;
     let sawNisba = isNisba(this.norm(j));
-    while (end < this.tokens.length && end - j < MAX_COMPLEMENT && this.nameWord(end) && !this.startsNewPhrase(end)) {
+    let extended = false;
+    while (end < this.tokens.length && end - j < MAX_COMPLEMENT && this.nameWord(end)) {
+      if (head?.type === "ORG" && !extended) {
+        const t = this.tokens[end]!;
+        const next = this.norm(end + 1);
+        const lamArticle = t.stems.find((st) => st.clitics === "ل" && st.strong);
+        const andArticle = head.reach === "coordinated" ? t.stems.find((st) => st.clitics === "و" && st.strong) : undefined;
+        const stem = lamArticle ?? andArticle;
+        if (stem && !isNisba(stem.form) && !nonNameAdjectives.has(stem.form) && !hasPronounSuffix(stem.form) && !genericComplements.has(stem.form)) {
+          extended = true;
+          sawNisba = false;
+          end++;
+          continue;
+        }
+        const inner = head.reach === "subunit" ? t.stems.find((st) => st.clitics === "ب" && heads.get(st.form)?.keep === "always") : undefined;
+        if (inner && this.nameWord(end + 1) && (hasArticle(next) || this.ctx.lexiconAt(end + 1))) {
+          extended = true;
+          const known = this.ctx.lexiconAt(end + 1);
+          end = known && known.clitics === "" ? this.trailingAdjectives(known.endToken, 1) : this.complement(end + 1);
+          break;
+        }
+      }
+      if (this.startsNewPhrase(end)) break;
       const n = this.norm(end);
       if (!hasArticle(n) || nonNameAdjectives.has(n) || hasPronounSuffix(n)) break;
       const nisba = isNisba(n);

@@ -6,6 +6,12 @@ export interface HeadNoun {
   word: string;
   type: "ORG" | "LOC";
   /**
+   * How far the phrase may reach past genitives and adjectives: `coordinated` lets one `و` + noun
+   * with the article continue it (`وزارة التعليم العالي والبحث العلمي`); `subunit` lets a ب +
+   * organisation phrase follow (`كلية الآداب بجامعة الإسكندرية`: the faculty of that university).
+   */
+  reach?: "coordinated" | "subunit";
+  /**
    * `always`: the head is part of the name. `before-article`: part of it only when a descriptive
    * phrase follows (`حركة المقاومة الإسلامية`), not before a proper name (`حركة حماس` → `حماس`).
    * `never`: a generic head; the name is what follows (`مدينة الموصل` → `الموصل`).
@@ -17,7 +23,7 @@ export const HEAD_NOUNS: readonly HeadNoun[] = [
   // Organisations named with their head.
   { word: "حزب", type: "ORG", keep: "always" },
   { word: "مجلس", type: "ORG", keep: "always" },
-  { word: "وزارة", type: "ORG", keep: "always" },
+  { word: "وزارة", type: "ORG", keep: "always", reach: "coordinated" },
   { word: "فيلق", type: "ORG", keep: "always" },
   { word: "جيش", type: "ORG", keep: "always" },
   { word: "منظمة", type: "ORG", keep: "always" },
@@ -36,6 +42,29 @@ export const HEAD_NOUNS: readonly HeadNoun[] = [
   { word: "الحرس", type: "ORG", keep: "always" },
   { word: "حرس", type: "ORG", keep: "always" },
   { word: "التحالف", type: "ORG", keep: "always" },
+  { word: "كلية", type: "ORG", keep: "always", reach: "subunit" },
+  { word: "معهد", type: "ORG", keep: "always", reach: "subunit" },
+  { word: "سفارة", type: "ORG", keep: "always" },
+  { word: "السفارة", type: "ORG", keep: "always" },
+  { word: "قنصلية", type: "ORG", keep: "always" },
+  { word: "القنصلية", type: "ORG", keep: "always" },
+  { word: "رئاسة", type: "ORG", keep: "always" },
+  { word: "شرطة", type: "ORG", keep: "always" },
+  { word: "مديرية", type: "ORG", keep: "always" },
+  { word: "نقابة", type: "ORG", keep: "always" },
+  { word: "مصرف", type: "ORG", keep: "always" },
+  { word: "المصرف", type: "ORG", keep: "always" },
+  { word: "المجلس", type: "ORG", keep: "always" },
+  { word: "الهيئة", type: "ORG", keep: "always" },
+  { word: "المنظمة", type: "ORG", keep: "always" },
+  { word: "الجامعة", type: "ORG", keep: "always" },
+  { word: "الاتحاد", type: "ORG", keep: "always" },
+  { word: "الحزب", type: "ORG", keep: "always" },
+  { word: "الجبهة", type: "ORG", keep: "always" },
+  { word: "المرصد", type: "ORG", keep: "always" },
+  { word: "الائتلاف", type: "ORG", keep: "always" },
+  { word: "المفوضية", type: "ORG", keep: "always" },
+  { word: "الوكالة", type: "ORG", keep: "always" },
   { word: "حركة", type: "ORG", keep: "before-article" },
   { word: "تنظيم", type: "ORG", keep: "before-article" },
   { word: "جماعة", type: "ORG", keep: "before-article" },
@@ -56,6 +85,8 @@ export const HEAD_NOUNS: readonly HeadNoun[] = [
   { word: "خليج", type: "LOC", keep: "always" },
   { word: "جبل", type: "LOC", keep: "always" },
   { word: "بحيرة", type: "LOC", keep: "always" },
+  { word: "مرفأ", type: "LOC", keep: "always" },
+  { word: "شاطئ", type: "LOC", keep: "always" },
   // Generic place heads: the name follows.
   { word: "مدينة", type: "LOC", keep: "never" },
   { word: "محافظة", type: "LOC", keep: "never" },
@@ -105,3 +136,9 @@ export const DIRECTION_WORDS: readonly string[] = [
  * الأمريكية`) without being part of a name: a known name inside such an alias is reported alone.
  */
 export const GENERIC_HEADS_OF_ALIASES: readonly string[] = ["حكومة", "الحكومة", "القوات", "قوات", "سلطات", "السلطات"];
+
+/**
+ * Everyday words (function words elsewhere) that name an outlet after `صحيفة`, `جريدة`, `قناة`:
+ * `صحيفة اليوم`, `جريدة الغد`. Other outlet names with the article need no entry.
+ */
+export const EVERYDAY_WORD_OUTLETS: readonly string[] = ["اليوم", "الغد", "الآن", "الوطن", "الأمس"];

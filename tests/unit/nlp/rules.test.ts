@@ -100,10 +100,11 @@ describe("one sense per document", () => {
     ]);
   });
 
-  it("works for people found by rules too, and only after they were introduced", () => {
+  it("works for people found by rules too, before and after the full name (issue 15)", () => {
     const doc = "قال الأعرجي أمس. وأعلن مستشار الأمن القومي قاسم الأعرجي أن الأعرجي سيزور";
     const people = recognize(doc).filter((m) => m.type === "PER").map((m) => [m.surface, m.start]);
     expect(people).toEqual([
+      ["الأعرجي", doc.indexOf("الأعرجي")],
       ["قاسم الأعرجي", doc.indexOf("قاسم")],
       ["الأعرجي", doc.lastIndexOf("الأعرجي")],
     ]);

@@ -1,0 +1,48 @@
+// Organisations named by a head noun and its genitive/adjective chain, kept whole with or without
+// a tagger; a place inside stays part of the organisation. Rules only (an empty lexicon), so the
+// head-noun tables, not the knowledge base, must find them.
+import { describe, expect, it } from "vitest";
+import { recognize } from "@/src/nlp/recognize";
+import { Lexicon } from "@/src/nlp/lexicon";
+import { taggerFor } from "./fake-tagger";
+
+const lexicon = Lexicon.build([
+  { alias: "السويس", entityId: "Q-suez", type: "LOC" },
+  { alias: "الإسكندرية", entityId: "Q87", type: "LOC" },
+  { alias: "الصباح", entityId: "Q-morning", type: "MISC" },
+]);
+const orgs = (text: string) => {
+  const out: string[][] = [];
+  for (const tagger of [undefined, taggerFor({ "السويس": "LOC", "الإسكندرية": "LOC" })]) {
+    out.push(recognize(text, { lexicon, ...(tagger ? { tagger } : {}) }).map((m) => `${m.surface}:${m.type}`));
+  }
+  expect(out[1]).toEqual(out[0]); // the same with the tagger
+  return out[0]!;
+};
+
+describe("organisation phrases", () => {
+  it.each([
+    ["وقالت وزارة الصحة إن", "وزارة الصحة"],
+    ["أعلنت وزارة الخارجية المصرية أمس", "وزارة الخارجية المصرية"],
+    ["قرار وزارة التعليم العالي والبحث العلمي", "وزارة التعليم العالي والبحث العلمي"],
+    ["أعلنت وزارة الصحة والسكان المصرية", "وزارة الصحة والسكان المصرية"],
+    ["وقال المجلس الأعلى للقوات المسلحة", "المجلس الأعلى للقوات المسلحة"],
+    ["طالب في كلية الآداب بجامعة الإسكندرية", "كلية الآداب بجامعة الإسكندرية"],
+    ["وقالت السفارة الفرنسية في بيان", "السفارة الفرنسية"],
+    ["أعلنت هيئة قناة السويس", "هيئة قناة السويس"],
+  ])("%s → %s", (text, name) => {
+    expect(orgs(text)).toContain(`${name}:ORG`);
+    expect(orgs(text).filter((m) => !m.endsWith(":DATE"))).toHaveLength(1); // the place inside is not painted again
+  });
+
+  it("an outlet after صحيفة/جريدة is an organisation, even when its name is an everyday word", () => {
+    expect(orgs("ذكرت صحيفة اليوم أن")).toEqual(["اليوم:ORG"]);
+    // Known to the KB only as something else: the head says it is the newspaper, page-wide.
+    expect(orgs("قال لـ«الصباح» إن … جريدة الصباح بتاريخ")).toEqual(["الصباح:ORG", "الصباح:ORG"]);
+  });
+
+  it("a bare verbal noun after a generic head is no name with a tagger (تنظيم انتخابات)", () => {
+    const tagger = taggerFor({});
+    expect(recognize("تشرف على تنظيم انتخابات حرة", { lexicon, tagger })).toEqual([]);
+  });
+});
