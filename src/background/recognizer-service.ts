@@ -43,10 +43,11 @@ export interface LexiconLoad {
   milliseconds: number;
 }
 
-/** What the lexicon compiler reads of an entity: its names and every alias, ambiguous ones too. */
+/** What the lexicon compiler reads of an entity: its names and every alias, ambiguous ones marked. */
 export function lexiconSource(entity: EntityRecord): LexiconSource {
-  const aliases = entity.ambiguousAliases ? [...entity.aliases, ...entity.ambiguousAliases] : entity.aliases;
-  return { id: entity.id, type: entity.type, names: entity.names, aliases };
+  const source: LexiconSource = { id: entity.id, type: entity.type, names: entity.names, aliases: entity.aliases };
+  if (entity.ambiguousAliases) source.ambiguousAliases = entity.ambiguousAliases;
+  return source;
 }
 
 /** Compiles the database's entities into a lexicon (what a cold start without cache costs). */

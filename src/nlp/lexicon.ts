@@ -42,7 +42,18 @@ export interface LexiconSource {
   type: EntityType;
   names: { ar: string; en?: string };
   aliases: readonly string[];
+  /**
+   * Aliases that name something else too (`جبهة الإنقاذ`: several fronts): matched and typed, but
+   * never linked on their own, since they stand beside a candidate for that other sense.
+   */
+  ambiguousAliases?: readonly string[];
 }
+
+/**
+ * The candidate id of "another sense" of an ambiguous alias: an entity nobody installed. It makes
+ * the match name several entities, so the recognizer leaves the link to the reader.
+ */
+export const OTHER_SENSE = "";
 
 /** Aliases shorter than this (normalised) match too much ordinary text to be worth keeping. */
 const MIN_ALIAS_CHARS = 2;
@@ -50,14 +61,16 @@ const MIN_ALIAS_CHARS = 2;
 /** Every name and alias of every entity, one entry per distinct normalised alias per entity. */
 export function entriesFromEntities(entities: readonly LexiconSource[]): LexiconEntry[] {
   const entries: LexiconEntry[] = [];
+  const keyOf = (alias: unknown) => (typeof alias === "string" ? normalizedTokens(alias).join(" ") : "");
   for (const entity of entities) {
     const seen = new Set<string>();
-    for (const alias of [entity.names.ar, entity.names.en, ...entity.aliases]) {
-      if (typeof alias !== "string") continue;
-      const key = normalizedTokens(alias).join(" ");
+    const ambiguous = new Set((entity.ambiguousAliases ?? []).map(keyOf));
+    for (const alias of [entity.names.ar, entity.names.en, ...entity.aliases, ...(entity.ambiguousAliases ?? [])]) {
+      const key = keyOf(alias);
       if (key.length < MIN_ALIAS_CHARS || seen.has(key)) continue;
       seen.add(key);
-      entries.push({ alias, entityId: entity.id, type: entity.type });
+      entries.push({ alias: alias as string, entityId: entity.id, type: entity.type });
+      if (ambiguous.has(key)) entries.push({ alias: alias as string, entityId: OTHER_SENSE, type: entity.type });
     }
   }
   return entries;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Lexicon, entriesFromEntities, loadLexicon, serializeLexicon } from "@/src/nlp/lexicon";
+import { Lexicon, OTHER_SENSE, entriesFromEntities, loadLexicon, serializeLexicon } from "@/src/nlp/lexicon";
+import { recognize } from "@/src/nlp/recognize";
 import { tokenize } from "@/src/nlp/tokenize";
 import { seedEntities } from "./seed";
 
@@ -23,6 +24,20 @@ describe("entriesFromEntities", () => {
       { id: "Q30", type: "LOC", names: { ar: "الولايات المتحدة", en: "United States" }, aliases: ["الولايات المتحدة", "أمريكا", "امريكا"] },
     ]);
     expect(entries.map((e) => e.alias)).toEqual(["الولايات المتحدة", "United States", "أمريكا"]);
+  });
+
+  it("gives an ambiguous alias a second, unnamed sense, so it is never linked on its own", () => {
+    const entries = entriesFromEntities([
+      { id: "org:fis", type: "ORG", names: { ar: "الجبهة الإسلامية للإنقاذ" }, aliases: ["FIS"], ambiguousAliases: ["جبهة الانقاذ"] },
+    ]);
+    const built = Lexicon.build(entries);
+    expect(built.lookup("جبهة الإنقاذ").map((c) => c.entityId)).toEqual(["org:fis", OTHER_SENSE]);
+    expect(built.lookup("FIS").map((c) => c.entityId)).toEqual(["org:fis"]);
+    const text = "قالت جبهة الإنقاذ إن الجبهة الإسلامية للإنقاذ";
+    expect(recognize(text, { lexicon: built }).map((m) => [m.surface, m.type, m.entityId])).toEqual([
+      ["جبهة الإنقاذ", "ORG", undefined],
+      ["الجبهة الإسلامية للإنقاذ", "ORG", "org:fis"],
+    ]);
   });
 });
 
