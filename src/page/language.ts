@@ -1,4 +1,5 @@
 // Whether a page reads as Arabic: the test behind the default "run on Arabic pages" mode.
+import { readableFilter } from "./text-map";
 
 /** Letters sampled: enough to judge a page, bounded so a huge page costs no more than a small one. */
 const SAMPLE_CHARS = 20_000;
@@ -26,18 +27,17 @@ export function isMostlyArabic(text: string, minimumLetters = 40): boolean {
 }
 
 /**
- * Up to `limit` characters of the page's text, cheaply: text nodes in order, minus scripts and
- * styles. Enough to judge the language before deciding to read the page properly.
+ * Up to `limit` characters of the page's text, cheaply: text nodes in order, by the text map's own
+ * filter (no code, hidden text or chrome). Enough to judge the language before reading the page.
  */
 export function sampleText(doc: Document, limit = SAMPLE_CHARS): string {
   const root = doc.body ?? doc.documentElement;
   if (!root) return "";
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const walker = doc.createTreeWalker(root, 1 | 4 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */, readableFilter());
   const parts: string[] = [];
   let length = 0;
   for (let node = walker.nextNode(); node && length < limit; node = walker.nextNode()) {
-    const parent = node.parentElement?.tagName;
-    if (parent === "SCRIPT" || parent === "STYLE" || parent === "NOSCRIPT" || parent === "TEMPLATE") continue;
+    if (node.nodeType !== 3) continue;
     const data = (node as Text).data;
     parts.push(data);
     length += data.length;

@@ -4,7 +4,7 @@
 import type { Mention } from "@/src/nlp/types";
 import { runInSlices, type SliceScheduler } from "./idle";
 import { toMarkedMention, type MarkedMention } from "./mention-index";
-import { BLOCK_TAGS, buildTextMap, type TextMap } from "./text-map";
+import { BLOCK_TAGS, buildTextMap, isSkippedElement, type TextMap } from "./text-map";
 
 /** Characters per recognize message: far under the protocol's 2 MB cap, so no page nears it. */
 export const MAX_BATCH_CHARS = 500_000;
@@ -93,17 +93,21 @@ export function placeMentions(batch: Batch, mentions: readonly Mention[]): Place
 /**
  * Splits a root into roots small enough to read in one slice: a big container is replaced by
  * its element children, unless it holds text of its own (which would be lost between them).
+ * Children that are never read (scripts, hidden parts, chrome) are left out here already;
+ * `buildTextMap` checks each root's ancestors again, so a part is never read out of its context.
  */
 export function partitionRoots(root: Element, maxElements = MAX_ELEMENTS_PER_ROOT): Element[] {
   const out: Element[] = [];
-  const visit = (element: Element) => {
+  const visit = (element: Element, inArticle: boolean) => {
     if (element.getElementsByTagName("*").length <= maxElements || hasOwnText(element)) {
       out.push(element);
       return;
     }
-    for (const child of element.children) visit(child);
+    const tag = element.tagName.toUpperCase();
+    const childrenInArticle = inArticle || tag === "ARTICLE" || tag === "MAIN";
+    for (const child of element.children) if (!isSkippedElement(child, childrenInArticle)) visit(child, childrenInArticle);
   };
-  visit(root);
+  visit(root, root.parentElement?.closest("article, main") != null);
   return out;
 }
 

@@ -44,25 +44,31 @@ export const BLOCK_TAGS = new Set([
 /** Our own elements carry this attribute so a scan never reads the card or the fallback marks' host. */
 export const SIYAQ_HOST_ATTRIBUTE = "data-siyaq-host";
 
-type Verdict = "skip" | "read";
-
 /**
- * Whether an element's content is out of a reading. `inArticle` says an `<article>` or `<main>`
- * encloses it: a page's own header and footer are chrome, an article's header holds its headline.
+ * The one filter of what is read: whether an element's own tag and attributes put its content out
+ * of a reading (code, form fields, hidden, navigation chrome, our own UI). `inArticle` says an
+ * `<article>` or `<main>` encloses it: a page's own header and footer are chrome, an article's
+ * header holds its headline. A closed `<details>` stays readable: it is article text one click
+ * away, and its marks are there when the reader opens it.
  */
-function verdictFor(element: Element, inArticle: boolean): Verdict {
+export function isSkippedElement(element: Element, inArticle: boolean): boolean {
   const tag = element.tagName.toUpperCase();
-  if (SKIPPED_TAGS.has(tag)) return "skip";
-  if (!inArticle && (tag === "HEADER" || tag === "FOOTER")) return "skip";
-  if (element.hasAttribute("hidden") || element.hasAttribute(SIYAQ_HOST_ATTRIBUTE)) return "skip";
-  if (element.getAttribute("aria-hidden") === "true") return "skip";
+  if (SKIPPED_TAGS.has(tag)) return true;
+  if (!inArticle && (tag === "HEADER" || tag === "FOOTER")) return true;
+  if (element.hasAttribute("hidden") || element.hasAttribute(SIYAQ_HOST_ATTRIBUTE)) return true;
+  if (element.getAttribute("aria-hidden") === "true") return true;
   const role = element.getAttribute("role");
-  if (role && CHROME_ROLES.has(role)) return "skip";
+  if (role && CHROME_ROLES.has(role)) return true;
   const editable = element.getAttribute("contenteditable");
-  if (editable !== null && editable !== "false") return "skip";
+  if (editable !== null && editable !== "false") return true;
   const style = (element as HTMLElement).style;
-  if (style && (style.display === "none" || style.visibility === "hidden")) return "skip";
-  return "read";
+  if (style && (style.display === "none" || style.visibility === "hidden")) return true;
+  return false;
+}
+
+function isArticleTag(element: Element): boolean {
+  const tag = element.tagName.toUpperCase();
+  return tag === "ARTICLE" || tag === "MAIN";
 }
 
 /**
@@ -88,11 +94,15 @@ export interface TextMapOptions {
 }
 
 /**
- * Reads `root`'s visible text. Reading a subtree (after a mutation) gives offsets relative to that
- * subtree; use `isReadable` first to know the subtree is not inside skipped content.
+ * Reads `root`'s visible text. Reading a subtree (a part of a split container, or after a mutation)
+ * gives offsets relative to that subtree, and nothing when the subtree or one of its ancestors is
+ * skipped content (see `isReadable`).
  */
 export function buildTextMap(root: Element | Document, options: TextMapOptions = {}): TextMap {
   const start = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : (root as Element);
+  // A root handed over on its own (a part of a split container, a block a mutation touched) is
+  // checked with its ancestors first: a <script> child of a big container reads nothing.
+  if (start && root.nodeType !== 9 && !isReadable(start)) return makeTextMap("", []);
   const parts: string[] = [];
   const segments: TextSegment[] = [];
   let length = 0;
@@ -132,11 +142,11 @@ export function buildTextMap(root: Element | Document, options: TextMapOptions =
     }
     if (node.nodeType !== 1) continue;
     const element = node as Element;
-    if (element !== start && verdictFor(element, frame.inArticle) === "skip") continue;
+    if (element !== start && isSkippedElement(element, frame.inArticle)) continue;
     if (element !== start && computed && BLOCK_TAGS.has(element.tagName.toUpperCase()) && hiddenByStyle(element)) continue;
     const tag = element.tagName.toUpperCase();
     const block = BLOCK_TAGS.has(tag);
-    const inArticle = frame.inArticle || tag === "ARTICLE" || tag === "MAIN";
+    const inArticle = frame.inArticle || isArticleTag(element);
     if (block) {
       lineBreak();
       stack.push({ node: element, inArticle, closeBlock: true });
@@ -222,16 +232,42 @@ function makeTextMap(text: string, segments: TextSegment[]): TextMap {
 }
 
 /**
- * Whether text under `node` would be read at all: false inside skipped content (a script, a form
- * field, hidden or navigation chrome, our own UI). For re-scanning a subtree a mutation touched.
+ * Whether text under `node` would be read at all: false when the node or any ancestor is skipped
+ * content (a script, a form field, hidden or navigation chrome, our own UI). The same filter
+ * `buildTextMap` applies on its way down, applied on the way up from a root read on its own.
  */
 export function isReadable(node: Node): boolean {
-  let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  if (!element || !element.isConnected) return false;
-  for (; element; element = element.parentElement) {
+  const first: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  if (!first || !first.isConnected) return false;
+  // Ancestors up to (not including) <body>/<html>, innermost first; then judged outermost first,
+  // so each knows whether an article encloses it without a lookup per ancestor.
+  const chain: Element[] = [];
+  for (let element: Element | null = first; element; element = element.parentElement) {
     const tag = element.tagName.toUpperCase();
-    if (tag === "BODY" || tag === "HTML") return true;
-    if (verdictFor(element, element.closest("article, main") != null) === "skip") return false;
+    if (tag === "BODY" || tag === "HTML") break;
+    chain.push(element);
+  }
+  let inArticle = false;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const element = chain[i]!;
+    if (isSkippedElement(element, inArticle)) return false;
+    inArticle ||= isArticleTag(element);
   }
   return true;
+}
+
+/**
+ * A TreeWalker filter with the same rules, for readers that only sample the text (the language
+ * test): rejects skipped elements with their whole subtree.
+ */
+export function readableFilter(): { acceptNode(node: Node): number } {
+  return {
+    acceptNode(node: Node) {
+      if (node.nodeType !== 1) return 1; // NodeFilter.FILTER_ACCEPT
+      const element = node as Element;
+      return isSkippedElement(element, element.parentElement?.closest("article, main") != null)
+        ? 2 // NodeFilter.FILTER_REJECT
+        : 3; // NodeFilter.FILTER_SKIP: look inside
+    },
+  };
 }

@@ -58,6 +58,53 @@ describe("partitionRoots", () => {
   });
 });
 
+describe("reading a page split into parts", () => {
+  // What real pages look like to the splitter: a container too big for one slice whose children
+  // are scripts, noscript fallbacks, hidden menus and the article, at several depths.
+  const bigPage = () => {
+    const filler = "<span>أ</span>".repeat(6);
+    document.body.innerHTML = `
+      <div id="big">
+        <script>var f = "بغداد"; if (x) for (;;) {}</script>
+        <noscript><iframe src="https://example.com/">واشنطن</iframe> قاسم الأعرجي</noscript>
+        <style>.x{}</style><template><p>طهران</p></template>
+        <div hidden>${filler}<p>بغداد</p></div>
+        <div aria-hidden="true">${filler}<p>واشنطن</p></div>
+        <div style="display:none"><div>${filler}<p>التحالف الدولي</p></div></div>
+        <section>${filler}<p>${SENTENCES[2]}</p></section>
+      </div>`;
+  };
+
+  it("never yields a part that is code or hidden, at any depth", () => {
+    bigPage();
+    const roots = partitionRoots(document.body, 7);
+    expect(roots.map((r) => r.tagName)).toEqual(["SECTION"]);
+  });
+
+  it("reads nothing from a part handed over on its own when it or an ancestor is code or hidden", () => {
+    bigPage();
+    for (const selector of ["script", "noscript", "style", "template", "[hidden] p", "[aria-hidden] p", "[style] p", "[style] div"]) {
+      expect(buildTextMap(document.querySelector(selector)!).text, selector).toBe("");
+    }
+    expect(buildTextMap(document.querySelector("section")!).text).toContain("قاسم الأعرجي");
+  });
+
+  it("sends the recognizer only the article's text when every child of a big container is a root", async () => {
+    bigPage();
+    const { recognize, calls } = fakeRecognizer(SEED_NAMES);
+    const found: MarkedMention[] = [];
+    // The roots as an older splitter made them: every child, code and hidden ones included.
+    await scanRoots([...document.getElementById("big")!.children], {
+      recognize,
+      scheduler: promptScheduler(),
+      signal: new AbortController().signal,
+      onMentions: (m) => found.push(...m),
+    });
+    expect(calls.join("\n")).not.toMatch(/var f|iframe|واشنطن|بغداد|طهران|التحالف/);
+    expect(found.map((m) => m.surface)).toEqual(["قاسم الأعرجي"]);
+  });
+});
+
 describe("scanRoots", () => {
   it("anchors every recognised name to a DOM range with the same text, in as few messages as fit", async () => {
     document.body.innerHTML = SENTENCES.map((s) => `<p>${s}</p>`).join("");
