@@ -23,7 +23,14 @@ export default defineBackground(() => {
   registerPageCommands();
   const handlers = createHandlers(browser.runtime.getManifest().version);
   browser.runtime.onMessage.addListener((message, sender) =>
-    dispatch(handlers, message, { id: sender.id, url: sender.url, tabId: sender.tab?.id, frameId: sender.frameId }, {
+    dispatch(handlers, message, {
+      id: sender.id,
+      url: sender.url,
+      tabId: sender.tab?.id,
+      frameId: sender.frameId,
+      tabUrl: sender.tab?.url,
+      origin: (sender as { origin?: string }).origin,
+    }, {
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL("/"),
     }),

@@ -13,6 +13,8 @@ export interface Sender {
   tabId?: number;
   /** For content scripts: the page's real address (from the browser, without fragment). */
   url?: string;
+  /** For content scripts: the frame it runs in, 0 for the top document (a same-origin frame speaks for its tab's page). */
+  frameId?: number;
 }
 
 /** Extension pages only (the popup, options and library). */
@@ -22,7 +24,8 @@ export const CONTENT_ONLY = ["content"] as const satisfies readonly SenderContex
 /** Either. */
 export const ANY_CONTEXT = ["extension", "content"] as const satisfies readonly SenderContext[];
 
-function originOf(url: string): string | undefined {
+/** The origin of an http(s) address; undefined for any other (about:, data:, extension pages). */
+export function originOf(url: string): string | undefined {
   try {
     const parsed = new URL(url);
     return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.origin : undefined;

@@ -2,7 +2,7 @@
 // sent before any handler runs. A rejected message is logged with its reason and answered with an
 // error; it never reaches the database.
 import * as v from "valibot";
-import type { Sender } from "./context";
+import { originOf, type Sender } from "./context";
 import {
   isMessageType,
   requestSchemas,
@@ -25,6 +25,10 @@ export interface SenderInfo {
   tabId?: number;
   /** 0 for a tab's top frame. */
   frameId?: number;
+  /** The address of the sender's tab (its top document), for a frame's sender. */
+  tabUrl?: string;
+  /** The sending document's origin, where the browser gives it (a srcdoc frame has its parent's). */
+  origin?: string;
 }
 
 export interface DispatchOptions {
@@ -49,16 +53,24 @@ export function senderOf(sender: SenderInfo, extensionOrigin: string): Sender | 
     return { context: "extension", ...(sender.tabId !== undefined ? { tabId: sender.tabId } : {}) };
   }
   if (sender.tabId === undefined || sender.tabId < 0) return "a content script without a tab";
-  if (sender.frameId !== undefined && sender.frameId !== 0) return "a content script in a subframe";
+  let address = url;
+  const frameId = sender.frameId ?? 0;
+  if (frameId !== 0) {
+    // A frame of the page's own origin (same-origin or srcdoc) is part of the article, as trusted
+    // as the page that could script it, and speaks for its tab's page; any other frame is refused.
+    const top = sender.tabUrl === undefined ? undefined : originOf(sender.tabUrl);
+    if (top === undefined || (sender.origin ?? originOf(url)) !== top) return "a content script in a subframe of another origin";
+    address = sender.tabUrl!;
+  }
   let page: URL;
   try {
-    page = new URL(url);
+    page = new URL(address);
   } catch {
     return `a sender at ${JSON.stringify(url)}`;
   }
   if (page.protocol !== "http:" && page.protocol !== "https:") return `a sender at ${page.protocol}`;
   page.hash = "";
-  return { context: "content", tabId: sender.tabId, url: page.href };
+  return { context: "content", tabId: sender.tabId, url: page.href, ...(frameId !== 0 ? { frameId } : {}) };
 }
 
 /**

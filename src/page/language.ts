@@ -14,16 +14,48 @@ export function isMostlyArabic(text: string, minimumLetters = 40): boolean {
   let other = 0;
   const end = Math.min(text.length, SAMPLE_CHARS);
   for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) {
-      // Arabic punctuation and digits are not letters.
-      if (c === 0x060c || c === 0x061b || c === 0x061f || (c >= 0x0660 && c <= 0x066d) || (c >= 0x06f0 && c <= 0x06f9)) continue;
-      arabic += 1;
-    } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x0370 && c <= 0x052f)) {
-      other += 1;
-    }
+    const kind = letterKind(text.charCodeAt(i));
+    if (kind === ARABIC) arabic += 1;
+    else if (kind === OTHER) other += 1;
   }
   return arabic >= minimumLetters && arabic >= other;
+}
+
+const NOT_A_LETTER = 0;
+const ARABIC = 1;
+const OTHER = 2;
+
+/** Arabic-script letter, Latin/Greek/Cyrillic letter, or neither (digits, punctuation, spaces). */
+function letterKind(c: number): number {
+  if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) {
+    // Arabic punctuation and digits are not letters.
+    if (c === 0x060c || c === 0x061b || c === 0x061f || (c >= 0x0660 && c <= 0x066d) || (c >= 0x06f0 && c <= 0x06f9)) return NOT_A_LETTER;
+    return ARABIC;
+  }
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x0370 && c <= 0x052f)) return OTHER;
+  return NOT_A_LETTER;
+}
+
+/** Arabic letters in one stretch that make a passage worth reading: a sentence, not a word or a logo. */
+export const PASSAGE_LETTERS = 40;
+
+/**
+ * Whether the text holds an Arabic passage: a stretch of at least `minimumLetters` Arabic letters
+ * uninterrupted by letters of another script (spaces, digits and punctuation do not interrupt).
+ * An English page quoting an Arabic statement has one; a page with an Arabic word or name in a
+ * caption does not.
+ */
+export function hasArabicPassage(text: string, minimumLetters = PASSAGE_LETTERS): boolean {
+  let run = 0;
+  const end = Math.min(text.length, SAMPLE_CHARS);
+  for (let i = 0; i < end; i++) {
+    const kind = letterKind(text.charCodeAt(i));
+    if (kind === ARABIC) {
+      run += 1;
+      if (run >= minimumLetters) return true;
+    } else if (kind === OTHER) run = 0;
+  }
+  return false;
 }
 
 /**

@@ -36,6 +36,10 @@ export const pageRequests = {
     title: v.pipe(v.string(), v.maxLength(2000)),
     mentionCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
     entities: v.optional(v.pipe(v.array(PageEntitySchema), v.maxLength(MAX_REPORTED_ENTITIES))),
+    /** False when Siyaq does not run on the page (the report then only carries an offer); true when absent. */
+    running: v.optional(v.boolean()),
+    /** The page is not mostly Arabic but has Arabic passages: the popup offers to switch the site on. */
+    arabicPassages: v.optional(v.boolean()),
   }),
   /** What the content script of a tab last reported. */
   "page.status": v.object({ tabId: v.pipe(v.number(), v.integer()) }),
@@ -52,6 +56,19 @@ export const pageSenders = {
 
 export interface PageResponses {
   "page.report": { recorded: boolean };
-  "page.status": { url: string; title: string; mentionCount: number; entities: PageEntity[]; reportedAt: number } | null;
+  /**
+   * The tab's page, its frames' reports joined (names counted over all of them); null when no
+   * frame of the tab reported. `running` false: Siyaq is off there, and `arabicPassages` says why
+   * the popup may offer it.
+   */
+  "page.status": {
+    url: string;
+    title: string;
+    mentionCount: number;
+    entities: PageEntity[];
+    reportedAt: number;
+    running: boolean;
+    arabicPassages: boolean;
+  } | null;
   "page.openInPopup": { opened: boolean };
 }

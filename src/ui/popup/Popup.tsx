@@ -69,7 +69,9 @@ export function Popup({ t, search = location.search }: PopupProps) {
     );
   };
 
-  const page = context.value?.page;
+  const status = context.value?.page;
+  // A report from a page Siyaq does not run on only carries an offer (Arabic passages).
+  const page = status?.running ? status : null;
   const trimmed = query.trim();
 
   return (
@@ -108,6 +110,11 @@ export function Popup({ t, search = location.search }: PopupProps) {
           <h2 id="siyaq-this-page">{t("popup.thisPage")}</h2>
           {context.loading && !context.value && <p aria-live="polite">{t("loading")}</p>}
           {context.value && !page && <p class="siyaq-empty">{t("popup.notRunning")}</p>}
+          {!page && status?.arabicPassages && (
+            <p class="siyaq-offer" data-testid="arabic-passages">
+              {t("popup.arabicPassages")}
+            </p>
+          )}
           {page && (
             <>
               <p class="siyaq-page__summary" data-testid="page-mentions">

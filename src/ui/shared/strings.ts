@@ -38,6 +38,7 @@ const en = {
   // Popup.
   "popup.thisPage": "On this page",
   "popup.notRunning": "Siyaq has not read this page.",
+  "popup.arabicPassages": "This page is mostly not in Arabic, but it has Arabic passages. Turn Siyaq on for this site to read them.",
   "popup.noEntities": "No names found on this page.",
   "popup.mentions": { one: "mentioned once", other: "mentioned {n} times" },
   "popup.typeCount": { one: "{n} name", other: "{n} names" },
@@ -156,6 +157,7 @@ const ar: StringTable = {
 
   "popup.thisPage": "في هذه الصفحة",
   "popup.notRunning": "لم يقرأ سياق هذه الصفحة.",
+  "popup.arabicPassages": "أغلب هذه الصفحة بغير العربية، لكن فيها مقاطع عربية. شغّل سياق لهذا الموقع ليقرأها.",
   "popup.noEntities": "لم يُعثر على أسماء في هذه الصفحة.",
   "popup.mentions": {
     one: "ذُكر مرة واحدة",

@@ -17,3 +17,8 @@ export function senderFor(type: string, id: string, pageUrl = "https://example.o
   const allowed = requestSenders[type as MessageType] ?? ["extension"];
   return allowed.includes("extension") ? extensionPage(id) : contentScript(id, tabId, pageUrl);
 }
+
+/** The content script of frame `frameId` of tab `tabId`: a document at `url` inside the page at `tabUrl`. */
+export function frameScript(id: string, tabId: number, frameId: number, url: string, tabUrl: string, origin?: string): SenderInfo {
+  return { id, tabId, frameId, url, tabUrl, ...(origin ? { origin } : {}) };
+}

@@ -123,6 +123,29 @@ describe("authorisation by sender context", () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
+  it("takes a frame of the page's own origin as its tab's page, and refuses any other frame", async () => {
+    const handler = vi.fn(() => ({ version: "test", ready: true }));
+    const { send } = setup({ ping: handler });
+    const ping = { siyaq: 1, type: "ping", payload: {} };
+    const tabUrl = "https://news.example/iraq#top";
+    const frame = { id: EXTENSION_ID, tabId: 4, frameId: 2, tabUrl };
+    // A same-origin frame and a srcdoc frame (whose origin is its parent's) speak for the page.
+    expect(await send(ping, { ...frame, url: "https://news.example/embed/story" })).toMatchObject({ ok: true });
+    expect(await send(ping, { ...frame, url: "about:srcdoc", origin: "https://news.example" })).toMatchObject({ ok: true });
+    expect(handler).toHaveBeenNthCalledWith(1, {}, { context: "content", tabId: 4, url: "https://news.example/iraq", frameId: 2 });
+    expect(handler).toHaveBeenNthCalledWith(2, {}, { context: "content", tabId: 4, url: "https://news.example/iraq", frameId: 2 });
+    // An advert's frame, a sandboxed srcdoc frame (opaque origin) and a frame of an unknown tab are not.
+    for (const other of [
+      { ...frame, url: "https://ads.example/slot" },
+      { ...frame, url: "about:srcdoc", origin: "null" },
+      { ...frame, url: "about:srcdoc" },
+      { id: EXTENSION_ID, tabId: 4, frameId: 2, url: "https://news.example/embed/story" },
+    ]) {
+      expect(await send(ping, other)).toMatchObject({ ok: false, error: expect.stringContaining("subframe") });
+    }
+    expect(handler).toHaveBeenCalledTimes(2);
+  });
+
   it("a page cannot export, wipe or read another tab, and can reach what its card needs", async () => {
     const { send } = setup();
     expect(await send({ siyaq: 1, type: "data.export", payload: {} }, page)).toMatchObject({ ok: false });

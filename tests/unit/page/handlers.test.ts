@@ -3,11 +3,13 @@ import { fakeBrowser } from "wxt/testing/fake-browser";
 import { dispatch, type Handlers } from "@/src/messaging/server";
 import { createPageHandlers } from "@/src/page/handlers";
 import { POPUP_FOCUS_KEY } from "@/src/page/messages";
-import { contentScript, extensionPage } from "../messaging/senders";
+import { contentScript, extensionPage, frameScript } from "../messaging/senders";
 
 const EXTENSION = "siyaq-test";
 const fromTab = (tabId: number) => contentScript(EXTENSION, tabId, "https://news.example/a");
 const fromPopup = extensionPage(EXTENSION, "popup.html");
+/** A srcdoc frame (frame 3) of the page at `tabUrl`, of that page's origin. */
+const fromFrame = (tabId: number, tabUrl = "https://news.example/a") => frameScript(EXTENSION, tabId, 3, "about:srcdoc", tabUrl, new URL(tabUrl).origin);
 
 describe("page requests", () => {
   let handlers: Handlers;
@@ -41,6 +43,55 @@ describe("page requests", () => {
     await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 1, isWindowClosing: false });
     await new Promise((settle) => setTimeout(settle, 0));
     handlers = createPageHandlers() as unknown as Handlers;
+    expect(await send("page.status", { tabId: 7 }, fromPopup)).toEqual({ ok: true, value: null });
+  });
+
+  it("joins the reports of a page's frames: one status, each name counted over all of them", async () => {
+    const frame = {
+      ...report,
+      mentionCount: 2,
+      entities: [
+        { surface: "العراق", type: "LOC", entityId: "country:iq", count: 1, first: 0 },
+        { surface: "قاسم سليماني", type: "PER", entityId: "per:qasem-soleimani", count: 1, first: 1 },
+      ],
+    };
+    // Frames report at the same moment: neither report may be lost.
+    await Promise.all([send("page.report", report), send("page.report", frame, fromFrame(7))]);
+    handlers = createPageHandlers() as unknown as Handlers; // from storage, as after a sleep
+    // The same frame reporting again replaces its report, it does not add to it.
+    await send("page.report", frame, fromFrame(7));
+    const status = await send("page.status", { tabId: 7 }, fromPopup);
+    expect(status).toMatchObject({
+      ok: true,
+      value: {
+        url: report.url,
+        title: report.title,
+        mentionCount: 5,
+        running: true,
+        entities: [
+          { entityId: "country:iq", count: 3, first: 0 },
+          // Reading order: the frame's names come after the top document's mentions.
+          { entityId: "per:qasem-soleimani", count: 1, first: 4 },
+        ],
+      },
+    });
+  });
+
+  it("ignores a frame's report left over from the page the tab showed before", async () => {
+    await send("page.report", report, fromFrame(7, "https://news.example/old"));
+    await new Promise((settle) => setTimeout(settle, 2));
+    await send("page.report", report);
+    expect(await send("page.status", { tabId: 7 }, fromPopup)).toMatchObject({ ok: true, value: { url: report.url, mentionCount: 3 } });
+  });
+
+  it("keeps an offer from a page Siyaq does not run on apart from a running page", async () => {
+    await send("page.report", { url: report.url, title: "Iraq", mentionCount: 0, running: false, arabicPassages: true });
+    expect(await send("page.status", { tabId: 7 }, fromPopup)).toMatchObject({ ok: true, value: { running: false, arabicPassages: true, mentionCount: 0, entities: [] } });
+  });
+
+  it("refuses a report from a frame of another origin", async () => {
+    const ad = frameScript(EXTENSION, 7, 4, "https://ads.example/frame", "https://news.example/a");
+    expect(await send("page.report", report, ad)).toMatchObject({ ok: false, error: expect.stringContaining("another origin") });
     expect(await send("page.status", { tabId: 7 }, fromPopup)).toEqual({ ok: true, value: null });
   });
 

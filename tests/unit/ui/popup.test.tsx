@@ -82,6 +82,8 @@ beforeEach(async () => {
       title: "العراق: التحالف الدولي أبلغنا",
       mentionCount: 17,
       reportedAt: 1,
+      running: true,
+      arabicPassages: false,
       entities: [
         { surface: "داعش", type: "ORG", entityId: "org:isis", count: 3, first: 4 },
         { surface: "العراق", type: "LOC", entityId: "country:iq", count: 12, first: 0 },
@@ -243,6 +245,24 @@ describe("popup", () => {
     await waitFor(() => text().includes("Siyaq has not read this page.") || null, "not running");
     expect(text()).toContain("Siyaq cannot run on this tab.");
     expect(host.querySelector('[data-testid="site-switch"]')).toBeNull();
+  });
+
+  it("offers the site when the page is not mostly Arabic but has Arabic passages", async () => {
+    answers["page.status"] = () => ({
+      url: "https://www.alamsar.example/news/1",
+      title: "Iraq: the coalition told us",
+      mentionCount: 0,
+      entities: [],
+      reportedAt: 1,
+      running: false,
+      arabicPassages: true,
+    });
+    render(<Popup t={translator("en")} search={`?tab=${tabId}`} />, host);
+    await waitFor(() => host.querySelector('[data-testid="arabic-passages"]'), "offer");
+    expect(text()).toContain("it has Arabic passages");
+    expect(text()).toContain("Siyaq has not read this page.");
+    expect(host.querySelector('[data-testid="page-mentions"]')).toBeNull();
+    expect(host.querySelector<HTMLInputElement>('[data-testid="site-switch"]')!.checked).toBe(false);
   });
 
   it("shows a background failure instead of an empty list", async () => {
