@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CDPSession, Page } from "playwright-core";
 import { launchExtension, type LaunchedExtension } from "./harness";
+import { describeShared } from "../shared-data";
 
 const QUOTE = "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي";
 const NOTE = "أول إعلان رسمي لانتهاء المهام القتالية";
@@ -216,7 +217,7 @@ describe("highlights", () => {
   });
 });
 
-describe("highlights on a real news page", () => {
+describeShared("highlights on a real news page", () => {
   let ext: LaunchedExtension;
   beforeAll(async () => {
     ext = await launchExtension();

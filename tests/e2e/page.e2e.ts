@@ -2,11 +2,10 @@
 // (read back from the shared highlight registry), the hover card (read through the DevTools
 // protocol, which sees into the closed shadow root without the product opening it), the per-site
 // switch, re-rendering and infinite-scroll pages, and a large real news page.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchExtension, ROOT, type LaunchedExtension } from "./harness";
+import { launchExtension, type LaunchedExtension } from "./harness";
+import { fromShared, itShared, readSharedJson } from "../shared-data";
 
 interface Painted {
   type: string;
@@ -14,9 +13,7 @@ interface Painted {
   collapsed: boolean;
 }
 
-const GOLD = JSON.parse(readFileSync(resolve(ROOT, "../shared/fixtures/seed-article.gold.json"), "utf8")) as {
-  entities: { surface: string; type: string }[];
-};
+const GOLD = fromShared(() => readSharedJson<{ entities: { surface: string; type: string }[] }>("fixtures/seed-article.gold.json"), { entities: [] });
 
 /** Every range in a `siyaq-<type>` highlight (saved passages use `siyaq-highlight`, not counted). */
 function painted(page: Page): Promise<Painted[]> {
@@ -102,7 +99,7 @@ describe("page integration", () => {
   });
   afterAll(() => ext?.close());
 
-  it("paints at least 40 of the seed article's 45 gold names with the right type, leaving the body's markup as it was", async () => {
+  itShared("paints at least 40 of the seed article's 45 gold names with the right type, leaving the body's markup as it was", async () => {
     const page = await ext.context.newPage();
     // Runs in the page before any content script (those start at document_idle): the body as the page wrote it.
     await page.addInitScript(() => {
@@ -199,7 +196,7 @@ describe("page integration", () => {
     await page.close();
   });
 
-  it("marks the largest real news page without errors from the extension", async () => {
+  itShared("marks the largest real news page without errors from the extension", async () => {
     const page = await ext.context.newPage();
     const problems: string[] = [];
     page.on("console", (message) => {

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { extractPageEvents, splitSentences, type EventMention } from "@/src/events/extract";
 import { SEED_DATES } from "../../fixtures/seed-dates";
+import { describeShared, fromShared, readSharedJson } from "../../shared-data";
 
 interface GoldSpan {
   start: number;
@@ -10,10 +10,7 @@ interface GoldSpan {
   type: "PER" | "ORG" | "LOC" | "DATE";
   surface: string;
 }
-const gold = JSON.parse(readFileSync("../shared/fixtures/seed-article.gold.json", "utf8")) as {
-  text: string;
-  entities: GoldSpan[];
-};
+const gold = fromShared(() => readSharedJson<{ text: string; entities: GoldSpan[] }>("fixtures/seed-article.gold.json"), { text: "", entities: [] });
 
 // Linking and date resolution are the recognizer's job; here they are what it should produce for
 // the seed article published on 2021-12-10, so the test isolates event extraction.
@@ -49,7 +46,7 @@ describe("splitSentences", () => {
   });
 });
 
-describe("extractPageEvents on the seed article", () => {
+describeShared("extractPageEvents on the seed article", () => {
   const events = extractPageEvents(gold.text, seedMentions);
 
   it("takes the 2011 US withdrawal with the United States and Iraq", () => {

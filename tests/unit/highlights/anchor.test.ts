@@ -1,11 +1,11 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { anchorPassage, preparePageText } from "@/src/highlights/anchor";
 import { describePassage, SelectionError } from "@/src/highlights/selectors";
 import { foldForMatch } from "@/src/highlights/match-normalize";
+import { describeShared, fromShared, readShared } from "../../shared-data";
 
-const seed = readFileSync(new URL("../../../../shared/fixtures/seed-article.txt", import.meta.url), "utf8");
+const seed = fromShared(() => readShared("fixtures/seed-article.txt"), "");
 
 function passage(text: string, quote: string, occurrence = 0) {
   let start = -1;
@@ -14,7 +14,7 @@ function passage(text: string, quote: string, occurrence = 0) {
   return { start, end: start + quote.length, selectors: describePassage(text, start, start + quote.length) };
 }
 
-describe("describePassage", () => {
+describeShared("describePassage", () => {
   it("keeps the exact quote with up to 32 chars of context and its position", () => {
     const quote = "التحالف الدولي أبلغه بعدم وجود وحدات قتالية";
     const { start, end, selectors } = passage(seed, quote);
@@ -48,7 +48,7 @@ describe("foldForMatch", () => {
   });
 });
 
-describe("anchorPassage", () => {
+describeShared("anchorPassage", () => {
   const quote = "أنهت الولايات المتحدة الأمريكية، مهمتها القتالية في العراق";
 
   it("finds the quote exactly where it was saved", () => {

@@ -7,6 +7,7 @@ import { foldForMatch } from "@/src/highlights/match-normalize";
 import type { TextMap } from "@/src/page/text-map";
 import { BASELINE_PAGES, pageHtml, pageTextMap, parsePage } from "../../fixtures/anchoring/pages";
 import type { Baseline, BaselineQuote } from "../../fixtures/anchoring/generate";
+import { describeShared } from "../../shared-data";
 
 const BLOCK = "p, div, li, td, h1, h2, h3, h4, h5, h6, article, section, body";
 const INSERTED = "وفي تحديث لاحق، نشر الموقع فقرة جديدة في أعلى المقال تتضمن تفاصيل إضافية عن الخبر.";
@@ -29,7 +30,7 @@ function anchorIn(map: TextMap, quote: BaselineQuote) {
 
 const folded = (text: string) => foldForMatch(text).text.trim();
 
-describe.each(BASELINE_PAGES)("anchoring baseline %s", (page) => {
+describeShared("anchoring baselines on the saved real pages", () => describe.each(BASELINE_PAGES)("anchoring baseline %s", (page) => {
   const expected = baseline(page);
   const html = pageHtml(page);
   const fresh = () => {
@@ -137,4 +138,4 @@ describe.each(BASELINE_PAGES)("anchoring baseline %s", (page) => {
     }
     expect(anchorIn(pageTextMap(document), quote)).toBeNull();
   });
-});
+}));

@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { pageAddress, readCitation } from "@/src/highlights/citation";
 import { CitationSchema } from "@/src/highlights/highlight";
 import { pageHtml, parsePage } from "../../fixtures/anchoring/pages";
+import { describeShared } from "../../shared-data";
 
 const NOW = new Date("2026-11-29T12:00:00.000Z");
 const cite = (page: string, url = "https://example.org/article#top") => {
@@ -11,7 +12,7 @@ const cite = (page: string, url = "https://example.org/article#top") => {
   return citation;
 };
 
-describe("readCitation on real pages", () => {
+describeShared("readCitation on real pages", () => {
   it("reads LBCI's title, date and outlet from meta and JSON-LD", () => {
     const citation = cite("lbcgroup-1");
     expect(citation.title).toContain("لغز لون شعر دونالد ترامب");

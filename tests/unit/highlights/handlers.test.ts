@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { dispatch, type Handlers } from "@/src/messaging/server";
 import { createHandlers } from "@/src/background/handlers";
@@ -7,8 +6,9 @@ import type { MessageType, RequestOf, ResponseOf } from "@/src/messaging/protoco
 import { describePassage } from "@/src/highlights/selectors";
 import type { HighlightDraft } from "@/src/highlights/highlight";
 import { senderFor } from "../messaging/senders";
+import { describeShared, fromShared, readShared } from "../../shared-data";
 
-const seed = readFileSync(new URL("../../../../shared/fixtures/seed-article.txt", import.meta.url), "utf8");
+const seed = fromShared(() => readShared("fixtures/seed-article.txt"), "");
 const EXTENSION = "siyaq-test";
 const PAGE = "https://example.org/news/iraq-coalition?utm_source=x";
 const CANONICAL = "https://example.org/news/iraq-coalition";
@@ -47,7 +47,7 @@ beforeEach(async () => {
   await database().highlights.clear();
 });
 
-describe("highlight messages", () => {
+describeShared("highlight messages", () => {
   it("saves a highlight with cleaned tags and linked entity ids, and finds it by its page address", async () => {
     const { highlight } = await call("highlight.save", draft(QUOTE_A, {
       note: "أول تصريح رسمي",

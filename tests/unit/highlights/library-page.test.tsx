@@ -4,8 +4,6 @@
 // names the record and changes nothing.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { render } from "preact";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { dispatch, type Handlers } from "@/src/messaging/server";
 import type { MessageType, RequestOf, ResponseOf } from "@/src/messaging/protocol";
 import { SiyaqDatabase, useDatabase } from "@/src/kb/db";
@@ -13,6 +11,7 @@ import { createHighlightHandlers } from "@/src/highlights/handlers";
 import { describePassage } from "@/src/highlights/selectors";
 import { libraryLabels } from "@/src/ui/library/labels";
 import { senderFor } from "../messaging/senders";
+import { describeShared, fromShared, readShared } from "../../shared-data";
 
 const handlers = createHighlightHandlers() as unknown as Handlers;
 async function call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
@@ -23,8 +22,7 @@ async function call<K extends MessageType>(type: K, payload: RequestOf<K>): Prom
 vi.mock("@/src/messaging/client", () => ({ sendMessage: call }));
 const { Library } = await import("@/src/ui/library/Library");
 
-// Tests run from the repository root; shared/ sits beside it.
-const seed = readFileSync(resolve(process.cwd(), "../shared/fixtures/seed-article.txt"), "utf8");
+const seed = fromShared(() => readShared("fixtures/seed-article.txt"), "");
 const QUOTE_A = "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي";
 const QUOTE_B = "مقتل قائد فيلق القدس الإيراني قاسم سليماني";
 
@@ -73,7 +71,7 @@ afterEach(() => {
   host.remove();
 });
 
-describe("library page", () => {
+describeShared("library page", () => {
   it("lists highlights and searches them forgiving Arabic spelling, and filters by tag", async () => {
     await save(QUOTE_A, ["أمن"]);
     await save(QUOTE_B, [], "غارة المطار");

@@ -5,8 +5,9 @@ import { useDatabase, type SiyaqDatabase } from "@/src/kb/db";
 import { importPack, removePack } from "@/src/kb/packs";
 import { upsertUserEntity } from "@/src/kb/entities";
 import { freshDatabase, samplePack } from "./sample-pack";
+import { describeShared, fromShared, readShared } from "../../shared-data";
 
-const SEED = readFileSync("../shared/fixtures/seed-article.txt", "utf8");
+const SEED = fromShared(() => readShared("fixtures/seed-article.txt"), "");
 const TAGGER_FILE = "public/models/tagger.bin";
 const SENTENCE = "وجاءت عمليات الانسحاب طبقاً لمخرجات الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن";
 
@@ -32,7 +33,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-describe("recognizer service", () => {
+describeShared("recognizer service", () => {
   it("installs the starter pack on first use when the database is empty and links its names", async () => {
     const recognize = await service().getRecognizer();
     expect(await db.packs.get("sample")).toBeDefined();

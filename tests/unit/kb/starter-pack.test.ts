@@ -17,6 +17,7 @@ import {
   type AuthoringFile,
   type Pack,
 } from "@/tools/starter-pack";
+import { itShared, readSharedJson } from "../../shared-data";
 
 const SHIPPED = "public/packs/starter.json";
 const shippedText = readFileSync(SHIPPED, "utf8");
@@ -79,10 +80,8 @@ describe("the shipped starter pack", () => {
     expect(iraq.facts?.find((f) => f.label.en === "Capital")?.value.ar).toBe("بغداد");
   });
 
-  it("knows every named entity of the seed article, linked to the right record", () => {
-    const gold = JSON.parse(readFileSync("../shared/fixtures/seed-article.gold.json", "utf8")) as {
-      entities: { surface: string; type: string }[];
-    };
+  itShared("knows every named entity of the seed article, linked to the right record", () => {
+    const gold = readSharedJson<{ entities: { surface: string; type: string }[] }>("fixtures/seed-article.gold.json");
     const byKey = new Map<string, { id: string; type: string }[]>();
     for (const entity of shipped.entities) {
       for (const key of aliasKeysOf(entity)) byKey.set(key, [...(byKey.get(key) ?? []), entity]);

@@ -4,6 +4,7 @@ import { Lexicon, OTHER_SENSE, entriesFromEntities, loadLexicon, serializeLexico
 import { recognize } from "@/src/nlp/recognize";
 import { tokenize } from "@/src/nlp/tokenize";
 import { seedEntities } from "./seed";
+import { itShared } from "../../shared-data";
 
 function matches(lexicon: Lexicon, text: string): string[] {
   const tokens = tokenize(text);
@@ -98,7 +99,7 @@ describe("Lexicon", () => {
     expect(matches(built, "في بغداد")).toEqual(["بغداد|Q1530"]);
   });
 
-  it("builds from the seed entities and finds all of them in the article", () => {
+  itShared("builds from the seed entities and finds all of them in the article", () => {
     const built = Lexicon.build(entriesFromEntities(seedEntities()));
     for (const e of seedEntities()) expect(built.lookup(e.names.ar).map((c) => c.entityId)).toContain(e.id);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { itShared } from "../../shared-data";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -32,7 +33,7 @@ describe("npm run ner -- --jsonl (contract 2)", () => {
     expect(errors[2]!.error).toMatch(/refDate/);
   }, 120_000);
 
-  it("prints a readable table for a text file", () => {
+  itShared("prints a readable table for a text file", () => {
     const { status, stdout } = runNer(["../shared/fixtures/seed-article.txt", "--ref-date", "2021-12-10", "--no-tagger"], "");
     expect(status).toBe(0);
     expect(stdout).toMatch(/^start\s+end\s+type\s+surface/m);

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { recognize } from "@/src/nlp/recognize";
 import type { Mention } from "@/src/nlp/types";
 import { seed, seedLexicon, SEED_REF_DATE } from "./seed";
+import { itShared } from "../../shared-data";
 
 const lexicon = seedLexicon();
 
@@ -65,7 +66,7 @@ describe("recognize() on any input", () => {
     );
   });
 
-  it("copes with a megabyte of text", () => {
+  itShared("copes with a megabyte of text", () => {
     let text = "";
     while (text.length < 1_000_000) text += seed.text + "\n\ud800\u0301";
     const mentions = recognize(text, { lexicon, refDate: SEED_REF_DATE });

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { recognize } from "@/src/nlp/recognize";
 import { loadTaggerFromFile } from "@/src/nlp/tagger/node";
 import { seed, seedLexicon, score, starterPackLexicon, SEED_REF_DATE, LEFT_TO_RULES } from "./seed";
+import { describeShared } from "../../shared-data";
 
-describe("seed article (acceptance)", () => {
+describeShared("seed article (acceptance)", () => {
   const mentions = recognize(seed.text, { lexicon: seedLexicon(), refDate: SEED_REF_DATE });
 
   it("finds people, organisations and places with exact spans (F1 ≥ 0.95)", () => {

@@ -4,6 +4,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Lexicon, entriesFromEntities, type LexiconSource } from "@/src/nlp/lexicon";
 import type { EntityType } from "@/src/nlp/types";
+import { fromShared, readSharedJson } from "../../shared-data";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -14,10 +15,8 @@ export interface GoldEntity {
   surface: string;
 }
 
-export const seed = JSON.parse(readFileSync(`${repo}../shared/fixtures/seed-article.gold.json`, "utf8")) as {
-  text: string;
-  entities: GoldEntity[];
-};
+/** The seed article with its gold; empty without ../shared (the tests using it are skipped then). */
+export const seed = fromShared(() => readSharedJson<{ text: string; entities: GoldEntity[] }>("fixtures/seed-article.gold.json"), { text: "", entities: [] });
 
 export { SEED_REF_DATE } from "../../fixtures/seed-dates";
 

@@ -1,6 +1,5 @@
 // Training and the weights file: a small run learns names it never saw, the file round-trips
 // exactly, and the corpus reader and label helpers keep what they are given.
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createTagger, loadTagger } from "@/src/nlp/tagger/index";
@@ -13,8 +12,9 @@ import { countNameShapes, FEATURES_PER_TOKEN, FeatureExtractor, spellingBin } fr
 import { buildNameList, hintsFromNameList } from "@/src/nlp/tagger/training-hints";
 import { TRIGGER_CLASSES, TRIGGER_WORDS } from "@/src/nlp/tagger/triggers";
 import { decodeWeights, encodeWeights, WeightsFileError } from "@/src/nlp/tagger/weights-file";
+import { describeShared, fromShared, readShared } from "../../shared-data";
 
-const corpus = parseCorpus(readFileSync("../shared/corpora/anercorp-train.jsonl", "utf8"));
+const corpus = fromShared(() => parseCorpus(readShared("corpora/anercorp-train.jsonl")), []);
 const SMALL: TrainingOptions = {
   epochs: 6,
   seed: 7,
@@ -34,7 +34,7 @@ function f1(tag: (s: CorpusSentence) => TokenSpan[], sentences: readonly CorpusS
   return scorer.score(["PER", "LOC", "ORG"]).f1;
 }
 
-describe("training", () => {
+describeShared("training", () => {
   // Train on one stretch of the corpus and score on a later, disjoint one (other stories).
   const trainSet = corpus.slice(0, 1500);
   const heldOut = corpus.slice(2000, 2300);
@@ -97,7 +97,7 @@ describe("training", () => {
   });
 });
 
-describe("recipe", () => {
+describeShared("recipe", () => {
   it("trains with simulated hints and applies its penalty and temperature", () => {
     const recipe = { ...SHIPPED_RECIPE, training: { ...SMALL, bucketBits: 12, epochs: 2 }, outsidePenalty: 3, temperature: 5 };
     const sentences = corpus.slice(0, 150);
@@ -113,7 +113,7 @@ describe("recipe", () => {
   });
 });
 
-describe("name shapes (spelling)", () => {
+describeShared("name shapes (spelling)", () => {
   it("learns from people's names which spellings are name-like, and weighs unseen words by them", () => {
     const shapes = countNameShapes(corpus.slice(0, 3000).map(toTrainingSentence), 14);
     const bin = (word: string): number => spellingBin(word, shapes);
@@ -137,7 +137,7 @@ describe("name shapes (spelling)", () => {
   });
 });
 
-describe("weights file", () => {
+describeShared("weights file", () => {
   const weights = trainWeights(corpus.slice(0, 100).map(toTrainingSentence), { ...SMALL, bucketBits: 12, epochs: 2 });
 
   it.each([1, 2] as const)("round-trips byte for byte with %i-byte weights", (width) => {

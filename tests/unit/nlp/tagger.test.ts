@@ -4,12 +4,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadTagger, WeightsFileError, type TaggedSpan } from "@/src/nlp/tagger/index";
 import { loadTaggerFromFile } from "@/src/nlp/tagger/node";
+import { fromShared, itShared, readSharedJson } from "../../shared-data";
 
 const MODEL = "public/models/tagger.bin";
-const seed = JSON.parse(readFileSync("../shared/fixtures/seed-article.gold.json", "utf8")) as {
-  text: string;
-  entities: { start: number; end: number; type: string; surface: string }[];
-};
+const seed = fromShared(
+  () => readSharedJson<{ text: string; entities: { start: number; end: number; type: string; surface: string }[] }>("fixtures/seed-article.gold.json"),
+  { text: "", entities: [] },
+);
 
 /** Surface tokens as the recognizer produces them: words with clitics attached, punctuation apart. */
 function tokenize(text: string): { tokens: string[]; starts: number[] } {
@@ -43,7 +44,7 @@ describe("shipped tagger", () => {
     expect(() => loadTaggerFromFile("package.json")).toThrow(WeightsFileError);
   });
 
-  it("finds the people after titles in the seed article", () => {
+  itShared("finds the people after titles in the seed article", () => {
     const { tokens } = tokenize(seed.text);
     const spans = tagger.tag(tokens);
     const found = spans.map((s) => `${s.type} ${tokens.slice(s.start, s.end).join(" ")}`);
@@ -70,13 +71,13 @@ describe("shipped tagger", () => {
     return (2 * precision * recall) / (precision + recall);
   }
 
-  it("scores on the seed article's PER/LOC/ORG well above chance", () => {
+  itShared("scores on the seed article's PER/LOC/ORG well above chance", () => {
     // The shipped model reaches 0.65 alone (0.81 with the names hinted); the floor catches a
     // broken model or features, not a retrained one.
     expect(seedF1(false)).toBeGreaterThan(0.55);
   });
 
-  it("uses lexicon hints: with the names hinted, the seed article scores higher", () => {
+  itShared("uses lexicon hints: with the names hinted, the seed article scores higher", () => {
     expect(seedF1(true)).toBeGreaterThan(seedF1(false) + 0.05);
   });
 

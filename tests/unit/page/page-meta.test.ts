@@ -2,21 +2,19 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { publicationDay, readPageMeta } from "@/src/page/page-meta";
+import { describeShared, fromShared, readSharedJson, sharedPath } from "../../shared-data";
 
 // Saved pages link remote styles and embed remote frames; neither carries metadata, so styles count
 // as loaded and frames are made inert instead of logging a load failure for each.
 (window as unknown as { happyDOM: { settings: { handleDisabledFileLoadingAsSuccess: boolean } } }).happyDOM.settings.handleDisabledFileLoadingAsSuccess = true;
 const inertFrames = (html: string) => html.replace(/<(\/?)iframe\b/gi, "<$1x-frame");
 
-const pages = "../shared/corpora/pages";
+const pages = sharedPath("corpora/pages");
 const parse = (html: string) => new DOMParser().parseFromString(html, "text/html");
 const page = (name: string) => parse(inertFrames(readFileSync(`${pages}/${name}`, "utf8")));
-const goldDates = JSON.parse(readFileSync(`${pages}/gold/publication-dates.json`, "utf8")) as Record<
-  string,
-  { url: string; gold_publication_date: string }
->;
+const goldDates = fromShared(() => readSharedJson<Record<string, { url: string; gold_publication_date: string }>>("corpora/pages/gold/publication-dates.json"), {});
 
-describe("readPageMeta on real pages", () => {
+describeShared("readPageMeta on real pages", () => {
   it("reads the seed article's Open Graph title, outlet and publication time", () => {
     const doc = parse(readFileSync("demo/seed-article.html", "utf8"));
     const meta = readPageMeta(doc, "http://127.0.0.1:8080/seed-article.html#top");

@@ -1,12 +1,12 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { PageEntity } from "@/src/page/messages";
 import { rankPageEntities, titleMentions } from "@/src/ui/popup/salience";
+import { describeShared, fromShared, readSharedJson } from "../../shared-data";
 
-const gold = JSON.parse(readFileSync("../shared/fixtures/seed-article.gold.json", "utf8")) as {
-  text: string;
-  entities: { start: number; type: PageEntity["type"]; surface: string }[];
-};
+const gold = fromShared(
+  () => readSharedJson<{ text: string; entities: { start: number; type: PageEntity["type"]; surface: string }[] }>("fixtures/seed-article.gold.json"),
+  { text: "", entities: [] },
+);
 const seedTitle = "العراق: التحالف الدولي أبلغنا بعدم وجود وحدات قتالية في البلاد";
 
 /** The seed article's gold mentions, summed per surface the way a page report sums them. */
@@ -20,7 +20,7 @@ function seedReport(): PageEntity[] {
   return [...rows.values()];
 }
 
-describe("rankPageEntities on the seed article", () => {
+describeShared("rankPageEntities on the seed article", () => {
   const groups = rankPageEntities(seedReport(), seedTitle);
 
   it("groups by type in the order people, organisations, places, dates", () => {
