@@ -4,7 +4,7 @@
 // classes make them people, organisations or places. The dump is never loaded whole: lines are read
 // one at a time and each entity is written out as soon as it is converted, so memory stays flat as
 // the dump grows (only the set of ids already used, one per output entity, is kept).
-import { createReadStream, createWriteStream, openSync, readSync, closeSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdirSync, openSync, readSync, closeSync } from "node:fs";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
@@ -272,6 +272,9 @@ function todayVersion(): string {
   return `${now.getUTCFullYear()}.${now.getUTCMonth() + 1}.${now.getUTCDate()}`;
 }
 
+/** Where a pack goes without `--out` (ignored by git). */
+export const PACK_OUTPUT_DIR = "pack-output";
+
 const USAGE = "usage: npm run pack:build -- DUMP.json[.gz] [--out FILE] [--id ID] [--version X.Y.Z] [--name-ar NAME] [--name-en NAME]";
 
 async function main(argv: string[]): Promise<number> {
@@ -294,7 +297,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const id = options.id ?? "wikidata";
-  const out = options.out ?? `${id}-pack.json`;
+  // Tool output goes to an ignored folder, never loose into the repository.
+  const out = options.out ?? `${PACK_OUTPUT_DIR}/${id}-pack.json`;
+  if (!options.out) mkdirSync(PACK_OUTPUT_DIR, { recursive: true });
   let warnings = 0;
   const output = createWriteStream(out);
   const stats = await buildPack(openDump(files[0]!), output, {
