@@ -1,7 +1,13 @@
 // Reads an article's metadata from its DOM — canonical address, title, outlet, author and
 // publication date — from meta tags, JSON-LD and microdata. The one reader behind highlight
 // citations, page events' sources and the reference date for relative dates. Outlets tag these many
-// ways, so the places to look are data tables, tried in order; the first usable value wins.
+// ways, so the places to look are data tables, tried in order; the first usable value wins. A page
+// without a machine-readable date or author often shows them by its headline: the visible dateline
+// (Arabic month names of both Gregorian systems, Hijri dates, read by src/nlp/dates) and byline
+// ("بقلم …", "كتب …") are read last.
+import { findDates } from "@/src/nlp/dates";
+import { tokenize } from "@/src/nlp/tokenize";
+import { readableFilter } from "./text-map";
 
 export interface PageMeta {
   /** The canonical URL when the page names one, else the address without fragment or trackers. */
@@ -23,6 +29,21 @@ const META_KEYS = {
     "dc.date.issued", "dc.date", "og:published_time", "sailthru.date", "parsely-pub-date", "datecreated",
   ],
 } as const;
+
+/** Elements that carry a machine-readable date in an attribute (microdata, RDFa, `<time>`), best first. */
+const DATED_ELEMENTS: readonly [selector: string, attribute: string][] = [
+  ["[itemprop='datePublished'][datetime]", "datetime"],
+  ["[itemprop='datePublished'][content]", "content"],
+  ["[property='dc:date'][content], [property='dcterms:created'][content], [property='schema:datePublished'][content]", "content"],
+  ["article time[datetime], time[pubdate][datetime]", "datetime"],
+];
+
+/** Words that introduce a byline; the name follows (`بقلم: رائد العزاوي`, `كتب - فلان`). */
+const BYLINE_WORDS = ["بقلم", "كتب", "كتبت", "كتبه", "كتبته", "إعداد", "اعداد", "تحرير", "بواسطة", "By"];
+
+/** How much visible text around the headline is searched for a dateline or byline. */
+const AFTER_HEADLINE_CHARS = 400;
+const BEFORE_HEADLINE_CHARS = 200;
 
 /** JSON-LD types that describe the article itself; a generic WebPage only when nothing better is there. */
 const ARTICLE_TYPES = new Set([
@@ -144,14 +165,19 @@ export function readPageMeta(doc: Document, address: string = doc.location?.href
     "";
   const outlet = clean(names(article?.publisher)[0], 500) ?? clean(fromMeta(META_KEYS.outlet, (v) => !v.startsWith("@")), 500);
   const ldAuthors = names(article?.author).filter(isName);
+  let nearHeadline: { before: string; after: string } | undefined;
+  const aroundHeadline = () => (nearHeadline ??= textAroundHeadline(doc));
   const author =
     clean(ldAuthors.length ? ldAuthors.join("، ") : fromMeta(META_KEYS.author, isName), 1000) ??
-    clean(doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"]')?.textContent, 1000);
+    clean(doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"]')?.textContent, 1000) ??
+    clean(bylineIn(aroundHeadline().after) ?? bylineIn(aroundHeadline().before), 200);
   const publishedAt =
     validDate(meta.get("article:published_time")) ??
     validDate(typeof article?.datePublished === "string" ? article.datePublished : undefined) ??
     META_KEYS.published.map((key) => validDate(meta.get(key))).find(Boolean) ??
-    validDate(doc.querySelector("[itemprop='datePublished'][datetime], article time[datetime], time[pubdate][datetime]")?.getAttribute("datetime"));
+    DATED_ELEMENTS.map(([selector, attribute]) => validDate(doc.querySelector(selector)?.getAttribute(attribute))).find(Boolean) ??
+    datelineIn(aroundHeadline().after) ??
+    datelineIn(aroundHeadline().before, true);
   const url =
     httpUrl(doc.querySelector('link[rel~="canonical"]')?.getAttribute("href"), address) ??
     httpUrl(meta.get("og:url"), address) ??
@@ -164,6 +190,59 @@ export function readPageMeta(doc: Document, address: string = doc.location?.href
     ...(author ? { author } : {}),
     ...(publishedAt ? { publishedAt } : {}),
   };
+}
+
+/**
+ * The visible text just after the article's headline (its first `<h1>`, else the first `<h2>`),
+ * and just before it: where a dateline and a byline stand. Read by the text map's filter, so a
+ * script or a hidden block never lends its date.
+ */
+function textAroundHeadline(doc: Document): { before: string; after: string } {
+  const body = doc.body;
+  const headline = body?.querySelector("article h1, main h1") ?? body?.querySelector("h1") ?? body?.querySelector("article h2, main h2");
+  if (!body || !headline) return { before: "", after: "" };
+  const walker = doc.createTreeWalker(body, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */, readableFilter());
+  let before = "";
+  const after: string[] = [];
+  let afterLength = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType !== 3 || headline.contains(node)) continue;
+    const text = (node as Text).data.replace(/\s+/g, " ").trim();
+    if (!text) continue;
+    if (!(headline.compareDocumentPosition(node) & 4) /* not DOCUMENT_POSITION_FOLLOWING */) {
+      before = `${before}\n${text}`.slice(-BEFORE_HEADLINE_CHARS);
+      continue;
+    }
+    after.push(text);
+    afterLength += text.length + 1;
+    if (afterLength >= AFTER_HEADLINE_CHARS) break;
+  }
+  return { before, after: after.join("\n").slice(0, AFTER_HEADLINE_CHARS) };
+}
+
+/**
+ * The first full date (day, month and year) in a dateline, as an ISO day: `الأربعاء، 28 آب/اغسطس
+ * 2013` → `2013-08-28`, a Hijri date by the Umm al-Qura calendar. `last` takes the last one
+ * instead (for the text before a headline, the date nearest to it).
+ */
+export function datelineIn(text: string, last = false): string | undefined {
+  if (!text) return undefined;
+  const days = findDates(tokenize(text))
+    .map((span) => span.date)
+    .filter((date): date is string => date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date));
+  return last ? days[days.length - 1] : days[0];
+}
+
+const BYLINE = new RegExp(
+  `(?:^|[\\s(|])(?:${BYLINE_WORDS.join("|")})\\s*[:：\\-–—]?\\s*([^\\n:،,.|\\-–—()\\d]{3,60})`,
+  "u",
+);
+
+/** The name after a byline word (`بقلم: رائد العزاوي` → `رائد العزاوي`), up to four words. */
+export function bylineIn(text: string): string | undefined {
+  const match = BYLINE.exec(text);
+  const name = match?.[1]?.trim().split(/\s+/).slice(0, 4).join(" ");
+  return name && name.length >= 3 ? name : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { publicationDay, readPageMeta } from "@/src/page/page-meta";
+import { bylineIn, datelineIn, publicationDay, readPageMeta } from "@/src/page/page-meta";
 import { describeShared, fromShared, readSharedJson, sharedPath } from "../../shared-data";
 
 // Saved pages link remote styles and embed remote frames; neither carries metadata, so styles count
@@ -46,6 +46,18 @@ describeShared("readPageMeta on real pages", () => {
     expect(meta.url.startsWith("https://www.lbcgroup.tv/news/lifestyle/898682/")).toBe(true);
   });
 
+  it("reads the visible dateline when a page has no date in its metadata (gold: almadenahnews 2020-04-24)", () => {
+    // "تم نشره الجمعة 24 نيسان / أبريل 2020" under the headline, and no date in meta or JSON-LD.
+    const name = "almadenahnews-1.html";
+    expect(publicationDay(readPageMeta(page(name), "http://127.0.0.1/a.html").publishedAt)).toBe(goldDates[name]!.gold_publication_date);
+    // "الأربعاء، 28 آب/اغسطس 2013" under CNN Arabic's headline (its address says 2013/…/8/3, the day it was first filed).
+    expect(readPageMeta(page("cnn-arabic-1.html"), "http://127.0.0.1/c.html").publishedAt).toBe("2013-08-28");
+  });
+
+  it("reads an RDFa date on an element, not only in <meta>", () => {
+    expect(publicationDay(readPageMeta(page("assabah-1.html"), "http://127.0.0.1/s.html").publishedAt)).toBe("2019-02-08");
+  });
+
   it("prefers a named author over an author profile URL", () => {
     const meta = readPageMeta(page("beirutobserver-1.html"), "http://127.0.0.1/b.html");
     expect(meta.author).toBe("Ziad Sankary");
@@ -80,6 +92,38 @@ describe("readPageMeta fallbacks", () => {
   it("resolves a relative canonical link against the page address", () => {
     const doc = parse(`<html><head><link rel="canonical" href="/news/1"></head><body><h1>خبر</h1></body></html>`);
     expect(readPageMeta(doc, "https://example.org/a/b?c")).toMatchObject({ url: "https://example.org/news/1", title: "خبر" });
+  });
+});
+
+describe("dateline and byline by the headline", () => {
+  const article = (inside: string) => parse(`<html><head><title>t</title></head><body><nav>الاثنين 1 كانون الثاني 2001</nav><article>${inside}</article></body></html>`);
+
+  it("reads both Gregorian month systems, paired forms and Hijri dates", () => {
+    expect(datelineIn("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00")).toBe("2013-08-28");
+    expect(datelineIn("نُشر في 9 ديسمبر 2021")).toBe("2021-12-09");
+    expect(datelineIn("الجمعة 8 فيفري 2019")).toBe("2019-02-08");
+    expect(datelineIn("15 رمضان 1443 هـ")).toBe("2022-04-16"); // Umm al-Qura: 1 Ramadan 1443 = 2 April 2022
+    // A month and year alone is no publication day.
+    expect(datelineIn("يونيو/حزيران 2014")).toBeUndefined();
+  });
+
+  it("takes the first full date after the headline, never one from a script, hidden text or the menu", () => {
+    const doc = article(`<h1>العراق: التحالف الدولي أبلغنا</h1><script>var d = "3 كانون الثاني 2020";</script>
+      <div hidden>5 حزيران 2010</div><p class="date">الجمعة 10 كانون الأول 2021</p><p>بقلم: رائد العزاوي</p><p>في 9 كانون الأول الماضي</p>`);
+    const meta = readPageMeta(doc, "http://127.0.0.1/x.html");
+    expect(meta.publishedAt).toBe("2021-12-10");
+    expect(meta.author).toBe("رائد العزاوي");
+  });
+
+  it("falls back to a dateline just above the headline, and leaves the date out when there is none", () => {
+    expect(readPageMeta(article(`<span>الخميس 3 يناير 2020</span><h1>مقتل قاسم سليماني</h1><p>نص</p>`), "http://x.org/").publishedAt).toBe("2020-01-03");
+    expect(readPageMeta(article(`<h1>مقتل قاسم سليماني</h1><p>نص بلا تاريخ</p>`), "http://x.org/").publishedAt).toBeUndefined();
+  });
+
+  it("reads a byline word with the name after it, up to four words", () => {
+    expect(bylineIn("كتب - محمد الخطيب\nبيروت")).toBe("محمد الخطيب");
+    expect(bylineIn("By Jane Arraf, Baghdad")).toBe("Jane Arraf");
+    expect(bylineIn("لا كاتب هنا")).toBeUndefined();
   });
 });
 
