@@ -79,7 +79,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
-    headless: !options.headed,
+    // SIYAQ_E2E_HEADED=1 shows the window for every test (needs a display; see README › Contributing).
+    headless: !(options.headed ?? process.env.SIYAQ_E2E_HEADED === "1"),
     viewport: { width: 1100, height: 900 },
     locale: "ar",
     args: [
