@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { hasSharedPages, loadPageGold, SHARED_PAGES_DIR } from "./page-gold";
+import { loadPageGold, SHARED_PAGES_DIR } from "./page-gold";
+import { describeShared } from "../../shared-data";
 
 const pages = loadPageGold();
 
@@ -25,10 +26,9 @@ describe("page gold", () => {
   });
 });
 
-describe.skipIf(!hasSharedPages)("page gold text is what the extension reads (needs ../shared)", () => {
+describeShared("page gold text is what the extension reads", () => {
   it.each(pages.map((p) => [p.id, p] as const))("%s", async (id, page) => {
     const { extractPageText } = await import("@/tools/extract-page-text");
     expect(extractPageText(readFileSync(`${SHARED_PAGES_DIR}/${id}.html`))).toBe(page.text);
   });
 });
-if (!hasSharedPages) console.warn("page gold: ../shared/corpora/pages absent, re-extraction check skipped");

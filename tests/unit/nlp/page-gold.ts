@@ -1,14 +1,14 @@
 // The page gold (tests/fixtures/page-gold): real pages' text as the extension reads it, with every
 // PER/ORG/LOC/DATE mention. Committed, so it loads on a fresh clone; only re-extracting the text
 // needs ../shared.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { EntityType } from "@/src/nlp/types";
+import { sharedPath } from "../../shared-data";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
 export const PAGE_GOLD_DIR = `${repo}tests/fixtures/page-gold`;
-export const SHARED_PAGES_DIR = `${repo}../shared/corpora/pages`;
-export const hasSharedPages = existsSync(SHARED_PAGES_DIR);
+export const SHARED_PAGES_DIR = sharedPath("corpora/pages");
 
 export interface PageGold {
   id: string;
