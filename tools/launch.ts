@@ -69,6 +69,8 @@ export interface LaunchOptions {
   keepProfile?: boolean;
   /** Show the window (needs a display); headless by default. */
   headed?: boolean;
+  /** The browser's UI language (`--lang`, `LANGUAGE`, the context locale); Arabic by default. */
+  locale?: string;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
@@ -81,8 +83,11 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     executablePath,
     headless: !options.headed,
     viewport: { width: 1100, height: 900 },
-    locale: "ar",
+    locale: options.locale ?? "ar",
+    // Chromium on Linux takes its UI language from LANGUAGE/--lang; `locale` alone sets navigator.language.
+    env: { ...process.env, LANGUAGE: (options.locale ?? "ar").replace("-", "_") },
     args: [
+      `--lang=${options.locale ?? "ar"}`,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       ...(isRoot ? ["--no-sandbox"] : []),
