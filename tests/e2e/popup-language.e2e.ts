@@ -3,19 +3,10 @@
 // reader's language choice reaches an open popup at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CDPSession, Page } from "playwright-core";
-import { launchExtension, type LaunchedExtension } from "./harness";
+import { launchExtension, markCount, type LaunchedExtension } from "./harness";
 
 const ARABIC = /[\u0600-\u06FF]/;
 
-/** How many ranges the page's `siyaq-*` entity highlights hold. */
-function markCount(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let count = 0;
-    const registry = (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights;
-    for (const [name, highlight] of registry) if (/^siyaq-(per|org|loc|date|event|misc)$/.test(name)) count += highlight.size;
-    return count;
-  });
-}
 
 /** What the popup shows: `<html lang dir>`, each name's first and second line. */
 interface PopupView {
@@ -123,7 +114,10 @@ describe("the popup in an English browser", () => {
     });
     await expect.poll(() => popup.locator("h2#siyaq-this-page").textContent(), { timeout: 10_000 }).toBe("في هذه الصفحة");
     expect(await popup.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(["ar", "rtl"]);
-    expect(await popup.locator(".siyaq-entity__name").allTextContents()).toEqual(expect.arrayContaining(["العراق", "قاسم سليماني"]));
+    // The page starts over in the new language: its list loads again.
+    await expect
+      .poll(() => popup.locator(".siyaq-entity__name").allTextContents(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(["العراق", "قاسم سليماني"]));
     // The page's summary line says what it counts.
     expect(await popup.getByTestId("page-mentions").textContent()).toMatch(/^ذُكرت الأسماء \d+ (مرة|مرات) في هذه الصفحة$/);
     await popup.close();

@@ -76,7 +76,7 @@ const en = {
   "origin.page": "From your reading",
   "origin.user": "Added by you",
   "event.delete": "Delete this event",
-  "event.deleteNamed": "Delete the event of {date}",
+  "event.deleteNamed": "Remove the event of {date}",
   "event.source": "Source: {title}",
   "event.alsoIn": { one: "also told by one more source", other: "also told by {n} more sources" },
 
@@ -235,7 +235,7 @@ const ar: StringTable = {
   "origin.page": "من قراءاتك",
   "origin.user": "أضفته أنت",
   "event.delete": "احذف هذا الحدث",
-  "event.deleteNamed": "احذف حدث {date}",
+  "event.deleteNamed": "إزالة حدث {date}",
   "event.source": "المصدر: {title}",
   "event.alsoIn": {
     one: "ورد أيضًا في مصدر آخر",

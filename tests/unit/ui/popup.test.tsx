@@ -231,7 +231,10 @@ describe("popup", () => {
     render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
     (await waitFor(() => host.querySelector<HTMLButtonElement>('button[data-entity-id="country:iq"]'), "Iraq")).click();
     await waitFor(() => host.querySelector('[data-testid="entity-card"]'), "card");
-    buttonNamed("يونيو 2014")!.click();
+    const remove = buttonNamed("يونيو 2014")!;
+    // The name starts with the visible word (WCAG 2.5.3, label in name), then says which event.
+    expect(remove.getAttribute("aria-label")).toBe(`${remove.textContent} حدث يونيو 2014`);
+    remove.click();
     await waitFor(() => host.querySelectorAll(".siyaq-timeline__event").length === 2 || null, "two events left");
     expect(calls.filter((c) => c.type === "event.delete").map((c) => c.payload)).toEqual([{ id: "e-page-2014" }]);
   });

@@ -1,0 +1,30 @@
+// What the tests, the demo tools and the screenshot script read from a marked page: how many
+// names are painted, and where a painted name sits (to hover it as a reader would).
+import type { Page } from "playwright-core";
+
+/** How many ranges the page's `siyaq-*` entity highlights hold. */
+export function markCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let count = 0;
+    const registry = (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights;
+    for (const [name, highlight] of registry) if (/^siyaq-(per|org|loc|date|event|misc)$/.test(name)) count += highlight.size;
+    return count;
+  });
+}
+
+/** The centre of the first painted `name` of `type` (e.g. `siyaq-per`), scrolled into view; null if it is not painted. */
+export function paintedNameCenter(page: Page, name: string, highlightName = "siyaq-per"): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    ({ name, highlightName }) => {
+      const registry = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights;
+      for (const range of registry.get(highlightName) ?? []) {
+        if (range.toString() !== name) continue;
+        range.startContainer.parentElement?.scrollIntoView({ block: "center" });
+        const box = range.getClientRects()[0]!;
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      return null;
+    },
+    { name, highlightName },
+  );
+}
