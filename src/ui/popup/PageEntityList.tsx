@@ -46,12 +46,13 @@ export function PageEntityList({ groups, summaries, t, onOpen }: PageEntityListP
                 const body = (
                   <>
                     <span class="siyaq-entity__names">
-                      <span class="siyaq-entity__name" dir="auto">
-                        {primary}
+                      {/* Lines align with the UI; each name keeps its own direction inside <bdi>. */}
+                      <span class="siyaq-entity__name">
+                        <bdi>{primary}</bdi>
                       </span>
                       {secondary && (
-                        <span class="siyaq-entity__other" dir="auto">
-                          {secondary}
+                        <span class="siyaq-entity__other">
+                          <bdi>{secondary}</bdi>
                         </span>
                       )}
                     </span>

@@ -71,12 +71,12 @@ export function PageHighlights({ tabId, urls, t }: PageHighlightsProps) {
                 aria-describedby={missing.has(highlight.id) ? missingId : undefined}
                 onClick={() => void jump(highlight.id)}
               >
-                <span class="siyaq-highlight__quote" dir="auto">
-                  {quote}
+                <span class="siyaq-highlight__quote">
+                  <bdi>{quote}</bdi>
                 </span>
                 {highlight.note && (
-                  <span class="siyaq-highlight__note" dir="auto">
-                    {t("popup.highlightNote", { note: highlight.note })}
+                  <span class="siyaq-highlight__note">
+                    {t("popup.highlightNote")} <bdi>{highlight.note}</bdi>
                   </span>
                 )}
               </button>
