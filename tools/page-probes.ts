@@ -28,3 +28,42 @@ export function paintedNameCenter(page: Page, name: string, highlightName = "siy
     { name, highlightName },
   );
 }
+
+export interface SavedPassage {
+  url: string;
+  quote: string;
+  note?: string;
+  tags?: string[];
+  entities?: { surface: string; type: string; entityId?: string }[];
+  title?: string;
+}
+
+/**
+ * Saves a highlight the way the page's editor does, through the extension's own messaging (sent
+ * from one of its pages, which the background accepts); the content script finds the passage by
+ * its quote on the next visit.
+ */
+export async function saveHighlightThroughExtension(
+  ext: { context: import("playwright-core").BrowserContext; extensionId: string },
+  passage: SavedPassage,
+): Promise<void> {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    const reply = (await page.evaluate(({ url, quote, note = "", tags = [], entities = [], title = "" }) => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
+      const selector = [
+        { type: "TextQuoteSelector", exact: quote, prefix: "", suffix: "" },
+        { type: "TextPositionSelector", start: 0, end: quote.length },
+      ];
+      return runtime.sendMessage({
+        siyaq: 1,
+        type: "highlight.save",
+        payload: { url, target: { source: url, selector }, note, tags, entities, citation: { title, url, accessedAt: new Date().toISOString() } },
+      });
+    }, passage)) as { ok?: boolean; error?: string } | undefined;
+    if (reply?.ok !== true) throw new Error(`highlight not saved: ${reply?.error ?? "no answer"}`);
+  } finally {
+    await page.close();
+  }
+}

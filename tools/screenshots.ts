@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { CDPSession, Page } from "playwright-core";
 import { launchExtension, ROOT, type LaunchedExtension } from "./launch";
 import { findChromium, CHROMIUM_MISSING } from "./chromium";
-import { markCount, paintedNameCenter } from "./page-probes";
+import { markCount, paintedNameCenter, saveHighlightThroughExtension } from "./page-probes";
 
 const OUT = join(ROOT, "docs/screenshots");
 const HOVER_NAME = "قاسم سليماني";
@@ -49,29 +49,6 @@ async function cardBox(cdp: CDPSession): Promise<Box | null> {
   }
 }
 
-async function saveHighlight(ext: LaunchedExtension, url: string, title: string): Promise<void> {
-  const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/library.html`);
-  const reply = (await page.evaluate(
-    ({ url, quote, title }) =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
-        siyaq: 1,
-        type: "highlight.save",
-        payload: {
-          url,
-          target: { source: url, selector: [{ type: "TextQuoteSelector", exact: quote, prefix: "", suffix: "" }, { type: "TextPositionSelector", start: 0, end: quote.length }] },
-          note: "أول إعلان رسمي لانتهاء المهام القتالية",
-          tags: ["انسحاب", "التحالف"],
-          entities: [{ surface: "قاسم الأعرجي", type: "PER" }],
-          citation: { title, url, outlet: "127.0.0.1", accessedAt: new Date().toISOString() },
-        },
-      }),
-    { url, quote: QUOTE, title },
-  )) as { ok?: boolean; error?: string };
-  if (!reply.ok) throw new Error(`highlight not saved: ${reply.error}`);
-  await page.close();
-}
-
 async function setLanguage(ext: LaunchedExtension, uiLanguage: "ar" | "en" | "browser"): Promise<void> {
   await ext.serviceWorker.evaluate(async (uiLanguage) => {
     const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, object | undefined>>; set(o: object): Promise<void> } } } }).chrome;
@@ -107,7 +84,14 @@ async function main(): Promise<void> {
     await article.setViewportSize({ width: 1000, height: 760 });
     await article.goto(url);
     await until("the article's names to be marked", async () => (await markCount(article)) > 20, 30_000);
-    await saveHighlight(ext, url, await article.title());
+    await saveHighlightThroughExtension(ext, {
+      url,
+      quote: QUOTE,
+      note: "أول إعلان رسمي لانتهاء المهام القتالية",
+      tags: ["انسحاب", "التحالف"],
+      entities: [{ surface: "قاسم الأعرجي", type: "PER" }],
+      title: await article.title(),
+    });
     await article.reload();
     await until("the article's names to be marked again", async () => (await markCount(article)) > 20, 30_000);
 

@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchExtension, markCount, paintedNameCenter, type LaunchedExtension } from "./harness";
+import { launchExtension, markCount, paintedNameCenter, saveHighlightThroughExtension, type LaunchedExtension } from "./harness";
 
 const require = createRequire(import.meta.url);
 const QUOTE = "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي";
@@ -61,26 +61,14 @@ describe("accessibility (axe-core)", () => {
     await article.goto(url);
     for (let i = 0; i < 120 && (await markCount(article)) <= 20; i++) await article.waitForTimeout(250);
     // One saved highlight, so the popup's list and the library have something to show.
-    const library = await ext.context.newPage();
-    await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
-    const reply = await library.evaluate(
-      async ({ url, quote }) =>
-        chrome.runtime.sendMessage({
-          siyaq: 1,
-          type: "highlight.save",
-          payload: {
-            url,
-            target: { source: url, selector: [{ type: "TextQuoteSelector", exact: quote, prefix: "", suffix: "" }, { type: "TextPositionSelector", start: 0, end: quote.length }] },
-            note: "ملاحظة للاختبار",
-            tags: ["انسحاب"],
-            entities: [{ surface: "قاسم الأعرجي", type: "PER" }],
-            citation: { title: "مقال", url, accessedAt: new Date().toISOString() },
-          },
-        }),
-      { url, quote: QUOTE },
-    );
-    if ((reply as { ok?: boolean }).ok !== true) throw new Error(`highlight not saved: ${JSON.stringify(reply)}`);
-    await library.close();
+    await saveHighlightThroughExtension(ext, {
+      url,
+      quote: QUOTE,
+      note: "ملاحظة للاختبار",
+      tags: ["انسحاب"],
+      entities: [{ surface: "قاسم الأعرجي", type: "PER" }],
+      title: "مقال",
+    });
   });
   afterAll(() => ext?.close());
 
@@ -222,6 +210,5 @@ describe("accessibility (axe-core)", () => {
 });
 
 declare const chrome: {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
   storage: { local: { get(key: string): Promise<Record<string, Record<string, unknown> | undefined>>; set(items: object): Promise<void> } };
 };
