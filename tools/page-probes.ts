@@ -67,3 +67,22 @@ export async function saveHighlightThroughExtension(
     await page.close();
   }
 }
+
+/**
+ * How far a tab got restoring its saved highlights (`painted/saved`), asked by the extension from
+ * its service worker (the page itself is told nothing); null before the tab has finished.
+ */
+export async function highlightProgress(
+  ext: { serviceWorker: import("playwright-core").Worker; tabIdOf(url: string): Promise<number> },
+  page: import("playwright-core").Page,
+): Promise<string | null> {
+  const tabId = await ext.tabIdOf(page.url());
+  const answer = (await ext.serviceWorker.evaluate(
+    (id) =>
+      (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome.tabs
+        .sendMessage(id, { siyaqQuery: "highlight-progress" })
+        .catch(() => null),
+    tabId,
+  )) as { painted: number; saved: number } | null;
+  return answer && `${answer.painted}/${answer.saved}`;
+}

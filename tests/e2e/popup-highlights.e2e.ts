@@ -2,7 +2,7 @@
 // and flashes it, and a passage that is no longer on the page says so.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchExtension, markCount, saveHighlightThroughExtension, type LaunchedExtension } from "./harness";
+import { highlightProgress, launchExtension, markCount, saveHighlightThroughExtension, type LaunchedExtension } from "./harness";
 
 const QUOTE = "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي";
 const GONE = "مقطع لم يكن في هذه الصفحة قط";
@@ -37,7 +37,7 @@ describe("the page's highlights in the popup", () => {
 
   it("jumps to a saved passage and flashes it; says when one is not on the page", async () => {
     await expect.poll(() => markCount(article), { timeout: 30_000 }).toBeGreaterThan(20);
-    await expect.poll(() => article.evaluate(() => document.documentElement.dataset.siyaqHighlights), { timeout: 15_000 }).toBe("1/2");
+    await expect.poll(() => highlightProgress(ext, article), { timeout: 15_000 }).toBe("1/2");
     // Scrolled to the end of the article, the passage is out of view: showing it needs a scroll.
     await article.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     expect((await flashed(article)).texts).toEqual([]);
