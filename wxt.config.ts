@@ -3,11 +3,31 @@ import preact from "@preact/preset-vite";
 
 // Chrome MV3 and Firefox builds from one config. The polyfill module puts webextension-polyfill
 // behind `wxt/browser` so every context gets the same promise-based API.
+// Toolbar icons (drawn by `npm run icons` into public/icon/; WXT lists icon/<size>.png as the
+// manifest's `icons`). icon/<size>.png is a dark tile that reads on light and dark toolbars alike;
+// Firefox also gets icon/on-dark/<size>.png for dark themes through `theme_icons` (its `light` is
+// the light icon for dark themes). Chrome has no manifest key for a dark-theme action icon and
+// shows the default tile everywhere.
+const ICON_SIZES = [16, 32, 48, 128] as const;
+const actionIcons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
+const themeIcons = ICON_SIZES.map((size) => ({ light: `icon/on-dark/${size}.png`, dark: `icon/${size}.png`, size }));
+
 export default defineConfig({
   modules: ["@wxt-dev/webextension-polyfill"],
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // After WXT has turned `action` into Firefox MV2's `browser_action` and added the popup.
+    "build:manifestGenerated": (wxt, manifest) => {
+      for (const key of ["action", "browser_action"] as const) {
+        const action = manifest[key] as Record<string, unknown> | undefined;
+        if (!action) continue;
+        action.default_icon = actionIcons;
+        if (wxt.config.browser === "firefox") action.theme_icons = themeIcons;
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: "Siyaq — سياق",
     description: "Context behind the names in Arabic news: people, organisations, places and dates, with background cards and timelines. Private and offline.",

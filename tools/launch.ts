@@ -69,6 +69,8 @@ export interface LaunchOptions {
   keepProfile?: boolean;
   /** Show the window (needs a display); headless by default. */
   headed?: boolean;
+  /** The browser's UI language (`--lang`, `LANGUAGE`, the context locale); Arabic by default. */
+  locale?: string;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
@@ -82,8 +84,11 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     // SIYAQ_E2E_HEADED=1 shows the window for every test (needs a display; see README › Contributing).
     headless: !(options.headed ?? process.env.SIYAQ_E2E_HEADED === "1"),
     viewport: { width: 1100, height: 900 },
-    locale: "ar",
+    locale: options.locale ?? "ar",
+    // Chromium on Linux takes its UI language from LANGUAGE/--lang; `locale` alone sets navigator.language.
+    env: { ...process.env, LANGUAGE: (options.locale ?? "ar").replace("-", "_") },
     args: [
+      `--lang=${options.locale ?? "ar"}`,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       ...(isRoot ? ["--no-sandbox"] : []),

@@ -15,7 +15,8 @@ import type { Highlight, HighlightDraft, HighlightEntity } from "./highlight";
 import { createSavedHighlightPainter, type SavedHighlightPainter } from "./paint";
 import { describePassage } from "./selectors";
 import { passageOfRange } from "./selection";
-import { HIGHLIGHT_PROGRESS_QUERY, SAVE_HIGHLIGHT_MESSAGE } from "./commands";
+import * as v from "valibot";
+import { HIGHLIGHT_PROGRESS_QUERY, SAVE_HIGHLIGHT_MESSAGE, ShowHighlightMessageSchema, type ShowHighlightAnswer } from "./commands";
 import { mayClaim } from "@/src/messaging/context";
 
 /** Quiet time after the page's last DOM change before saved highlights are anchored again. */
@@ -297,13 +298,25 @@ class HighlightSession {
     this.noticeTimer = setTimeout(() => this.host.hide(), NOTICE_MS);
   }
 
-  /** The context menu and Alt+Shift+S reach this tab through the background. */
+  /** Scrolls a painted highlight to the middle of the view and flashes it; false when it is not on the page. */
+  show(id: string): boolean {
+    const range = this.painted.get(id);
+    if (!range || range.collapsed || !range.startContainer.isConnected) return false;
+    const element = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+    element?.scrollIntoView({ block: "center", inline: "nearest" });
+    this.painter.flash(range);
+    return true;
+  }
+
+  /** The context menu and Alt+Shift+S reach this tab through the background; the popup's highlight list too. */
   private listenForCommands(): void {
-    const onMessage = (message: unknown, sender: { id?: string }) => {
+    const onMessage = (message: unknown, sender: { id?: string }): Promise<ShowHighlightAnswer | HighlightProgress | null> | undefined => {
       if (sender.id !== browser.runtime.id) return;
       if ((message as { siyaqQuery?: unknown } | null)?.siyaqQuery === HIGHLIGHT_PROGRESS_QUERY.siyaqQuery) {
         return Promise.resolve(highlightProgress());
       }
+      const show = v.safeParse(ShowHighlightMessageSchema, message);
+      if (show.success) return Promise.resolve({ shown: this.show(show.output.id) });
       if ((message as { siyaqCommand?: unknown } | null)?.siyaqCommand !== SAVE_HIGHLIGHT_MESSAGE.siyaqCommand) return;
       this.openEditor();
     };

@@ -5,8 +5,12 @@ import { highlightApi, type HighlightLike } from "@/src/page/highlight-api";
 
 export const SAVED_HIGHLIGHT_NAME = "siyaq-highlight";
 export const SAVED_HIGHLIGHT_STYLE_ID = "siyaq-highlight-style";
+/** A passage the popup asked to see, painted for a moment over its usual paint. */
+export const FLASH_HIGHLIGHT_NAME = "siyaq-highlight-flash";
+const FLASH_MS = 2000;
 
-const STYLESHEET = `::highlight(${SAVED_HIGHLIGHT_NAME}) { background-color: rgba(250, 204, 21, 0.45); color: inherit; }`;
+const STYLESHEET = `::highlight(${SAVED_HIGHLIGHT_NAME}) { background-color: rgba(250, 204, 21, 0.45); color: inherit; }
+::highlight(${FLASH_HIGHLIGHT_NAME}) { background-color: rgba(234, 88, 12, 0.55); color: inherit; text-decoration: underline 3px rgb(194, 65, 12); }`;
 
 export interface SavedHighlightPainter {
   /** Whether this browser can paint at all (the Highlight API exists). */
@@ -15,6 +19,8 @@ export interface SavedHighlightPainter {
   paint(ranges: readonly Range[]): void;
   /** Adds one range (a highlight just saved). */
   add(range: Range): void;
+  /** Paints one range brightly for a moment (the popup's "show this passage"). */
+  flash(range: Range): void;
   /** Removes the paint and our style element. */
   clear(): void;
 }
@@ -22,6 +28,7 @@ export interface SavedHighlightPainter {
 export function createSavedHighlightPainter(doc: Document): SavedHighlightPainter {
   const api = highlightApi(doc);
   let highlight: HighlightLike | null = null;
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   const ensure = (): HighlightLike | null => {
     if (!api) return null;
@@ -49,7 +56,17 @@ export function createSavedHighlightPainter(doc: Document): SavedHighlightPainte
     add(range) {
       ensure()?.add(range);
     },
+    flash(range) {
+      if (!ensure() || !api) return;
+      const flashed = api.create();
+      flashed.add(range);
+      api.registry.set(FLASH_HIGHLIGHT_NAME, flashed);
+      clearTimeout(flashTimer);
+      flashTimer = setTimeout(() => api.registry.delete(FLASH_HIGHLIGHT_NAME), FLASH_MS);
+    },
     clear() {
+      clearTimeout(flashTimer);
+      api?.registry.delete(FLASH_HIGHLIGHT_NAME);
       highlight?.clear();
       api?.registry.delete(SAVED_HIGHLIGHT_NAME);
       highlight = null;

@@ -5,6 +5,9 @@ import * as v from "valibot";
 import { ENTITY_TYPES } from "@/src/nlp/types";
 
 export const MARK_STYLES = ["underline", "background", "outline"] as const;
+/** The UI language the reader chose: the browser's, or Arabic or English whatever the browser says. */
+export const UI_LANGUAGE_CHOICES = ["browser", "ar", "en"] as const;
+export type UiLanguageChoice = (typeof UI_LANGUAGE_CHOICES)[number];
 
 const SiteRuleSchema = v.object({ host: v.string(), enabled: v.boolean() });
 export type SiteRule = v.InferOutput<typeof SiteRuleSchema>;
@@ -16,6 +19,8 @@ export const SettingsSchema = v.object({
   markStyle: v.optional(v.picklist(MARK_STYLES), "underline"),
   hoverDelayMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3000)), 300),
   sites: v.optional(v.array(SiteRuleSchema), []),
+  /** Language of the popup, options, library and cards; `browser` follows the browser's UI language. */
+  uiLanguage: v.optional(v.picklist(UI_LANGUAGE_CHOICES), "browser"),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 

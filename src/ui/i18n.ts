@@ -1,6 +1,9 @@
-// The UI speaks Arabic or English, chosen from the browser's UI language; this module picks the
-// language, sets `lang`/`dir` on a page, and looks strings up (with Arabic plural forms).
+// The UI speaks Arabic or English: the reader's choice in the settings, or the browser's UI
+// language. This module picks the language, sets `lang`/`dir` on a page, and looks strings up
+// (with Arabic plural forms). Every surface (popup, options, library, cards) asks it the same way:
+// `translator(uiLanguage(settings.uiLanguage))`.
 import { browser } from "wxt/browser";
+import { loadSettings, onSettingsChanged, type UiLanguageChoice } from "@/src/settings/settings";
 import { STRINGS, type PluralForms, type StringKey } from "./shared/strings";
 
 export type UiLanguage = "ar" | "en";
@@ -14,8 +17,17 @@ export function pickLanguage(tag: string | undefined | null): UiLanguage {
   return /^ar(\b|[-_])/i.test(tag.trim()) ? "ar" : "en";
 }
 
-/** The UI language of this browser: the extension API first, then the page's navigator. */
-export function uiLanguage(): UiLanguage {
+/**
+ * The language to speak: the reader's choice when it names one, otherwise the browser's UI
+ * language (the extension API first, then the navigator).
+ */
+export function uiLanguage(choice: UiLanguageChoice = "browser"): UiLanguage {
+  if (choice === "ar" || choice === "en") return choice;
+  return browserLanguage();
+}
+
+/** The browser's UI language, as Siyaq speaks it. */
+export function browserLanguage(): UiLanguage {
   let tag: string | undefined;
   try {
     tag = browser.i18n.getUILanguage();
@@ -24,6 +36,22 @@ export function uiLanguage(): UiLanguage {
   }
   if (!tag && typeof navigator !== "undefined") tag = navigator.language;
   return pickLanguage(tag);
+}
+
+/** The language from the stored settings (for contexts that do not hold the settings already). */
+export async function loadUiLanguage(): Promise<UiLanguage> {
+  return uiLanguage((await loadSettings()).uiLanguage);
+}
+
+/** Calls `listener` when the language in use changes, whichever context changed the setting. */
+export function onUiLanguageChanged(current: UiLanguage, listener: (language: UiLanguage) => void): () => void {
+  let last = current;
+  return onSettingsChanged((settings) => {
+    const next = uiLanguage(settings.uiLanguage);
+    if (next === last) return;
+    last = next;
+    listener(next);
+  });
 }
 
 export function directionOf(language: UiLanguage): "rtl" | "ltr" {

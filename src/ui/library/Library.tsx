@@ -146,10 +146,12 @@ export function Library({ t, language }: { t: LibraryText; language: UiLanguage 
       <header class="top">
         <h1>{t("heading")}</h1>
         <div class="row io">
-          <span>{t("exportAs")}:</span>
-          {EXPORT_BUTTONS.map(({ format, name, hint }) => (
-            <button key={format} type="button" data-export={format} title={hint && t(hint)} onClick={() => void exportAs(format)}>{name}</button>
-          ))}
+          <span id="siyaq-export-label">{t("exportAs")}:</span>
+          <span role="group" aria-labelledby="siyaq-export-label" class="row">
+            {EXPORT_BUTTONS.map(({ format, name, hint }) => (
+              <button key={format} type="button" data-export={format} title={hint && t(hint)} onClick={() => void exportAs(format)}>{name}</button>
+            ))}
+          </span>
           <label class="button">
             {t("importFile")}
             <input ref={importInput} type="file" accept=".json,application/json,application/ld+json" class="visually-hidden" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />

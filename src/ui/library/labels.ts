@@ -35,7 +35,7 @@ const en = {
   exportSkipped: "Exported {count} highlights; {skipped} damaged records were left out.",
   malformed: "{count} saved records are damaged and cannot be shown (ids: {ids}).",
   importFile: "Import JSON…",
-  imported: "Imported {added} highlights ({skipped} already there).",
+  imported: "Highlights imported — new: {added}, already there: {skipped}.",
   importFailed: "Nothing was imported: {message}",
   failed: "Something went wrong: {message}",
   entities: "Entities",
@@ -53,8 +53,8 @@ const ar: typeof en = {
   to: "إلى",
   any: "الكل",
   orphanedOnly: "غير الموجودة فقط",
-  // No counted noun: Arabic would need six plural forms for it.
-  count: "{shown} من {total}",
+  // Counts as "label: number", so no Arabic plural form is needed.
+  count: "الاقتباسات المعروضة: {shown} من {total}",
   empty: "لا اقتباسات بعد. حدّد مقطعًا في صفحة إخبارية واضغط «احفظ» (أو Alt+Shift+S).",
   noMatch: "لا اقتباس يطابق البحث.",
   orphaned: "لم يُعثر عليه في الصفحة عند آخر زيارة",
@@ -77,7 +77,7 @@ const ar: typeof en = {
   malformed: "سجلات محفوظة تالفة لا يمكن عرضها ({count}): {ids}",
   importFile: "استيراد JSON…",
   importFailed: "لم يُستورد شيء: {message}",
-  imported: "استُورد {added} اقتباسًا ({skipped} موجودة من قبل).",
+  imported: "استُوردت الاقتباسات — الجديدة: {added}، الموجودة من قبل: {skipped}.",
   failed: "حدث خطأ: {message}",
   entities: "الكيانات",
 };

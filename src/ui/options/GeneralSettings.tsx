@@ -1,7 +1,7 @@
 // Global settings: where Siyaq runs by default, which names it marks, how, and how soon the card
 // appears. Every change is saved at once; open tabs hear it through storage.onChanged.
 import { useState } from "preact/hooks";
-import { MARK_STYLES, saveSettings, type Settings } from "@/src/settings/settings";
+import { MARK_STYLES, saveSettings, UI_LANGUAGE_CHOICES, type Settings } from "@/src/settings/settings";
 import type { EntityType } from "@/src/nlp/types";
 import type { Translator } from "@/src/ui/i18n";
 import { errorText } from "@/src/ui/shared/use-async";
@@ -25,6 +25,21 @@ export function GeneralSettings({ settings, t }: { settings: Settings; t: Transl
   return (
     <section aria-labelledby="siyaq-general" class="siyaq-panel">
       <h2 id="siyaq-general">{t("options.general")}</h2>
+      <div class="siyaq-field">
+        <label for="siyaq-ui-language">{t("options.language")}</label>
+        <select
+          id="siyaq-ui-language"
+          value={settings.uiLanguage}
+          onChange={(event) => save({ uiLanguage: event.currentTarget.value as Settings["uiLanguage"] })}
+        >
+          {UI_LANGUAGE_CHOICES.map((choice) => (
+            // Each language names itself, so a reader who cannot read the current one still finds theirs.
+            <option key={choice} value={choice} lang={choice === "browser" ? undefined : choice}>
+              {t(`options.language.${choice}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       <fieldset>
         <legend>{t("options.defaultMode")}</legend>
         {(["arabic", "chosen"] as const).map((mode) => (

@@ -3,12 +3,14 @@
 import { useEffect, useState } from "preact/hooks";
 import { loadSettings, onSettingsChanged, type Settings } from "@/src/settings/settings";
 import type { Translator } from "@/src/ui/i18n";
+import { libraryUrl } from "@/src/ui/shared/links";
 import { DataControls } from "./DataControls";
 import { EntityEditor } from "./EntityEditor";
 import { GeneralSettings } from "./GeneralSettings";
 import { PackList } from "./PackList";
 import { SiteList } from "./SiteList";
 import { SuppressionList } from "./SuppressionList";
+
 
 export function Options({ t }: { t: Translator }) {
   const [settings, setSettings] = useState<Settings>();
@@ -23,7 +25,12 @@ export function Options({ t }: { t: Translator }) {
 
   return (
     <main class="siyaq-ui siyaq-options">
-      <h1>{t("options.title")}</h1>
+      <header class="siyaq-options__head">
+        <h1>{t("options.title")}</h1>
+        <a href={libraryUrl()} target="_blank" rel="noopener" data-testid="library-link">
+          {t("options.libraryLink")}
+        </a>
+      </header>
       {settings ? (
         <>
           <GeneralSettings settings={settings} t={t} />

@@ -1,7 +1,8 @@
-// The names of the described page, grouped by type and ordered by salience. Linked names open
-// their card; unlinked ones (not in the knowledge base, or dates) are listed without a link.
+// The names of the described page, grouped by type and ordered by salience, each as the page
+// writes it. Linked names open their card; unlinked ones (not in the knowledge base, or dates) are
+// listed without a link.
 import type { EntitySummary } from "@/src/kb/messages";
-import { localized, type Translator } from "@/src/ui/i18n";
+import type { Translator } from "@/src/ui/i18n";
 import type { EntityGroup, RankedEntity } from "./salience";
 
 export interface PageEntityListProps {
@@ -11,9 +12,18 @@ export interface PageEntityListProps {
   onOpen: (entityId: string) => void;
 }
 
-function label(entity: RankedEntity, summaries: ReadonlyMap<string, EntitySummary>, t: Translator): string {
-  const summary = entity.entityId ? summaries.get(entity.entityId) : undefined;
-  return summary ? localized(summary.names, t.language) : entity.surface;
+const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+
+/**
+ * A name as the page writes it, first; the knowledge base's name in the other language second
+ * (an Arabic page's سليماني gets "Qasem Soleimani" under it, in any UI language).
+ */
+export function entityLines(entity: RankedEntity, summary: EntitySummary | undefined): { primary: string; secondary?: string } {
+  const primary = entity.surface;
+  if (!summary) return { primary };
+  const other = ARABIC_LETTER.test(primary) ? summary.names.en : summary.names.ar;
+  const secondary = other?.trim();
+  return secondary && secondary !== primary ? { primary, secondary } : { primary };
 }
 
 export function PageEntityList({ groups, summaries, t, onOpen }: PageEntityListProps) {
@@ -30,18 +40,26 @@ export function PageEntityList({ groups, summaries, t, onOpen }: PageEntityListP
             </h3>
             <ul class="siyaq-group__list">
               {group.entities.map((entity) => {
-                const name = label(entity, summaries, t);
-                const details = [t.count("popup.mentions", entity.count)];
+                const { primary, secondary } = entityLines(entity, entity.entityId ? summaries.get(entity.entityId) : undefined);
+                const details = [t.count("popup.entityMentions", entity.count)];
                 if (entity.inTitle) details.push(t("popup.inTitle"));
                 const body = (
                   <>
-                    <span class="siyaq-entity__name" dir="auto">
-                      {name}
+                    <span class="siyaq-entity__names">
+                      {/* Lines align with the UI; each name keeps its own direction inside <bdi>. */}
+                      <span class="siyaq-entity__name">
+                        <bdi>{primary}</bdi>
+                      </span>
+                      {secondary && (
+                        <span class="siyaq-entity__other">
+                          <bdi>{secondary}</bdi>
+                        </span>
+                      )}
                     </span>
-                    <span class="siyaq-entity__count" aria-hidden="true">
+                    <span class="siyaq-entity__count" aria-hidden="true" title={details[0]}>
                       {entity.count}
                     </span>
-                    <span class="siyaq-visually-hidden">{details.join("، ")}</span>
+                    <span class="siyaq-visually-hidden">{details.join(t("listSeparator"))}</span>
                   </>
                 );
                 return (

@@ -1,11 +1,13 @@
-// The toolbar popup: the described tab's names by type and salience, a search over the knowledge
-// base, an entity's full card, the per-site switch, and the way to the library and settings.
+// The toolbar popup: the described tab's names by type and salience, the passages saved from it,
+// a search over the knowledge base, an entity's full card, the per-site switch, the keyboard
+// shortcuts, and the way to the library and settings.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import { sendMessage } from "@/src/messaging/client";
 import type { EntitySummary } from "@/src/kb/messages";
 import { loadSettings, onSettingsChanged, type Settings } from "@/src/settings/settings";
 import type { Translator } from "@/src/ui/i18n";
+import { libraryUrl } from "@/src/ui/shared/links";
 import { useAsync } from "@/src/ui/shared/use-async";
 import { describedTab } from "./current-tab";
 import { EntityPanel } from "./EntityPanel";
@@ -13,10 +15,10 @@ import { PageEntityList } from "./PageEntityList";
 import { rankPageEntities } from "./salience";
 import { SearchResults } from "./SearchResults";
 import { SiteSwitch } from "./SiteSwitch";
+import { highlightAddresses, PageHighlights } from "./PageHighlights";
+import { Shortcuts } from "./Shortcuts";
 import { takePopupFocus } from "./popup-focus";
 
-// The highlights library is another area's page; WXT only types the entry points it has seen built.
-const LIBRARY_URL = () => (browser.runtime.getURL as (path: string) => string)("/library.html");
 
 export interface PopupProps {
   t: Translator;
@@ -126,7 +128,16 @@ export function Popup({ t, search = location.search }: PopupProps) {
         </section>
       )}
 
+      {!openEntity && !trimmed && context.value?.tab && (
+        <PageHighlights
+          tabId={context.value.tab.id}
+          urls={highlightAddresses(context.value.tab.url, page?.url)}
+          t={t}
+        />
+      )}
+
       <footer class="siyaq-popup__foot">
+        <Shortcuts t={t} />
         {stats.value && (
           <p class="siyaq-stats" data-testid="db-stats">
             {t("popup.stats", {
@@ -137,7 +148,7 @@ export function Popup({ t, search = location.search }: PopupProps) {
           </p>
         )}
         <nav class="siyaq-links">
-          <a href={LIBRARY_URL()} target="_blank" rel="noopener">
+          <a href={libraryUrl()} target="_blank" rel="noopener">
             {t("popup.library")}
           </a>
           <a

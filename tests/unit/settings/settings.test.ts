@@ -26,6 +26,13 @@ describe("settings", () => {
     expect(parseSettings("garbage")).toEqual(DEFAULT_SETTINGS);
   });
 
+  it("follows the browser's language until the reader picks one; a bad stored language falls back", async () => {
+    expect(DEFAULT_SETTINGS.uiLanguage).toBe("browser");
+    expect((await saveSettings({ uiLanguage: "en" })).uiLanguage).toBe("en");
+    expect((await loadSettings()).uiLanguage).toBe("en");
+    expect(parseSettings({ uiLanguage: "fr", hoverDelayMs: 400 })).toMatchObject({ uiLanguage: "browser", hoverDelayMs: 400 });
+  });
+
   it("decides per site: an explicit rule wins over the default mode", async () => {
     let settings = await loadSettings();
     expect(shouldRun(settings, "news.example", true)).toBe(true);

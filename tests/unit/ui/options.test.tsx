@@ -99,6 +99,23 @@ describe("settings form", () => {
     expect(labelled("People").checked).toBe(true);
   });
 
+  it("stores the UI language the reader chooses, each language named in itself", async () => {
+    const language = labelled<HTMLSelectElement>("Language of Siyaq");
+    expect(language.value).toBe("browser");
+    expect([...language.options].map((o) => o.textContent)).toEqual(["Follow the browser", "العربية", "English"]);
+    expect(language.options[1]!.lang).toBe("ar");
+    choose(language, "ar");
+    await until(async () => (await loadSettings()).uiLanguage === "ar", "language saved");
+    choose(language, "browser");
+    await until(async () => (await loadSettings()).uiLanguage === "browser", "back to the browser's language");
+  });
+
+  it("links to the highlights library", () => {
+    const link = $<HTMLAnchorElement>('[data-testid="library-link"]')!;
+    expect(link.textContent).toBe("Open the highlights library");
+    expect(link.getAttribute("href")).toMatch(/\/library\.html$/);
+  });
+
   it("refuses a hover delay out of range without saving it", async () => {
     const delay = labelled("Card delay on hover (milliseconds)");
     await type(delay, "99999");
@@ -155,7 +172,7 @@ describe("knowledge packs", () => {
   it("lists the installed pack", () => {
     const row = $('[data-pack-id="sample"]')!;
     expect(row.textContent).toContain("Sample pack");
-    expect(row.textContent).toMatch(/version 2026\.11\.1 · \d+ entities · \d+ events/);
+    expect(row.textContent).toMatch(/version 2026\.11\.1 · entities: \d+ · events: \d+/);
   });
 
   it("shows which record and field of a malformed pack is wrong, and changes nothing", async () => {

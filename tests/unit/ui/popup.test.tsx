@@ -113,7 +113,12 @@ describe("popup", () => {
     expect(groups).toEqual(["ORG", "LOC", "DATE"]);
     const places = [...host.querySelectorAll('section[data-type="LOC"] .siyaq-entity__name')].map((n) => n.textContent);
     expect(places).toEqual(["العراق", "بغداد"]);
-    expect(host.querySelector('[data-testid="page-mentions"]')?.textContent).toBe("ذُكر 17 مرة");
+    expect(host.querySelector('[data-testid="page-mentions"]')?.textContent).toBe("ذُكرت الأسماء 17 مرة في هذه الصفحة");
+    // Each count says what it counts, in the plural form Arabic asks for.
+    const iraqDetails = host.querySelector('button[data-entity-id="country:iq"] .siyaq-visually-hidden')?.textContent;
+    expect(iraqDetails).toContain("ذُكر 12 مرة في هذه الصفحة");
+    const isisDetails = host.querySelector('button[data-entity-id="org:isis"] .siyaq-visually-hidden')?.textContent;
+    expect(isisDetails).toContain("ذُكر 3 مرات في هذه الصفحة");
     expect(calls.find((c) => c.type === "page.status")?.payload).toEqual({ tabId });
     // Only linked names ask the knowledge base, once.
     expect(calls.filter((c) => c.type === "entities.byIds").map((c) => c.payload)).toEqual([{ ids: ["org:isis", "country:iq"] }]);
@@ -142,11 +147,66 @@ describe("popup", () => {
     expect(focusable.filter((el) => !accessibleName(el))).toEqual([]);
   });
 
-  it("shows English names in an English UI", async () => {
+  it("lists names as the page writes them in an English UI, the English name beneath", async () => {
     render(<Popup t={translator("en")} search={`?tab=${tabId}`} />, host);
     await waitFor(() => host.querySelector('[data-testid="page-entities"]'), "entity list");
-    expect(text()).toContain("Iraq");
+    const row = (id: string) => host.querySelector(`button[data-entity-id="${id}"]`)!;
+    expect(row("country:iq").querySelector(".siyaq-entity__name")?.textContent).toBe("العراق");
+    expect(row("country:iq").querySelector(".siyaq-entity__other")?.textContent).toBe("Iraq");
+    expect(row("org:isis").querySelector(".siyaq-entity__name")?.textContent).toBe("داعش");
+    // A name the knowledge base does not know has no second line.
+    const baghdad = [...host.querySelectorAll('section[data-type="LOC"] li')].find((li) => li.textContent?.includes("بغداد"))!;
+    expect(baghdad.querySelector(".siyaq-entity__other")).toBeNull();
     expect(text()).toContain("Places");
+    expect(host.querySelector('[data-testid="page-mentions"]')?.textContent).toBe("17 mentions of names on this page");
+    expect(row("country:iq").querySelector(".siyaq-visually-hidden")?.textContent).toBe("mentioned 12 times on this page, in the headline");
+  });
+
+  it("shows the page's names as written in an Arabic UI too, with the English name beneath", async () => {
+    render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
+    await waitFor(() => host.querySelector('[data-testid="page-entities"]'), "entity list");
+    const iraqRow = host.querySelector('button[data-entity-id="country:iq"]')!;
+    expect(iraqRow.querySelector(".siyaq-entity__name")?.textContent).toBe("العراق");
+    expect(iraqRow.querySelector(".siyaq-entity__other")?.textContent).toBe("Iraq");
+  });
+
+  it("lists the highlights saved from this page and asks the tab to show one", async () => {
+    const saved = (id: string, exact: string, note = "") => ({
+      id, url: "https://www.alamsar.example/news/1", note, tags: [], entities: [], orphaned: false, createdAt: 1, updatedAt: 1,
+      target: { source: "https://www.alamsar.example/news/1", selector: [{ type: "TextQuoteSelector", exact, prefix: "", suffix: "" }, { type: "TextPositionSelector", start: 0, end: exact.length }] },
+      citation: { title: "t", url: "https://www.alamsar.example/news/1", accessedAt: "2026-12-01T00:00:00.000Z" },
+    });
+    answers["highlights.forUrl"] = () => ({ highlights: [saved("h1", "أبلغنا التحالف الدولي", "مهم للبحث"), saved("h2", "مقطع لم يعد في الصفحة")] });
+    const sent: unknown[] = [];
+    vi.spyOn(fakeBrowser.tabs, "sendMessage").mockImplementation(async (_tab: number, message: unknown) => {
+      sent.push({ tab: _tab, message });
+      return { shown: (message as { id: string }).id === "h1" };
+    });
+    render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
+    const list = await waitFor(() => host.querySelector('[data-testid="page-highlights"]'), "highlights");
+    expect(calls.find((c) => c.type === "highlights.forUrl")?.payload).toEqual({ urls: ["https://www.alamsar.example/news/1"] });
+    expect(list.textContent).toContain("حفظت اقتباسين من هذه الصفحة");
+    const buttons = [...list.querySelectorAll<HTMLButtonElement>('[data-testid="page-highlight"]')];
+    expect(buttons.map((b) => b.querySelector(".siyaq-highlight__quote")?.textContent)).toEqual(["أبلغنا التحالف الدولي", "مقطع لم يعد في الصفحة"]);
+    expect(buttons[0]!.textContent).toContain("ملاحظة: مهم للبحث");
+    buttons[0]!.click();
+    await waitFor(() => sent.length === 1 || null, "show command");
+    expect(sent[0]).toEqual({ tab: tabId, message: { siyaqCommand: "show-highlight", id: "h1" } });
+    expect(list.querySelector(".siyaq-highlight__missing")).toBeNull();
+    buttons[1]!.click();
+    await waitFor(() => list.querySelector(".siyaq-highlight__missing"), "not found notice");
+    expect(list.textContent).toContain("لم يعد هذا المقطع في الصفحة");
+  });
+
+  it("shows the keyboard shortcuts as the browser binds them", async () => {
+    vi.spyOn(fakeBrowser.commands, "getAll").mockResolvedValue([
+      { name: "save-highlight", shortcut: "Alt+Shift+S", description: "" },
+      { name: "next-mention", shortcut: "Ctrl+Shift+Y", description: "" },
+    ]);
+    render(<Popup t={translator("en")} search={`?tab=${tabId}`} />, host);
+    const keys = await waitFor(() => host.querySelector('[data-testid="shortcuts"]'), "shortcuts");
+    const rows = [...keys.querySelectorAll("dt")].map((dt) => `${dt.textContent} ${dt.nextElementSibling?.textContent}`);
+    expect(rows).toEqual(["Ctrl+Shift+Y step through the names on the page", "Alt+Shift+S save the selected passage"]);
   });
 
   it("opens a full card with facts, aliases, a sourced timeline and the articles read", async () => {
@@ -173,7 +233,10 @@ describe("popup", () => {
     render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
     (await waitFor(() => host.querySelector<HTMLButtonElement>('button[data-entity-id="country:iq"]'), "Iraq")).click();
     await waitFor(() => host.querySelector('[data-testid="entity-card"]'), "card");
-    buttonNamed("يونيو 2014")!.click();
+    const remove = buttonNamed("يونيو 2014")!;
+    // The name starts with the visible word (WCAG 2.5.3, label in name), then says which event.
+    expect(remove.getAttribute("aria-label")).toBe(`${remove.textContent} حدث يونيو 2014`);
+    remove.click();
     await waitFor(() => host.querySelectorAll(".siyaq-timeline__event").length === 2 || null, "two events left");
     expect(calls.filter((c) => c.type === "event.delete").map((c) => c.payload)).toEqual([{ id: "e-page-2014" }]);
   });

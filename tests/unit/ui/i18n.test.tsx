@@ -1,7 +1,19 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import { applyLanguage, formatIsoDate, localized, pickLanguage, translator, uiLanguage } from "@/src/ui/i18n";
+import {
+  applyLanguage,
+  formatIsoDate,
+  loadUiLanguage,
+  localized,
+  onUiLanguageChanged,
+  pickLanguage,
+  translator,
+  uiLanguage,
+  type UiLanguage,
+} from "@/src/ui/i18n";
+import { saveSettings } from "@/src/settings/settings";
+import { mountPage } from "@/src/ui/mount";
 import { STRINGS, type StringKey } from "@/src/ui/shared/strings";
 
 afterEach(() => vi.restoreAllMocks());
@@ -33,6 +45,45 @@ describe("choosing the UI language", () => {
     expect(uiLanguage()).toBe("ar");
     vi.spyOn(navigator, "language", "get").mockReturnValue("de-DE");
     expect(uiLanguage()).toBe("en");
+  });
+
+  it("lets the reader's choice override the browser", () => {
+    vi.spyOn(fakeBrowser.i18n, "getUILanguage").mockReturnValue("en-US");
+    expect(uiLanguage("browser")).toBe("en");
+    expect(uiLanguage("ar")).toBe("ar");
+    vi.spyOn(fakeBrowser.i18n, "getUILanguage").mockReturnValue("ar-IQ");
+    expect(uiLanguage("en")).toBe("en");
+  });
+
+  it("reads the choice from the settings and reports only real changes of language", async () => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.i18n, "getUILanguage").mockReturnValue("en-US");
+    expect(await loadUiLanguage()).toBe("en");
+    const heard: UiLanguage[] = [];
+    const stop = onUiLanguageChanged("en", (language) => heard.push(language));
+    await saveSettings({ uiLanguage: "ar" });
+    await saveSettings({ hoverDelayMs: 500 }); // not a language change
+    await saveSettings({ uiLanguage: "en" });
+    stop();
+    await saveSettings({ uiLanguage: "ar" });
+    expect(heard).toEqual(["ar", "en"]);
+    expect(await loadUiLanguage()).toBe("ar");
+  });
+
+  it("re-renders a mounted page in the language chosen elsewhere, with lang and dir", async () => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.i18n, "getUILanguage").mockReturnValue("en-US");
+    document.body.innerHTML = '<div id="app"></div>';
+    mountPage("", (t) => t("options.title"), (t) => <p id="probe">{t("popup.library")}</p>);
+    const probe = async (wanted: string) => {
+      for (let i = 0; i < 100 && document.getElementById("probe")?.textContent !== wanted; i++) await new Promise((r) => setTimeout(r, 0));
+      return document.getElementById("probe")?.textContent;
+    };
+    expect(await probe("Highlights library")).toBe("Highlights library");
+    expect([document.documentElement.lang, document.documentElement.dir, document.title]).toEqual(["en", "ltr", "Siyaq settings"]);
+    await saveSettings({ uiLanguage: "ar" });
+    expect(await probe("مكتبة الاقتباسات")).toBe("مكتبة الاقتباسات");
+    expect([document.documentElement.lang, document.documentElement.dir, document.title]).toEqual(["ar", "rtl", "إعدادات سياق"]);
   });
 
   it("sets lang and dir on the page", () => {
