@@ -509,7 +509,7 @@ function taggedCandidates(
     const s = nameTokens(text, tokens, proposed.start, proposed.end, proposed.type);
     if (!s) continue;
     const first = tokens[s.start]!;
-    if (first.kind === "punct" || !namelike(tokens, s.start, s.end, proposed.type)) continue;
+    if (first.kind === "punct" || !namelike(tokens, s.start, s.end, proposed.type) || !hasArabic(tokens, s.start, s.end)) continue;
     const offset = procliticOffset(first, lexicon);
     out.push({
       start: first.start + offset,
@@ -540,6 +540,18 @@ function namelike(tokens: readonly Token[], start: number, end: number, type: st
     if (isNisba(t.norm) || (t.norm.endsWith("يا") && /[\u064b]|اً$/.test(t.surface))) adjectives++;
   }
   return type === "PER" || type === "ORG" || adjectives < end - start;
+}
+
+const ARABIC_LETTER = /[\u0621-\u064a\u0671-\u06d3]/;
+
+/**
+ * Whether a tagged span has an Arabic word: the tagger learned from Arabic news without Latin
+ * script, and its guesses on Latin text (page chrome, code, `All Rights Reserved`) were wrong
+ * on real pages; Latin names the KB knows are the lexicon's.
+ */
+function hasArabic(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (ARABIC_LETTER.test(tokens[k]!.surface)) return true;
+  return false;
 }
 
 /**

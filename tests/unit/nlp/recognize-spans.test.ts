@@ -51,3 +51,11 @@ describe("false names", () => {
     expect(found("في منطقة السيدة زينب.")).toEqual(["السيدة زينب:LOC"]);
   });
 });
+
+describe("Latin script", () => {
+  it("takes no tagged name written only in Latin letters; the KB's Latin names stay", () => {
+    const latin = Lexicon.build([{ alias: "CNN", entityId: "Q48340", type: "ORG" }]);
+    const tagger = taggerFor({ "Rights Reserved": "PER", "CNN": "ORG" });
+    expect(recognize("© 2013 CNN. All Rights Reserved.", { lexicon: latin, tagger }).map((m) => `${m.surface}:${m.type}`)).toEqual(["CNN:ORG"]);
+  });
+});
