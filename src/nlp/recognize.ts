@@ -5,7 +5,7 @@ import { ENTITY_TYPES, guessHint, type EntityType, type Mention } from "./types"
 import { formsWithProclitics, tokenize, type Token } from "./tokenize";
 import type { Lexicon, LexiconMatch } from "./lexicon";
 import { findDates } from "./dates";
-import { findByRules, isDescriptiveHead, isGenericHead, isNamingHead, isNisba } from "./rules";
+import { findByRules, isDescriptiveHead, isGenericHead, isGenericPlaceHead, isNamingHead, isNisba } from "./rules";
 import { FUNCTION_WORDS } from "./data/function-words";
 import { NAME_CONNECTORS, TITLES } from "./data/titles";
 import { NEVER_NAME_AS_WRITTEN, TRAILING_ROLES, WAW_INITIAL_NAMES } from "./data/span-words";
@@ -121,9 +121,23 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   // A bare word after a generic head stays only with the tagger's or the lexicon's support
   // (`تنظيم داعش`, but `تنظيم انتخابات` is "organising elections").
   const kept = tagger ? candidates.filter((c) => c.priority !== PRIORITY.rule || namedByHead(text, c)) : candidates;
-  const accepted = joinAdjacent(text, tokens, resolveOverlaps(kept, text.length));
+  const accepted = joinAdjacent(text, tokens, resolveOverlaps(kept, text.length)).filter((c) => !describesNoun(text, tokens, c));
   if (tagger) completePersons(text, tokens, accepted);
   return toMentions(text, oneSensePerDocument(text, tokens, accepted, dateTokens));
+}
+
+/**
+ * A one-word place shaped like an adjective right after a common noun with the article is that
+ * noun's adjective (`الشعر الرمادي` "the grey hair", not Ramadi): Arabic puts the adjective after
+ * its noun, with the article, and a place's name does not follow a definite noun directly.
+ */
+function describesNoun(text: string, tokens: readonly Token[], c: Candidate): boolean {
+  if (c.type !== "LOC" || c.endToken - c.startToken !== 1 || c.kind === "head" || !isNisba(tokens[c.startToken]!.norm)) return false;
+  if (c.start !== tokens[c.startToken]!.start) return false; // a clitic before it starts a new phrase
+  const before = tokens[c.startToken - 1];
+  if (!before || before.kind !== "word" || breakBefore(text, tokens, c.startToken)) return false;
+  const n = before.norm;
+  return n.startsWith("ال") && n.length > 3 && !functionWords.has(n) && !isNisba(n) && !isGenericHead(n) && !isNamingHead(n);
 }
 
 /** A head-noun rule's phrase of several words, or a name with the article after its head. */
@@ -421,6 +435,12 @@ function innerName(lexicon: Lexicon, tokens: readonly Token[], ids: Int32Array, 
     if (inner.endToken === m.endToken && !isDescriptiveHead(head)) return { ...inner, candidates: m.candidates };
     return inner;
   }
+  // A generic place head stays out of the span even when only the whole alias is known
+  // (`منطقة السيدة زينب` → `السيدة زينب`), as the rules and the contract have it.
+  if (isGenericPlaceHead(head)) {
+    const name = tokens[m.startToken + 1]!;
+    return { ...m, startToken: m.startToken + 1, start: name.start, clitics: "" };
+  }
   for (let k = m.startToken + 1; k < m.endToken; k++) if (!isNisba(tokens[k]!.norm)) return m;
   // Only adjectives after the head: `القوات الأمريكية` describes and names nothing, while after a
   // head like قناة the adjective is the name, not known alone because it is an everyday word
@@ -489,7 +509,7 @@ function taggedCandidates(
     const s = nameTokens(text, tokens, proposed.start, proposed.end, proposed.type);
     if (!s) continue;
     const first = tokens[s.start]!;
-    if (first.kind === "punct" || !namelike(tokens, s.start, s.end, proposed.type)) continue;
+    if (first.kind === "punct" || !namelike(tokens, s.start, s.end, proposed.type) || !hasArabic(tokens, s.start, s.end)) continue;
     const offset = procliticOffset(first, lexicon);
     out.push({
       start: first.start + offset,
@@ -512,6 +532,7 @@ function taggedCandidates(
  * (measured on held-out ANERcorp: +0.15 point, ORG 0.575 → 0.584).
  */
 function namelike(tokens: readonly Token[], start: number, end: number, type: string): boolean {
+  if (!tokens.slice(start, end).some((t) => t.kind === "word")) return false; // `2025-09-28` → `09`
   let adjectives = 0;
   for (let k = start; k < end; k++) {
     const t = tokens[k]!;
@@ -519,6 +540,18 @@ function namelike(tokens: readonly Token[], start: number, end: number, type: st
     if (isNisba(t.norm) || (t.norm.endsWith("يا") && /[\u064b]|اً$/.test(t.surface))) adjectives++;
   }
   return type === "PER" || type === "ORG" || adjectives < end - start;
+}
+
+const ARABIC_LETTER = /[\u0621-\u064a\u0671-\u06d3]/;
+
+/**
+ * Whether a tagged span has an Arabic word: the tagger learned from Arabic news without Latin
+ * script, and its guesses on Latin text (page chrome, code, `All Rights Reserved`) were wrong
+ * on real pages; Latin names the KB knows are the lexicon's.
+ */
+function hasArabic(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (ARABIC_LETTER.test(tokens[k]!.surface)) return true;
+  return false;
 }
 
 /**

@@ -428,6 +428,13 @@ export function isGenericHead(word: string): boolean {
   return genericHeads.has(word);
 }
 
+const genericPlaceHeads = new Set(HEAD_NOUNS.filter((h) => h.keep === "never" && h.type === "LOC").map((h) => toKey(h.word)));
+
+/** Whether a word is a generic place head (`مدينة`, `منطقة`, `العاصمة`): never part of the name. */
+export function isGenericPlaceHead(word: string): boolean {
+  return genericPlaceHeads.has(word);
+}
+
 const descriptiveHeads = new Set(GENERIC_HEADS_OF_ALIASES.map(toKey));
 
 /**

@@ -29,3 +29,33 @@ describe("span clean-up", () => {
     expect(marks("العرب اونلاين\nAlquds", taggerFor({ "اونلاين Alquds": "PER" }))).toEqual(["اونلاين:PER"]);
   });
 });
+
+describe("false names", () => {
+  const known = Lexicon.build([
+    { alias: "الرمادي", entityId: "Q-ramadi", type: "LOC" },
+    { alias: "منطقة السيدة زينب", entityId: "Q-sayyida", type: "LOC" },
+  ]);
+  const found = (text: string, names: Parameters<typeof taggerFor>[0] = {}) =>
+    recognize(text, { lexicon: known, tagger: taggerFor(names) }).map((m) => `${m.surface}:${m.type}`);
+
+  it("reads a place-shaped adjective after a definite noun as the adjective (الشعر الرمادي)", () => {
+    expect(found("لإخفاء الشعر الرمادي، وهو")).toEqual([]);
+    expect(found("وصل إلى الرمادي أمس")).toEqual(["الرمادي:LOC", "أمس:DATE"]);
+  });
+
+  it("never makes a name of digits alone", () => {
+    expect(found("2025-09-28", { "09": "ORG" })).toEqual([]);
+  });
+
+  it("leaves a generic place head out of a known alias that opens with it", () => {
+    expect(found("في منطقة السيدة زينب.")).toEqual(["السيدة زينب:LOC"]);
+  });
+});
+
+describe("Latin script", () => {
+  it("takes no tagged name written only in Latin letters; the KB's Latin names stay", () => {
+    const latin = Lexicon.build([{ alias: "CNN", entityId: "Q48340", type: "ORG" }]);
+    const tagger = taggerFor({ "Rights Reserved": "PER", "CNN": "ORG" });
+    expect(recognize("© 2013 CNN. All Rights Reserved.", { lexicon: latin, tagger }).map((m) => `${m.surface}:${m.type}`)).toEqual(["CNN:ORG"]);
+  });
+});
