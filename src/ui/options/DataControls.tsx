@@ -14,7 +14,11 @@ export function DataControls({ t, onChanged }: { t: Translator; onChanged?: () =
   const fail = (e: unknown) => setNotice({ kind: "alert", text: t("errorPrefix", { message: errorText(e) }) });
 
   const exportAll = () =>
-    sendMessage("data.export", {}).then(({ json }) => downloadText(datedFilename("siyaq-data"), json), fail);
+    sendMessage("data.export", {}).then(({ json, skipped }) => {
+      downloadText(datedFilename("siyaq-data"), json);
+      // Damaged records would make the whole file unimportable: they stay out, and the user is told.
+      setNotice(skipped > 0 ? { kind: "alert", text: t("options.dataSkipped", { count: skipped }) } : undefined);
+    }, fail);
 
   const importAll = async (file: File) => {
     setNotice(undefined);

@@ -8,6 +8,7 @@ import { database, SiyaqDatabase, useDatabase } from "@/src/kb/db";
 import type { MessageType, RequestOf, ResponseOf } from "@/src/messaging/protocol";
 import { EXPORT_FORMATS, exportHighlights, toAnnotationCollection } from "@/src/highlights/export";
 import { parseHighlightFile } from "@/src/highlights/import";
+import { checkStoredHighlights } from "@/src/highlights/highlight";
 import { highlightArbitrary, sampleHighlight } from "./arbitraries";
 import { senderFor } from "../messaging/senders";
 
@@ -36,6 +37,34 @@ describe("Web Annotation JSON round-trips", () => {
   it("also with a BOM in front, as some editors save it", () => {
     const file = exportHighlights([sampleHighlight()], "json");
     expect(parseHighlightFile(`\uFEFF${file.content}`)).toEqual([sampleHighlight()]);
+  });
+});
+
+describe("highlight import fuzzed", () => {
+  it("any one value of an export replaced by any JSON: parsed to valid highlights, or refused naming record and field", () => {
+    const json = exportHighlights([sampleHighlight(), sampleHighlight({ id: "b", orphaned: true })], "json").content;
+    const paths: (string | number)[][] = [];
+    const walk = (value: unknown, prefix: (string | number)[]) => {
+      if (prefix.length) paths.push(prefix);
+      if (value && typeof value === "object") for (const [key, item] of Object.entries(value)) walk(item, [...prefix, Array.isArray(value) ? Number(key) : key]);
+    };
+    walk(JSON.parse(json), []);
+    fc.assert(
+      fc.property(fc.nat({ max: paths.length - 1 }), fc.jsonValue({ maxDepth: 2 }), (which, replacement) => {
+        const file = JSON.parse(json);
+        const path = paths[which]!;
+        let node = file;
+        for (const step of path.slice(0, -1)) node = node[step];
+        node[path.at(-1)!] = replacement;
+        try {
+          for (const highlight of parseHighlightFile(JSON.stringify(file))) expect(checkStoredHighlights([highlight]).malformed).toEqual([]);
+        } catch (error) {
+          expect((error as Error).name).toBe("ImportError");
+          expect((error as Error).message).toMatch(/^record \d+( \([^)]*\))?: [\w.]+: |^not a Web Annotation file|^the collection has no first\.items/);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -108,3 +108,39 @@ describe("data.import validates every record in full", () => {
     );
   });
 });
+
+/** Every path to a value inside a parsed JSON document. */
+function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  const here = prefix.length ? [prefix] : [];
+  if (Array.isArray(value)) return [...here, ...value.flatMap((item, index) => pathsOf(item, [...prefix, index]))];
+  if (value && typeof value === "object") return [...here, ...Object.entries(value).flatMap(([key, item]) => pathsOf(item, [...prefix, key]))];
+  return here;
+}
+
+function replaceAt(document: any, path: (string | number)[], replacement: unknown): void {
+  let node = document;
+  for (const step of path.slice(0, -1)) node = node[step];
+  node[path.at(-1)!] = replacement;
+}
+
+describe("data.import fuzzed", () => {
+  it("any one value of a backup replaced by any JSON: imported whole, or refused naming a field, with nothing changed", async () => {
+    const { json } = await exportData(db);
+    const paths = pathsOf(JSON.parse(json));
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: paths.length - 1 }), fc.jsonValue({ maxDepth: 2 }), async (which, replacement) => {
+        const file = JSON.parse(json);
+        replaceAt(file, paths[which]!, replacement);
+        const before = await snapshot();
+        try {
+          await importData(db, JSON.stringify(file));
+        } catch (error) {
+          expect((error as Error).name).toBe("PackError");
+          expect((error as Error).message).toMatch(/^(format|formatVersion|exportedAt|entities|events|mentions|highlights|packs|pack)\b/);
+          expect(await snapshot()).toEqual(before);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -242,15 +242,20 @@ describe("entity editor", () => {
   });
 });
 
+/** Clicks "export all data" and returns the file's text as the download would have saved it. */
+async function exportAllData(): Promise<string> {
+  let exported = "";
+  vi.spyOn(URL, "createObjectURL").mockImplementation((blob) => {
+    void (blob as Blob).text().then((text) => (exported = text));
+    return "blob:siyaq-test";
+  });
+  $<HTMLButtonElement>('[data-testid="data-export"]')!.click();
+  return until(() => exported, "export file");
+}
+
 describe("all data", () => {
   it("asks before erasing, erases on confirmation, and imports an export back", async () => {
-    let exported = "";
-    vi.spyOn(URL, "createObjectURL").mockImplementation((blob) => {
-      void (blob as Blob).text().then((text) => (exported = text));
-      return "blob:siyaq-test";
-    });
-    $<HTMLButtonElement>('[data-testid="data-export"]')!.click();
-    await until(() => exported, "export file");
+    const exported = await exportAllData();
     const before = await counts();
 
     const dialog = $<HTMLDialogElement>("dialog")!;
@@ -270,5 +275,14 @@ describe("all data", () => {
     await until(() => $('[data-testid="data-notice"]')?.textContent?.startsWith("Imported:") || null, "imported");
     expect(await counts()).toEqual(before);
     await until(() => $('[data-pack-id="sample"]'), "pack listed again");
+  });
+});
+
+describe("all data with a damaged record", () => {
+  it("exports the rest and says how many records were left out", async () => {
+    await db.highlights.add({ id: "damaged", url: "https://example.org/a", createdAt: 1, updatedAt: 1, tags: [], entityIds: [] });
+    const exported = await exportAllData();
+    await until(() => $('[data-testid="data-notice"]')?.textContent?.includes("1 damaged records") || null, "skipped reported");
+    expect(JSON.parse(exported).highlights).toEqual([]);
   });
 });
