@@ -14,7 +14,8 @@ import { pageAddress, readCitation } from "./citation";
 import type { Highlight, HighlightDraft, HighlightEntity } from "./highlight";
 import { createSavedHighlightPainter, type SavedHighlightPainter } from "./paint";
 import { describePassage } from "./selectors";
-import { passageOfRange } from "./selection";
+import { passageOfRange, type Passage } from "./selection";
+import { sentenceAround } from "./sentence";
 import * as v from "valibot";
 import { HIGHLIGHT_PROGRESS_QUERY, SAVE_HIGHLIGHT_MESSAGE, ShowHighlightMessageSchema, type ShowHighlightAnswer } from "./commands";
 import { mayClaim } from "@/src/messaging/context";
@@ -61,19 +62,42 @@ export async function saveHighlightFromRange(range: Range, options: SaveOptions 
   const map = buildTextMap(doc);
   const passage = passageOfRange(map, range);
   if (!passage) throw new Error(LABELS.noText);
+  return savePassage(doc, map, passage, options);
+}
+
+/**
+ * The card's save: the sentence around the name `range` covers (bounded, see sentenceAround),
+ * with the name's entity attached even when the sentence alone would not resolve it (a bare
+ * «سليماني» is Qasem Soleimani only by the rest of the article).
+ */
+export async function saveSentenceAround(range: Range, entity: HighlightEntity, options: SaveOptions = {}): Promise<Highlight> {
+  const doc = range.startContainer.ownerDocument ?? document;
+  const map = buildTextMap(doc);
+  const name = passageOfRange(map, range);
+  if (!name) throw new Error(LABELS.noText);
+  return savePassage(doc, map, sentenceAround(map.text, name.start, name.end), options, entity);
+}
+
+async function savePassage(doc: Document, map: TextMap, passage: Passage, options: SaveOptions, entity?: HighlightEntity): Promise<Highlight> {
   const selector = describePassage(map.text, passage.start, passage.end);
   const citation = readCitation(doc, location.href, new Date());
+  const entities = await entitiesIn(selector[0].exact);
+  if (entity && !entities.some((e) => sameEntity(e, entity))) entities.unshift(entity);
   const draft: HighlightDraft = {
     url: pageAddress(location.href),
     target: { source: citation.url, selector },
     note: options.note ?? "",
     tags: options.tags ?? [],
-    entities: await entitiesIn(selector[0].exact),
+    entities,
     citation,
   };
   const { highlight } = await sendMessage("highlight.save", draft);
   active?.painted(highlight, map.rangeFor(passage.start, passage.end));
   return highlight;
+}
+
+function sameEntity(a: HighlightEntity, b: HighlightEntity): boolean {
+  return a.entityId || b.entityId ? a.entityId === b.entityId : a.surface === b.surface && a.type === b.type;
 }
 
 /** The entities the recognizer finds in the quote; a highlight is still saved when it cannot answer. */

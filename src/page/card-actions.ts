@@ -1,10 +1,11 @@
 // What the hover card shows for a mention and what it offers: the knowledge base's view of a linked
 // entity (or, for an unknown name, where else the reader met it), and the reader's actions.
 import { sendMessage } from "@/src/messaging/client";
-import { saveHighlightFromRange } from "@/src/highlights/content";
+import { saveSentenceAround } from "@/src/highlights/content";
+import { setSiteEnabled } from "@/src/settings/settings";
 import { addSuppression } from "@/src/settings/suppressions";
 import type { CardActions, CardDetails } from "@/src/ui/card/HoverCard";
-import { LABELS } from "@/src/ui/card/labels";
+import type { Translator } from "@/src/ui/i18n";
 import type { MarkedMention } from "./mention-index";
 import { sightingsOf } from "./sightings";
 
@@ -26,33 +27,41 @@ export interface ActionContext {
   /** Reads the page again (after the knowledge base learnt a name). */
   rescan(): Promise<void>;
   close(): void;
+  /** The card's words (the notices these actions return). */
+  t: Translator;
 }
 
 /** The card's buttons for a mention; each resolves with the line the card shows afterwards, if any. */
-export function cardActions(mention: MarkedMention, { host, rescan, close }: ActionContext): Omit<CardActions, "close"> {
+export function cardActions(mention: MarkedMention, { host, rescan, close, t }: ActionContext): Omit<CardActions, "close"> {
+  const { surface, type, entityId } = mention;
   const actions: Omit<CardActions, "close"> = {
     saveHighlight: async () => {
-      await saveHighlightFromRange(mention.range.cloneRange());
-      return LABELS.saved;
+      // The sentence the name is in, with the name's entity, as a researcher would quote it.
+      await saveSentenceAround(mention.range.cloneRange(), { surface, type, ...(entityId ? { entityId } : {}) });
+      return t("hover.saved");
+    },
+    // The popup's switch writes the same setting; the page hears it and removes every mark at once.
+    turnOffSite: async () => {
+      await setSiteEnabled(host, false);
+      close();
     },
     notAnEntity: async () => {
       await addSuppression(mention.surface, host);
       close();
     },
   };
-  const { entityId, type } = mention;
   if (entityId) {
     actions.openInPopup = async () => {
       // Where the browser refuses to open the popup from a page, the reader is told to click it.
       const { opened } = await sendMessage("page.openInPopup", { entityId });
-      return opened ? undefined : LABELS.openInPopupHint;
+      return opened ? undefined : t("hover.openInPopupHint");
     };
   } else if (type !== "DATE") {
     actions.addToKnowledgeBase = async () => {
       const surface = mention.surface.trim();
       await sendMessage("entity.upsert", { entity: { type, names: { ar: surface }, aliases: [surface] } });
       void rescan();
-      return LABELS.added;
+      return t("hover.added");
     };
   }
   return actions;

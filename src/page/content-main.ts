@@ -10,6 +10,7 @@ import { loadSettings, onSettingsChanged, shouldRun, siteRule, type Settings } f
 import { loadSuppressions, onSuppressionsChanged, suppressionMatcher, type Suppression } from "@/src/settings/suppressions";
 import { pageEventReporter } from "@/src/events/page-events";
 import { createCardHost, type CardHost } from "@/src/ui/card/card-host";
+import { cardTranslator } from "@/src/ui/card/labels";
 import { cardActions, cardDetails } from "./card-actions";
 import { NEXT_MENTION_MESSAGE } from "./commands";
 import { startHover, type HoverControl } from "./hover";
@@ -40,6 +41,8 @@ export async function startContent(signal: AbortSignal): Promise<void> {
   let hover: { control: HoverControl; stop: AbortController; card: CardHost } | null = null;
   let refDate = publicationDay(readPageMeta(pageDoc).publishedAt);
   let pageEvents = pageEventReporter(pageDoc);
+  // The card's language (a UI-language setting picks it here).
+  const cardT = cardTranslator();
   if (signal.aborted) return;
 
   let sample: string | undefined;
@@ -103,9 +106,11 @@ export async function startContent(signal: AbortSignal): Promise<void> {
         nextMention: (mention) => current.nextMention(mention),
         dwellMs: () => settings.hoverDelayMs,
         asOf: () => refDate,
+        t: () => cardT,
+        host,
         details: (mention) => cardDetails(mention),
         actions: (mention, close) => {
-          const actions = cardActions(mention, { host, close, rescan: () => current.rescanAll() });
+          const actions = cardActions(mention, { host, close, t: cardT, rescan: () => current.rescanAll() });
           // Saved passages are anchored in the top document only (src/highlights): a frame's
           // text would be saved under an address that never paints it again.
           if (!isTop) delete actions.saveHighlight;

@@ -2,6 +2,7 @@
 // closes it (after a grace period to reach the card), Esc closes it, Alt+Shift+N steps through
 // the page's names. The name under the pointer comes from the caret API and the mention index.
 import type { CardActions, CardDetails } from "@/src/ui/card/HoverCard";
+import type { Translator } from "@/src/ui/i18n";
 import type { Box, CardHost } from "@/src/ui/card/card-host";
 import type { MarkedMention } from "./mention-index";
 
@@ -19,6 +20,10 @@ export interface HoverDeps {
   dwellMs(): number;
   /** The article's publication day, for the card's choice of events. */
   asOf?(): string | undefined;
+  /** The card's words (the UI language). */
+  t?(): Translator;
+  /** The site the card's switch turns off. */
+  host?: string;
   details(mention: MarkedMention): Promise<CardDetails>;
   actions(mention: MarkedMention, close: () => void): Omit<CardActions, "close">;
 }
@@ -91,7 +96,7 @@ export function startHover(deps: HoverDeps, signal: AbortSignal): HoverControl {
     const mine = ++token;
     const actions = { ...deps.actions(mention, close), close };
     const render = (details: CardDetails) => {
-      if (mine === token) card.show({ mention, details, actions, takeFocus: byKeyboard, asOf: deps.asOf?.() }, box);
+      if (mine === token) card.show({ mention, details, actions, takeFocus: byKeyboard, asOf: deps.asOf?.(), host: deps.host, t: deps.t?.() }, box);
     };
     render({ state: "loading" });
     deps.details(mention).then(render, (error: unknown) =>

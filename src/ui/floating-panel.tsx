@@ -26,9 +26,15 @@ const GAP = 8;
 /**
  * Puts the card below the word when it fits there, else above when it fits, else on the roomier
  * side with its height capped: either way it stays clear of the word's box. Horizontally it starts
- * at the word's right edge (the card reads right to left) and is clamped into the viewport.
+ * where the word starts in the card's reading direction (its right edge for an Arabic card, its
+ * left edge for an English one) and is clamped into the viewport.
  */
-export function placeCard(word: Box, card: { width: number; height: number }, viewport: { width: number; height: number }): Placement {
+export function placeCard(
+  word: Box,
+  card: { width: number; height: number },
+  viewport: { width: number; height: number },
+  direction: "rtl" | "ltr" = "rtl",
+): Placement {
   const below = viewport.height - (word.top + word.height) - 2 * GAP;
   const above = word.top - 2 * GAP;
   let side: Placement["side"];
@@ -39,14 +45,14 @@ export function placeCard(word: Box, card: { width: number; height: number }, vi
   const height = Math.min(card.height, room);
   const top = side === "below" ? word.top + word.height + GAP : word.top - GAP - height;
   const width = Math.min(card.width, viewport.width - 2 * GAP);
-  const right = word.left + word.width;
-  const left = Math.min(Math.max(GAP, right - width), Math.max(GAP, viewport.width - GAP - width));
+  const wanted = direction === "rtl" ? word.left + word.width - width : word.left;
+  const left = Math.min(Math.max(GAP, wanted), Math.max(GAP, viewport.width - GAP - width));
   return { top, left, maxHeight: room, side };
 }
 
 export interface FloatingPanel {
   /** Renders `content` next to `box`, never over it, and keeps it placed as the content grows. */
-  show(content: ComponentChild, box: Box): void;
+  show(content: ComponentChild, box: Box, direction?: "rtl" | "ltr"): void;
   hide(): void;
   /** Whether an event's target is this panel (events from a closed root are retargeted to the host). */
   isOurs(target: EventTarget | null): boolean;
@@ -66,6 +72,7 @@ export function createFloatingPanel(doc: Document, options: { tag: string; kind:
   frame.hidden = true;
   shadow.append(style, frame);
   let anchor: Box | null = null;
+  let direction: "rtl" | "ltr" = "rtl";
 
   const place = () => {
     if (frame.hidden || !anchor) return;
@@ -74,7 +81,7 @@ export function createFloatingPanel(doc: Document, options: { tag: string; kind:
     // The content's own height, even while capped: resetting the cap here would resize the frame
     // inside its ResizeObserver callback and loop.
     const height = Math.max(rect.height, frame.scrollHeight + (frame.offsetHeight - frame.clientHeight));
-    const at = placeCard(anchor, { width: rect.width, height }, { width: view.innerWidth, height: view.innerHeight });
+    const at = placeCard(anchor, { width: rect.width, height }, { width: view.innerWidth, height: view.innerHeight }, direction);
     frame.style.top = `${at.top}px`;
     frame.style.left = `${at.left}px`;
     frame.style.maxHeight = `${at.maxHeight}px`;
@@ -85,9 +92,10 @@ export function createFloatingPanel(doc: Document, options: { tag: string; kind:
   resize?.observe(frame);
 
   return {
-    show(content, box) {
+    show(content, box, dir = "rtl") {
       if (!host.isConnected) doc.documentElement.appendChild(host);
       anchor = box;
+      direction = dir;
       frame.hidden = false;
       render(content, frame);
       place();

@@ -3,7 +3,9 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { EntityRecord, EventRecord } from "@/src/kb/db";
 import type { EntityType } from "@/src/nlp/types";
-import { LABELS, seenInLabel, TYPE_LABELS } from "./labels";
+import { directionOf, type Translator } from "@/src/ui/i18n";
+import { webSearchHref } from "@/src/ui/shared/safe-url";
+import { cardTranslator } from "./labels";
 
 /** The name under the pointer, as the page shows it. */
 export interface CardMention {
@@ -26,6 +28,8 @@ export interface CardActions {
   saveHighlight?(): Promise<string | void>;
   notAnEntity?(): Promise<string | void>;
   addToKnowledgeBase?(): Promise<string | void>;
+  /** Switches Siyaq off for this site (the same setting as the popup's switch). */
+  turnOffSite?(): Promise<string | void>;
   close(): void;
 }
 
@@ -35,36 +39,55 @@ export interface HoverCardProps {
   actions: CardActions;
   /** Put keyboard focus in the card when it opens (it was reached by keyboard, not by pointer). */
   takeFocus?: boolean;
-  /** The article's publication day: the card's events are the latest up to it (see latestEvents). */
+  /** The article's publication day: the card's events are centred on it (see eventsAround). */
   asOf?: string;
+  /** The site the switch names. */
+  host?: string;
+  /** The card's words and direction; Arabic by default. */
+  t?: Translator;
 }
 
 /** How many events the card lists; the popup has the full timeline. */
 export const CARD_EVENTS = 3;
 const FACTS = 4;
 
-function wikiLink(entity: EntityRecord): { href: string; label: string } | null {
+function wikiLink(entity: EntityRecord, t: Translator): { href: string; label: string } | null {
   const wikipedia = entity.links?.wikipedia;
   const article = wikipedia?.ar ?? wikipedia?.en;
-  if (article && /^https:\/\/[a-z-]+\.wikipedia\.org\//.test(article)) return { href: article, label: LABELS.wikipedia };
+  if (article && /^https:\/\/[a-z-]+\.wikipedia\.org\//.test(article)) return { href: article, label: t("card.wikipedia") };
   const qid = entity.qid ?? (/^Q\d+$/.test(entity.id) ? entity.id : undefined);
-  if (qid && /^Q\d+$/.test(qid)) return { href: `https://www.wikidata.org/wiki/${qid}`, label: LABELS.wikidata };
+  if (qid && /^Q\d+$/.test(qid)) return { href: `https://www.wikidata.org/wiki/${qid}`, label: t("hover.wikidata") };
   return null;
 }
 
-/**
- * The latest events newest first (ISO dates of any precision compare as strings). On an article
- * with a publication day, the latest up to that day: a 2021 article about Soleimani is read
- * against his killing, not against what happened years after it. Falls back to all events when
- * none is that old.
- */
-export function latestEvents(events: readonly EventRecord[], count = CARD_EVENTS, asOf?: string): EventRecord[] {
-  const sorted = [...events].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  const upToArticle = asOf ? sorted.filter((event) => event.date <= asOf) : sorted;
-  return (upToArticle.length > 0 ? upToArticle : sorted).slice(0, count);
+/** An event on the card, placed against the article's date when there is one. */
+export interface PlacedEvent {
+  event: EventRecord;
+  when?: "before" | "after";
 }
 
-function ActionButton({ label, run, onDone }: { label: string; run: () => Promise<string | void>; onDone: (line: string) => void }) {
+/**
+ * The card's events, newest first, centred on the article's day `asOf`: the nearest event after
+ * it (more when there are too few before) and the latest ones up to it, each marked before or
+ * after. A 2013 article about Soleimani is read against what was known then, with a glimpse of
+ * what came next. With no date, the latest events as of today. ISO dates of any precision compare
+ * as strings: `2021` and `2021-12` count as up to `2021-12-10`.
+ */
+export function eventsAround(events: readonly EventRecord[], asOf?: string, count = CARD_EVENTS): PlacedEvent[] {
+  const newest = [...events].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  if (!asOf) return newest.slice(0, count).map((event) => ({ event }));
+  const before = newest.filter((event) => event.date <= asOf);
+  const after = newest.filter((event) => event.date > asOf).reverse(); // nearest first
+  let afterCount = after.length === 0 ? 0 : Math.min(after.length, Math.max(1, count - before.length));
+  const beforeCount = Math.min(before.length, count - afterCount);
+  afterCount = Math.min(after.length, count - beforeCount);
+  return [
+    ...after.slice(0, afterCount).reverse().map((event) => ({ event, when: "after" as const })),
+    ...before.slice(0, beforeCount).map((event) => ({ event, when: "before" as const })),
+  ];
+}
+
+function ActionButton({ label, run, onDone, t }: { label: string; run: () => Promise<string | void>; onDone: (line: string) => void; t: Translator }) {
   const [busy, setBusy] = useState(false);
   return (
     <button
@@ -76,7 +99,7 @@ function ActionButton({ label, run, onDone }: { label: string; run: () => Promis
           const line = await run();
           if (line) onDone(line);
         } catch (error) {
-          onDone(`${LABELS.failed} ${error instanceof Error ? error.message : String(error)}`);
+          onDone(t("hover.failed", { message: error instanceof Error ? error.message : String(error) }));
         } finally {
           setBusy(false);
         }
@@ -87,7 +110,7 @@ function ActionButton({ label, run, onDone }: { label: string; run: () => Promis
   );
 }
 
-export function HoverCard({ mention, details, actions, takeFocus, asOf }: HoverCardProps) {
+export function HoverCard({ mention, details, actions, takeFocus, asOf, host, t = cardTranslator() }: HoverCardProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const root = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -95,84 +118,100 @@ export function HoverCard({ mention, details, actions, takeFocus, asOf }: HoverC
   }, [takeFocus, mention]);
   useEffect(() => setNotice(null), [mention]);
 
+  const language = t.language;
+  const other = language === "ar" ? "en" : "ar";
   const entity = details.state === "known" ? details.entity : null;
+  // The name as Arabic writes it first (the page is Arabic), the other language's below it.
   const title = entity?.names.ar ?? mention.surface;
   const english = entity?.names.en;
-  const description = entity?.description?.ar ?? entity?.description?.en;
-  const link = entity ? wikiLink(entity) : null;
+  const description = entity ? (entity.description?.[language] ?? entity.description?.[other]) : undefined;
+  const link = entity ? wikiLink(entity, t) : null;
+  const unknownName = details.state === "unknown" && mention.type !== "DATE";
+  const placed = details.state === "known" ? eventsAround(details.events, asOf) : [];
 
   return (
     <article
       ref={root}
       class="card"
       role="dialog"
-      aria-label={`${LABELS.card}: ${title}`}
+      aria-label={t("hover.card", { name: title })}
       tabIndex={-1}
-      dir="rtl"
-      lang="ar"
+      dir={directionOf(language)}
+      lang={language}
       onKeyDown={(event) => {
         if (event.key === "Escape") actions.close();
       }}
     >
       <header>
         <h2>
-          <span class="name-ar">{title}</span>
+          <span class="name-ar" lang="ar" dir="rtl">
+            {title}
+          </span>
           {english && (
             <span class="name-en" lang="en" dir="ltr">
               {english}
             </span>
           )}
         </h2>
-        <span class={`type type-${mention.type.toLowerCase()}`}>{TYPE_LABELS[mention.type]}</span>
-        <button type="button" class="close" aria-label={LABELS.close} onClick={actions.close}>
+        <span class={`type type-${mention.type.toLowerCase()}`}>{t(`badge.${mention.type}`)}</span>
+        <button type="button" class="close" aria-label={t("close")} title={t("close")} onClick={actions.close}>
           ×
         </button>
       </header>
 
-      {details.state === "loading" && <p class="muted">{LABELS.loading}</p>}
-      {details.state === "error" && <p role="alert">{`${LABELS.failed} ${details.message}`}</p>}
+      {details.state === "loading" && <p class="muted">{t("loading")}</p>}
+      {details.state === "error" && <p role="alert">{t("hover.failed", { message: details.message })}</p>}
       {mention.type === "DATE" && mention.date && (
         <p>
-          {LABELS.resolvedDate}: <time dateTime={mention.date}>{mention.date}</time>
+          {t("hover.resolvedDate")}: <time dateTime={mention.date}>{mention.date}</time>
         </p>
       )}
-      {details.state === "unknown" && mention.type !== "DATE" && <p class="muted">{LABELS.unknown}</p>}
+      {unknownName && <p class="muted">{t("hover.unknown")}</p>}
 
       {entity && (
         <>
           {description && <p class="description">{description}</p>}
           {entity.facts && entity.facts.length > 0 && (
-            <dl class="facts" aria-label={LABELS.facts}>
+            <dl class="facts" aria-label={t("card.facts")}>
               {entity.facts.slice(0, FACTS).map((fact, i) => (
                 <div key={i}>
-                  <dt>{fact.label.ar || fact.label.en}</dt>
-                  <dd>{fact.value.ar || fact.value.en}{fact.asOf && ` (${LABELS.asOf} ${fact.asOf})`}</dd>
+                  <dt>{fact.label[language] || fact.label[other]}</dt>
+                  <dd>
+                    {fact.value[language] || fact.value[other]}
+                    {fact.asOf && ` (${t("hover.asOf")} ${fact.asOf})`}
+                  </dd>
                 </div>
               ))}
             </dl>
           )}
-          <section aria-label={LABELS.events}>
-            <h3>{LABELS.events}</h3>
-            {details.state === "known" && details.events.length > 0 ? (
+          <section aria-labelledby="siyaq-card-events">
+            <h3 id="siyaq-card-events">{asOf ? t("hover.eventsAround") : t("hover.events")}</h3>
+            {asOf && (
+              <p class="article-date">
+                {t("hover.articleDate")}: <time dateTime={asOf}>{asOf}</time>
+              </p>
+            )}
+            {placed.length > 0 ? (
               <ol class="events">
-                {latestEvents(details.events, CARD_EVENTS, asOf).map((event) => (
-                  <li key={event.id}>
-                    <time dateTime={event.date}>{event.date}</time> <span>{event.title.ar || event.title.en}</span>
+                {placed.map(({ event, when }) => (
+                  <li key={event.id} data-when={when}>
+                    <time dateTime={event.date}>{event.date}</time> <span>{event.title[language] || event.title[other]}</span>
+                    {when && <span class={`when when-${when}`}>{t(when === "after" ? "hover.afterArticle" : "hover.beforeArticle")}</span>}
                   </li>
                 ))}
               </ol>
             ) : (
-              <p class="muted">{LABELS.noEvents}</p>
+              <p class="muted">{t("card.noEvents")}</p>
             )}
           </section>
         </>
       )}
 
       {(details.state === "known" || (details.state === "unknown" && details.seenIn !== undefined)) && (
-        <p class="seen">{seenInLabel(details.seenIn ?? 0)}</p>
+        <p class="seen">{t.count("card.seenIn", details.seenIn ?? 0)}</p>
       )}
       {details.state === "unknown" && details.elsewhere && details.elsewhere.length > 0 && (
-        <ul class="elsewhere" aria-label={LABELS.elsewhere}>
+        <ul class="elsewhere" aria-label={t("hover.elsewhere")}>
           {details.elsewhere.filter((page) => /^https?:\/\//.test(page.url)).map((page) => (
             <li key={page.url}>
               <a href={page.url} target="_blank" rel="noopener noreferrer">
@@ -189,20 +228,31 @@ export function HoverCard({ mention, details, actions, takeFocus, asOf }: HoverC
           </a>
         </p>
       )}
+      {unknownName && (
+        <p>
+          <a class="web-search" href={webSearchHref(mention.surface)} target="_blank" rel="noopener noreferrer" title={t("hover.searchWebTitle")}>
+            {t("hover.searchWeb")}
+          </a>
+        </p>
+      )}
 
       <footer>
-        {actions.openInPopup && entity && <ActionButton label={LABELS.openInPopup} run={actions.openInPopup} onDone={setNotice} />}
-        {actions.saveHighlight && <ActionButton label={LABELS.saveHighlight} run={actions.saveHighlight} onDone={setNotice} />}
+        {actions.openInPopup && entity && <ActionButton t={t} label={t("hover.openInPopup")} run={actions.openInPopup} onDone={setNotice} />}
+        {actions.saveHighlight && <ActionButton t={t} label={t("hover.saveSentence")} run={actions.saveHighlight} onDone={setNotice} />}
         {actions.addToKnowledgeBase && details.state === "unknown" && (
-          <ActionButton label={LABELS.addToKnowledgeBase} run={actions.addToKnowledgeBase} onDone={setNotice} />
+          <ActionButton t={t} label={t("hover.addToKnowledgeBase")} run={actions.addToKnowledgeBase} onDone={setNotice} />
         )}
-        {actions.notAnEntity && <ActionButton label={LABELS.notAnEntity} run={actions.notAnEntity} onDone={setNotice} />}
+        {actions.notAnEntity && <ActionButton t={t} label={t("hover.notAnEntity")} run={actions.notAnEntity} onDone={setNotice} />}
+        {actions.turnOffSite && host && (
+          <ActionButton t={t} label={t("hover.siteOff", { host })} run={actions.turnOffSite} onDone={setNotice} />
+        )}
       </footer>
       {notice && (
         <p class="notice" role="status">
           {notice}
         </p>
       )}
+      <p class="keys">{t("hover.keys")}</p>
     </article>
   );
 }

@@ -1,6 +1,7 @@
 // Where the hover card lives on a page: one host element outside <body>, a closed shadow root so
 // the page's CSS and scripts cannot reach in, and placement that never covers the word explained.
 import { createFloatingPanel, type Box } from "@/src/ui/floating-panel";
+import { directionOf } from "@/src/ui/i18n";
 import { HoverCard, type HoverCardProps } from "./HoverCard";
 import { CARD_CSS } from "./card-style";
 
@@ -21,7 +22,7 @@ export function createCardHost(doc: Document): CardHost {
   return {
     show(props, box) {
       open = true;
-      panel.show(<HoverCard {...props} />, box);
+      panel.show(<HoverCard {...props} />, box, directionOf(props.t?.language ?? "ar"));
     },
     hide() {
       open = false;

@@ -16,3 +16,11 @@ export function siteHost(address: string | undefined): string | undefined {
   const href = webHref(address);
   return href ? new URL(href).hostname.replace(/^www\./, "") : undefined;
 }
+
+/**
+ * A web search for a name and nothing else: the reader opens it, the extension sends nothing. The
+ * name is the whole query, so no page text rides along.
+ */
+export function webSearchHref(name: string): string {
+  return `https://duckduckgo.com/?q=${encodeURIComponent(name.trim().slice(0, 200))}`;
+}

@@ -144,6 +144,40 @@ const en = {
   "options.wipeText": "This deletes every entity, event, highlight and reading record on this device. Export first if you may need them.",
   "options.wipeConfirm": "Erase everything",
   "options.wiped": "All data erased.",
+
+  // Hover card on the page (src/ui/card).
+  "hover.card": "Siyaq card: {name}",
+  "hover.events": "Latest related events",
+  "hover.eventsAround": "Events around this article",
+  "hover.articleDate": "This article",
+  "hover.afterArticle": "after this article",
+  "hover.beforeArticle": "before this article",
+  "hover.wikidata": "Wikidata",
+  "hover.openInPopup": "Open in Siyaq",
+  "hover.openInPopupHint": "Click Siyaq's toolbar button to see the full card.",
+  "hover.saveSentence": "Save the sentence",
+  "hover.saved": "Sentence saved to your highlights.",
+  "hover.notAnEntity": "Not a name here",
+  "hover.addToKnowledgeBase": "Add to my knowledge base",
+  "hover.added": "Added to your knowledge base.",
+  "hover.unknown": "A name the knowledge base does not know yet.",
+  "hover.resolvedDate": "Date",
+  /** Before the date a current office is known to hold as of: "(as of 2025-10)". */
+  "hover.asOf": "as of",
+  "hover.elsewhere": "Other articles you read that mention it",
+  "hover.failed": "That did not work: {message}",
+  "hover.searchWeb": "Search the web for this name",
+  "hover.searchWebTitle": "Opens a DuckDuckGo search in a new tab. Only the name is in the address; nothing is sent unless you open it.",
+  "hover.siteOff": "Turn Siyaq off on {host}",
+  "hover.keys": "Alt+Shift+N next name · Esc close",
+
+  // Saved highlights on the page (src/ui/highlight).
+  "mark.saved": "Your highlight",
+  "mark.noNote": "No note yet.",
+  "mark.tags": "Tags",
+  "mark.edit": "Edit note and tags",
+  "mark.updated": "Highlight updated.",
+  "mark.keys": "Alt+Shift+H next highlight · Esc close",
 } satisfies Record<string, string | PluralForms>;
 
 export type StringKey = keyof typeof en;
@@ -310,6 +344,37 @@ const ar: StringTable = {
   "options.wipeText": "سيُحذف كل كيان وحدث واقتباس وسجل قراءة على هذا الجهاز. صدّرها أولًا إن كنت قد تحتاج إليها.",
   "options.wipeConfirm": "امسح كل شيء",
   "options.wiped": "مُسحت كل البيانات.",
+
+  "hover.card": "بطاقة سياق: {name}",
+  "hover.events": "أحدث الأحداث المرتبطة",
+  "hover.eventsAround": "أحداث حول تاريخ هذا المقال",
+  "hover.articleDate": "تاريخ هذا المقال",
+  "hover.afterArticle": "بعد هذا المقال",
+  "hover.beforeArticle": "قبل هذا المقال",
+  "hover.wikidata": "ويكي بيانات",
+  "hover.openInPopup": "افتح في سياق",
+  "hover.openInPopupHint": "اضغط زر سياق في شريط الأدوات لعرض البطاقة كاملة.",
+  "hover.saveSentence": "احفظ الجملة",
+  "hover.saved": "حُفظت الجملة في اقتباساتك.",
+  "hover.notAnEntity": "ليس اسمًا هنا",
+  "hover.addToKnowledgeBase": "أضف إلى قاعدة معرفتي",
+  "hover.added": "أُضيف إلى قاعدة معرفتك.",
+  "hover.unknown": "اسم لا تعرفه قاعدة المعرفة بعد.",
+  "hover.resolvedDate": "التاريخ",
+  "hover.asOf": "حتى",
+  "hover.elsewhere": "مقالات أخرى قرأتها ورد فيها",
+  "hover.failed": "تعذّر ذلك: {message}",
+  "hover.searchWeb": "ابحث عن هذا الاسم في الويب",
+  "hover.searchWebTitle": "يفتح بحثًا في DuckDuckGo في تبويب جديد. العنوان يحمل الاسم وحده، ولا يُرسل شيء ما لم تفتحه.",
+  "hover.siteOff": "أوقف سياق على {host}",
+  "hover.keys": "Alt+Shift+N الاسم التالي · Esc إغلاق",
+
+  "mark.saved": "اقتباسك",
+  "mark.noNote": "لا ملاحظة بعد.",
+  "mark.tags": "وسوم",
+  "mark.edit": "عدّل الملاحظة والوسوم",
+  "mark.updated": "حُدّث الاقتباس.",
+  "mark.keys": "Alt+Shift+H الاقتباس التالي · Esc إغلاق",
 };
 
 export const STRINGS: { en: Record<StringKey, string | PluralForms>; ar: StringTable } = { en, ar };

@@ -28,7 +28,7 @@ vi.mock("@/src/messaging/client", () => ({
     }
   },
 }));
-const { startHighlights, saveHighlightFromRange, highlightProgress } = await import("@/src/highlights/content");
+const { startHighlights, saveHighlightFromRange, highlightProgress, saveSentenceAround } = await import("@/src/highlights/content");
 
 const ARTICLE = `
   <article>
@@ -121,6 +121,38 @@ describe("startHighlights", () => {
     expect(sent.find((m) => m.type === "recognize")!.payload).toEqual({ text: "مستشار الأمن القومي العراقي قاسم الأعرجي" });
     await flush();
     expect([...registry.get("siyaq-highlight")!].map((r) => r.toString())).toEqual(["مستشار الأمن القومي العراقي قاسم الأعرجي"]);
+  });
+
+  it("saves the sentence around a card's name with the name's entity, and finds it again on the next visit", async () => {
+    stored = [];
+    document.body.innerHTML = ARTICLE;
+    startHighlights(stop.signal);
+    await vi.waitFor(() => expect(highlightProgress()).toEqual({ painted: 0, saved: 0 }));
+    const paragraph = document.querySelectorAll("p")[1]!.firstChild as Text;
+    const name = document.createRange();
+    name.setStart(paragraph, paragraph.data.indexOf("سليماني"));
+    name.setEnd(paragraph, paragraph.data.indexOf("سليماني") + "سليماني".length);
+    await saveSentenceAround(name, { surface: "سليماني", type: "PER", entityId: "per:qasem-soleimani" });
+    const save = sent.find((m) => m.type === "highlight.save")!.payload as Highlight;
+    const sentence = paragraph.data;
+    expect(save.target.selector[0].exact).toBe(sentence);
+    const text = buildTextMap(document).text;
+    expect(save.target.selector[1]).toEqual({ type: "TextPositionSelector", start: text.indexOf(sentence), end: text.indexOf(sentence) + sentence.length });
+    // The recognizer alone would not say who the bare surname is; the card's mention does.
+    expect(save.entities).toEqual([
+      { surface: "سليماني", type: "PER", entityId: "per:qasem-soleimani" },
+      { surface: "قاسم الأعرجي", type: "PER", entityId: "Q1" },
+    ]);
+    await flush();
+    expect([...registry.get("siyaq-highlight")!].map((r) => r.toString())).toEqual([sentence]);
+
+    // The next visit anchors the stored selectors on the same sentence.
+    stop.abort();
+    stop = new AbortController();
+    stored = [{ ...save, id: "s", createdAt: 1, updatedAt: 1, entityIds: [], orphaned: false } as Highlight];
+    startHighlights(stop.signal);
+    await vi.waitFor(() => expect(highlightProgress()).toEqual({ painted: 1, saved: 1 }));
+    expect([...registry.get("siyaq-highlight")!].map((r) => r.toString())).toEqual([sentence]);
   });
 
   it("anchors again when the page re-renders its article", async () => {

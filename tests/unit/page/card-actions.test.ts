@@ -3,7 +3,10 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import type { MarkedMention } from "@/src/page/mention-index";
 import { loadSuppressions } from "@/src/settings/suppressions";
-import { LABELS } from "@/src/ui/card/labels";
+import { loadSettings, siteRule } from "@/src/settings/settings";
+import { cardTranslator } from "@/src/ui/card/labels";
+
+const t = cardTranslator();
 
 const sent: { type: string; payload: unknown }[] = [];
 const answers: Record<string, unknown> = {};
@@ -13,8 +16,10 @@ vi.mock("@/src/messaging/client", () => ({
     return answers[type];
   }),
 }));
-const saved: Range[] = [];
-vi.mock("@/src/highlights/content", () => ({ saveHighlightFromRange: vi.fn(async (range: Range) => void saved.push(range)) }));
+const saved: { range: Range; entity: unknown }[] = [];
+vi.mock("@/src/highlights/content", () => ({
+  saveSentenceAround: vi.fn(async (range: Range, entity: unknown) => void saved.push({ range, entity })),
+}));
 
 const { cardActions, cardDetails } = await import("@/src/page/card-actions");
 
@@ -36,18 +41,18 @@ describe("card actions", () => {
 
   it("adds an unknown name to the knowledge base as the reader saw it, then reads the page again", async () => {
     const rescan = vi.fn(async () => {});
-    const actions = cardActions(mention("رائد العزاوي", "PER"), { host: "example.com", rescan, close: () => {} });
+    const actions = cardActions(mention("رائد العزاوي", "PER"), { host: "example.com", rescan, close: () => {}, t });
     expect(actions.openInPopup).toBeUndefined();
-    expect(await actions.addToKnowledgeBase!()).toBe(LABELS.added);
+    expect(await actions.addToKnowledgeBase!()).toBe(t("hover.added"));
     expect(sent).toEqual([{ type: "entity.upsert", payload: { entity: { type: "PER", names: { ar: "رائد العزاوي" }, aliases: ["رائد العزاوي"] } } }]);
     expect(rescan).toHaveBeenCalledOnce();
   });
 
   it("opens a linked entity in the popup, or says how when the browser will not", async () => {
-    const actions = cardActions(mention("قاسم سليماني", "PER", "per:qasem-soleimani"), { host: "x", rescan: async () => {}, close: () => {} });
+    const actions = cardActions(mention("قاسم سليماني", "PER", "per:qasem-soleimani"), { host: "x", rescan: async () => {}, close: () => {}, t });
     expect(actions.addToKnowledgeBase).toBeUndefined();
     answers["page.openInPopup"] = { opened: false };
-    expect(await actions.openInPopup!()).toBe(LABELS.openInPopupHint);
+    expect(await actions.openInPopup!()).toBe(t("hover.openInPopupHint"));
     answers["page.openInPopup"] = { opened: true };
     expect(await actions.openInPopup!()).toBeUndefined();
     expect(sent[0]).toEqual({ type: "page.openInPopup", payload: { entityId: "per:qasem-soleimani" } });
@@ -55,18 +60,29 @@ describe("card actions", () => {
 
   it("remembers 'not an entity here' for this site and closes the card", async () => {
     const close = vi.fn();
-    await cardActions(mention("الأمصار", "ORG"), { host: "news.example", rescan: async () => {}, close }).notAnEntity!();
+    await cardActions(mention("الأمصار", "ORG"), { host: "news.example", rescan: async () => {}, close, t }).notAnEntity!();
     expect((await loadSuppressions()).map((s) => [s.surface, s.host])).toEqual([["الأمصار", "news.example"]]);
     expect(close).toHaveBeenCalledOnce();
   });
 
   it("saves a highlight around the mention, and offers no KB action for a date", async () => {
     const date = mention("9 كانون الأول الماضي", "DATE");
-    const actions = cardActions(date, { host: "x", rescan: async () => {}, close: () => {} });
+    const actions = cardActions(date, { host: "x", rescan: async () => {}, close: () => {}, t });
     expect(actions.addToKnowledgeBase).toBeUndefined();
     expect(actions.openInPopup).toBeUndefined();
     await actions.saveHighlight!();
-    expect(saved[0]!.toString()).toBe("9 كانون الأول الماضي");
+    expect(saved[0]!.range.toString()).toBe("9 كانون الأول الماضي");
+    expect(saved[0]!.entity).toEqual({ surface: "9 كانون الأول الماضي", type: "DATE" });
+  });
+
+  it("saves the sentence with the mention's entity, and turns Siyaq off for the site through the settings", async () => {
+    const close = vi.fn();
+    const actions = cardActions(mention("سليماني", "PER", "per:qasem-soleimani"), { host: "news.example", rescan: async () => {}, close, t });
+    expect(await actions.saveHighlight!()).toBe(t("hover.saved"));
+    expect(saved[0]!.entity).toEqual({ surface: "سليماني", type: "PER", entityId: "per:qasem-soleimani" });
+    await actions.turnOffSite!();
+    expect(siteRule(await loadSettings(), "news.example")).toEqual({ host: "news.example", enabled: false });
+    expect(close).toHaveBeenCalledOnce();
   });
 
   it("describes a linked entity from the knowledge base, and an unknown name by where else it was met", async () => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { render } from "preact";
 import { placeCard } from "@/src/ui/card/card-host";
-import { HoverCard, latestEvents, type CardDetails } from "@/src/ui/card/HoverCard";
-import { seenInLabel } from "@/src/ui/card/labels";
+import { HoverCard, eventsAround, type CardDetails } from "@/src/ui/card/HoverCard";
+import { cardTranslator } from "@/src/ui/card/labels";
 import type { EntityRecord, EventRecord } from "@/src/kb/db";
 
 const overlaps = (a: { top: number; bottom: number }, b: { top: number; bottom: number }) => a.top < b.bottom && b.top < a.bottom;
@@ -64,7 +64,7 @@ describe("HoverCard", () => {
     const events = [event("a", "2019-05", "حدث قديم"), event("b", "2020-01-03", "مقتله قرب مطار بغداد"), event("c", "2011", "أقدم"), event("d", "2018-02-01", "حدث آخر")];
     const root = show({ state: "known", entity: SOLEIMANI, events, seenIn: 3 });
     const text = root.textContent!;
-    for (const part of ["قاسم سليماني", "Qasem Soleimani", "شخص", "قائد فيلق القدس", "الميلاد", "1957", seenInLabel(3)]) expect(text).toContain(part);
+    for (const part of ["قاسم سليماني", "Qasem Soleimani", "شخص", "قائد فيلق القدس", "الميلاد", "1957", "ورد في 3 مقالات قرأتها"]) expect(text).toContain(part);
     expect([...root.querySelectorAll("ol.events time")].map((t) => t.getAttribute("datetime"))).toEqual(["2020-01-03", "2019-05", "2018-02-01"]);
     expect(root.querySelector("a")!.getAttribute("href")).toBe("https://www.wikidata.org/wiki/Q1055393");
     expect(root.querySelector("[role=dialog]")!.getAttribute("dir")).toBe("rtl");
@@ -91,14 +91,67 @@ describe("HoverCard", () => {
     expect(buttons).toEqual(["أضف إلى قاعدة معرفتي"]);
   });
 
-  it("lists the latest events up to the article's day, or the latest of all when none is that old", () => {
+  it("centres events on the article's day: the nearest after it, the latest up to it, each labelled", () => {
     const events = [event("a", "2024-01-03", ""), event("b", "2020-01-03", ""), event("c", "2020-01-08", ""), event("d", "2019", "")];
-    expect(latestEvents(events, 3, "2021-12-10").map((e) => e.date)).toEqual(["2020-01-08", "2020-01-03", "2019"]);
-    expect(latestEvents(events, 3).map((e) => e.date)).toEqual(["2024-01-03", "2020-01-08", "2020-01-03"]);
-    expect(latestEvents(events, 3, "2010-01-01").map((e) => e.date)).toEqual(["2024-01-03", "2020-01-08", "2020-01-03"]);
+    const around = (asOf?: string) => eventsAround(events, asOf).map((p) => `${p.event.date}${p.when ? ` ${p.when}` : ""}`);
+    expect(around("2021-12-10")).toEqual(["2024-01-03 after", "2020-01-08 before", "2020-01-03 before"]);
+    expect(around("2020-01-05")).toEqual(["2020-01-08 after", "2020-01-03 before", "2019 before"]);
+    // No date: the latest as of today. A date before every event: the nearest ones after it.
+    expect(around()).toEqual(["2024-01-03", "2020-01-08", "2020-01-03"]);
+    expect(around("2010-01-01")).toEqual(["2020-01-08 after", "2020-01-03 after", "2019 after"]);
+    // A year or month event counts as up to a day inside it.
+    expect(around("2019-06-01").slice(-1)).toEqual(["2019 before"]);
   });
 
   it("orders events newest first across date precisions", () => {
-    expect(latestEvents([event("a", "2014", ""), event("b", "2014-06-10", ""), event("c", "2021-12", "")]).map((e) => e.date)).toEqual(["2021-12", "2014-06-10", "2014"]);
+    expect(eventsAround([event("a", "2014", ""), event("b", "2014-06-10", ""), event("c", "2021-12", "")]).map((p) => p.event.date)).toEqual(["2021-12", "2014-06-10", "2014"]);
+  });
+
+  it("labels events before and after the article's date on the card", () => {
+    const root = document.createElement("div");
+    const events = [event("a", "2024-01-03", "بعده"), event("b", "2013-05-01", "قبله")];
+    render(<HoverCard mention={{ surface: "قاسم سليماني", type: "PER", entityId: SOLEIMANI.id }} details={{ state: "known", entity: SOLEIMANI, events, seenIn: 1 }} actions={{ close: () => {} }} asOf="2013-06-01" />, root);
+    const rows = [...root.querySelectorAll("ol.events li")].map((li) => [li.getAttribute("data-when"), li.querySelector(".when")!.textContent]);
+    expect(rows).toEqual([["after", "بعد هذا المقال"], ["before", "قبل هذا المقال"]]);
+    expect(root.querySelector(".article-date time")!.getAttribute("datetime")).toBe("2013-06-01");
+  });
+
+  it("offers an unknown name a web search for the name alone, and shows the keyboard hint", () => {
+    const root = document.createElement("div");
+    render(<HoverCard mention={{ surface: "رائد العزاوي", type: "PER" }} details={{ state: "unknown" }} actions={{ close: () => {} }} />, root);
+    const link = root.querySelector<HTMLAnchorElement>("a.web-search")!;
+    expect(new URL(link.href).searchParams.get("q")).toBe("رائد العزاوي");
+    expect(new URL(link.href).origin).toBe("https://duckduckgo.com");
+    expect(link.getAttribute("rel")).toContain("noopener");
+    expect(link.title).toContain("الاسم وحده");
+    expect(root.textContent).toContain("Alt+Shift+N");
+  });
+
+  it("offers no web search for a known name or a date", () => {
+    expect(show({ state: "known", entity: SOLEIMANI, events: [], seenIn: 0 }).querySelector("a.web-search")).toBeNull();
+    const root = document.createElement("div");
+    render(<HoverCard mention={{ surface: "2014", type: "DATE", date: "2014" }} details={{ state: "unknown" }} actions={{ close: () => {} }} />, root);
+    expect(root.querySelector("a.web-search")).toBeNull();
+  });
+
+  it("speaks English left to right when given an English translator, with the site switch named", () => {
+    const root = document.createElement("div");
+    render(
+      <HoverCard
+        mention={{ surface: "قاسم سليماني", type: "PER", entityId: SOLEIMANI.id }}
+        details={{ state: "known", entity: SOLEIMANI, events: [], seenIn: 2 }}
+        actions={{ close: () => {}, turnOffSite: async () => {} }}
+        host="news.example"
+        t={cardTranslator("en")}
+      />,
+      root,
+    );
+    const card = root.querySelector("[role=dialog]")!;
+    expect([card.getAttribute("dir"), card.getAttribute("lang")]).toEqual(["ltr", "en"]);
+    expect(card.getAttribute("aria-label")).toBe("Siyaq card: قاسم سليماني");
+    expect(root.textContent).toContain("Seen in 2 articles you read");
+    expect([...root.querySelectorAll("footer button")].map((b) => b.textContent)).toEqual(["Turn Siyaq off on news.example"]);
+    // Every control has a name.
+    for (const control of root.querySelectorAll("button, a")) expect(control.getAttribute("aria-label") || control.textContent!.trim()).not.toBe("");
   });
 });
