@@ -1,6 +1,9 @@
 // Turns what the recognizer found on a page into candidate timeline events: every sentence that
 // carries a resolved date and at least one linked entity becomes one event. Pure: no DOM, no browser.
 import type { EntityType, Mention } from "@/src/nlp/types";
+import { boundSentence, splitSentences, type Span } from "./sentences";
+
+export { splitSentences, type Sentence } from "./sentences";
 
 /** One event proposed from a page, in the shape `events.addFromPage` takes. */
 export interface PageEventCandidate {
@@ -13,7 +16,7 @@ export interface PageEventCandidate {
 }
 
 export interface ExtractOptions {
-  /** Longer sentences are cut at a word boundary; a timeline row is not an article. */
+  /** Longer sentences are cut to the clauses round the date; a timeline row is not an article. */
   maxTextLength?: number;
   /** A page yields at most this many events (the earliest sentences win). */
   maxEvents?: number;
@@ -27,80 +30,60 @@ const SUBJECT_TYPES: ReadonlySet<EntityType> = new Set(["PER", "ORG", "LOC", "EV
 
 const ISO_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
-// A sentence ends at . ! ? and their Arabic forms (؟ ؛ ۔), an ellipsis, or a line break — but a
-// full stop glued to the next character (3.5, د.رائد) or after a one-letter abbreviation (د. م.)
-// does not end anything.
-const SENTENCE_END = /[!?؟؛۔…]+|\.(?=\s|$)|\n/g;
-const ABBREVIATION_BEFORE_DOT = /(?:^|\s)[\u0621-\u064A]$/;
-
-export interface Sentence {
-  start: number;
-  end: number;
-}
-
-/** Splits text into sentences; offsets index `text`, `end` exclusive, surrounding space trimmed. */
-export function splitSentences(text: string): Sentence[] {
-  const sentences: Sentence[] = [];
-  let start = 0;
-  const push = (end: number) => {
-    let s = start;
-    let e = end;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
-    if (e > s) sentences.push({ start: s, end: e });
-  };
-  for (const match of text.matchAll(SENTENCE_END)) {
-    const at = match.index;
-    if (match[0] === "." && ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, at - 3), at))) continue;
-    push(at + match[0].length);
-    start = at + match[0].length;
-  }
-  push(text.length);
-  return sentences;
-}
-
 /** How precise an ISO date is: 1 year, 2 month, 3 day. */
 function precision(date: string): number {
   return date.split("-").length;
 }
 
-function clip(sentence: string, max: number): string {
-  if (sentence.length <= max) return sentence;
-  const cut = sentence.lastIndexOf(" ", max - 1);
-  return `${sentence.slice(0, cut > max / 2 ? cut : max - 1)}…`;
+/** Marks the sides where `span` cut its sentence with an ellipsis. */
+function excerpt(text: string, sentence: Span, span: Span): string {
+  const body = text.slice(span.start, span.end).replace(/\s+/g, " ");
+  return `${span.start > sentence.start ? "…" : ""}${body}${span.end < sentence.end ? "…" : ""}`;
 }
+
+/** A page event's text: its sentence, or the clauses of it round the date when longer. */
+export const MAX_EVENT_TEXT = 240;
 
 /**
  * Candidate events of one page. A sentence with several dates takes the most precise one (the
- * first among equals): "on 9 December … since last year" is about 9 December.
+ * first among equals): "on 9 December … since last year" is about 9 December. A sentence longer
+ * than `maxTextLength` is trimmed to the clauses (else the words) round its date and the linked
+ * name nearest to it; the event links the names that stay in its text.
  */
 export function extractPageEvents(
   text: string,
   mentions: readonly EventMention[],
-  { maxTextLength = 400, maxEvents = 50 }: ExtractOptions = {},
+  { maxTextLength = MAX_EVENT_TEXT, maxEvents = 50 }: ExtractOptions = {},
 ): PageEventCandidate[] {
   const ordered = [...mentions].sort((a, b) => a.start - b.start);
   const events: PageEventCandidate[] = [];
+  // Room for the ellipses a cut adds.
+  const room = Math.max(1, maxTextLength - 2);
   let next = 0;
   for (const sentence of splitSentences(text)) {
     if (events.length >= maxEvents) break;
     while (next < ordered.length && ordered[next]!.start < sentence.start) next++;
-    let date: string | undefined;
-    const entityIds: string[] = [];
+    let date: EventMention | undefined;
+    const subjects: EventMention[] = [];
     for (let i = next; i < ordered.length && ordered[i]!.start < sentence.end; i++) {
       const mention = ordered[i]!;
       if (mention.end > sentence.end) continue; // straddles a boundary: belongs to neither sentence
       if (mention.type === "DATE") {
-        if (mention.date && ISO_DATE.test(mention.date) && (!date || precision(mention.date) > precision(date))) {
-          date = mention.date;
-        }
-      } else if (mention.entityId && SUBJECT_TYPES.has(mention.type) && !entityIds.includes(mention.entityId)) {
-        entityIds.push(mention.entityId);
-      }
+        if (mention.date && ISO_DATE.test(mention.date) && (!date || precision(mention.date) > precision(date.date!))) date = mention;
+      } else if (mention.entityId && SUBJECT_TYPES.has(mention.type)) subjects.push(mention);
     }
-    if (!date || entityIds.length === 0) continue;
-    const sentenceText = text.slice(sentence.start, sentence.end).replace(/\s+/g, " ");
-    events.push({ date, text: clip(sentenceText, maxTextLength), entityIds });
+    if (!date || subjects.length === 0) continue;
+    // A long sentence is kept to the clauses that carry the date and the name nearest to it.
+    const nearest = subjects.reduce((a, b) => (distance(a, date!) <= distance(b, date!) ? a : b));
+    const both = { start: Math.min(date.start, nearest.start), end: Math.max(date.end, nearest.end) };
+    const span = boundSentence(text, sentence, both.end - both.start <= room ? both : date, room);
+    const inside = subjects.filter((m) => m.start >= span.start && m.end <= span.end);
+    const entityIds = [...new Set((inside.length > 0 ? inside : subjects).map((m) => m.entityId!))];
+    events.push({ date: date.date!, text: excerpt(text, sentence, span), entityIds });
   }
   return events;
+}
+
+function distance(a: Span, b: Span): number {
+  return a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0;
 }

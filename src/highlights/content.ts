@@ -15,7 +15,7 @@ import type { Highlight, HighlightDraft, HighlightEntity } from "./highlight";
 import { createSavedHighlightPainter, type SavedHighlightPainter } from "./paint";
 import { describePassage } from "./selectors";
 import { passageOfRange, type Passage } from "./selection";
-import { sentenceAround } from "./sentence";
+import { sentenceAround } from "@/src/events/sentences";
 import * as v from "valibot";
 import { HIGHLIGHT_PROGRESS_QUERY, SAVE_HIGHLIGHT_MESSAGE, ShowHighlightMessageSchema, type ShowHighlightAnswer } from "./commands";
 import { mayClaim } from "@/src/messaging/context";

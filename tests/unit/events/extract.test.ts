@@ -63,7 +63,17 @@ describeShared("extractPageEvents on the seed article", () => {
 
   it("makes one event per dated sentence with a linked entity, in reading order", () => {
     expect(events.map((e) => e.date)).toEqual(["2021-12-09", "2021-12-09", "2020", "2011", "2014-06", "2020", "2020", "2021-12-31"]);
-    for (const event of events) expect(gold.text.replace(/\s+/g, " ")).toContain(event.text);
+    for (const event of events) expect(gold.text.replace(/\s+/g, " ")).toContain(event.text.replace(/^…|…$/g, ""));
+  });
+
+  it("keeps a long sentence to the clauses that carry its date and name, not the whole paragraph", () => {
+    // The 2020 tweet sentence is 290 characters; its date («العام الماضي») and the coalition are in two clauses.
+    const tweet = events.find((e) => e.text.includes("أنهينا اليوم"))!;
+    expect(tweet.text.length).toBeLessThanOrEqual(240);
+    expect(tweet.text).toContain("التحالف الدولي، والتي بدأناها في العام الماضي");
+    expect(tweet.text.endsWith("…")).toBe(true);
+    // A sentence that fits is kept whole, without ellipsis.
+    expect(events.find((e) => e.date === "2011")!.text.endsWith("للقطعات الأمنية.")).toBe(true);
   });
 
   it("skips dated sentences whose entities are not linked", () => {
@@ -101,7 +111,9 @@ describe("extractPageEvents limits", () => {
     expect(events).toHaveLength(3);
     for (const event of events) {
       expect(event.text.length).toBeLessThanOrEqual(100);
-      expect(event.text.endsWith("كلمة…")).toBe(true);
+      // Cut in front, to the whole words before the name and date that carry the event.
+      expect(event.text.startsWith("…كلمة ")).toBe(true);
+      expect(event.text.endsWith("كلمة العراق عام 2011.")).toBe(true);
     }
   });
 

@@ -1,6 +1,6 @@
 // The card's "save the sentence": which stretch of page text is quoted around a name.
 import { describe, expect, it } from "vitest";
-import { MAX_SENTENCE_QUOTE, sentenceAround } from "@/src/highlights/sentence";
+import { MAX_SENTENCE_QUOTE, sentenceAround } from "@/src/events/sentences";
 
 /** The quote `sentenceAround` picks for the `nth` occurrence of `name` in `text`. */
 function quoteFor(text: string, name: string, max?: number, nth = 0): string {
@@ -24,6 +24,12 @@ describe("sentenceAround", () => {
 
   it("never crosses a block break: a headline is its own sentence", () => {
     expect(quoteFor(PAGE, "التحالف الدولي")).toBe(HEADLINE);
+  });
+
+  it("ends a sentence after the closing quote that follows its full stop", () => {
+    const text = "وأعلن الأعرجي: “انتهاء المهام القتالية في العراق.” وقال بايدن إن القوات باقية.";
+    expect(quoteFor(text, "الأعرجي")).toBe("وأعلن الأعرجي: “انتهاء المهام القتالية في العراق.”");
+    expect(quoteFor(text, "بايدن")).toBe("وقال بايدن إن القوات باقية.");
   });
 
   it("ends sentences at ؟ ؛ and !", () => {

@@ -1,14 +1,43 @@
-// The sentence around a name, for the card's "save the sentence": what a researcher quotes is the
-// statement, not the one word. Pure: works on the page text (the text map's string), no DOM.
-import { splitSentences } from "@/src/events/extract";
-
-/** A quote longer than this is cut to the clauses (then the words) around the name. */
-export const MAX_SENTENCE_QUOTE = 500;
+// Sentences of page text, and the bounded stretch of one around a name or a date: the card's
+// "save the sentence" quotes it, a page event keeps it as its text. Pure: works on the page text
+// (the text map's string, where "\n" is a block break), no DOM.
 
 export interface Span {
   start: number;
   end: number;
 }
+
+// A sentence ends at . ! ? and their Arabic forms (؟ ؛ ۔), an ellipsis, or a line break, with the
+// closing quotes and brackets right after it (`…العراق.”`) — but a full stop glued to the next
+// character (3.5, د.رائد) or after a one-letter abbreviation (د. م.) does not end anything.
+const SENTENCE_END = /[!?؟؛۔…]+["”»’')\]]*|\.["”»’')\]]*(?=\s|$)|\n/g;
+const ABBREVIATION_BEFORE_DOT = /(?:^|\s)[\u0621-\u064A]$/;
+
+export type Sentence = Span;
+
+/** Splits text into sentences; offsets index `text`, `end` exclusive, surrounding space trimmed. */
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) sentences.push({ start: s, end: e });
+  };
+  for (const match of text.matchAll(SENTENCE_END)) {
+    const at = match.index;
+    if (match[0].startsWith(".") && ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, at - 3), at))) continue;
+    push(at + match[0].length);
+    start = at + match[0].length;
+  }
+  push(text.length);
+  return sentences;
+}
+
+/** A quote longer than this is cut to the clauses (then the words) around the name. */
+export const MAX_SENTENCE_QUOTE = 500;
 
 /** Clause breaks inside a long sentence: Arabic and Latin commas and colons followed by space. */
 const CLAUSE_BREAK = /[،,:]\s/g;
@@ -20,8 +49,16 @@ const CLAUSE_BREAK = /[،,:]\s/g;
  */
 export function sentenceAround(text: string, start: number, end: number, max = MAX_SENTENCE_QUOTE): Span {
   const sentence = splitSentences(text).find((s) => s.start <= start && end <= s.end) ?? widenToLine(text, start, end);
+  return boundSentence(text, sentence, { start, end }, max);
+}
+
+/**
+ * `sentence` itself when it is at most `max` long; else the clauses round `core` that fit, else
+ * the whole words round it. `core` must lie inside `sentence`.
+ */
+export function boundSentence(text: string, sentence: Span, core: Span, max: number): Span {
   if (sentence.end - sentence.start <= max) return sentence;
-  return clausesAround(text, sentence, { start, end }, max) ?? wordsAround(text, sentence, { start, end }, max);
+  return clausesAround(text, sentence, core, max) ?? wordsAround(text, sentence, core, max);
 }
 
 /** A name that straddles a sentence break (rare: an abbreviation's dot) is quoted with its line. */
