@@ -1,6 +1,9 @@
 // Highlights on the page: paint the passages saved on this address again on every visit (exact,
 // then fuzzy; orphans reported to the library), and save new ones from the button by a selection,
-// the context menu or Alt+Shift+S, with a note, tags, the entities inside and a citation.
+// the context menu or Alt+Shift+S, with a note, tags, the entities inside and a citation. A saved
+// highlight speaks: hovering it shows its note and tags, a click opens them for editing, and
+// Alt+Shift+H steps through them from the keyboard. Hit-testing uses this module's own index of
+// painted ranges, never the page-visible highlight registry.
 import { browser } from "wxt/browser";
 import { sendMessage } from "@/src/messaging/client";
 import { buildTextMap, type TextMap } from "@/src/page/text-map";
@@ -9,6 +12,8 @@ import { isMostlyArabic, sampleText } from "@/src/page/language";
 import { createHighlightHost, type HighlightHost } from "@/src/ui/highlight/highlight-host";
 import { LABELS } from "@/src/ui/highlight/labels";
 import type { Box } from "@/src/ui/card/card-host";
+import { cardTranslator } from "@/src/ui/card/labels";
+import { caretAt, isOnRange, nameUnderPoint } from "@/src/page/hover";
 import { anchorPassage, preparePageText } from "./anchor";
 import { pageAddress, readCitation } from "./citation";
 import type { Highlight, HighlightDraft, HighlightEntity } from "./highlight";
@@ -24,6 +29,10 @@ import { mayClaim } from "@/src/messaging/context";
 const REANCHOR_DELAY_MS = 1500;
 /** How long the "saved" notice stays. */
 const NOTICE_MS = 2500;
+/** How long the pointer rests on a saved highlight before its note shows. */
+const SAVED_DWELL_MS = 400;
+/** Time for the pointer to travel from the passage to its note before the note closes. */
+const SAVED_CLOSE_GRACE_MS = 350;
 
 export interface SaveOptions {
   note?: string;
@@ -159,6 +168,11 @@ class HighlightSession {
   private reanchorTimer: ReturnType<typeof setTimeout> | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly painted = new Map<string, Range>();
+  /** The saved highlight whose note is shown, and whether the keyboard brought it. */
+  private preview: { id: string; byKeyboard: boolean } | null = null;
+  /** The saved highlight the editor is changing (null: the editor saves a new passage). */
+  private editing: Highlight | null = null;
+  private readonly t = cardTranslator();
 
   constructor(private readonly doc: Document) {
     this.painter = createSavedHighlightPainter(doc);
@@ -166,8 +180,11 @@ class HighlightSession {
       onOpen: () => this.openEditor(),
       onSave: (note, tags) => void this.save(note, tags),
       onCancel: () => this.closeEditor(),
+      onEdit: () => this.editPreviewed(),
+      t: this.t,
     });
     this.watchSelection();
+    this.watchSavedHighlights();
     this.listenForCommands();
     this.watchRerenders();
     active = {
@@ -235,13 +252,15 @@ class HighlightSession {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
       if (!this.buttonOffered) return;
-      if (this.host.view && this.host.view.kind !== "button") return; // the editor is open
+      const kind = this.host.view?.kind;
+      if (kind && kind !== "button" && kind !== "saved") return; // the editor is open
       const range = this.selectedRange();
       const box = range && boxOf(range);
       if (!range || !box) {
-        this.host.hide();
+        if (kind === "button") this.host.hide();
         return;
       }
+      this.preview = null;
       this.host.show({ kind: "button" }, box);
     };
     const onChange = () => {
@@ -252,6 +271,7 @@ class HighlightSession {
     const onKey = (event: KeyboardEvent) => {
       if (!event.isTrusted) return;
       if (event.key === "Escape" && this.host.view?.kind === "button") this.host.hide();
+      else if (event.key === "Escape" && this.host.view?.kind === "saved") this.closeEditor();
     };
     this.doc.addEventListener("selectionchange", onChange);
     this.doc.addEventListener("keydown", onKey);
@@ -282,6 +302,8 @@ class HighlightSession {
     const range = this.selectedRange() ?? this.pending;
     if (!range) return;
     this.pending = range;
+    this.editing = null;
+    this.preview = null;
     const quote = range.toString().trim();
     if (!quote) return;
     if (this.host.view?.kind !== "editor") {
@@ -292,8 +314,140 @@ class HighlightSession {
   }
 
   private closeEditor(): void {
+    this.editing = null;
+    this.preview = null;
     this.host.hide();
     this.returnFocus();
+  }
+
+  /** Remembers where keyboard focus is before our UI takes it. */
+  private keepFocus(): void {
+    const focused = this.doc.activeElement;
+    if (focused && this.host.isOurs(focused)) return;
+    this.focusBefore = focused instanceof HTMLElement ? focused : null;
+  }
+
+  /** The painted saved highlight under a viewport point, from our own index of painted ranges. */
+  private highlightAt(x: number, y: number): { highlight: Highlight; range: Range } | null {
+    const caret = caretAt(this.doc, x, y);
+    if (!caret) return null;
+    for (const [id, range] of this.painted) {
+      if (range.collapsed || !range.startContainer.isConnected) continue;
+      let inside = false;
+      try {
+        inside = range.isPointInRange(caret.node, caret.offset);
+      } catch {
+        continue; // a caret in another document (an iframe's)
+      }
+      if (!inside || !isOnRange(range, x, y)) continue;
+      const highlight = this.saved.find((h) => h.id === id);
+      if (highlight) return { highlight, range };
+    }
+    return null;
+  }
+
+  /** Shows a saved highlight's note and tags beside it; with keyboard focus when the keyboard asked. */
+  private showPreview(highlight: Highlight, range: Range, byKeyboard: boolean): void {
+    if (byKeyboard) this.keepFocus();
+    this.preview = { id: highlight.id, byKeyboard };
+    const quote = highlight.target.selector[0].exact;
+    this.host.show(
+      { kind: "saved", id: highlight.id, quote, note: highlight.note, tags: highlight.tags, ...(byKeyboard ? { focus: true } : {}) },
+      boxOf(range) ?? undefined,
+    );
+  }
+
+  /** Opens the editor on a saved highlight's note and tags. */
+  private editSaved(highlight: Highlight, range: Range | undefined): void {
+    if (this.host.view?.kind !== "editor" && this.host.view?.kind !== "saved") this.keepFocus();
+    this.editing = highlight;
+    this.pending = null;
+    this.preview = null;
+    const box = range ? (boxOf(range) ?? undefined) : undefined;
+    this.host.show({ kind: "editor", id: highlight.id, quote: highlight.target.selector[0].exact, note: highlight.note, tags: highlight.tags }, box);
+  }
+
+  private editPreviewed(): void {
+    const highlight = this.preview && this.saved.find((h) => h.id === this.preview!.id);
+    if (highlight) this.editSaved(highlight, this.painted.get(highlight.id));
+  }
+
+  /** Alt+Shift+H: the next saved highlight in reading order, scrolled into view, its note focused. */
+  private showNextHighlight(): void {
+    const ordered = [...this.painted.entries()]
+      .filter(([, range]) => !range.collapsed && range.startContainer.isConnected)
+      .sort(([, a], [, b]) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    if (ordered.length === 0) return;
+    const index = this.preview ? ordered.findIndex(([id]) => id === this.preview!.id) : -1;
+    const [id, range] = ordered[(index + 1) % ordered.length]!;
+    const highlight = this.saved.find((h) => h.id === id);
+    if (!highlight) return;
+    range.startContainer.parentElement?.scrollIntoView({ block: "center", inline: "nearest" });
+    this.showPreview(highlight, range, true);
+  }
+
+  /** Hover shows a saved highlight's note, a click edits it, Alt+Shift+H reaches it by keyboard. */
+  private watchSavedHighlights(): void {
+    let dwell: ReturnType<typeof setTimeout> | undefined;
+    let closing: ReturnType<typeof setTimeout> | undefined;
+    const hoverAt = (x: number, y: number) => {
+      const kind = this.host.view?.kind;
+      if (kind && kind !== "saved") return; // a selection's button, the editor or a notice
+      if (this.preview?.byKeyboard) return;
+      // A name's own card wins over the passage it sits in.
+      if (nameUnderPoint(x, y)) {
+        if (kind === "saved") this.closeEditor();
+        return;
+      }
+      const hit = this.highlightAt(x, y);
+      if (!hit || this.preview?.id === hit.highlight.id) return;
+      this.showPreview(hit.highlight, hit.range, false);
+    };
+    const onPointerMove = (event: PointerEvent) => {
+      if (!event.isTrusted) return;
+      const { clientX: x, clientY: y } = event;
+      const overPanel = this.host.isOurs(event.target);
+      clearTimeout(dwell);
+      if (!overPanel) dwell = setTimeout(() => hoverAt(x, y), SAVED_DWELL_MS);
+      if (this.host.view?.kind !== "saved" || !this.preview || this.preview.byKeyboard) return;
+      const range = this.painted.get(this.preview.id);
+      if (overPanel || (range && isOnRange(range, x, y))) {
+        clearTimeout(closing);
+        closing = undefined;
+      } else
+        closing ??= setTimeout(() => {
+          closing = undefined;
+          if (this.host.view?.kind === "saved" && !this.preview?.byKeyboard) this.closeEditor();
+        }, SAVED_CLOSE_GRACE_MS);
+    };
+    const onClick = (event: MouseEvent) => {
+      if (!event.isTrusted || event.button !== 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (this.host.isOurs(event.target)) return;
+      // Links and controls inside a passage keep doing what the page made them do.
+      const target = event.target as Element | null;
+      if (target?.closest?.("a[href], button, input, textarea, select, label, summary, [contenteditable]")) return;
+      const selection = this.doc.getSelection();
+      if (selection && !selection.isCollapsed) return; // the reader is selecting, not clicking
+      const hit = this.highlightAt(event.clientX, event.clientY);
+      if (hit) this.editSaved(hit.highlight, hit.range);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!event.isTrusted) return;
+      if (event.altKey && event.shiftKey && event.code === "KeyH") {
+        event.preventDefault();
+        this.showNextHighlight();
+      }
+    };
+    this.doc.addEventListener("pointermove", onPointerMove, { capture: true, passive: true });
+    this.doc.addEventListener("click", onClick, true);
+    this.doc.addEventListener("keydown", onKeyDown, true);
+    this.stops.push(() => {
+      clearTimeout(dwell);
+      clearTimeout(closing);
+      this.doc.removeEventListener("pointermove", onPointerMove, { capture: true });
+      this.doc.removeEventListener("click", onClick, true);
+      this.doc.removeEventListener("keydown", onKeyDown, true);
+    });
   }
 
   private returnFocus(): void {
@@ -303,6 +457,7 @@ class HighlightSession {
   }
 
   private async save(note: string, tags: string[]): Promise<void> {
+    if (this.editing) return this.update(this.editing, note, tags);
     const range = this.pending;
     if (!range) return;
     this.host.show({ kind: "saving" });
@@ -310,6 +465,20 @@ class HighlightSession {
       await saveHighlightFromRange(range, { note, tags });
       this.pending = null;
       this.notice(LABELS.saved);
+      this.returnFocus();
+    } catch (error) {
+      this.notice(LABELS.failed.replace("{message}", error instanceof Error ? error.message : String(error)), true);
+    }
+  }
+
+  /** Saves a changed note and tags through the existing `highlight.update` message. */
+  private async update(highlight: Highlight, note: string, tags: string[]): Promise<void> {
+    this.host.show({ kind: "saving" });
+    try {
+      const { highlight: updated } = await sendMessage("highlight.update", { id: highlight.id, note, tags });
+      this.saved = this.saved.map((h) => (h.id === updated.id ? updated : h));
+      this.editing = null;
+      this.notice(this.t("mark.updated"));
       this.returnFocus();
     } catch (error) {
       this.notice(LABELS.failed.replace("{message}", error instanceof Error ? error.message : String(error)), true);

@@ -54,7 +54,12 @@ export function caretAt(doc: Document, x: number, y: number): { node: Node; offs
 
 /** Whether a point is on one of a mention's line boxes: the caret snaps to the nearest text even from blank space. */
 export function isOnMention(mention: MarkedMention, x: number, y: number): boolean {
-  for (const rect of mention.range.getClientRects()) {
+  return isOnRange(mention.range, x, y);
+}
+
+/** Whether a point is on one of a range's line boxes (a name's, a saved passage's). */
+export function isOnRange(range: Range, x: number, y: number): boolean {
+  for (const rect of range.getClientRects()) {
     if (x >= rect.left - SLOP && x <= rect.right + SLOP && y >= rect.top - SLOP && y <= rect.bottom + SLOP) return true;
   }
   return false;
@@ -66,6 +71,14 @@ function wordBox(mention: MarkedMention, point?: { x: number; y: number }): Box 
   const hit = point && rects.find((r) => point.y >= r.top - SLOP && point.y <= r.bottom + SLOP);
   const rect = hit ?? mention.range.getBoundingClientRect();
   return { top: rect.top, left: rect.left, width: rect.width, height: rect.height };
+}
+
+/** The running hover's name test, so saved highlights give way to the card of a name inside them. */
+let namesProbe: ((x: number, y: number) => boolean) | null = null;
+
+/** Whether a marked name (whose card would open) is under this point of the viewport. */
+export function nameUnderPoint(x: number, y: number): boolean {
+  return namesProbe?.(x, y) ?? false;
 }
 
 export function startHover(deps: HoverDeps, signal: AbortSignal): HoverControl {
@@ -80,12 +93,19 @@ export function startHover(deps: HoverDeps, signal: AbortSignal): HoverControl {
   /** Bumped per card so details that arrive late for an older card are dropped. */
   let token = 0;
 
+  /** Where keyboard focus was before a card opened by keyboard took it: Esc gives it back. */
+  let focusBefore: HTMLElement | null = null;
+
   const close = () => {
     clearTimeout(closing);
     closing = undefined;
     current = undefined;
     token += 1;
+    const hadFocus = card.isCard(doc.activeElement);
     card.hide();
+    const back = focusBefore;
+    focusBefore = null;
+    if (hadFocus && back?.isConnected) back.focus({ preventScroll: true });
   };
 
   const show = (mention: MarkedMention, box: Box, byKeyboard: boolean) => {
@@ -93,6 +113,10 @@ export function startHover(deps: HoverDeps, signal: AbortSignal): HoverControl {
     closing = undefined;
     current = mention;
     shownAt = Date.now();
+    if (byKeyboard && !card.isCard(doc.activeElement)) {
+      const focused = doc.activeElement;
+      focusBefore = focused instanceof HTMLElement ? focused : null;
+    }
     const mine = ++token;
     const actions = { ...deps.actions(mention, close), close };
     const render = (details: CardDetails) => {
@@ -157,12 +181,20 @@ export function startHover(deps: HoverDeps, signal: AbortSignal): HoverControl {
     if (card.open && Date.now() - shownAt > 500) close();
   };
 
+  const probe = (x: number, y: number) => {
+    const caret = caretAt(doc, x, y);
+    const mention = caret && deps.mentionAt(caret.node, caret.offset);
+    return mention ? isOnMention(mention, x, y) : false;
+  };
+  namesProbe = probe;
+
   const options = { capture: true, passive: true, signal } as const;
   doc.addEventListener("pointermove", onPointerMove, options);
   doc.addEventListener("keydown", onKeyDown, { capture: true, signal });
   view.addEventListener("scroll", onScroll, options);
   signal.addEventListener("abort", () => {
     clearTimeout(dwell);
+    if (namesProbe === probe) namesProbe = null;
     close();
   });
 

@@ -1,12 +1,18 @@
 // What the reader sees by a selection: a small save button, then a small editor for a note and
-// tags. Stateless about the page: the host tells it what to show and hears what the reader chose.
+// tags; by a saved highlight: its note and tags, and the same editor to change them. Stateless
+// about the page: the host tells it what to show and hears what the reader chose.
 import { useEffect, useRef, useState } from "preact/hooks";
+import { directionOf, type Translator } from "@/src/ui/i18n";
+import { cardTranslator } from "@/src/ui/card/labels";
 import { LABELS } from "./labels";
 import { tagsFromInput } from "./tags";
 
 export type PanelView =
   | { kind: "button" }
-  | { kind: "editor"; quote: string }
+  /** A new passage (no `id`) or a saved one being edited (`id`, with its note and tags). */
+  | { kind: "editor"; quote: string; id?: string; note?: string; tags?: readonly string[] }
+  /** A saved highlight's note and tags; `focus` when reached by keyboard. */
+  | { kind: "saved"; id: string; quote: string; note: string; tags: readonly string[]; focus?: boolean }
   | { kind: "saving" }
   | { kind: "done"; message: string; error?: boolean };
 
@@ -15,9 +21,13 @@ export interface HighlightPanelProps {
   onOpen(): void;
   onSave(note: string, tags: string[]): void;
   onCancel(): void;
+  /** From a saved highlight's view: edit its note and tags (not offered when left out). */
+  onEdit?(): void;
+  /** The on-page UI's words for the saved-highlight view; Arabic by default. */
+  t?: Translator;
 }
 
-export function HighlightPanel({ view, onOpen, onSave, onCancel }: HighlightPanelProps) {
+export function HighlightPanel({ view, onOpen, onSave, onCancel, onEdit, t = cardTranslator() }: HighlightPanelProps) {
   switch (view.kind) {
     case "button":
       return (
@@ -34,7 +44,9 @@ export function HighlightPanel({ view, onOpen, onSave, onCancel }: HighlightPane
         </button>
       );
     case "editor":
-      return <Editor quote={view.quote} onSave={onSave} onCancel={onCancel} />;
+      return <Editor key={view.id ?? "new"} quote={view.quote} note={view.note} tags={view.tags} onSave={onSave} onCancel={onCancel} />;
+    case "saved":
+      return <SavedHighlight view={view} onEdit={onEdit} onCancel={onCancel} t={t} />;
     case "saving":
       return <p class="status" role="status">{LABELS.saving}</p>;
     case "done":
@@ -46,9 +58,75 @@ export function HighlightPanel({ view, onOpen, onSave, onCancel }: HighlightPane
   }
 }
 
-function Editor({ quote, onSave, onCancel }: { quote: string; onSave(note: string, tags: string[]): void; onCancel(): void }) {
-  const [note, setNote] = useState("");
-  const [tags, setTags] = useState("");
+/** A saved highlight speaks: its note and tags on hover or keyboard focus, and a way to edit them. */
+function SavedHighlight({ view, onEdit, onCancel, t }: { view: Extract<PanelView, { kind: "saved" }>; onEdit?(): void; onCancel(): void; t: Translator }) {
+  const root = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (view.focus) root.current?.focus();
+  }, [view.id, view.focus]);
+  return (
+    <section
+      ref={root}
+      class="saved"
+      role="dialog"
+      aria-label={t("mark.saved")}
+      tabIndex={-1}
+      dir={directionOf(t.language)}
+      lang={t.language}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <h2 class="saved-title">{t("mark.saved")}</h2>
+      {view.note ? (
+        <p class="saved-note" dir="auto">
+          {view.note}
+        </p>
+      ) : (
+        <p class="muted">{t("mark.noNote")}</p>
+      )}
+      {view.tags.length > 0 && (
+        <ul class="saved-tags" aria-label={t("mark.tags")}>
+          {view.tags.map((tag) => (
+            <li key={tag} dir="auto">
+              #{tag}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="actions">
+        {onEdit && (
+          <button type="button" class="primary" onClick={onEdit}>
+            {t("mark.edit")}
+          </button>
+        )}
+        <button type="button" onClick={onCancel}>
+          {t("close")}
+        </button>
+      </div>
+      <p class="keys">{t("mark.keys")}</p>
+    </section>
+  );
+}
+
+function Editor({
+  quote,
+  note: initialNote = "",
+  tags: initialTags = [],
+  onSave,
+  onCancel,
+}: {
+  quote: string;
+  note?: string;
+  tags?: readonly string[];
+  onSave(note: string, tags: string[]): void;
+  onCancel(): void;
+}) {
+  const [note, setNote] = useState(initialNote);
+  const [tags, setTags] = useState(initialTags.join("، "));
   const noteField = useRef<HTMLTextAreaElement>(null);
   useEffect(() => noteField.current?.focus(), []);
   const submit = (event?: Event) => {

@@ -16,7 +16,7 @@ const CSS = `
   border: 1px solid #ca8a04; background: #fef9c3; color: #713f12; box-shadow: 0 4px 12px rgba(0,0,0,.15);
 }
 .save-button:hover, .save-button:focus-visible { background: #fde047; outline: 2px solid #2563eb; outline-offset: 1px; }
-.editor, .status {
+.editor, .status, .saved {
   width: 320px; max-width: calc(100vw - 16px); box-sizing: border-box; margin: 0; padding: 12px;
   background: #fff; border: 1px solid #d1d5db; border-radius: 10px; box-shadow: 0 10px 30px rgba(0,0,0,.18);
 }
@@ -30,6 +30,14 @@ textarea:focus, input:focus { outline: 2px solid #2563eb; outline-offset: 0; }
 .actions .primary { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
 .actions button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 .status.error { color: #991b1b; }
+.saved { display: grid; gap: 6px; outline: none; text-align: start; }
+.saved:focus-visible { box-shadow: 0 0 0 2px #2563eb, 0 10px 30px rgba(0,0,0,.18); }
+.saved-title { margin: 0; font-size: 13px; color: #92400e; }
+.saved-note { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 12em; overflow: auto; }
+.saved-tags { margin: 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 4px; }
+.saved-tags li { font-size: 12px; padding: 0 8px; border-radius: 999px; background: #fef3c7; color: #78350f; }
+.muted { margin: 0; color: #6b7280; }
+.keys { margin: 0; font-size: 11px; color: #4b5563; }
 `;
 
 export interface HighlightHost {

@@ -21,6 +21,10 @@ vi.mock("@/src/messaging/client", () => ({
         return { updated: true };
       case "recognize":
         return { mentions: [{ start: 34, end: 46, type: "PER", surface: "قاسم الأعرجي", entityId: "Q1", confidence: 0.9 }] };
+      case "highlight.update": {
+        const { id, note, tags } = payload as { id: string; note: string; tags: string[] };
+        return { highlight: { ...stored.find((h) => h.id === id)!, note, tags } };
+      }
       case "highlight.save":
         return { highlight: { ...(payload as object), id: "new", createdAt: 1, updatedAt: 1, entityIds: ["Q1"], orphaned: false } };
       default:
@@ -28,7 +32,41 @@ vi.mock("@/src/messaging/client", () => ({
     }
   },
 }));
+// The panel lives in a closed shadow root; the test reads what the session asks it to show.
+type PanelView = import("@/src/ui/highlight/HighlightPanel").PanelView;
+type PanelHandlers = Omit<import("@/src/ui/highlight/HighlightPanel").HighlightPanelProps, "view">;
+const panel: { views: PanelView[]; handlers: PanelHandlers | null; host: HTMLElement | null } = { views: [], handlers: null, host: null };
+vi.mock("@/src/ui/highlight/highlight-host", () => ({
+  createHighlightHost: (doc: Document, handlers: PanelHandlers) => {
+    let current: PanelView | null = null;
+    const host = doc.createElement("siyaq-highlight-ui");
+    panel.handlers = handlers;
+    panel.host = host;
+    return {
+      show(view: PanelView) {
+        current = view;
+        panel.views.push(view);
+      },
+      hide() {
+        current = null;
+      },
+      get view() {
+        return current;
+      },
+      isOurs: (target: EventTarget | null) => target === host,
+      destroy() {
+        current = null;
+      },
+    };
+  },
+}));
 const { startHighlights, saveHighlightFromRange, highlightProgress, saveSentenceAround } = await import("@/src/highlights/content");
+
+/** An event as the browser delivers it from the reader (happy-dom marks synthetic ones untrusted). */
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, "isTrusted", { value: true });
+  return event;
+}
 
 const ARTICLE = `
   <article>
@@ -153,6 +191,54 @@ describe("startHighlights", () => {
     startHighlights(stop.signal);
     await vi.waitFor(() => expect(highlightProgress()).toEqual({ painted: 1, saved: 1 }));
     expect([...registry.get("siyaq-highlight")!].map((r) => r.toString())).toEqual([sentence]);
+  });
+
+  it("shows a saved highlight's note on hover, edits it on click, and reaches it with Alt+Shift+H", async () => {
+    const first = { ...savedFrom(ARTICLE, "قاسم الأعرجي، الخميس", "h1"), note: "أول إعلان", tags: ["انسحاب"] };
+    const second = { ...savedFrom(ARTICLE, "على قرار يقضي بإخراج كافة القوات الأجنبية", "h2"), note: "قرار البرلمان" };
+    stored = [first, second];
+    document.body.innerHTML = ARTICLE;
+    panel.views.length = 0;
+    // happy-dom has no layout: every range sits on one line box, the caret is where the test says.
+    let caret: { node: Node; offset: number } | null = null;
+    (document as unknown as { caretPositionFromPoint: unknown }).caretPositionFromPoint = () => (caret ? { offsetNode: caret.node, offset: caret.offset } : null);
+    const box = { left: 0, top: 0, right: 500, bottom: 500, width: 500, height: 500, x: 0, y: 0 };
+    const rects = vi.spyOn(Range.prototype, "getClientRects").mockReturnValue([box] as unknown as DOMRectList);
+    try {
+      startHighlights(stop.signal);
+      await vi.waitFor(() => expect(highlightProgress()).toEqual({ painted: 2, saved: 2 }));
+      const paragraph = document.querySelector("p")!.firstChild as Text;
+      caret = { node: paragraph, offset: paragraph.data.indexOf("الأعرجي") };
+
+      // Hover: the note and tags, without taking focus.
+      document.body.dispatchEvent(trusted(new PointerEvent("pointermove", { clientX: 10, clientY: 10, bubbles: true })));
+      await vi.waitFor(() => expect(panel.views.at(-1)).toMatchObject({ kind: "saved", id: "h1", note: "أول إعلان", tags: ["انسحاب"] }));
+      expect(panel.views.at(-1)).not.toHaveProperty("focus");
+      // An event the page made up is not the reader's.
+      panel.views.length = 0;
+      document.body.dispatchEvent(new MouseEvent("click", { clientX: 10, clientY: 10, bubbles: true }));
+      expect(panel.views).toEqual([]);
+
+      // Click: the editor on the saved note; saving sends the change through highlight.update.
+      document.body.dispatchEvent(trusted(new MouseEvent("click", { clientX: 10, clientY: 10, bubbles: true, button: 0 })));
+      expect(panel.views.at(-1)).toMatchObject({ kind: "editor", id: "h1", note: "أول إعلان", tags: ["انسحاب"] });
+      panel.handlers!.onSave("إعلان رسمي", ["انسحاب", "أمن"]);
+      await vi.waitFor(() => expect(panel.views.at(-1)).toMatchObject({ kind: "done", message: "حُدّث الاقتباس." }));
+      expect(sent.filter((m) => m.type === "highlight.update").map((m) => m.payload)).toEqual([{ id: "h1", note: "إعلان رسمي", tags: ["انسحاب", "أمن"] }]);
+      expect(sent.some((m) => m.type === "highlight.save")).toBe(false);
+
+      // Keyboard: Alt+Shift+H steps through saved highlights in reading order, focused, with the changed note.
+      const press = () => document.dispatchEvent(trusted(new KeyboardEvent("keydown", { key: "H", code: "KeyH", altKey: true, shiftKey: true, bubbles: true, cancelable: true })));
+      press();
+      expect(panel.views.at(-1)).toMatchObject({ kind: "saved", id: "h1", note: "إعلان رسمي", focus: true });
+      press();
+      expect(panel.views.at(-1)).toMatchObject({ kind: "saved", id: "h2", note: "قرار البرلمان", focus: true });
+      press();
+      expect(panel.views.at(-1)).toMatchObject({ kind: "saved", id: "h1" });
+    } finally {
+      rects.mockRestore();
+      delete (document as unknown as { caretPositionFromPoint?: unknown }).caretPositionFromPoint;
+    }
   });
 
   it("anchors again when the page re-renders its article", async () => {

@@ -18,7 +18,7 @@ afterEach(() => {
   host.remove();
 });
 
-const handlers = () => ({ onOpen: vi.fn(), onSave: vi.fn(), onCancel: vi.fn() });
+const handlers = () => ({ onOpen: vi.fn(), onSave: vi.fn(), onCancel: vi.fn(), onEdit: vi.fn() });
 
 describe("HighlightPanel", () => {
   it("offers a labelled save button that does not take the selection away", () => {
@@ -56,6 +56,40 @@ describe("HighlightPanel", () => {
     host.querySelector("textarea")!.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
     expect(on.onCancel).toHaveBeenCalledOnce();
     expect(on.onSave).not.toHaveBeenCalled();
+  });
+});
+
+describe("a saved highlight's panel", () => {
+  it("shows the note and tags, offers editing, and takes focus when the keyboard brought it", async () => {
+    const on = handlers();
+    render(<HighlightPanel view={{ kind: "saved", id: "h1", quote: "نص", note: "أول إعلان رسمي", tags: ["انسحاب", "أمن"], focus: true }} {...on} />, host);
+    await sleep();
+    const panel = host.querySelector("[role=dialog]")!;
+    expect(document.activeElement).toBe(panel);
+    expect(panel.getAttribute("aria-label")).toBe("اقتباسك");
+    expect(host.querySelector(".saved-note")!.textContent).toBe("أول إعلان رسمي");
+    expect([...host.querySelectorAll(".saved-tags li")].map((li) => li.textContent)).toEqual(["#انسحاب", "#أمن"]);
+    expect(host.textContent).toContain("Alt+Shift+H");
+    host.querySelector<HTMLButtonElement>("button.primary")!.click();
+    expect(on.onEdit).toHaveBeenCalledOnce();
+    panel.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+    expect(on.onCancel).toHaveBeenCalledOnce();
+  });
+
+  it("says when there is no note yet, without taking focus on hover", async () => {
+    render(<HighlightPanel view={{ kind: "saved", id: "h2", quote: "نص", note: "", tags: [] }} {...handlers()} />, host);
+    await sleep();
+    expect(host.textContent).toContain("لا ملاحظة بعد.");
+    expect(document.activeElement).not.toBe(host.querySelector("[role=dialog]"));
+  });
+
+  it("opens the editor on the saved note and tags", async () => {
+    const on = handlers();
+    render(<HighlightPanel view={{ kind: "editor", id: "h1", quote: "نص", note: "ملاحظة قديمة", tags: ["أمن", "العراق"] }} {...on} />, host);
+    await sleep();
+    expect(host.querySelector("textarea")!.value).toBe("ملاحظة قديمة");
+    host.querySelector("form")!.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+    expect(on.onSave).toHaveBeenCalledWith("ملاحظة قديمة", ["أمن", "العراق"]);
   });
 });
 
