@@ -30,6 +30,15 @@ describe("placeCard", () => {
     );
   });
 
+  it("starts at the word's right edge for an Arabic card and at its left edge for an English one", () => {
+    const viewport = { width: 1000, height: 800 };
+    const word = { left: 500, top: 100, width: 80, height: 20 };
+    expect(placeCard(word, { width: 340, height: 300 }, viewport).left).toBe(580 - 340);
+    expect(placeCard(word, { width: 340, height: 300 }, viewport, "ltr").left).toBe(500);
+    // Clamped into the viewport either way.
+    expect(placeCard({ ...word, left: 900 }, { width: 340, height: 300 }, viewport, "ltr").left).toBe(1000 - 8 - 340);
+  });
+
   it("goes below the word when there is room, above when there is not", () => {
     const viewport = { width: 1000, height: 800 };
     expect(placeCard({ left: 500, top: 100, width: 80, height: 20 }, { width: 340, height: 300 }, viewport).side).toBe("below");
