@@ -53,11 +53,13 @@ export function createHighlightHandlers({
         return { highlight };
       }),
 
-    "highlight.update": ({ id, note, tags }) =>
+    // A page edits the note of a passage saved on its own origin (the reader clicked it there);
+    // another origin's is answered as if it did not exist.
+    "highlight.update": ({ id, note, tags }, sender) =>
       withDatabase((db) =>
         db.transaction("rw", db.highlights, async () => {
           const current = await highlightsOf(db).get(id);
-          if (!current) throw new Error(`no highlight ${id}`);
+          if (!current || !mayTouch(sender, current.url)) throw new Error(`no highlight ${id}`);
           const highlight: Highlight = {
             ...current,
             note: note ?? current.note,

@@ -4,7 +4,7 @@ import { HighlightDraftSchema, HighlightSchema, MAX_NOTE_LENGTH, TagsSchema, typ
 import { EXPORT_FORMATS, type ExportFile } from "./export";
 import type { LibraryFacets } from "./library";
 import { MAX_IMPORT_CHARS } from "./import";
-import { CONTENT_ONLY, EXTENSION_ONLY, type SenderContext } from "@/src/messaging/context";
+import { ANY_CONTEXT, CONTENT_ONLY, EXTENSION_ONLY, type SenderContext } from "@/src/messaging/context";
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
 const Url = v.pipe(v.string(), v.maxLength(8192));
@@ -48,12 +48,13 @@ export const highlightRequests = {
 };
 
 /**
- * A page saves, looks up and reports on passages of its own site only (the handlers check the
- * addresses against the tab's); the library alone reads, edits, exports and imports the collection.
+ * A page saves, looks up, reports on and edits the note and tags of passages of its own site only
+ * (the handlers check the addresses against the tab's); the library alone searches, deletes,
+ * exports and imports the collection.
  */
 export const highlightSenders = {
   "highlight.save": CONTENT_ONLY,
-  "highlight.update": EXTENSION_ONLY,
+  "highlight.update": ANY_CONTEXT,
   "highlight.delete": EXTENSION_ONLY,
   "highlight.restore": EXTENSION_ONLY,
   "highlight.setOrphaned": CONTENT_ONLY,

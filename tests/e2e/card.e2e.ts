@@ -107,6 +107,16 @@ function markCount(page: Page): Promise<number> {
   });
 }
 
+/** How far the tab got restoring its saved highlights (`painted/saved`), asked by the extension. */
+async function progress(ext: LaunchedExtension, page: Page): Promise<string | null> {
+  const tabId = await ext.tabIdOf(page.url());
+  const answer = (await ext.serviceWorker.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { siyaqQuery: "highlight-progress" }).catch(() => null),
+    tabId,
+  )) as { painted: number; saved: number } | null;
+  return answer && `${answer.painted}/${answer.saved}`;
+}
+
 async function cardText(cdp: CDPSession): Promise<string> {
   return (await inHost(cdp, "SIYAQ-CARD", (n) => n.nodeName === "ARTICLE")).map(textOf).join(" ");
 }
@@ -159,7 +169,7 @@ describe("the card and saved highlights on the page", () => {
     const note = "مقتل سليماني سبب تصعيد الهجمات";
     const page = await ext.context.newPage();
     await page.goto(`${ext.baseUrl}/seed-article.html`);
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.siyaqHighlights), { timeout: 30_000 }).toBe("1/1");
+    await expect.poll(() => progress(ext, page), { timeout: 30_000 }).toBe("1/1");
     const cdp = await page.context().newCDPSession(page);
 
     // A click on the saved sentence (on a word that is not a name) opens the editor; the note is saved.
@@ -172,7 +182,7 @@ describe("the card and saved highlights on the page", () => {
       .toContain("حُدّث الاقتباس");
 
     await page.reload();
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.siyaqHighlights), { timeout: 30_000 }).toBe("1/1");
+    await expect.poll(() => progress(ext, page), { timeout: 30_000 }).toBe("1/1");
 
     // Click: the editor opens on the saved note.
     await page.mouse.click(...xy(await pointOf(page, "ومليشيات")));
@@ -255,4 +265,7 @@ function xy(point: { x: number; y: number }): [number, number] {
   return [point.x, point.y];
 }
 
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  tabs: { sendMessage(tabId: number, message: object): Promise<unknown> };
+};

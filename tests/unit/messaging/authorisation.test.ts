@@ -115,6 +115,16 @@ describe("highlights of another site", () => {
     expect(await ok(victimTab, "highlight.setOrphaned", { id: highlight.id, orphaned: true })).toEqual({ updated: true });
   });
 
+  it("a page edits the note of its own origin's highlights only, as the library does any", async () => {
+    const { highlight } = await ok(victimTab, "highlight.save", draft(VICTIM));
+    const refused = await send(hostile, "highlight.update", { id: highlight.id, note: "مكتوب من موقع آخر" });
+    expect(refused).toEqual({ ok: false, error: `highlight.update failed: no highlight ${highlight.id}` });
+    expect((await db.highlights.get(highlight.id))!.note).toBe("ملاحظة خاصة");
+    // The reader clicking the passage on its page, and the library.
+    expect((await ok(victimTab, "highlight.update", { id: highlight.id, note: "عدّلتها على الصفحة", tags: ["أمن"] })).highlight).toMatchObject({ note: "عدّلتها على الصفحة", tags: ["أمن"] });
+    expect((await ok(library, "highlight.update", { id: highlight.id, note: "من المكتبة" })).highlight.note).toBe("من المكتبة");
+  });
+
   it("a highlight saved from a page is filed under the page's own origin, whatever it claims", async () => {
     const { highlight } = await ok(hostile, "highlight.save", draft(VICTIM));
     expect([highlight.url, highlight.target.source, highlight.citation.url]).toEqual(Array(3).fill("https://hostile.example/page"));

@@ -93,7 +93,8 @@ describe("authorisation by sender context", () => {
     for (const type of types) expect(requestSenders[type].length, type).toBeGreaterThan(0);
     // A content script is only as trusted as its page: it reaches what its own tab needs, nothing else.
     expect(types.filter((type) => requestSenders[type].includes("content")).sort()).toEqual([
-      "entity.get", "entity.upsert", "events.addFromPage", "highlight.save", "highlight.setOrphaned",
+      // highlight.update: the reader edits a note on the page; the handler limits it to the tab's origin.
+      "entity.get", "entity.upsert", "events.addFromPage", "highlight.save", "highlight.setOrphaned", "highlight.update",
       "highlights.forUrl", "mentions.record", "page.openInPopup", "page.report", "ping", "recognize",
       "sightings.of", "sightings.record",
     ]);
