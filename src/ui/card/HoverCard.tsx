@@ -67,23 +67,21 @@ export interface PlacedEvent {
 }
 
 /**
- * The card's events, newest first, centred on the article's day `asOf`: the nearest event after
- * it (more when there are too few before) and the latest ones up to it, each marked before or
- * after. A 2013 article about Soleimani is read against what was known then, with a glimpse of
- * what came next. With no date, the latest events as of today. ISO dates of any precision compare
- * as strings: `2021` and `2021-12` count as up to `2021-12-10`.
+ * The card's events, newest first, centred on the article's day `asOf`: the `count` latest up to
+ * it, each marked "before this article", and the nearest one after it, marked "after" (more after
+ * it when fewer came before). A 2013 article about Soleimani is read against what was known then,
+ * with a glimpse of what came next. With no date, the `count` latest as of today. ISO dates of any
+ * precision compare as strings: `2021` and `2021-12` count as up to `2021-12-10`.
  */
 export function eventsAround(events: readonly EventRecord[], asOf?: string, count = CARD_EVENTS): PlacedEvent[] {
   const newest = [...events].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   if (!asOf) return newest.slice(0, count).map((event) => ({ event }));
-  const before = newest.filter((event) => event.date <= asOf);
+  const before = newest.filter((event) => event.date <= asOf).slice(0, count);
   const after = newest.filter((event) => event.date > asOf).reverse(); // nearest first
-  let afterCount = after.length === 0 ? 0 : Math.min(after.length, Math.max(1, count - before.length));
-  const beforeCount = Math.min(before.length, count - afterCount);
-  afterCount = Math.min(after.length, count - beforeCount);
+  const afterCount = Math.min(after.length, Math.max(1, count - before.length));
   return [
     ...after.slice(0, afterCount).reverse().map((event) => ({ event, when: "after" as const })),
-    ...before.slice(0, beforeCount).map((event) => ({ event, when: "before" as const })),
+    ...before.map((event) => ({ event, when: "before" as const })),
   ];
 }
 

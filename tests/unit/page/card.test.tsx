@@ -100,10 +100,10 @@ describe("HoverCard", () => {
     expect(buttons).toEqual(["أضف إلى قاعدة معرفتي"]);
   });
 
-  it("centres events on the article's day: the nearest after it, the latest up to it, each labelled", () => {
+  it("centres events on the article's day: the three latest up to it and the nearest after it, each labelled", () => {
     const events = [event("a", "2024-01-03", ""), event("b", "2020-01-03", ""), event("c", "2020-01-08", ""), event("d", "2019", "")];
     const around = (asOf?: string) => eventsAround(events, asOf).map((p) => `${p.event.date}${p.when ? ` ${p.when}` : ""}`);
-    expect(around("2021-12-10")).toEqual(["2024-01-03 after", "2020-01-08 before", "2020-01-03 before"]);
+    expect(around("2021-12-10")).toEqual(["2024-01-03 after", "2020-01-08 before", "2020-01-03 before", "2019 before"]);
     expect(around("2020-01-05")).toEqual(["2020-01-08 after", "2020-01-03 before", "2019 before"]);
     // No date: the latest as of today. A date before every event: the nearest ones after it.
     expect(around()).toEqual(["2024-01-03", "2020-01-08", "2020-01-03"]);
