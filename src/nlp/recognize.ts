@@ -69,6 +69,7 @@ const connectors = new Set(NAME_CONNECTORS.map(normalizeWord));
 const wawNames = new Set(WAW_INITIAL_NAMES.map(normalizeWord));
 const trailingRoles = new Set([...TRAILING_ROLES, ...TITLES.filter((t) => !t.includes(" "))].map(normalizeWord));
 const neverNames = new Set(NEVER_NAME_AS_WRITTEN);
+const titleWords = new Set(TITLES.filter((t) => !t.includes(" ")).map(normalizeWord));
 
 /** `على` as written (tashkeel and tatweel dropped, ى kept): the preposition, never a name. */
 function neverAName(token: Token): boolean {
@@ -151,7 +152,11 @@ function lexiconCandidates(tokens: readonly Token[], lexiconAt: (i: number) => L
   for (let i = 0; i < tokens.length; i++) {
     const m = lexiconAt(i);
     if (!m) continue;
-    out.push({ start: m.start, end: m.end, startToken: m.startToken, endToken: m.endToken, ...choose(m), priority: PRIORITY.lexicon });
+    const sense = choose(m);
+    // A KB alias that carries a title (`السيدة فيروز`) is reported without it, as rules do.
+    const titled = sense.type === "PER" && m.clitics === "" && m.endToken - m.startToken > 1 && titleWords.has(tokens[m.startToken]!.norm);
+    const from = titled ? m.startToken + 1 : m.startToken;
+    out.push({ start: titled ? tokens[from]!.start : m.start, end: m.end, startToken: from, endToken: m.endToken, ...sense, priority: PRIORITY.lexicon });
     i = m.endToken - 1;
   }
   return out;
@@ -172,7 +177,7 @@ function gatherEvidence(text: string, tokens: readonly Token[], lexicon: Lexicon
     dateTokens.fill(1, d.startToken, d.endToken);
     candidates.push({ ...d, type: "DATE", confidence: 0.9, priority: PRIORITY.date, ...(d.date ? { date: d.date } : {}) });
   }
-  const lexiconAt = lexicon ? memoLexicon(lexicon, tokens, dateTokens) : () => undefined;
+  const lexiconAt = lexicon ? memoLexicon(text, lexicon, tokens, dateTokens) : () => undefined;
   const rules: Candidate[] = [];
   for (const r of findByRules({ tokens, lexiconAt, isDate: (i) => dateTokens[i] === 1, breakBefore: (i) => breakBefore(text, tokens, i) })) {
     const linked = r.lexicon ? choose(r.lexicon, r.type) : {};
@@ -406,7 +411,7 @@ function completePersons(text: string, tokens: readonly Token[], accepted: Candi
 }
 
 /** The longest lexicon match at each token (none inside dates), computed once per token. */
-function memoLexicon(lexicon: Lexicon, tokens: readonly Token[], dateTokens: Uint8Array): (i: number) => LexiconMatch | undefined {
+function memoLexicon(text: string, lexicon: Lexicon, tokens: readonly Token[], dateTokens: Uint8Array): (i: number) => LexiconMatch | undefined {
   const ids = lexicon.wordIds(tokens);
   const memo: Array<LexiconMatch | null | undefined> = new Array(tokens.length);
   return function lexiconAt(i) {
@@ -414,7 +419,7 @@ function memoLexicon(lexicon: Lexicon, tokens: readonly Token[], dateTokens: Uin
     let m = memo[i];
     if (m === undefined) {
       const found = innerName(lexicon, tokens, ids, lexicon.matchAt(tokens, ids, i));
-      m = found && !overlapsDate(found, dateTokens) ? found : null;
+      m = found && !overlapsDate(found, dateTokens) && !crossesBreak(text, tokens, found) ? found : null;
       memo[i] = m;
     }
     return m ?? undefined;
@@ -464,6 +469,12 @@ function choose(m: LexiconMatch, wanted?: EntityType): { type: EntityType; entit
   const ids = new Set(pool.filter((c) => c.type === type).map((c) => c.entityId));
   if (ids.size === 1) return { type, entityId: [...ids][0]!, confidence: 0.95 };
   return { type, confidence: 0.8 }; // several entities share the alias: leave the link to the reader
+}
+
+/** A known name never runs across a line break (`دونالد` ending one tag line, `ترامب` the next). */
+function crossesBreak(text: string, tokens: readonly Token[], m: LexiconMatch): boolean {
+  for (let k = m.startToken + 1; k < m.endToken; k++) if (breakBefore(text, tokens, k)) return true;
+  return false;
 }
 
 function overlapsDate(m: LexiconMatch, dateTokens: Uint8Array): boolean {

@@ -59,3 +59,21 @@ describe("Latin script", () => {
     expect(recognize("© 2013 CNN. All Rights Reserved.", { lexicon: latin, tagger }).map((m) => `${m.surface}:${m.type}`)).toEqual(["CNN:ORG"]);
   });
 });
+
+describe("known names get the same clean-up", () => {
+  const kb = Lexicon.build([
+    { alias: "دونالد ترامب", entityId: "Q22686", type: "PER" },
+    { alias: "ترامب", entityId: "Q22686", type: "PER" },
+    { alias: "السيدة فيروز", entityId: "Q-fairuz", type: "PER" },
+  ]);
+  const known = (text: string) => recognize(text, { lexicon: kb }).map((m) => `${m.surface}:${m.entityId ?? ""}`);
+
+  it("never matches a known name across a line break", () => {
+    expect(known("دونالد\nترامب")).toEqual(["ترامب:Q22686"]);
+    expect(known("شعر دونالد ترامب")).toEqual(["دونالد ترامب:Q22686"]);
+  });
+
+  it("reports a KB alias that carries a title without the title, keeping the link", () => {
+    expect(known("نجل السيدة فيروز")).toEqual(["فيروز:Q-fairuz"]);
+  });
+});
