@@ -4,7 +4,7 @@ import { HighlightDraftSchema, HighlightSchema, MAX_NOTE_LENGTH, TagsSchema, typ
 import { EXPORT_FORMATS, type ExportFile } from "./export";
 import type { LibraryFacets } from "./library";
 import { MAX_IMPORT_CHARS } from "./import";
-import { CONTENT_ONLY, EXTENSION_ONLY, type SenderContext } from "@/src/messaging/context";
+import { ANY_CONTEXT, CONTENT_ONLY, EXTENSION_ONLY, type SenderContext } from "@/src/messaging/context";
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
 const Url = v.pipe(v.string(), v.maxLength(8192));
@@ -57,7 +57,8 @@ export const highlightSenders = {
   "highlight.delete": EXTENSION_ONLY,
   "highlight.restore": EXTENSION_ONLY,
   "highlight.setOrphaned": CONTENT_ONLY,
-  "highlights.forUrl": CONTENT_ONLY,
+  // The page restores its own; the popup lists the described tab's (an extension page sees all).
+  "highlights.forUrl": ANY_CONTEXT,
   "highlights.search": EXTENSION_ONLY,
   "highlights.export": EXTENSION_ONLY,
   "highlights.import": EXTENSION_ONLY,
