@@ -39,30 +39,46 @@ export interface SavedPassage {
 }
 
 /**
- * Saves a highlight the way the page's editor does, through the extension's own messaging (sent
- * from one of its pages, which the background accepts); the content script finds the passage by
- * its quote on the next visit.
+ * Puts a saved highlight into the extension's library the way a researcher restores one: a
+ * Web Annotation file (made by the extension's own exporter) imported from the library page.
+ * (Saving is for content scripts only; extension pages may import.) The content script finds the
+ * passage by its quote on the next visit.
  */
 export async function saveHighlightThroughExtension(
   ext: { context: import("playwright-core").BrowserContext; extensionId: string },
   passage: SavedPassage,
 ): Promise<void> {
+  const { exportHighlights } = await import("../src/highlights/export");
+  const { quote, url, note = "", tags = [], entities = [], title = "" } = passage;
+  const now = Date.now();
+  const highlight = {
+    id: `fixture-${now}-${Math.random().toString(36).slice(2)}`,
+    url,
+    target: {
+      source: url,
+      selector: [
+        { type: "TextQuoteSelector" as const, exact: quote, prefix: "", suffix: "" },
+        { type: "TextPositionSelector" as const, start: 0, end: quote.length },
+      ] as [{ type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string }, { type: "TextPositionSelector"; start: number; end: number }],
+    },
+    note,
+    tags,
+    entities: entities as never,
+    entityIds: entities.flatMap((entity) => (entity.entityId ? [entity.entityId] : [])),
+    citation: { title, url, accessedAt: new Date(now).toISOString() },
+    createdAt: now,
+    updatedAt: now,
+    orphaned: false,
+  };
+  const file = exportHighlights([highlight as never], "json", new Date(now));
   const page = await ext.context.newPage();
   try {
     await page.goto(`chrome-extension://${ext.extensionId}/library.html`);
-    const reply = (await page.evaluate(({ url, quote, note = "", tags = [], entities = [], title = "" }) => {
+    const reply = (await page.evaluate((json) => {
       const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
-      const selector = [
-        { type: "TextQuoteSelector", exact: quote, prefix: "", suffix: "" },
-        { type: "TextPositionSelector", start: 0, end: quote.length },
-      ];
-      return runtime.sendMessage({
-        siyaq: 1,
-        type: "highlight.save",
-        payload: { url, target: { source: url, selector }, note, tags, entities, citation: { title, url, accessedAt: new Date().toISOString() } },
-      });
-    }, passage)) as { ok?: boolean; error?: string } | undefined;
-    if (reply?.ok !== true) throw new Error(`highlight not saved: ${reply?.error ?? "no answer"}`);
+      return runtime.sendMessage({ siyaq: 1, type: "highlights.import", payload: { json } });
+    }, file.content)) as { ok?: boolean; error?: string; value?: { added: number } } | undefined;
+    if (reply?.ok !== true || reply.value?.added !== 1) throw new Error(`highlight not imported: ${reply?.error ?? JSON.stringify(reply)}`);
   } finally {
     await page.close();
   }

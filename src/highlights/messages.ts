@@ -58,7 +58,8 @@ export const highlightSenders = {
   "highlight.delete": EXTENSION_ONLY,
   "highlight.restore": EXTENSION_ONLY,
   "highlight.setOrphaned": CONTENT_ONLY,
-  "highlights.forUrl": CONTENT_ONLY,
+  // The page restores its own; the popup lists the described tab's (an extension page sees all).
+  "highlights.forUrl": ANY_CONTEXT,
   "highlights.search": EXTENSION_ONLY,
   "highlights.export": EXTENSION_ONLY,
   "highlights.import": EXTENSION_ONLY,

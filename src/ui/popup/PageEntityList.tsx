@@ -36,7 +36,7 @@ export function PageEntityList({ groups, summaries, t, onOpen }: PageEntityListP
           <section key={group.type} class="siyaq-group" data-type={group.type} aria-labelledby={headingId}>
             <h3 id={headingId} class="siyaq-group__title">
               <span>{t(`type.${group.type}`)}</span>
-              <span class="siyaq-group__count">{t.count("popup.typeCount", group.entities.length)}</span>
+              <span class="siyaq-group__count">{t.count(group.type === "DATE" ? "popup.dateCount" : "popup.typeCount", group.entities.length)}</span>
             </h3>
             <ul class="siyaq-group__list">
               {group.entities.map((entity) => {

@@ -158,6 +158,9 @@ describe("popup", () => {
     const baghdad = [...host.querySelectorAll('section[data-type="LOC"] li')].find((li) => li.textContent?.includes("بغداد"))!;
     expect(baghdad.querySelector(".siyaq-entity__other")).toBeNull();
     expect(text()).toContain("Places");
+    // Dates are counted as dates, names as names.
+    expect(host.querySelector('section[data-type="DATE"] .siyaq-group__count')?.textContent).toBe("1 date");
+    expect(host.querySelector('section[data-type="LOC"] .siyaq-group__count')?.textContent).toBe("2 names");
     expect(host.querySelector('[data-testid="page-mentions"]')?.textContent).toBe("17 mentions of names on this page");
     expect(row("country:iq").querySelector(".siyaq-visually-hidden")?.textContent).toBe("mentioned 12 times on this page, in the headline");
   });
