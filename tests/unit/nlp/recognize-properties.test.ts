@@ -74,7 +74,7 @@ describe("recognize() on any input", () => {
     expect(mentions.length).toBeGreaterThan(1000);
   }, 120_000);
 
-  it("finds the same names with soft hyphens, joiners or tatweel inside them (issue 14)", () => {
+  itShared("finds the same names with soft hyphens, joiners or tatweel inside them (issue 14)", () => {
     const text = seed.text.slice(0, 3000);
     const plain = recognize(text, { lexicon, refDate: SEED_REF_DATE }).filter((m) => m.entityId);
     expect(plain.length).toBeGreaterThan(5);

@@ -91,7 +91,7 @@ describe("shipped tagger", () => {
     expectWellFormed(tagger.tag(["ب".repeat(1_000_000), "في", "x".repeat(500_000)]), 3);
   });
 
-  it("handles a huge input in bounded segments, spans staying well formed", () => {
+  itShared("handles a huge input in bounded segments, spans staying well formed", () => {
     const { tokens } = tokenize(seed.text);
     const many: string[] = [];
     while (many.length < 60_000) many.push(...tokens);
@@ -119,7 +119,7 @@ describe("shipped tagger", () => {
     );
   });
 
-  it("treats hint strings that name object properties like any other unknown type", () => {
+  itShared("treats hint strings that name object properties like any other unknown type", () => {
     const { tokens } = tokenize(seed.text);
     const asDate = tagger.tag(tokens, tokens.map(() => "DATE"));
     expect(tagger.tag(tokens, tokens.map(() => "constructor"))).toEqual(asDate);
