@@ -3,7 +3,6 @@
 import { sendMessage } from "@/src/messaging/client";
 import { saveSentenceAround } from "@/src/highlights/content";
 import { setSiteEnabled } from "@/src/settings/settings";
-import { addSuppression } from "@/src/settings/suppressions";
 import type { CardActions, CardDetails } from "@/src/ui/card/HoverCard";
 import type { Translator } from "@/src/ui/i18n";
 import type { MarkedMention } from "./mention-index";
@@ -46,7 +45,8 @@ export function cardActions(mention: MarkedMention, { host, rescan, close, t }: 
       close();
     },
     notAnEntity: async () => {
-      await addSuppression(mention.surface, host);
+      // For this site (the background takes it from the tab), through the one writer of the list.
+      await sendMessage("suppression.add", { surface: mention.surface.trim().slice(0, 200) });
       close();
     },
   };

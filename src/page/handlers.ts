@@ -1,6 +1,8 @@
 // The background's answers to page requests.
 import { browser } from "wxt/browser";
 import type { Handlers } from "@/src/messaging/server";
+import { addSuppression } from "@/src/settings/suppressions";
+import { normalizeHost } from "@/src/settings/settings";
 import { MAX_REPORTED_ENTITIES, POPUP_FOCUS_KEY, type PageEntity, type PageResponses, type PopupFocus } from "./messages";
 
 type PageHandlers = Pick<Handlers, keyof PageResponses>;
@@ -107,6 +109,13 @@ export function createPageHandlers(): PageHandlers {
       return { recorded: true };
     },
     "page.status": ({ tabId }) => reports.get(tabId),
+    // The site is the tab's own, whatever the page would like to name.
+    "suppression.add": async ({ surface }, sender) => {
+      const host = sender.url === undefined ? "" : normalizeHost(sender.url);
+      if (!host) return { added: false };
+      await addSuppression(surface, host);
+      return { added: true };
+    },
     "page.openInPopup": async ({ entityId }) => {
       const focus: PopupFocus = { entityId, at: Date.now() };
       await browser.storage.local.set({ [POPUP_FOCUS_KEY]: focus });

@@ -45,6 +45,8 @@ export const pageRequests = {
   "page.status": v.object({ tabId: v.pipe(v.number(), v.integer()) }),
   /** The card's "open in the popup": remember the entity for the popup and open it where the browser lets us. */
   "page.openInPopup": v.object({ entityId: EntityId }),
+  /** The card's "not an entity here": for the sender's own site, written by the background alone. */
+  "suppression.add": v.object({ surface: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)) }),
 };
 
 /** A tab reports about itself only; what a tab reported is for the popup only. */
@@ -52,6 +54,7 @@ export const pageSenders = {
   "page.report": CONTENT_ONLY,
   "page.status": EXTENSION_ONLY,
   "page.openInPopup": CONTENT_ONLY,
+  "suppression.add": CONTENT_ONLY,
 } satisfies Record<keyof typeof pageRequests, readonly SenderContext[]>;
 
 export interface PageResponses {
@@ -71,4 +74,5 @@ export interface PageResponses {
     arabicPassages: boolean;
   } | null;
   "page.openInPopup": { opened: boolean };
+  "suppression.add": { added: boolean };
 }

@@ -45,22 +45,36 @@ export function suppressionMatcher(list: readonly Suppression[], host: string): 
   return (surface) => keys.has(suppressionKey(surface));
 }
 
-export async function addSuppression(surface: string, host: string = EVERY_SITE): Promise<Suppression[]> {
-  const key = suppressionKey(surface);
-  if (!key) throw new Error("a suppression needs a non-empty name");
-  const entry = v.parse(SuppressionSchema, { key, surface: surface.trim().slice(0, 200), host, addedAt: Date.now() });
-  const list = (await loadSuppressions()).filter((s) => !(s.key === key && s.host === host));
-  list.push(entry);
-  const kept = list.slice(-MAX_SUPPRESSIONS);
-  await browser.storage.local.set({ [KEY]: kept });
-  return kept;
+// Writes from one context run one after another, each reading what the previous one wrote; pages'
+// content scripts do not write here themselves but ask the background (`suppression.add`), so every
+// tab's "not an entity here" goes through this one queue and none overwrites another's.
+let pendingWrite: Promise<unknown> = Promise.resolve();
+function serialised<T>(work: () => Promise<T>): Promise<T> {
+  const done = pendingWrite.then(work);
+  pendingWrite = done.catch(() => undefined);
+  return done;
 }
 
-export async function removeSuppression(surface: string, host: string = EVERY_SITE): Promise<Suppression[]> {
+export function addSuppression(surface: string, host: string = EVERY_SITE): Promise<Suppression[]> {
   const key = suppressionKey(surface);
-  const kept = (await loadSuppressions()).filter((s) => !(s.key === key && s.host === host));
-  await browser.storage.local.set({ [KEY]: kept });
-  return kept;
+  if (!key) return Promise.reject(new Error("a suppression needs a non-empty name"));
+  return serialised(async () => {
+    const entry = v.parse(SuppressionSchema, { key, surface: surface.trim().slice(0, 200), host, addedAt: Date.now() });
+    const list = (await loadSuppressions()).filter((s) => !(s.key === key && s.host === host));
+    list.push(entry);
+    const kept = list.slice(-MAX_SUPPRESSIONS);
+    await browser.storage.local.set({ [KEY]: kept });
+    return kept;
+  });
+}
+
+export function removeSuppression(surface: string, host: string = EVERY_SITE): Promise<Suppression[]> {
+  const key = suppressionKey(surface);
+  return serialised(async () => {
+    const kept = (await loadSuppressions()).filter((s) => !(s.key === key && s.host === host));
+    await browser.storage.local.set({ [KEY]: kept });
+    return kept;
+  });
 }
 
 /** Calls `listener` with the new list whenever any context changes it. */

@@ -96,7 +96,7 @@ describe("authorisation by sender context", () => {
       // highlight.update: the reader edits a note on the page; the handler limits it to the tab's origin.
       "entity.get", "entity.upsert", "events.addFromPage", "highlight.save", "highlight.setOrphaned", "highlight.update",
       "highlights.forUrl", "mentions.record", "page.openInPopup", "page.report", "ping", "recognize",
-      "sightings.of", "sightings.record",
+      "sightings.of", "sightings.record", "suppression.add",
     ]);
   });
 

@@ -58,10 +58,11 @@ describe("card actions", () => {
     expect(sent[0]).toEqual({ type: "page.openInPopup", payload: { entityId: "per:qasem-soleimani" } });
   });
 
-  it("remembers 'not an entity here' for this site and closes the card", async () => {
+  it("asks the background to remember 'not an entity here' for this site and closes the card", async () => {
     const close = vi.fn();
+    answers["suppression.add"] = { added: true };
     await cardActions(mention("الأمصار", "ORG"), { host: "news.example", rescan: async () => {}, close, t }).notAnEntity!();
-    expect((await loadSuppressions()).map((s) => [s.surface, s.host])).toEqual([["الأمصار", "news.example"]]);
+    expect(sent).toEqual([{ type: "suppression.add", payload: { surface: "الأمصار" } }]);
     expect(close).toHaveBeenCalledOnce();
   });
 

@@ -4,6 +4,7 @@ import { dispatch, type Handlers } from "@/src/messaging/server";
 import { createPageHandlers } from "@/src/page/handlers";
 import { POPUP_FOCUS_KEY } from "@/src/page/messages";
 import { contentScript, extensionPage, frameScript } from "../messaging/senders";
+import { loadSuppressions } from "@/src/settings/suppressions";
 
 const EXTENSION = "siyaq-test";
 const fromTab = (tabId: number) => contentScript(EXTENSION, tabId, "https://news.example/a");
@@ -107,6 +108,18 @@ describe("page requests", () => {
     expect(await send("page.status", { tabId: 7 }, fromPopup)).toMatchObject({ ok: true, value: { url: "https://news.example/a" } });
     // One tab cannot read what another reported.
     expect(await send("page.status", { tabId: 7 }, fromTab(9))).toMatchObject({ ok: false });
+  });
+
+  it("keeps every tab's 'not an entity here' when many arrive at once, each for the sender's own site", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, tab) =>
+        send("suppression.add", { surface: `اسم ${tab}` }, contentScript(EXTENSION, tab, `https://www.site${tab % 2}.example/a`)),
+      ),
+    );
+    expect(answers.every((answer) => answer.ok)).toBe(true);
+    const stored = await loadSuppressions();
+    expect(stored).toHaveLength(20);
+    expect(new Set(stored.map((s) => s.host))).toEqual(new Set(["site0.example", "site1.example"]));
   });
 
   it("remembers the entity a card asked the popup to open", async () => {
