@@ -35,6 +35,18 @@ export interface SessionDeps {
  */
 export const PAINT_ALL_UP_TO = 1500;
 
+/**
+ * Names inside a single text node longer than this are found and hoverable but not painted: Chromium
+ * lays out every highlight range of a node against the whole node, and painting the names of a 1 MB
+ * text node was one 4.6 s task. Articles split their text into paragraphs far below this; a node
+ * this long is a log, a data dump or a page built to stall the extension.
+ */
+export const MAX_PAINTED_NODE_CHARS = 100_000;
+
+function inHugeNode(mention: MarkedMention): boolean {
+  return mention.nodes.some((node) => node.data.length > MAX_PAINTED_NODE_CHARS);
+}
+
 export function paintOptions(settings: Settings): PaintOptions {
   return { types: settings.markTypes, style: settings.markStyle };
 }
@@ -230,8 +242,11 @@ export class PageSession {
   /** Indexes and paints new mentions (near the viewport only, past the threshold). */
   private keep(mentions: readonly MarkedMention[]): void {
     const body = this.deps.document.body;
+    const paintable: MarkedMention[] = [];
     for (const mention of mentions) {
       this.index.add(mention);
+      if (inHugeNode(mention)) continue; // indexed for hover, never painted (nor observed)
+      paintable.push(mention);
       const block = blockAround(mention.nodes[0]!) ?? body;
       this.blockOf.set(mention, block);
       let members = this.byBlock.get(block);
@@ -242,11 +257,12 @@ export class PageSession {
       }
       members.add(mention);
     }
-    if (!this.nearOnly && this.index.size > (this.deps.paintAllUpTo ?? PAINT_ALL_UP_TO)) {
+    // Counted over the names that can be painted (those in huge nodes never are).
+    if (!this.nearOnly && this.blockOf.size > (this.deps.paintAllUpTo ?? PAINT_ALL_UP_TO)) {
       this.nearOnly = true;
-      this.painter.remove([...this.index.all()].filter((m) => !this.gate.isNear(this.blockOf.get(m)!)));
+      this.painter.remove([...this.index.all()].filter((m) => this.blockOf.has(m) && !this.gate.isNear(this.blockOf.get(m)!)));
     }
-    this.painter.add(this.nearOnly ? mentions.filter((m) => this.gate.isNear(this.blockOf.get(m)!)) : mentions);
+    this.painter.add(this.nearOnly ? paintable.filter((m) => this.gate.isNear(this.blockOf.get(m)!)) : paintable);
   }
 
   /** Unpaints and forgets mentions already taken out of the index. */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { PageSession, summarise } from "@/src/page/session";
+import { MAX_PAINTED_NODE_CHARS, PageSession, summarise } from "@/src/page/session";
 import { DEFAULT_SETTINGS, type Settings } from "@/src/settings/settings";
 import { fakeRecognizer, SEED_NAMES } from "./fake-recognizer";
 
@@ -202,6 +202,22 @@ describe("PageSession", () => {
     const far = [...session.index.all()].find((m) => document.getElementById("p9")!.contains(m.nodes[0]!))!;
     expect(session.mentionAt(far.range.startContainer, far.range.startOffset)).toBe(far);
   });
+
+  it("finds the names of a 1 MB single text node for hover but paints none of them (one huge task otherwise)", async () => {
+    const sentence = "وجاءت عمليات الانسحاب بعد الجولة الأخيرة بين بغداد وواشنطن. ";
+    const huge = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+    document.body.innerHTML = `${ARTICLE}<div id="dump"></div>`;
+    document.getElementById("dump")!.textContent = huge;
+    const { session } = newSession();
+    await session.start();
+    const node = document.getElementById("dump")!.firstChild as Text;
+    // Still hoverable: the mention index knows the names inside it (read in idle batches).
+    await vi.waitFor(() => expect(session.mentionAt(node, huge.indexOf("بغداد") + 1)?.surface).toBe("بغداد"), { timeout: 30_000 });
+    // The article's own paragraphs are painted as before; nothing inside the huge node is.
+    const marks = painted(registry);
+    expect(marks).toContain("siyaq-per:قاسم الأعرجي");
+    expect([...registry.values()].flatMap((ranges) => [...ranges]).some((r) => r.startContainer.textContent!.length > MAX_PAINTED_NODE_CHARS)).toBe(false);
+  }, 60_000);
 
   it("fails clearly when the background cannot recognise, leaving the page as it was", async () => {
     const before = document.body.outerHTML;
