@@ -53,17 +53,16 @@ describe("quota exhaustion", () => {
 
 describe("a worker stopped in the middle of a write", () => {
   it("mid-import: a backup whose writing stops half-way leaves the database exactly as it was", async () => {
-    const backup = await exportData(db);
-    const parsed = JSON.parse(backup);
-    parsed.entities = parsed.entities.map((e: { id: string }) => ({ ...e, id: `${e.id}-copy` }));
-    parsed.highlights = [{ id: "h1", url: "https://a.example/1", createdAt: 1, updatedAt: 1, tags: [], entityIds: [] }];
-    const before = await exportData(db, 0);
-    // The highlights come after entities and events in the transaction: stop there.
-    db.highlights.hook("creating", () => {
+    const parsed = JSON.parse((await exportData(db)).json) as { entities: { id: string }[]; packs: { id: string }[] };
+    parsed.entities = parsed.entities.map((e) => ({ ...e, id: `${e.id}-copy` }));
+    parsed.packs = parsed.packs.map((p) => ({ ...p, id: `${p.id}-copy` }));
+    const before = (await exportData(db, 0)).json;
+    // The packs come after entities, events and highlights in the transaction: stop there.
+    db.packs.hook("creating", () => {
       throw new Error("service worker terminated");
     });
     await expect(importData(db, JSON.stringify(parsed))).rejects.toThrow(/terminated/);
-    expect(await exportData(db, 0)).toBe(before);
+    expect((await exportData(db, 0)).json).toBe(before);
   });
 
   it("mid-save: a report of names stopped after its first record leaves none of it", async () => {
