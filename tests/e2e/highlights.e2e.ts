@@ -135,7 +135,7 @@ describe("highlights", () => {
     expect(await item.locator(".note").textContent()).toBe(NOTE);
     expect(await item.locator(".tag").textContent()).toBe(`#${TAG}`);
     await library.fill('input[name="query"]', "الاعرجي");
-    await expect.poll(() => library.locator("p.count").textContent()).toMatch(/^1 /);
+    await expect.poll(() => library.locator("p.count").textContent()).toBe("الاقتباسات المعروضة: 1 من 1");
     await library.fill('input[name="query"]', "سليماني");
     await expect.poll(() => item.count()).toBe(0);
     await library.fill('input[name="query"]', "");
@@ -160,7 +160,7 @@ describe("highlights", () => {
     // A fresh profile: import the file, the same highlight comes back.
     fresh = await launchExtension();
     const other = await openLibrary(fresh);
-    await expect.poll(() => other.locator("p.count").textContent(), { timeout: 15_000 }).toMatch(/^0 /);
+    await expect.poll(() => other.locator("p.count").textContent(), { timeout: 15_000 }).toBe("الاقتباسات المعروضة: 0 من 0");
     await other.setInputFiles('input[type="file"]', { name: "highlights.json", mimeType: "application/json", buffer: Buffer.from(exported) });
     const imported = other.locator("article.highlight");
     await expect.poll(() => imported.count(), { timeout: 15_000 }).toBe(1);
