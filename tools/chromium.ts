@@ -15,9 +15,14 @@ const CANDIDATES = [
 export const CHROMIUM_MISSING =
   "No Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install -y chromium`) or point CHROME_PATH at a Chrome/Chromium binary.";
 
+/** A browser binary: the one `envVariable` names (or none, if it names a missing file), else the first candidate present. */
+export function findExecutable(envVariable: string, candidates: readonly string[]): string | null {
+  const fromEnv = process.env[envVariable];
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  return candidates.find((path) => existsSync(path)) ?? null;
+}
+
 /** The Chromium binary to drive: `CHROME_PATH` first, then the usual install paths. */
 export function findChromium(): string | null {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  return CANDIDATES.find((path) => existsSync(path)) ?? null;
+  return findExecutable("CHROME_PATH", CANDIDATES);
 }

@@ -23,6 +23,11 @@ const ROUTES: { prefix: string; dir: string }[] = [
 export async function startStaticServer(): Promise<{ baseUrl: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    // Browsers ask for it on their own; a 404 would be a console error on every page.
+    if (path === "/favicon.ico") {
+      response.writeHead(204).end();
+      return;
+    }
     const route = ROUTES.find((r) => path.startsWith(r.prefix));
     const file = route ? normalize(join(route.dir, path.slice(route.prefix.length))) : null;
     if (!route || !file || !file.startsWith(route.dir + sep)) {
@@ -46,6 +51,42 @@ export async function startStaticServer(): Promise<{ baseUrl: string; close: () 
     close: () => new Promise((done) => server.close(() => done())),
   };
 }
+
+/** The extension API in an extension context: `browser` in Firefox (its `chrome` takes callbacks), `chrome` in Chromium. */
+interface InExtensionApi {
+  tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+}
+
+/**
+ * Run inside the extension (passed to an evaluate, so self-contained): the tab id showing `url`,
+ * the newest such tab when several do (tab ids grow in both browsers).
+ */
+export async function tabIdInExtension(url: string): Promise<number | null> {
+  const api = (globalThis as unknown as { browser?: InExtensionApi }).browser ?? (globalThis as unknown as { chrome: InExtensionApi }).chrome;
+  const ids = (await api.tabs.query({})).filter((tab) => tab.url === url && tab.id !== undefined).map((tab) => tab.id!);
+  return ids.length > 0 ? Math.max(...ids) : null;
+}
+
+/** Run inside the extension: sets the per-site rule the way the popup's switch does, in storage. */
+export async function siteRuleInExtension({ host, enabled }: { host: string; enabled: boolean }): Promise<void> {
+  const api = (globalThis as unknown as { browser?: InExtensionApi }).browser ?? (globalThis as unknown as { chrome: InExtensionApi }).chrome;
+  const key = "siyaq.settings";
+  const stored = ((await api.storage.local.get(key))[key] ?? {}) as { sites?: { host: string; enabled: boolean }[] };
+  const sites = (stored.sites ?? []).filter((rule) => rule.host !== host);
+  sites.push({ host, enabled });
+  await api.storage.local.set({ [key]: { ...stored, sites } });
+}
+
+/** Chromium switches for a quiet, reproducible test browser (no GPU, no background traffic). */
+export const CHROMIUM_QUIET_ARGS = [
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export interface LaunchedExtension {
   context: BrowserContext;
@@ -92,12 +133,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       ...(isRoot ? ["--no-sandbox"] : []),
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
+      ...CHROMIUM_QUIET_ARGS,
     ],
   });
   await context.route("**/*", (route) => {
@@ -111,10 +147,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
   const extensionId = new URL(serviceWorker.url()).host;
 
   const tabIdOf = async (url: string) => {
-    const id = await serviceWorker.evaluate(async (wanted: string) => {
-      const tabs = await chrome.tabs.query({});
-      return tabs.find((tab) => tab.url === wanted)?.id ?? null;
-    }, url);
+    const id = await serviceWorker.evaluate(tabIdInExtension, url);
     if (id === null) throw new Error(`no tab shows ${url}`);
     return id;
   };
@@ -127,16 +160,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     userDataDir,
     tabIdOf,
     async setSiteEnabled(host, enabled) {
-      await serviceWorker.evaluate(
-        async ({ host, enabled }) => {
-          const key = "siyaq.settings";
-          const stored = ((await chrome.storage.local.get(key))[key] ?? {}) as { sites?: { host: string; enabled: boolean }[] };
-          const sites = (stored.sites ?? []).filter((rule) => rule.host !== host);
-          sites.push({ host, enabled });
-          await chrome.storage.local.set({ [key]: { ...stored, sites } });
-        },
-        { host, enabled },
-      );
+      await serviceWorker.evaluate(siteRuleInExtension, { host, enabled });
     },
     async openPopup(forTabUrl) {
       const target = forTabUrl ?? context.pages().find((p) => p.url().startsWith("http"))?.url();
@@ -152,8 +176,3 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     },
   };
 }
-
-declare const chrome: {
-  tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
-};

@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchExtension, markCount, paintedNameCenter, saveHighlightThroughExtension, type LaunchedExtension } from "./harness";
+import { launchExtension, markCount, paintedNameCenter, saveHighlightThroughExtension, type LaunchedExtension } from "./harness-chromium";
 
 const require = createRequire(import.meta.url);
 const QUOTE = "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي";

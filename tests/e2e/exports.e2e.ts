@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchExtension, type LaunchedExtension } from "./harness";
+import { launchExtension, type LaunchedExtension } from "./harness-chromium";
 
 const PAGE = "https://example.org/news/iraq-coalition";
 const QUOTE = "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي";

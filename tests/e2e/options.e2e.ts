@@ -1,33 +1,23 @@
-// The options page in real Chromium: a setting changed there reaches an open tab at once, and a
-// malformed pack import is refused with the record and field named, leaving the data as it was.
+// The options page, in Chromium and Firefox: a setting changed there reaches an open tab at once,
+// and a malformed pack import is refused with the record and field named, leaving the data as it was.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
-import { launchExtension, type LaunchedExtension } from "./harness";
+import { BROWSERS, launchExtension, type LaunchedExtension, type TestPage } from "./harness";
+import { marksByType } from "./marks";
 
-function marksByType(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(() => {
-    const out: Record<string, number> = {};
-    const registry = (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights;
-    for (const [name, highlight] of registry) {
-      const match = /^siyaq-(per|org|loc|date|event|misc)$/.exec(name);
-      if (match) out[match[1]!.toUpperCase()] = highlight.size;
-    }
-    return out;
-  });
-}
+type RuntimeApi = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
-describe("options", () => {
+describe.each(BROWSERS)("options in %s", (browser) => {
   let ext: LaunchedExtension;
-  let options: Page;
+  let options: TestPage;
 
   beforeAll(async () => {
-    ext = await launchExtension();
-    options = await ext.context.newPage();
+    ext = await launchExtension(browser);
+    options = await ext.newPage();
     // The starter pack installs in the background on first start; reload until the page lists it.
     const deadline = Date.now() + 30_000;
     for (;;) {
-      await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-      if (await options.getByTestId("pack-list").waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
+      await options.goto(`${ext.extensionOrigin}/options.html`);
+      if (await options.waitFor('[data-testid="pack-list"]', { timeout: 3000 }).then(() => true, () => false)) break;
       if (Date.now() > deadline) throw new Error("the starter pack never appeared in the options page");
     }
   });
@@ -44,28 +34,42 @@ describe("options", () => {
   });
 
   it("stops marking dates in an open tab when dates are unticked", async () => {
-    const article = await ext.context.newPage();
+    const article = await ext.newPage();
     await article.goto(`${ext.baseUrl}/seed-article.html`);
     await expect.poll(async () => (await marksByType(article)).DATE ?? 0, { timeout: 30_000 }).toBeGreaterThan(3);
     const people = (await marksByType(article)).PER ?? 0;
 
     await options.bringToFront();
-    const dates = options.getByRole("checkbox", { name: "تواريخ" });
-    expect(await dates.isChecked()).toBe(true);
-    await dates.focus();
-    await options.keyboard.press("Space");
+    // The checkbox whose label reads تواريخ.
+    const dates = await options.evaluate(() => {
+      const box = [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((input) =>
+        [...(input.labels ?? [])].some((label) => label.textContent?.trim() === "تواريخ"),
+      );
+      if (!box) return null;
+      box.setAttribute("data-e2e", "dates");
+      return box.checked;
+    });
+    expect(dates).toBe(true);
+    await options.press('[data-e2e="dates"]', "Space");
     await expect.poll(async () => (await marksByType(article)).DATE ?? 0, { timeout: 10_000 }).toBe(0);
     expect((await marksByType(article)).PER ?? 0).toBe(people);
 
-    await options.keyboard.press("Space");
+    await options.press('[data-e2e="dates"]', "Space");
     await expect.poll(async () => (await marksByType(article)).DATE ?? 0, { timeout: 20_000 }).toBeGreaterThan(3);
     await article.close();
   });
 
   it("refuses a malformed pack with the record and field named, and changes nothing", async () => {
-    const stats = () => options.evaluate(() => chrome.runtime.sendMessage({ siyaq: 1, type: "db.stats", payload: {} }));
+    const stats = () =>
+      options.evaluate(() =>
+        ((globalThis as unknown as { browser?: RuntimeApi }).browser ?? (globalThis as unknown as { chrome: RuntimeApi }).chrome).runtime.sendMessage({
+          siyaq: 1,
+          type: "db.stats",
+          payload: {},
+        }),
+      );
     const before = await stats();
-    const packsBefore = await options.getByTestId("pack-list").locator("li").count();
+    const packsBefore = await options.count('[data-testid="pack-list"] li');
     const pack = {
       format: "siyaq-pack",
       formatVersion: 1,
@@ -78,20 +82,14 @@ describe("options", () => {
       ],
       events: [],
     };
-    await options.getByTestId("pack-import").setInputFiles({
-      name: "broken-pack.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify(pack)),
-    });
-    const notice = options.locator('[data-testid="pack-notice"][role="alert"]');
-    await notice.waitFor({ timeout: 10_000 });
-    const text = (await notice.textContent()) ?? "";
+    await options.setInputFile('[data-testid="pack-import"]', { name: "broken-pack.json", buffer: Buffer.from(JSON.stringify(pack)) });
+    const notice = '[data-testid="pack-notice"][role="alert"]';
+    await options.waitFor(notice, { timeout: 10_000 });
+    const text = (await options.text(notice)) ?? "";
     expect(text).toContain("لم يتغير شيء");
     expect(text).toMatch(/entities\[1\]|entities\.1/);
     expect(text).toContain("type");
     expect(await stats()).toEqual(before);
-    expect(await options.getByTestId("pack-list").locator("li").count()).toBe(packsBefore);
+    expect(await options.count('[data-testid="pack-list"] li')).toBe(packsBefore);
   });
 });
-
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };

@@ -2,7 +2,7 @@
 // and flashes it, and a passage that is no longer on the page says so.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { highlightProgress, launchExtension, markCount, saveHighlightThroughExtension, type LaunchedExtension } from "./harness";
+import { highlightProgress, launchExtension, markCount, saveHighlightThroughExtension, type LaunchedExtension } from "./harness-chromium";
 
 const QUOTE = "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي";
 const GONE = "مقطع لم يكن في هذه الصفحة قط";

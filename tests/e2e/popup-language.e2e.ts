@@ -3,7 +3,7 @@
 // reader's language choice reaches an open popup at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CDPSession, Page } from "playwright-core";
-import { launchExtension, markCount, type LaunchedExtension } from "./harness";
+import { launchExtension, markCount, type LaunchedExtension } from "./harness-chromium";
 
 const ARABIC = /[\u0600-\u06FF]/;
 

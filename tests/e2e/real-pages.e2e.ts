@@ -3,7 +3,7 @@
 // an article does carry marks. Marks are read back from each frame's CSS highlight registry.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Frame, Page } from "playwright-core";
-import { launchExtension, type LaunchedExtension } from "./harness";
+import { launchExtension, type LaunchedExtension } from "./harness-chromium";
 import { describeShared, realPageNames } from "../shared-data";
 
 interface Audit {

@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchExtension, ROOT, type LaunchedExtension } from "./harness";
+import { launchExtension, ROOT, type LaunchedExtension } from "./harness-chromium";
 
 const VICTIM = "http://victim.example/news/1";
 const HOSTILE_COPY = "http://hostile.example/copy";
