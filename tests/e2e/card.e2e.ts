@@ -6,7 +6,7 @@
 // protocol's pierced DOM, as a screen reader or a pointer would reach them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CDPSession, Page } from "playwright-core";
-import { launchExtension, type LaunchedExtension } from "./harness";
+import { launchExtension, type LaunchedExtension } from "./harness-chromium";
 
 type DomNode = {
   nodeId: number;
