@@ -3,6 +3,11 @@
 import { browser } from "wxt/browser";
 
 export const NEXT_MENTION_MESSAGE = { siyaqCommand: "next-mention" } as const;
+/**
+ * The page's own key for the same step (hover.ts listens for it). It works whether or not the
+ * browser bound the command: Chromium leaves Alt+Shift+N unbound as an extension command.
+ */
+export const NEXT_MENTION_PAGE_KEY = "Alt+Shift+N";
 /** The command name in wxt.config.ts. */
 export const NEXT_MENTION_COMMAND = "next-mention";
 

@@ -3,6 +3,7 @@
 import { browser } from "wxt/browser";
 import type { Translator } from "@/src/ui/i18n";
 import { useAsync } from "@/src/ui/shared/use-async";
+import { NEXT_MENTION_PAGE_KEY } from "@/src/page/commands";
 
 /** The commands the popup explains, in this order (names as in wxt.config.ts). */
 export const EXPLAINED_COMMANDS = ["next-mention", "save-highlight"] as const;
@@ -14,9 +15,15 @@ export interface Binding {
   shortcut: string;
 }
 
+/** Keys the page itself answers when the browser has no binding for the command. */
+const PAGE_KEYS: Partial<Record<Explained, string>> = { "next-mention": NEXT_MENTION_PAGE_KEY };
+
 export async function readBindings(): Promise<Binding[]> {
   const commands = await browser.commands.getAll();
-  return EXPLAINED_COMMANDS.map((name) => ({ name, shortcut: commands.find((c) => c.name === name)?.shortcut ?? "" }));
+  return EXPLAINED_COMMANDS.map((name) => ({
+    name,
+    shortcut: commands.find((c) => c.name === name)?.shortcut || PAGE_KEYS[name] || "",
+  }));
 }
 
 /**

@@ -212,6 +212,17 @@ describe("popup", () => {
     expect(rows).toEqual(["Ctrl+Shift+Y step through the names on the page", "Alt+Shift+S save the selected passage"]);
   });
 
+  it("names the page's own Alt+Shift+N when the browser left the command unbound (Chromium does)", async () => {
+    vi.spyOn(fakeBrowser.commands, "getAll").mockResolvedValue([
+      { name: "save-highlight", shortcut: "", description: "" },
+      { name: "next-mention", shortcut: "", description: "" },
+    ]);
+    render(<Popup t={translator("en")} search={`?tab=${tabId}`} />, host);
+    const keys = await waitFor(() => host.querySelector('[data-testid="shortcuts"]'), "shortcuts");
+    const rows = [...keys.querySelectorAll("dt")].map((dt) => dt.textContent);
+    expect(rows).toEqual(["Alt+Shift+N", "no key set"]);
+  });
+
   it("opens a full card with facts, aliases, a sourced timeline and the articles read", async () => {
     render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
     (await waitFor(() => host.querySelector<HTMLButtonElement>('button[data-entity-id="country:iq"]'), "Iraq")).click();
