@@ -9,9 +9,12 @@ import { withDatabase } from "@/src/kb/db";
 import { moveLegacySightings } from "@/src/kb/sightings";
 
 export default defineBackground(() => {
-  // Install (or update) the bundled starter pack, then compile the recognizer so the first page is fast.
+  // Compile the recognizer so the first page is fast. On install it fills the empty database with
+  // the starter pack itself, recognising from the pack file meanwhile; an update installs a newer
+  // bundled pack over the old one, which keeps answering until then.
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === "install" || reason === "update") void installBundledStarterPack().then(() => getRecognizer());
+    if (reason === "install") void getRecognizer();
+    if (reason === "update") void installBundledStarterPack().then(() => getRecognizer());
     // Versions before the sightings table kept them in storage.local, out of reach of wipe and export.
     if (reason === "update") {
       void withDatabase((db) => moveLegacySightings(db, browser.storage.local)).catch((error: unknown) =>

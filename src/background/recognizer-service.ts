@@ -9,6 +9,7 @@ import { loadTagger } from "@/src/nlp/tagger";
 import { withDatabase, type EntityRecord, type SiyaqDatabase } from "@/src/kb/db";
 import { entitiesRevision, onEntitiesChanged } from "@/src/kb/changes";
 import { ensureStarterPack, bundledStarterPack, type PackLoader } from "@/src/kb/starter";
+import { parsePack } from "@/src/kb/pack-schema";
 
 export type Recognizer = (text: string, refDate?: string) => Mention[];
 
@@ -32,19 +33,22 @@ export interface RecognizerService {
   getRecognizer(): Promise<Recognizer>;
   /** How the current lexicon was obtained: for tests and the benchmark. */
   lastLoad(): LexiconLoad | undefined;
+  /** Settles when the first-use starter-pack install (if one was needed) has finished. */
+  starterReady(): Promise<void>;
   /** Stops listening for entity changes. */
   dispose(): void;
 }
 
 export interface LexiconLoad {
-  from: "cache" | "build";
+  /** `pack`: compiled straight from the bundled pack file while the database was still being filled. */
+  from: "cache" | "build" | "pack";
   /** Aliases compiled (only known when built). */
   entries?: number;
   milliseconds: number;
 }
 
 /** What the lexicon compiler reads of an entity: its names and every alias, ambiguous ones marked. */
-export function lexiconSource(entity: EntityRecord): LexiconSource {
+export function lexiconSource(entity: Pick<EntityRecord, "id" | "type" | "names" | "aliases" | "ambiguousAliases">): LexiconSource {
   const source: LexiconSource = { id: entity.id, type: entity.type, names: entity.names, aliases: entity.aliases };
   if (entity.ambiguousAliases) source.ambiguousAliases = entity.ambiguousAliases;
   return source;
@@ -64,19 +68,60 @@ export function createRecognizerService({
 }: RecognizerServiceOptions = {}): RecognizerService {
   let lexicon: Promise<Lexicon> | undefined;
   let tagger: Promise<SpanTagger | undefined> | undefined;
-  let starter: Promise<void> | undefined;
+  let starter: Promise<StarterState> | undefined;
+  let fromPackFile: Promise<Lexicon> | undefined;
   let load: LexiconLoad | undefined;
 
   const stop = onEntitiesChanged(() => {
     lexicon = undefined;
   });
 
-  // Settled before the lexicon is built, so installing the pack does not invalidate that build.
-  const starterInstalled = (): Promise<void> =>
-    (starter ??= withDatabase((db) => ensureStarterPack(db, loadStarterPack)).then(
-      () => undefined,
-      (error) => log("could not install the starter pack", error),
+  /**
+   * Whether the database was empty (first install, or after a wipe) and, if so, the install of the
+   * starter pack. Writing thousands of records takes seconds (2.3 s measured in Firefox), so
+   * recognition does not wait for it: until it settles, the lexicon is compiled straight from the
+   * pack file, which is what the database will hold.
+   */
+  interface StarterState {
+    installing: boolean;
+    done: Promise<void>;
+  }
+  const starterState = (): Promise<StarterState> =>
+    (starter ??= withDatabase(async (db) => (await db.packs.count()) === 0 && (await db.entities.count()) === 0).then(
+      (empty) => {
+        if (!empty) return { installing: false, done: Promise.resolve() };
+        const state: StarterState = { installing: true, done: Promise.resolve() };
+        state.done = withDatabase((db) => ensureStarterPack(db, loadStarterPack)).then(
+          () => {
+            state.installing = false;
+            fromPackFile = undefined;
+          },
+          (error) => {
+            state.installing = false;
+            log("could not install the starter pack", error);
+          },
+        );
+        return state;
+      },
+      (error) => {
+        log("could not read the database to install the starter pack", error);
+        return { installing: false, done: Promise.resolve() };
+      },
     ));
+
+  const lexiconFromPackFile = (): Promise<Lexicon> => {
+    const pending = (fromPackFile ??= loadStarterPack().then((json) => {
+      const started = performance.now();
+      const entries = entriesFromEntities(parsePack(json, { knownEntityIds: "any" }).entities.map(lexiconSource));
+      const built = buildLexicon(entries);
+      load = { from: "pack", entries: entries.length, milliseconds: performance.now() - started };
+      return built;
+    }));
+    pending.catch(() => {
+      if (fromPackFile === pending) fromPackFile = undefined;
+    });
+    return pending;
+  };
 
   const currentLexicon = (): Promise<Lexicon> => {
     const pending = (lexicon ??= withDatabase(lexiconFor));
@@ -127,12 +172,19 @@ export function createRecognizerService({
 
   return {
     async getRecognizer() {
-      await starterInstalled();
-      const [compiled, learned] = await Promise.all([currentLexicon(), currentTagger()]);
+      const state = await starterState();
+      const lexiconNow = state.installing
+        ? lexiconFromPackFile().catch((error: unknown) => {
+            log("could not compile the bundled pack; waiting for its install", error);
+            return state.done.then(currentLexicon);
+          })
+        : currentLexicon();
+      const [compiled, learned] = await Promise.all([lexiconNow, currentTagger()]);
       return (text, refDate) =>
         recognize(text, { lexicon: compiled, ...(refDate ? { refDate } : {}), ...(learned ? { tagger: learned } : {}) });
     },
     lastLoad: () => load,
+    starterReady: async () => (await starterState()).done,
     dispose: stop,
   };
 }

@@ -35,12 +35,35 @@ afterEach(async () => {
 
 describeShared("recognizer service", () => {
   it("installs the starter pack on first use when the database is empty and links its names", async () => {
-    const recognize = await service().getRecognizer();
-    expect(await db.packs.get("sample")).toBeDefined();
+    const first = service();
+    const recognize = await first.getRecognizer();
     const mentions = recognize(SENTENCE);
     const baghdad = mentions.find((mention) => mention.entityId === "city:baghdad");
     expect(baghdad).toMatchObject({ surface: "بغداد", type: "LOC" });
     expect(linked(recognize(SEED))).toEqual(expect.arrayContaining(["country:iq", "per:qasim-al-araji", "org:isis"]));
+    await first.starterReady();
+    expect(await db.packs.get("sample")).toBeDefined();
+  });
+
+  it("recognises from the pack file while the first install is still writing, with the same answers", async () => {
+    const first = service();
+    const fromFile = await first.getRecognizer();
+    // The database install (seconds in Firefox) was not waited for.
+    expect(first.lastLoad()?.from).toBe("pack");
+    await first.starterReady();
+    const fromDatabase = await first.getRecognizer();
+    expect(first.lastLoad()?.from).toBe("build");
+    expect(fromFile(SEED)).toEqual(fromDatabase(SEED));
+  });
+
+  it("waits for the install when the pack file cannot be compiled", async () => {
+    let reads = 0;
+    const pack = JSON.stringify(samplePack());
+    // The first read (the recognizer's own) is broken; the install reads it again and succeeds.
+    const flaky = service({ loadStarterPack: async () => (reads++ === 0 ? "{" : pack) });
+    const recognize = await flaky.getRecognizer();
+    expect(linked(recognize(SENTENCE))).toContain("city:baghdad");
+    expect(flaky.lastLoad()?.from).toBe("build");
   });
 
   it("does not reinstall the starter pack when the database already has entities", async () => {
@@ -51,6 +74,8 @@ describeShared("recognizer service", () => {
 
   it("wakes from the cached lexicon and gives the same answers", async () => {
     const first = service();
+    await first.getRecognizer();
+    await first.starterReady();
     const fresh = (await first.getRecognizer())(SEED);
     expect(first.lastLoad()?.from).toBe("build");
     // A new service over the same database is what a service worker waking up sees.
@@ -62,6 +87,8 @@ describeShared("recognizer service", () => {
 
   it("rebuilds when the user adds an entity or a pack is removed", async () => {
     const recognizer = service();
+    await recognizer.getRecognizer();
+    await recognizer.starterReady();
     const before = await recognizer.getRecognizer();
     expect(linked(before("نشر الأمصار"))).toEqual([]);
 
@@ -101,6 +128,7 @@ describeShared("recognizer service", () => {
       },
     });
     await shipped.getRecognizer();
+    await shipped.starterReady();
     await upsertUserEntity(db, { type: "ORG", names: { ar: "الأمصار" }, aliases: [] });
     const recognize = await shipped.getRecognizer();
     expect(loads).toBe(1);
