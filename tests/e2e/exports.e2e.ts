@@ -1,11 +1,9 @@
-// A researcher's exports from the real library page, in real Chromium: highlights brought in
+// A researcher's exports from the real library page, in Chromium and Firefox: highlights brought in
 // through the page's import, a damaged record planted in the extension's own database (as an old
 // import could leave it) that must not break anything, each export format downloaded and read
 // back, and the JSON imported into a fresh profile.
-import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
-import { launchExtension, type LaunchedExtension } from "./harness-chromium";
+import { BROWSERS, launchExtension, type LaunchedExtension, type TestPage } from "./harness";
 
 const PAGE = "https://example.org/news/iraq-coalition";
 const QUOTE = "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي";
@@ -59,27 +57,27 @@ function seedFile(): string {
   return JSON.stringify({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationCollection", label: "seed", total: items.length, first: { type: "AnnotationPage", items } });
 }
 
-async function openLibrary(ext: LaunchedExtension): Promise<Page> {
-  const library = await ext.context.newPage();
-  await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
-  await library.waitForSelector("p.count", { timeout: 15_000 });
+async function openLibrary(ext: LaunchedExtension): Promise<TestPage> {
+  const library = await ext.openExtensionPage("library.html");
+  await library.waitFor("p.count", { timeout: 15_000 });
   return library;
 }
 
-async function importInto(library: Page, name: string, text: string): Promise<void> {
-  await library.setInputFiles('input[type="file"]', { name, mimeType: "application/json", buffer: Buffer.from(text) });
+async function importInto(library: TestPage, name: string, text: string): Promise<void> {
+  await library.setInputFile('input[type="file"]', { name, buffer: Buffer.from(text) });
 }
 
-async function download(library: Page, format: string): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([library.waitForEvent("download"), library.click(`button[data-export="${format}"]`)]);
-  return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+/** The file the export button downloads, its bytes as written (the harness reads them as UTF-8). */
+async function download(ext: LaunchedExtension, library: TestPage, format: string): Promise<{ name: string; bytes: Buffer }> {
+  const file = await ext.download(() => library.click(`button[data-export="${format}"]`));
+  return { name: file.name, bytes: Buffer.from(file.text, "utf8") };
 }
 
-describe("exports from the library page", () => {
+describe.each(BROWSERS)("exports from the library page in %s", (browser) => {
   let ext: LaunchedExtension;
   let fresh: LaunchedExtension | undefined;
   beforeAll(async () => {
-    ext = await launchExtension();
+    ext = await launchExtension(browser);
   });
   afterAll(async () => {
     await fresh?.close();
@@ -89,7 +87,7 @@ describe("exports from the library page", () => {
   it("downloads CSV, Markdown, RIS and CSL-JSON a researcher can use, past a damaged record, and re-imports the JSON into a fresh profile", async () => {
     const library = await openLibrary(ext);
     await importInto(library, "seed.json", seedFile());
-    await expect.poll(() => library.locator("article.highlight").count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => library.count("article.highlight"), { timeout: 15_000 }).toBe(3);
 
     // A record without target or citation, straight into the extension's database.
     await library.evaluate(
@@ -106,11 +104,11 @@ describe("exports from the library page", () => {
         }),
     );
     await library.reload();
-    await expect.poll(() => library.locator("article.highlight").count(), { timeout: 15_000 }).toBe(3);
-    expect(await library.locator("[data-malformed]").getAttribute("data-malformed")).toBe("1");
-    expect(await library.locator("[data-malformed]").textContent()).toContain("damaged-1");
+    await expect.poll(() => library.count("article.highlight"), { timeout: 15_000 }).toBe(3);
+    expect(await library.attr("[data-malformed]", "data-malformed")).toBe("1");
+    expect(await library.text("[data-malformed]")).toContain("damaged-1");
 
-    const csv = await download(library, "csv");
+    const csv = await download(ext, library, "csv");
     expect(csv.name).toMatch(/\.csv$/);
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csvText = csv.bytes.toString("utf8");
@@ -118,7 +116,7 @@ describe("exports from the library page", () => {
     // Quoted, quotes doubled, the line break kept inside the cell.
     expect(csvText).toContain(`,"قال: ""نعم""، ثم\n=HYPERLINK(""http://x"") [انقر](javascript:alert(1))",انسحاب,`);
 
-    const md = (await download(library, "markdown")).bytes.toString("utf8");
+    const md = (await download(ext, library, "markdown")).bytes.toString("utf8");
     expect(md).toContain(`## [العراق: التحالف الدولي ينهي مهمته القتالية](<${PAGE}>)`);
     expect(md).toContain("- Entities: قاسم الأعرجي (PER)");
     expect(md).toContain("published 2021-12-09 · accessed 2026-11-29");
@@ -127,7 +125,7 @@ describe("exports from the library page", () => {
     expect(md).toContain("\\[انقر\\](javascript:alert(1))");
     expect(md).not.toMatch(/(?<!\\)\]\(<?javascript:/i);
 
-    const ris = (await download(library, "ris")).bytes.toString("utf8");
+    const ris = (await download(ext, library, "ris")).bytes.toString("utf8");
     const records = ris.split(/^ER {2}- ?$/m).filter((chunk) => chunk.trim());
     expect(records).toHaveLength(2); // one item per cited page
     for (const tag of ["TY  - NEWS", "TI  - العراق: التحالف الدولي ينهي مهمته القتالية", "T2  - الأمصار", "AU  - رائد العزاوي", "PY  - 2021", "DA  - 2021/12/09/", `UR  - ${PAGE}`, "Y2  - 2026/11/29/", "KW  - انسحاب", "LA  - ar"]) {
@@ -136,7 +134,7 @@ describe("exports from the library page", () => {
     expect(records[0]!.match(/^N1 {2}- /gm)).toHaveLength(2);
     expect(records[1]).toContain("TY  - ELEC");
 
-    const csl = JSON.parse((await download(library, "csl-json")).bytes.toString("utf8"));
+    const csl = JSON.parse((await download(ext, library, "csl-json")).bytes.toString("utf8"));
     expect(csl).toHaveLength(2);
     expect(csl[0]).toMatchObject({
       type: "article-newspaper",
@@ -151,15 +149,15 @@ describe("exports from the library page", () => {
     expect(csl[0].note).toContain(QUOTE);
 
     // The lossless file, into a fresh profile: the same three highlights, the damaged one left out.
-    const json = await download(library, "json");
+    const json = await download(ext, library, "json");
     const exported = JSON.parse(json.bytes.toString("utf8"));
     expect(exported.first.items.map((item: { id: string }) => item.id).sort()).toEqual(JSON.parse(seedFile()).first.items.map((item: { id: string }) => item.id).sort());
-    fresh = await launchExtension();
+    fresh = await launchExtension(browser);
     const other = await openLibrary(fresh);
     await importInto(other, "highlights.json", json.bytes.toString("utf8"));
-    await expect.poll(() => other.locator("article.highlight").count(), { timeout: 15_000 }).toBe(3);
-    await expect.poll(() => other.locator("[role=status]").first().textContent()).toMatch(/3/);
-    const reexported = JSON.parse((await download(other, "json")).bytes.toString("utf8"));
+    await expect.poll(() => other.count("article.highlight"), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => other.text("[role=status]")).toMatch(/3/);
+    const reexported = JSON.parse((await download(fresh!, other, "json")).bytes.toString("utf8"));
     expect(reexported.first.items).toEqual(exported.first.items);
   });
 });
