@@ -1,9 +1,9 @@
-// Only what a reader reads is marked, on every saved real news page and inside frames: no mark
-// lies in page code (script, style, noscript, template) or in hidden text, and the Arabic prose of
-// an article does carry marks. Marks are read back from each frame's CSS highlight registry.
+// Only what a reader reads is marked, in Chromium and Firefox, on every saved real news page and
+// inside frames: no mark lies in page code (script, style, noscript, template) or in hidden text, and
+// the Arabic prose of an article does carry marks. Marks are read back from each frame's CSS highlight registry.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Frame, Page } from "playwright-core";
-import { launchExtension, type LaunchedExtension } from "./harness-chromium";
+import type { Frame } from "puppeteer-core";
+import { BROWSERS, launchExtension, type LaunchedExtension, type TestPage } from "./harness";
 import { describeShared, realPageNames } from "../shared-data";
 
 interface Audit {
@@ -74,12 +74,13 @@ const AUDIT = `(() => {
   return out;
 })()`;
 
-function audit(frame: Frame | Page): Promise<Audit> {
-  return frame.evaluate(AUDIT) as Promise<Audit>;
+/** Audits a frame (a puppeteer frame) or a tab's top document. */
+function audit(frame: Frame | TestPage): Promise<Audit> {
+  return ("raw" in frame ? frame.raw.mainFrame() : frame).evaluate(AUDIT) as Promise<Audit>;
 }
 
 /** Waits until the frame's mark count holds still (the scanner works in idle slices), or `quietFor` with none. */
-async function settledAudit(frame: Frame | Page, quietFor = 6_000): Promise<Audit> {
+async function settledAudit(frame: Frame | TestPage, quietFor = 6_000): Promise<Audit> {
   const started = Date.now();
   let last = -1;
   let steady = 0;
@@ -93,16 +94,25 @@ async function settledAudit(frame: Frame | Page, quietFor = 6_000): Promise<Audi
   return audit(frame);
 }
 
+/** Sends `message` to the background from an extension page, as the popup itself does. */
+function ask(extensionPage: TestPage, message: unknown): Promise<unknown> {
+  return extensionPage.evaluate((message) => {
+    type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+    const api = (globalThis as unknown as { browser?: Runtime }).browser ?? (globalThis as unknown as { chrome: Runtime }).chrome;
+    return api.runtime.sendMessage(message);
+  }, message);
+}
+
 /** The names each page's article text is known to carry (read from the pages' gold where there is one). */
 const EXPECTED_NAMES: Record<string, string[]> = {
   "lbcgroup-1.html": ["دونالد ترامب", "واشنطن"],
   "cnn-arabic-1.html": ["دمشق", "بشار الأسد"],
 };
 
-describe("only what a reader reads is marked", () => {
+describe.each(BROWSERS)("only what a reader reads is marked in %s", (browser) => {
   let ext: LaunchedExtension;
   beforeAll(async () => {
-    ext = await launchExtension();
+    ext = await launchExtension(browser);
   });
   afterAll(() => ext?.close());
 
@@ -110,7 +120,7 @@ describe("only what a reader reads is marked", () => {
     // One test per page, so a report names the page that fails.
     for (const name of realPageNames()) {
       it(`${name}: no mark in page code or hidden text; the Arabic prose is marked`, async () => {
-        const page = await ext.context.newPage();
+        const page = await ext.newPage();
         try {
           await page.goto(`${ext.baseUrl}/pages/${name}`, { waitUntil: "domcontentloaded" });
           const result = await settledAudit(page);
@@ -131,14 +141,14 @@ describe("only what a reader reads is marked", () => {
   });
 
   it("reads a same-origin iframe and a srcdoc iframe by the page's rules, and not their code or hidden text", async () => {
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     try {
       await page.goto(`${ext.baseUrl}/fixtures/iframes.html`);
       const top = await settledAudit(page);
       expect(top.surfaces).toContain("التحالف الدولي");
 
-      const sameOrigin = page.frames().find((frame) => frame.url().endsWith("/fixtures/iframe-story.html"));
-      const srcdoc = page.frames().find((frame) => frame.url() === "about:srcdoc");
+      const sameOrigin = page.raw.frames().find((frame) => frame.url().endsWith("/fixtures/iframe-story.html"));
+      const srcdoc = page.raw.frames().find((frame) => frame.url() === "about:srcdoc");
       expect(sameOrigin && srcdoc, "both frames loaded").toBeTruthy();
 
       const inner = await settledAudit(sameOrigin!);
@@ -159,7 +169,7 @@ describe("only what a reader reads is marked", () => {
       const tabId = await ext.tabIdOf(url);
       type Status = { url: string; entities: { surface: string; entityId?: string }[] } | null;
       const status = async () =>
-        (await popup.evaluate((id) => chrome.runtime.sendMessage({ siyaq: 1, type: "page.status", payload: { tabId: id } }), tabId)) as { value: Status };
+        (await ask(popup, { siyaq: 1, type: "page.status", payload: { tabId } })) as { value: Status };
       await expect
         .poll(async () => (await status()).value?.entities.map((e) => e.surface) ?? [], { timeout: 10_000 })
         .toEqual(expect.arrayContaining(["التحالف الدولي", "قاسم الأعرجي", "قاسم سليماني"]));
@@ -168,7 +178,7 @@ describe("only what a reader reads is marked", () => {
       const coalition = value!.entities.find((e) => e.surface === "التحالف الدولي")?.entityId;
       expect(coalition, "التحالف الدولي is a known entity").toBeTruthy();
       type View = { value: { seenIn: number; articles: { url: string }[] } | null };
-      const view = async (id: string) => (await popup.evaluate((entity) => chrome.runtime.sendMessage({ siyaq: 1, type: "entity.get", payload: { id: entity } }), id)) as View;
+      const view = async (id: string) => (await ask(popup, { siyaq: 1, type: "entity.get", payload: { id } })) as View;
       await expect.poll(async () => (await view(coalition!)).value?.seenIn ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
       // Named in the page and in its same-origin frame: one article, the page's own address (other
       // pages of this run may name it too), never the frame's.
@@ -178,7 +188,7 @@ describe("only what a reader reads is marked", () => {
       await popup.close();
 
       // The card opens in the frame the reader hovers, not in the top document.
-      const frameBox = (await (await page.$("#srcdoc"))!.boundingBox())!;
+      const frameBox = (await (await page.raw.$("#srcdoc"))!.boundingBox())!;
       const target = await srcdoc!.evaluate((name) => {
         for (const range of (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get("siyaq-per") ?? []) {
           if (range.toString() !== name) continue;
@@ -204,4 +214,3 @@ describe("only what a reader reads is marked", () => {
   });
 });
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
