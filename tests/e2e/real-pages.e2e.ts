@@ -1,6 +1,7 @@
 // Only what a reader reads is marked, in Chromium and Firefox, on every saved real news page and
 // inside frames: no mark lies in page code (script, style, noscript, template) or in hidden text, and
-// the Arabic prose of an article does carry marks. Marks are read back from each frame's CSS highlight registry.
+// the Arabic prose of an article does carry marks. Marks are read back from each frame's CSS
+// highlight registry.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Frame } from "puppeteer-core";
 import { BROWSERS, launchExtension, type LaunchedExtension, type TestPage } from "./harness";
