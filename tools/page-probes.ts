@@ -39,15 +39,11 @@ export interface SavedPassage {
 }
 
 /**
- * Puts a saved highlight into the extension's library the way a researcher restores one: a
- * Web Annotation file (made by the extension's own exporter) imported from the library page.
- * (Saving is for content scripts only; extension pages may import.) The content script finds the
+ * A Web Annotation JSON file holding `passage` as one saved highlight, made by the extension's own
+ * exporter: what a researcher restores through the library's import. The content script finds the
  * passage by its quote on the next visit.
  */
-export async function saveHighlightThroughExtension(
-  ext: { context: import("playwright-core").BrowserContext; extensionId: string },
-  passage: SavedPassage,
-): Promise<void> {
+export async function highlightFixtureFile(passage: SavedPassage): Promise<string> {
   const { exportHighlights } = await import("../src/highlights/export");
   const { quote, url, note = "", tags = [], entities = [], title = "" } = passage;
   const now = Date.now();
@@ -70,14 +66,26 @@ export async function saveHighlightThroughExtension(
     updatedAt: now,
     orphaned: false,
   };
-  const file = exportHighlights([highlight as never], "json", new Date(now));
+  return exportHighlights([highlight as never], "json", new Date(now)).content;
+}
+
+/**
+ * Puts a saved highlight into the extension's library the way a researcher restores one: a
+ * Web Annotation file (`highlightFixtureFile`) imported from the library page.
+ * (Saving is for content scripts only; extension pages may import.)
+ */
+export async function saveHighlightThroughExtension(
+  ext: { context: import("playwright-core").BrowserContext; extensionId: string },
+  passage: SavedPassage,
+): Promise<void> {
+  const json = await highlightFixtureFile(passage);
   const page = await ext.context.newPage();
   try {
     await page.goto(`chrome-extension://${ext.extensionId}/library.html`);
     const reply = (await page.evaluate((json) => {
       const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
       return runtime.sendMessage({ siyaq: 1, type: "highlights.import", payload: { json } });
-    }, file.content)) as { ok?: boolean; error?: string; value?: { added: number } } | undefined;
+    }, json)) as { ok?: boolean; error?: string; value?: { added: number } } | undefined;
     if (reply?.ok !== true || reply.value?.added !== 1) throw new Error(`highlight not imported: ${reply?.error ?? JSON.stringify(reply)}`);
   } finally {
     await page.close();

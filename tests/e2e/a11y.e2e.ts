@@ -1,11 +1,11 @@
-// axe-core in real Chromium on the extension's own pages (popup, options, library) in Arabic and
-// in English, with content in them, and on the hover card. Serious and critical violations fail;
-// the rest are printed for the record.
+// axe-core in Chromium and Firefox on the extension's own pages (popup, options, library) in Arabic
+// and in English, with content in them, and on the hover card. Serious and critical violations
+// fail; the rest are printed for the record.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
-import { launchExtension, markCount, paintedNameCenter, saveHighlightThroughExtension, type LaunchedExtension } from "./harness-chromium";
+import { BROWSERS, launchExtension, waitUntil, type LaunchedExtension, type TestPage } from "./harness";
+import { importHighlight, markCenter, markCount } from "./marks";
 
 const require = createRequire(import.meta.url);
 const QUOTE = "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي";
@@ -19,15 +19,15 @@ interface Finding {
 
 let axeSource = "";
 
-/** Runs axe on the page as it is now (evaluated through DevTools, so the extension's CSP allows it). */
-async function axe(page: Page): Promise<Finding[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+/** Runs axe on the page as it is now (evaluated by the driver, so the extension's CSP allows it). */
+async function axe(page: TestPage): Promise<Finding[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.raw.evaluate(axeSource);
   return page.evaluate(async () => {
     const results = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(
       document,
       { resultTypes: ["violations"] },
     );
-    return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+    return results.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
   });
 }
 
@@ -40,28 +40,27 @@ function report(where: string, findings: Finding[]): void {
   console.log(`axe ${where}: ${line}`);
 }
 
-async function setLanguage(ext: LaunchedExtension, language: "ar" | "en"): Promise<void> {
-  await ext.serviceWorker.evaluate(async (uiLanguage) => {
-    const stored = (await chrome.storage.local.get("siyaq.settings"))["siyaq.settings"] ?? {};
-    await chrome.storage.local.set({ "siyaq.settings": { ...stored, uiLanguage } });
+function setLanguage(ext: LaunchedExtension, language: "ar" | "en"): Promise<void> {
+  return ext.inExtension(async (uiLanguage) => {
+    type Storage = { local: { get(key: string): Promise<Record<string, Record<string, unknown> | undefined>>; set(items: object): Promise<void> } };
+    const api = (globalThis as unknown as { browser?: { storage: Storage } }).browser ?? (globalThis as unknown as { chrome: { storage: Storage } }).chrome;
+    const stored = (await api.storage.local.get("siyaq.settings"))["siyaq.settings"] ?? {};
+    await api.storage.local.set({ "siyaq.settings": { ...stored, uiLanguage } });
   }, language);
 }
 
-
-describe("accessibility (axe-core)", () => {
+describe.each(BROWSERS)("accessibility (axe-core) in %s", (browser) => {
   let ext: LaunchedExtension;
-  let article: Page;
+  let article: TestPage;
   let url: string;
 
   beforeAll(async () => {
     axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
-    ext = await launchExtension();
+    ext = await launchExtension(browser);
     url = `${ext.baseUrl}/seed-article.html`;
-    article = await ext.context.newPage();
-    await article.goto(url);
-    for (let i = 0; i < 120 && (await markCount(article)) <= 20; i++) await article.waitForTimeout(250);
-    // One saved highlight, so the popup's list and the library have something to show.
-    await saveHighlightThroughExtension(ext, {
+    // One saved highlight, so the popup's list and the library have something to show: imported
+    // in the library as a reader restores one (saving is the content script's alone).
+    await importHighlight(ext, {
       url,
       quote: QUOTE,
       note: "ملاحظة للاختبار",
@@ -69,6 +68,9 @@ describe("accessibility (axe-core)", () => {
       entities: [{ surface: "قاسم الأعرجي", type: "PER" }],
       title: "مقال",
     });
+    article = await ext.newPage();
+    await article.goto(url);
+    await waitUntil(async () => (await markCount(article)) > 20, { timeout: 30_000 });
   });
   afterAll(() => ext?.close());
 
@@ -78,39 +80,37 @@ describe("accessibility (axe-core)", () => {
 
       it("popup: no serious or critical violations", async () => {
         const popup = await ext.openPopup(url);
-        await popup.locator('[data-testid="page-entity"]').first().waitFor({ timeout: 20_000 });
-        await popup.getByTestId("page-highlights").waitFor({ timeout: 10_000 });
-        await popup.getByTestId("shortcuts").waitFor();
+        await popup.waitFor('[data-testid="page-entity"]', { timeout: 20_000 });
+        await popup.waitFor('[data-testid="page-highlights"]', { timeout: 10_000 });
+        await popup.waitFor('[data-testid="shortcuts"]');
         expect(await popup.evaluate(() => document.documentElement.dir)).toBe(language === "ar" ? "rtl" : "ltr");
         const findings = await axe(popup);
-        report(`popup/${language}`, findings);
+        report(`${browser}/popup/${language}`, findings);
         expect(serious(findings)).toEqual([]);
         // An entity's full card, too.
-        await popup.locator('button[data-entity-id="country:iq"]').click();
-        await popup.getByTestId("entity-card").waitFor();
+        await popup.click('button[data-entity-id="country:iq"]');
+        await popup.waitFor('[data-testid="entity-card"]');
         const card = await axe(popup);
-        report(`popup-entity-card/${language}`, card);
+        report(`${browser}/popup-entity-card/${language}`, card);
         expect(serious(card)).toEqual([]);
         await popup.close();
       });
 
       it("options: no serious or critical violations", async () => {
-        const options = await ext.context.newPage();
-        await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-        await options.locator("#siyaq-ui-language").waitFor({ timeout: 15_000 });
-        await options.getByTestId("pack-list").waitFor({ timeout: 15_000 });
+        const options = await ext.openExtensionPage("options.html");
+        await options.waitFor("#siyaq-ui-language", { timeout: 15_000 });
+        await options.waitFor('[data-testid="pack-list"]', { timeout: 15_000 });
         const findings = await axe(options);
-        report(`options/${language}`, findings);
+        report(`${browser}/options/${language}`, findings);
         expect(serious(findings)).toEqual([]);
         await options.close();
       });
 
       it("library: no serious or critical violations", async () => {
-        const library = await ext.context.newPage();
-        await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
-        await library.locator("article, .list > *").first().waitFor({ timeout: 15_000 });
+        const library = await ext.openExtensionPage("library.html");
+        await library.waitFor("article, .list > *", { timeout: 15_000 });
         const findings = await axe(library);
-        report(`library/${language}`, findings);
+        report(`${browser}/library/${language}`, findings);
         expect(serious(findings)).toEqual([]);
         await library.close();
       });
@@ -118,16 +118,13 @@ describe("accessibility (axe-core)", () => {
   }
 
   it("Tab reaches controls on the three pages and each draws a visible focus ring (names: axe's button-name, label, link-name rules above)", async () => {
-    const pages = [await ext.openPopup(url)];
-    for (const path of ["options.html", "library.html"]) {
-      const page = await ext.context.newPage();
-      await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
-      pages.push(page);
-    }
-    await pages[0]!.locator('[data-testid="page-entity"]').first().waitFor({ timeout: 20_000 });
-    await pages[1]!.getByTestId("pack-list").waitFor({ timeout: 15_000 });
-    await pages[2]!.locator(".list > *").first().waitFor({ timeout: 15_000 });
+    const pages = [await ext.openPopup(url), await ext.openExtensionPage("options.html"), await ext.openExtensionPage("library.html")];
+    await pages[0]!.waitFor('[data-testid="page-entity"]', { timeout: 20_000 });
+    await pages[1]!.waitFor('[data-testid="pack-list"]', { timeout: 15_000 });
+    await pages[2]!.waitFor(".list > *", { timeout: 15_000 });
     for (const page of pages) {
+      // Keys go to the focused tab.
+      await page.bringToFront();
       // Tab through the first controls: each focused one draws an outline (focus-visible).
       const unringed: string[] = [];
       let reached = 0;
@@ -150,8 +147,9 @@ describe("accessibility (axe-core)", () => {
         if (state) reached += 1;
         if (state && !state.ring) unringed.push(state.what);
       }
-      expect(reached, `Tab presses that reached a control on ${page.url()}`).toBe(8);
-      expect(unringed, page.url()).toEqual([]);
+      const where = await page.url();
+      expect(reached, `Tab presses that reached a control on ${where}`).toBe(8);
+      expect(unringed, where).toEqual([]);
     }
     for (const page of pages) await page.close();
   });
@@ -159,56 +157,34 @@ describe("accessibility (axe-core)", () => {
   it("hover card: axe on its content (reported; the card is another area's)", async () => {
     await setLanguage(ext, "ar");
     await article.bringToFront();
-    const target = await paintedNameCenter(article, "قاسم سليماني");
+    const target = await markCenter(article, "PER", "قاسم سليماني");
     expect(target).not.toBeNull();
     await article.mouse.move(target!.x - 20, target!.y);
     await article.mouse.move(target!.x, target!.y, { steps: 4 });
-    // The card's root is closed: DevTools reaches it, and its markup (with its styles) is checked
-    // by axe in a page of its own, laid out as on the article (rtl). Rules that need the host
-    // page's context (landmarks, page title) do not apply to a card and are left out.
-    const cdp = await ext.context.newCDPSession(article);
-    type DomNode = { nodeName: string; backendNodeId: number; children?: DomNode[]; shadowRoots?: DomNode[] };
+    // The card's root is closed: the harness reads in (as the browser's own tools can), and its
+    // markup (with its styles) is checked by axe in a page of its own, laid out as on the article
+    // (rtl). Rules that need the host page's context (landmarks, page title) do not apply to a
+    // card and are left out.
     let markup = "";
     await expect
       .poll(
         async () => {
-          const { root } = (await cdp.send("DOM.getDocument", { depth: -1, pierce: true })) as { root: DomNode };
-          const find = (node: DomNode): DomNode | undefined => {
-            if (node.nodeName === "SIYAQ-CARD") return node;
-            for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-              const hit = find(child);
-              if (hit) return hit;
-            }
-            return undefined;
-          };
-          const shadow = find(root)?.shadowRoots?.[0];
-          if (!shadow) return 0;
-          const { object } = (await cdp.send("DOM.resolveNode", { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
-          const { result } = (await cdp.send("Runtime.callFunctionOn", {
-            objectId: object.objectId,
-            functionDeclaration: "function () { return this.innerHTML; }",
-            returnByValue: true,
-          })) as { result: { value: string } };
-          markup = result.value;
+          markup = (await article.inShadow("siyaq-card", (root) => root.innerHTML, null)) ?? "";
           return markup.includes("2020") ? markup.length : 0;
         },
         { timeout: 15_000, interval: 300 },
       )
       .toBeGreaterThan(0);
-    await cdp.detach();
-    const copy = await ext.context.newPage();
+    const copy = await ext.newPage();
     await copy.goto(`${ext.baseUrl}/seed-article.html`);
     await copy.evaluate((html) => {
       document.head.innerHTML = "<title>card</title>";
       document.body.innerHTML = `<main>${html}</main>`;
     }, markup);
     const findings = (await axe(copy)).filter((f) => !["region", "landmark-one-main", "page-has-heading-one"].includes(f.id));
-    report("hover-card/ar", findings);
+    report(`${browser}/hover-card/ar`, findings);
     expect(serious(findings)).toEqual([]);
     await copy.close();
   });
 });
 
-declare const chrome: {
-  storage: { local: { get(key: string): Promise<Record<string, Record<string, unknown> | undefined>>; set(items: object): Promise<void> } };
-};

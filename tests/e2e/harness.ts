@@ -129,6 +129,12 @@ export interface LaunchedExtension {
 export interface LaunchOptions {
   /** Show the window (needs a display); headless by default. */
   headed?: boolean;
+  /**
+   * The browser's UI language (what `i18n.getUILanguage()` answers), "ar" by default: `--lang` and
+   * LANGUAGE for Chromium, `intl.locale.requested` for Firefox (en-US is built in; other languages
+   * need their langpack, e.g. Debian's firefox-esr-l10n-ar).
+   */
+  locale?: string;
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -141,6 +147,7 @@ export async function launchExtension(name: BrowserName, options: LaunchOptions 
   const scratch = await mkdtemp(join(tmpdir(), `siyaq-e2e-${name}-`));
   const downloadDir = join(scratch, "downloads");
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const locale = options.locale ?? "ar";
   let browser: Browser;
   if (name === "chromium") {
     browser = await puppeteer.launch({
@@ -151,10 +158,10 @@ export async function launchExtension(name: BrowserName, options: LaunchOptions 
       userDataDir: join(scratch, "profile"),
       defaultViewport: { width: 1100, height: 900 },
       // The UI language (i18n.getUILanguage) on Linux comes from the environment; --lang elsewhere.
-      env: { ...process.env, LANGUAGE: "ar", LANG: "ar_EG.UTF-8" },
+      env: { ...process.env, LANGUAGE: locale.replace("-", "_"), ...(locale === "ar" ? { LANG: "ar_EG.UTF-8" } : {}) },
       args: [
         ...(isRoot ? ["--no-sandbox"] : []),
-        "--lang=ar",
+        `--lang=${locale}`,
         ...CHROMIUM_QUIET_ARGS,
         `--proxy-server=${DEAD_PROXY}`,
       ],
@@ -173,8 +180,8 @@ export async function launchExtension(name: BrowserName, options: LaunchOptions 
         "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
         // The UI language (i18n.getUILanguage): Debian's firefox-esr-l10n-ar langpack, which
         // .ci/run installs with Firefox.
-        "intl.locale.requested": "ar",
-        "intl.accept_languages": "ar",
+        "intl.locale.requested": locale,
+        "intl.accept_languages": locale,
         "network.proxy.type": 1,
         "network.proxy.http": DEAD_PROXY.split(":")[0],
         "network.proxy.http_port": Number(DEAD_PROXY.split(":")[1]),

@@ -1,7 +1,8 @@
 // Reading what the extension painted and shows, the same way in both browsers: marks from the
 // page's CSS Custom Highlight registry, the card and the selection UI from inside their closed
 // shadow roots (through the harness, as the browsers' own tools see them).
-import type { LaunchedExtension, TestPage } from "./harness";
+import { highlightFixtureFile, type SavedPassage } from "../../tools/page-probes";
+import { waitUntil, type LaunchedExtension, type TestPage } from "./harness";
 
 export interface Painted {
   type: string;
@@ -150,4 +151,25 @@ export function markCenter(page: TestPage, type: string, surface: string): Promi
     },
     { name: `siyaq-${type.toLowerCase()}`, surface },
   );
+}
+
+/**
+ * Puts `passage` into the library as a reader restores a saved highlight: a Web Annotation JSON
+ * file chosen in the library's import (saving itself is for the content script only). Resolves
+ * once the library lists one more highlight.
+ */
+export async function importHighlight(ext: LaunchedExtension, passage: SavedPassage): Promise<void> {
+  const library = await ext.openExtensionPage("library.html");
+  try {
+    await library.waitFor("p.count");
+    const items = "article.highlight";
+    const before = await library.count(items);
+    const json = await highlightFixtureFile(passage);
+    await library.setInputFile('input[type="file"]', { name: "highlight.json", buffer: Buffer.from(json) });
+    await waitUntil(async () => (await library.count(items)) > before).catch(() => {
+      throw new Error(`the library did not list the imported highlight: ${passage.quote}`);
+    });
+  } finally {
+    await library.close();
+  }
 }
