@@ -2,11 +2,10 @@
 // names in Arabic, as the article writes them, with the English name as a second line; and the
 // reader's language choice reaches an open popup at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CDPSession, Page } from "playwright-core";
-import { launchExtension, markCount, type LaunchedExtension } from "./harness-chromium";
+import { BROWSERS, launchExtension, type LaunchedExtension, type TestPage } from "./harness";
+import { markCount } from "./marks";
 
 const ARABIC = /[\u0600-\u06FF]/;
-
 
 /** What the popup shows: `<html lang dir>`, each name's first and second line. */
 interface PopupView {
@@ -23,71 +22,68 @@ const READ_POPUP = `(() => ({
   })),
 }))()`;
 
-/**
- * Evaluates `expression` in the toolbar popup. Playwright does not list an extension's action
- * popup among the context's pages, so the popup's DevTools target is reached through the page's
- * CDP session (Chromium only: Firefox has no action popup target to attach to).
- */
-async function evaluateInTarget(cdp: CDPSession, targetId: string, expression: string): Promise<unknown> {
-  const { sessionId } = (await cdp.send("Target.attachToTarget", { targetId, flatten: false } as never)) as { sessionId: string };
-  const answer = new Promise<unknown>((resolve, reject) => {
-    const onMessage = (event: { sessionId: string; message: string }) => {
-      if (event.sessionId && event.sessionId !== sessionId) return;
-      const reply = JSON.parse(event.message) as { id?: number; result?: { result: { value: unknown } }; error?: { message: string } };
-      if (reply.id !== 1) return;
-      cdp.off("Target.receivedMessageFromTarget" as never, onMessage as never);
-      if (reply.error) reject(new Error(reply.error.message));
-      else resolve(reply.result?.result.value);
-    };
-    cdp.on("Target.receivedMessageFromTarget" as never, onMessage as never);
-  });
-  const message = { id: 1, method: "Runtime.evaluate", params: { expression, returnByValue: true } };
-  await cdp.send("Target.sendMessageToTarget" as never, { sessionId, message: JSON.stringify(message) } as never);
-  try {
-    return await answer;
-  } finally {
-    await cdp.send("Target.detachFromTarget" as never, { sessionId } as never).catch(() => undefined);
-  }
-}
+type ExtensionApi = {
+  i18n: { getUILanguage(): string };
+  storage: { local: { get(key: string): Promise<Record<string, Record<string, unknown> | undefined>>; set(items: object): Promise<void> } };
+};
 
-describe("the popup in an English browser", () => {
+describe.each(BROWSERS)("the popup in an English %s", (browser) => {
   let ext: LaunchedExtension;
-  let article: Page;
+  let article: TestPage;
   let url: string;
 
   beforeAll(async () => {
-    ext = await launchExtension({ locale: "en-US" });
+    ext = await launchExtension(browser, { locale: "en-US" });
     url = `${ext.baseUrl}/seed-article.html`;
-    article = await ext.context.newPage();
+    // The harness's extension page for API calls opens first, so the article is the active tab
+    // while it is read. (Seen in Firefox 140: when that page took the front while the article was
+    // still loading, the article painted its names but the background held no report for its tab,
+    // and the popup said "not read" until a reload in front. Reported as its own issue; this
+    // file's subject is the popup's language.)
+    await ext.manifest();
+    article = await ext.newPage();
     await article.goto(url);
     await article.bringToFront();
   });
   afterAll(() => ext?.close());
 
   it("is an English browser", async () => {
-    expect(await ext.serviceWorker.evaluate(() => chrome.i18n.getUILanguage())).toMatch(/^en/);
+    const language = await ext.inExtension(() => {
+      const api = (globalThis as unknown as { browser?: ExtensionApi }).browser ?? (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+      return api.i18n.getUILanguage();
+    }, undefined);
+    expect(language).toMatch(/^en/);
   });
 
-  it("opens the real popup with action.openPopup() and lists the seed's names in Arabic, as written", async () => {
+  // Chromium only. Firefox has browserAction.openPopup(), but its popup is a panel of the browser's
+  // own window, not a tab: WebDriver BiDi, the only way a test drives Firefox, lists and reaches
+  // tabs and their frames alone, so nothing can read the real popup there. Its content in English
+  // is covered in both browsers by the next scenario (popup.html in a tab, the same code).
+  it.skipIf(browser === "firefox")("opens the real popup with action.openPopup() and lists the seed's names in Arabic, as written", async () => {
     // The popup shows the content script's last report: open it once the page is marked.
     await expect.poll(() => markCount(article), { timeout: 30_000 }).toBeGreaterThan(20);
-    const cdp = await ext.context.newCDPSession(article);
+    await article.bringToFront();
+    const raw = article.raw.browser();
+    const worker = await (await raw.waitForTarget((t) => t.type() === "service_worker" && t.url().startsWith(ext.extensionOrigin), { timeout: 10_000 })).worker();
+    // The toolbar popup is the one popup.html without a `?tab=` (those are pages in tabs).
+    const popupUrl = `${ext.extensionOrigin}/popup.html`;
     let view: PopupView | undefined;
     await expect
       .poll(
         async () => {
-          const { targetInfos } = (await cdp.send("Target.getTargets")) as { targetInfos: { targetId: string; url: string }[] };
-          let popup = targetInfos.find((target) => target.url.startsWith(`chrome-extension://${ext.extensionId}/popup.html`));
-          if (!popup) {
-            await ext.serviceWorker.evaluate(() => chrome.action.openPopup());
+          const target = raw.targets().find((t) => t.url() === popupUrl);
+          if (!target) {
+            await worker!.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup()).catch(() => undefined);
             return 0;
           }
-          view = (await evaluateInTarget(cdp, popup.targetId, READ_POPUP).catch((error: unknown) => {
-            console.warn("popup not readable yet:", error);
-            return undefined;
-          })) as PopupView | undefined;
-          if (!view) return 0;
-          return view!.names.length;
+          const session = await target.createCDPSession();
+          try {
+            const { result } = await session.send("Runtime.evaluate", { expression: READ_POPUP, returnByValue: true });
+            view = result.value as PopupView | undefined;
+          } finally {
+            await session.detach().catch(() => undefined);
+          }
+          return view?.names.length ?? 0;
         },
         { timeout: 30_000, interval: 1000 },
       )
@@ -100,32 +96,29 @@ describe("the popup in an English browser", () => {
     expect(primaries).not.toContain("Iraq");
     expect(view!.names.find((n) => n.primary === "العراق")?.secondary).toBe("Iraq");
     expect(view!.names.find((n) => n.primary === "قاسم سليماني")?.secondary).toMatch(/Soleimani/);
-    await cdp.detach();
   });
 
   it("follows a language chosen in the settings at once, laid out right to left", async () => {
+    await expect.poll(() => markCount(article), { timeout: 30_000 }).toBeGreaterThan(20);
     const popup = await ext.openPopup(url);
-    await popup.locator(".siyaq-entity__name").first().waitFor({ timeout: 20_000 });
+    await popup.waitFor(".siyaq-entity__name", { timeout: 20_000 });
     expect(await popup.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(["en", "ltr"]);
-    expect(await popup.locator("h2#siyaq-this-page").textContent()).toBe("On this page");
-    await ext.serviceWorker.evaluate(async () => {
-      const stored = (await chrome.storage.local.get("siyaq.settings"))["siyaq.settings"] ?? {};
-      await chrome.storage.local.set({ "siyaq.settings": { ...stored, uiLanguage: "ar" } });
-    });
-    await expect.poll(() => popup.locator("h2#siyaq-this-page").textContent(), { timeout: 10_000 }).toBe("في هذه الصفحة");
+    expect(await popup.text("h2#siyaq-this-page")).toBe("On this page");
+    // In English, too, the names are the article's own; English only as the second line.
+    const names = await popup.texts(".siyaq-entity__name");
+    expect(names).toEqual(expect.arrayContaining(["العراق", "قاسم سليماني"]));
+    expect(names.filter((name) => !ARABIC.test(name))).toEqual([]);
+    await ext.inExtension(async () => {
+      const api = (globalThis as unknown as { browser?: ExtensionApi }).browser ?? (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+      const stored = (await api.storage.local.get("siyaq.settings"))["siyaq.settings"] ?? {};
+      await api.storage.local.set({ "siyaq.settings": { ...stored, uiLanguage: "ar" } });
+    }, undefined);
+    await expect.poll(() => popup.text("h2#siyaq-this-page"), { timeout: 10_000 }).toBe("في هذه الصفحة");
     expect(await popup.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(["ar", "rtl"]);
     // The page starts over in the new language: its list loads again.
-    await expect
-      .poll(() => popup.locator(".siyaq-entity__name").allTextContents(), { timeout: 10_000 })
-      .toEqual(expect.arrayContaining(["العراق", "قاسم سليماني"]));
+    await expect.poll(() => popup.texts(".siyaq-entity__name"), { timeout: 10_000 }).toEqual(expect.arrayContaining(["العراق", "قاسم سليماني"]));
     // The page's summary line says what it counts.
-    expect(await popup.getByTestId("page-mentions").textContent()).toMatch(/^ذُكرت الأسماء \d+ (مرة|مرات) في هذه الصفحة$/);
+    expect(await popup.text('[data-testid="page-mentions"]')).toMatch(/^ذُكرت الأسماء \d+ (مرة|مرات) في هذه الصفحة$/);
     await popup.close();
   });
 });
-
-declare const chrome: {
-  i18n: { getUILanguage(): string };
-  action: { openPopup(): Promise<void> };
-  storage: { local: { get(key: string): Promise<Record<string, Record<string, unknown> | undefined>>; set(items: object): Promise<void> } };
-};
