@@ -36,9 +36,10 @@ describe.each(BROWSERS)("the popup in an English %s", (browser) => {
     ext = await launchExtension(browser, { locale: "en-US" });
     url = `${ext.baseUrl}/seed-article.html`;
     // The harness's extension page for API calls opens first, so the article is the active tab
-    // while it is read. (Seen in Firefox 140: when that page took the front while the article was
-    // still loading, the article painted its names but the background held no report for its tab,
-    // and the popup said "not read" until a reload in front. Reported as its own issue; this
+    // while it is read. (Seen in Firefox 140 under puppeteer: when that page opened while the
+    // article was still loading, the article painted its names but the background held no report
+    // for its tab, and the popup said "not read" until a reload. A tab opened in the background
+    // with tabs.create({active: false}) is reported fine, so the cause is not settled; this
     // file's subject is the popup's language.)
     await ext.manifest();
     article = await ext.newPage();
