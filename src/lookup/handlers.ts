@@ -2,7 +2,6 @@
 // the options page or the card's button, a user gesture); without them the answer is
 // `needs-permission` and nothing is sent. Test endpoints (loopback only, set from extension pages)
 // live in the database's meta table, out of any web page's reach.
-import { browser } from "wxt/browser";
 import type { Handlers } from "@/src/messaging/server";
 import { withDatabase, type SiyaqDatabase } from "@/src/kb/db";
 import type { LookupResponses } from "./messages";
@@ -10,9 +9,8 @@ import { cacheOutcome, cachedEntity, cachedOutcome, nameKey, qidKey } from "./ca
 import { DEFAULT_ENDPOINTS, WikidataClient, type Endpoints } from "./wikidata";
 import { keepEntity, refreshEntity } from "./keep";
 import type { FetchLike } from "./queue";
+import { hasLookupPermission } from "./permission";
 
-/** The optional host permissions lookups need (wxt.config.ts declares them). */
-export const LOOKUP_ORIGINS = ["https://www.wikidata.org/*", "https://ar.wikipedia.org/*"];
 const ENDPOINTS_KEY = "lookup.endpoints";
 
 export function lookupUserAgent(version: string): string {
@@ -28,18 +26,10 @@ export interface LookupDeps {
   now?: () => number;
 }
 
-async function hostPermissionGranted(): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: LOOKUP_ORIGINS });
-  } catch {
-    return false;
-  }
-}
-
 type LookupHandlers = Pick<Handlers, keyof LookupResponses>;
 
 export function createLookupHandlers(deps: LookupDeps): LookupHandlers {
-  const { permitted = hostPermissionGranted, now = Date.now } = deps;
+  const { permitted = hasLookupPermission, now = Date.now } = deps;
   const clients = new Map<string, WikidataClient>();
   const clientFor = (endpoints: Endpoints) => {
     const key = `${endpoints.wikidata} ${endpoints.wikipedia}`;

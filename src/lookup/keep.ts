@@ -16,6 +16,16 @@ const LABELS = {
 } as const satisfies Record<string, PartialLocalizedText>;
 const WIKIDATA_LABELS: ReadonlySet<string> = new Set(Object.values(LABELS).map((label) => label.ar));
 
+/** Article addresses from the sitelink titles (the card links to them). */
+export function wikipediaUrls(found: LookupEntity): { ar?: string; en?: string } {
+  const urls: { ar?: string; en?: string } = {};
+  for (const lang of ["ar", "en"] as const) {
+    const title = found.wikipedia[lang];
+    if (title) urls[lang] = `https://${lang}.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, "_"))}`;
+  }
+  return urls;
+}
+
 function both(text: string): PartialLocalizedText {
   return { ar: text, en: text };
 }
@@ -67,7 +77,7 @@ export async function keepEntity(db: SiyaqDatabase, found: LookupEntity, metName
       updatedAt: now,
     };
     if (found.description.ar || found.description.en) record.description = { ...found.description };
-    if (found.wikipedia.ar || found.wikipedia.en) record.links = { wikipedia: { ...found.wikipedia } };
+    if (found.wikipedia.ar || found.wikipedia.en) record.links = { wikipedia: wikipediaUrls(found) };
     record.aliasKeys = aliasKeysOf(record);
     await db.entities.put(record);
     await markEntitiesChanged(db);
@@ -89,7 +99,7 @@ export async function refreshEntity(db: SiyaqDatabase, id: string, found: Lookup
     const next: EntityRecord = { ...stored, facts: [...kept, ...fresh], updatedAt: now };
     next.description = { ...found.description, ...stored.description };
     if (!next.description.ar && !next.description.en) delete next.description;
-    if (!stored.links?.wikipedia && (found.wikipedia.ar || found.wikipedia.en)) next.links = { ...stored.links, wikipedia: { ...found.wikipedia } };
+    if (!stored.links?.wikipedia && (found.wikipedia.ar || found.wikipedia.en)) next.links = { ...stored.links, wikipedia: wikipediaUrls(found) };
     await db.entities.put(next);
     await markEntitiesChanged(db);
     return summaryOf(next);

@@ -101,7 +101,7 @@ describe("lookup.keep", () => {
     expect(view?.entity.source).toBe("user");
     expect(view?.entity.aliases).toEqual(["كارني"]);
     expect(view?.entity.description?.ar).toBe("اقتصادي وسياسي كندي");
-    expect(view?.entity.links?.wikipedia?.ar).toBe("مارك كارني");
+    expect(view?.entity.links?.wikipedia?.ar).toBe(`https://ar.wikipedia.org/wiki/${encodeURIComponent("مارك_كارني")}`);
     const facts = view?.entity.facts ?? [];
     expect(facts.find((f) => f.label.en === "Born")?.value.ar).toBe("1965-03-16");
     const current = facts.find((f) => f.value.en?.startsWith("Prime Minister of Canada"));
