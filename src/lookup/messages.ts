@@ -1,6 +1,8 @@
 // Online lookups (opt-in): payload schemas, senders and answers of the `lookup.*` messages.
 // A page's card may ask for a name (the name and its type only: the schemas are strict, so no page
-// text or address can ride along), keep what was found, or refresh a stored entity's facts.
+// text or address can ride along) and keep what was found (read back from the cache, so a page
+// cannot make an entity up). Refreshing a stored entity edits it: extension pages only, as for
+// every edit of a stored entity.
 import * as v from "valibot";
 import { EntityIdSchema } from "@/src/kb/pack-schema";
 import type { EntitySummary } from "@/src/kb/messages";
@@ -29,7 +31,7 @@ export const lookupRequests = {
 export const lookupSenders = {
   "lookup.name": ANY_CONTEXT,
   "lookup.keep": ANY_CONTEXT,
-  "lookup.refresh": ANY_CONTEXT,
+  "lookup.refresh": EXTENSION_ONLY,
   "lookup.setEndpoints": EXTENSION_ONLY,
 } satisfies Record<keyof typeof lookupRequests, readonly SenderContext[]>;
 

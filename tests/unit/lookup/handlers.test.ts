@@ -126,7 +126,8 @@ describe("lookup.refresh", () => {
   it("updates a pack entity's Wikidata facts and keeps its other facts", async () => {
     const entity = { ...(await db.entities.toArray()).find((e) => e.qid)! };
     await db.entities.put({ ...entity, qid: "Q534285", facts: [{ label: { ar: "ملاحظة" }, value: { ar: "تبقى" } }, { label: { ar: "المنصب", en: "Position" }, value: { ar: "قديم" } }] });
-    const { outcome, entity: summary } = await ask("lookup.refresh", { id: entity.id });
+    await expect(ask("lookup.refresh", { id: entity.id })).rejects.toThrow();
+    const { outcome, entity: summary } = await ask("lookup.refresh", { id: entity.id }, "extension");
     expect(outcome.status).toBe("found");
     expect(summary?.id).toBe(entity.id);
     const stored = await db.entities.get(entity.id);
@@ -143,10 +144,10 @@ describe("lookup.refresh", () => {
 
   it("says why when the entity has no QID, and loses nothing when offline", async () => {
     const noQid = (await db.entities.toArray()).find((e) => !e.qid)!;
-    await expect(ask("lookup.refresh", { id: noQid.id })).rejects.toThrow(/no Wikidata id/);
+    await expect(ask("lookup.refresh", { id: noQid.id }, "extension")).rejects.toThrow(/no Wikidata id/);
     const withQid = (await db.entities.toArray()).find((e) => e.qid)!;
     handlers = { ...handlers, ...createLookupHandlers({ version: "1", fetch: () => Promise.reject(new TypeError("offline")) }) } as unknown as Handlers;
-    expect((await ask("lookup.refresh", { id: withQid.id })).outcome.status).toBe("unavailable");
+    expect((await ask("lookup.refresh", { id: withQid.id }, "extension")).outcome.status).toBe("unavailable");
     expect(await db.entities.get(withQid.id)).toEqual(withQid);
   });
 });
