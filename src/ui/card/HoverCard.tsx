@@ -301,11 +301,14 @@ export function HoverCard({ mention, details, actions, takeFocus, asOf, host, t 
           ))}
         </ul>
       )}
-      {canLookUp && lookup.status === "idle" && (
+      {canLookUp && (
         <div class="lookup-offer">
-          <button type="button" onClick={() => void runLookup()}>
-            {t("hover.lookUp")}
-          </button>
+          {lookup.status === "idle" && (
+            <button type="button" onClick={() => void runLookup()}>
+              {t("hover.lookUp")}
+            </button>
+          )}
+          {/* Said before and after: what a lookup sends. */}
           <p class="muted">{t("hover.lookUpSends")}</p>
         </div>
       )}

@@ -67,5 +67,7 @@ describe("unknown-name card lookup", () => {
     await flush();
     expect(lookUp).toHaveBeenCalledOnce();
     expect(root.textContent).toContain("اقتصادي وسياسي كندي");
+    // The card still says what was sent.
+    expect(root.textContent).toContain(t("hover.lookUpSends"));
   });
 });
