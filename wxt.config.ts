@@ -1,5 +1,6 @@
 import { defineConfig } from "wxt";
 import preact from "@preact/preset-vite";
+import { LOOKUP_ORIGINS } from "./src/lookup/origins";
 
 // Chrome MV3 and Firefox builds from one config. The polyfill module puts webextension-polyfill
 // behind `wxt/browser` so every context gets the same promise-based API.
@@ -32,6 +33,9 @@ export default defineConfig({
     name: "Siyaq — سياق",
     description: "Context behind the names in Arabic news: people, organisations, places and dates, with background cards and timelines. Private and offline.",
     permissions: ["storage", "contextMenus", "activeTab", "tabs"],
+    // Lookups on Wikidata/Wikipedia are opt-in: asked for when the reader turns them on or clicks
+    // "look it up", never at install. MV3 keeps host patterns apart; Firefox's build is MV2.
+    ...(browser === "firefox" ? { optional_permissions: LOOKUP_ORIGINS } : { optional_host_permissions: LOOKUP_ORIGINS }),
     action: { default_title: "Siyaq — سياق" },
     commands: {
       "save-highlight": {

@@ -1,5 +1,5 @@
 // What the tests, the demo tools and the screenshot script read from a marked page: how many
-// names are painted, and where a painted name sits (to hover it as a reader would).
+// names are painted, where a painted name sits (to hover it as a reader would), and the card.
 import type { Page } from "playwright-core";
 
 /** How many ranges the page's `siyaq-*` entity highlights hold. */
@@ -109,4 +109,32 @@ export async function highlightProgress(
     tabId,
   )) as { painted: number; saved: number } | null;
   return answer && `${answer.painted}/${answer.saved}`;
+}
+
+/** The card's text, read through the DevTools protocol (the card's shadow root is closed). */
+export async function cardText(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    type DomNode = { nodeName: string; nodeType: number; nodeValue: string; children?: DomNode[]; shadowRoots?: DomNode[] };
+    const { root } = (await cdp.send("DOM.getDocument", { depth: -1, pierce: true })) as { root: DomNode };
+    const find = (node: DomNode): DomNode | undefined => {
+      if (node.nodeName === "SIYAQ-CARD") return node;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+        const hit = find(child);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    const texts: string[] = [];
+    const collect = (node: DomNode) => {
+      if (node.nodeName === "STYLE") return;
+      if (node.nodeType === 3) texts.push(node.nodeValue);
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) collect(child);
+    };
+    const host = find(root);
+    if (host) collect(host);
+    return texts.join(" ");
+  } finally {
+    await cdp.detach();
+  }
 }

@@ -7,8 +7,12 @@ import { RECOGNIZE_LIMIT, rateLimiter, type RateLimit } from "./rate-limit";
 import { createKbHandlers } from "@/src/kb/handlers";
 import { createPageHandlers } from "@/src/page/handlers";
 import { createHighlightHandlers } from "@/src/highlights/handlers";
+import { createLookupHandlers, type LookupDeps } from "@/src/lookup/handlers";
 
-export function createHandlers(version: string, { recognizeLimit = RECOGNIZE_LIMIT }: { recognizeLimit?: RateLimit } = {}): Handlers {
+export function createHandlers(
+  version: string,
+  { recognizeLimit = RECOGNIZE_LIMIT, lookup = {} }: { recognizeLimit?: RateLimit; lookup?: Omit<LookupDeps, "version"> } = {},
+): Handlers {
   const takeRecognizeBudget = rateLimiter("recognize", recognizeLimit);
   return {
     ping: () => ({ version, ready: true }),
@@ -28,5 +32,6 @@ export function createHandlers(version: string, { recognizeLimit = RECOGNIZE_LIM
     ...createKbHandlers(),
     ...createPageHandlers(),
     ...createHighlightHandlers(),
+    ...createLookupHandlers({ version, ...lookup }),
   };
 }

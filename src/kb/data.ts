@@ -211,10 +211,10 @@ export async function importData(db: SiyaqDatabase, json: string): Promise<DataI
 
 /** Empties every table (the caller has asked the user to confirm). */
 export async function wipeData(db: SiyaqDatabase): Promise<void> {
-  await db.transaction("rw", [db.entities, db.events, db.mentions, db.highlights, db.packs, db.meta, db.sightings], async () => {
+  await db.transaction("rw", [db.entities, db.events, db.mentions, db.highlights, db.packs, db.meta, db.sightings, db.lookups], async () => {
     await Promise.all([
       db.entities.clear(), db.events.clear(), db.mentions.clear(), db.highlights.clear(), db.packs.clear(), db.meta.clear(),
-      db.sightings.clear(),
+      db.sightings.clear(), db.lookups.clear(),
     ]);
     await markEntitiesChanged(db);
   });

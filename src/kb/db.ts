@@ -6,6 +6,7 @@ import type { EntityType } from "@/src/nlp/types";
 import { aliasKeysOf } from "./alias-keys";
 import { REVISION_KEY, newRevision } from "./changes";
 import type { SightingRecord } from "./sightings";
+import type { LookupRecord } from "@/src/lookup/cache";
 
 /** Arabic first: the product reads Arabic news. */
 export interface LocalizedText {
@@ -150,9 +151,21 @@ export const SCHEMA_VERSIONS = {
     meta: "key",
     sightings: "key, seenAt",
   },
+  // v4: answers of online lookups (src/lookup), kept until they expire; indexed by QID so a found
+  // entity can be kept in the knowledge base from the cache.
+  4: {
+    entities: "id, type, *aliasKeys, source, qid",
+    events: "id, date, *entityIds, origin, pack, url",
+    mentions: "++id, entityId, url, &[entityId+url], seenAt",
+    highlights: "id, url, createdAt, *tags, *entityIds",
+    packs: "id",
+    meta: "key",
+    sightings: "key, seenAt",
+    lookups: "key, expiresAt, qid",
+  },
 } as const;
 
-export const LATEST_SCHEMA_VERSION = 3;
+export const LATEST_SCHEMA_VERSION = 4;
 
 export class SiyaqDatabase extends Dexie {
   entities!: EntityTable<EntityRecord, "id">;
@@ -162,6 +175,7 @@ export class SiyaqDatabase extends Dexie {
   packs!: EntityTable<PackRecord, "id">;
   meta!: Table<MetaRecord, string>;
   sightings!: EntityTable<SightingRecord, "key">;
+  lookups!: EntityTable<LookupRecord, "key">;
 
   /** `upTo` opens an older schema: only tests use it, to write a database as an old version did. */
   constructor(name = "siyaq", options: DexieOptions & { upTo?: number } = {}) {
@@ -191,6 +205,7 @@ export class SiyaqDatabase extends Dexie {
         });
     }
     if (upTo >= 3) this.version(3).stores(SCHEMA_VERSIONS[3]);
+    if (upTo >= 4) this.version(4).stores(SCHEMA_VERSIONS[4]);
     // Dexie 4 opens a database a newer Siyaq wrote (after a downgrade) as if it were ours, and its
     // records may not be what this code expects: refuse it, saying why, and touch nothing.
     this.on("ready", (db) => {

@@ -7,6 +7,7 @@ import type { Mention } from "@/src/nlp/types";
 import { kbRequests, kbSenders, type KbResponses } from "@/src/kb/messages";
 import { pageRequests, pageSenders, type PageResponses } from "@/src/page/messages";
 import { highlightRequests, highlightSenders, type HighlightResponses } from "@/src/highlights/messages";
+import { lookupRequests, lookupSenders, type LookupResponses } from "@/src/lookup/messages";
 import { ANY_CONTEXT, EXTENSION_ONLY, type SenderContext } from "./context";
 
 const coreRequests = {
@@ -39,10 +40,11 @@ export const requestSchemas = {
   ...kbRequests,
   ...pageRequests,
   ...highlightRequests,
+  ...lookupRequests,
 } satisfies Record<string, v.GenericSchema>;
 
 /** Answer types, one per message type. */
-export interface ResponseMap extends CoreResponses, KbResponses, PageResponses, HighlightResponses {}
+export interface ResponseMap extends CoreResponses, KbResponses, PageResponses, HighlightResponses, LookupResponses {}
 
 export type MessageType = keyof typeof requestSchemas & keyof ResponseMap;
 /**
@@ -54,6 +56,7 @@ export const requestSenders: { readonly [K in MessageType]: readonly SenderConte
   ...kbSenders,
   ...pageSenders,
   ...highlightSenders,
+  ...lookupSenders,
 };
 
 export type RequestOf<K extends MessageType> = v.InferOutput<(typeof requestSchemas)[K]>;

@@ -7,6 +7,11 @@ import type { CardActions, CardDetails } from "@/src/ui/card/HoverCard";
 import type { Translator } from "@/src/ui/i18n";
 import type { MarkedMention } from "./mention-index";
 import { sightingsOf } from "./sightings";
+import { LOOKUP_TYPES } from "@/src/lookup/messages";
+
+function isLookupType(type: string): type is (typeof LOOKUP_TYPES)[number] {
+  return (LOOKUP_TYPES as readonly string[]).includes(type);
+}
 
 /** How many other articles an unknown name's card lists. */
 const ELSEWHERE_SHOWN = 3;
@@ -28,10 +33,12 @@ export interface ActionContext {
   close(): void;
   /** The card's words (the notices these actions return). */
   t: Translator;
+  /** The reader turned on "look up unknown names online": the card looks up as it opens. */
+  lookUpAtOnce?: boolean;
 }
 
 /** The card's buttons for a mention; each resolves with the line the card shows afterwards, if any. */
-export function cardActions(mention: MarkedMention, { host, rescan, close, t }: ActionContext): Omit<CardActions, "close"> {
+export function cardActions(mention: MarkedMention, { host, rescan, close, t, lookUpAtOnce = false }: ActionContext): Omit<CardActions, "close"> {
   const { surface, type, entityId } = mention;
   const actions: Omit<CardActions, "close"> = {
     saveHighlight: async () => {
@@ -63,6 +70,16 @@ export function cardActions(mention: MarkedMention, { host, rescan, close, t }: 
       void rescan();
       return t("hover.added");
     };
+    if (isLookupType(type)) {
+      // The name and its type only: never the page's text or its address.
+      actions.lookUp = () => sendMessage("lookup.name", { name: mention.surface.trim(), type });
+      actions.lookUpAtOnce = lookUpAtOnce;
+      actions.keepFound = async (qid) => {
+        await sendMessage("lookup.keep", { qid, name: mention.surface.trim() });
+        void rescan();
+        return t("hover.kept");
+      };
+    }
   }
   return actions;
 }

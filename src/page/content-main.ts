@@ -110,7 +110,7 @@ export async function startContent(signal: AbortSignal): Promise<void> {
         host,
         details: (mention) => cardDetails(mention),
         actions: (mention, close) => {
-          const actions = cardActions(mention, { host, close, t: cardT, rescan: () => current.rescanAll() });
+          const actions = cardActions(mention, { host, close, t: cardT, rescan: () => current.rescanAll(), lookUpAtOnce: settings.lookupUnknown });
           // Saved passages are anchored in the top document only (src/highlights): a frame's
           // text would be saved under an address that never paints it again.
           if (!isTop) delete actions.saveHighlight;

@@ -21,6 +21,8 @@ export const SettingsSchema = v.object({
   sites: v.optional(v.array(SiteRuleSchema), []),
   /** Language of the popup, options, library and cards; `browser` follows the browser's UI language. */
   uiLanguage: v.optional(v.picklist(UI_LANGUAGE_CHOICES), "browser"),
+  /** Look every unknown name up on Wikidata/Wikipedia without a click (the name only is sent). Off by default. */
+  lookupUnknown: v.optional(v.boolean(), false),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { EntityRecord, EventRecord } from "@/src/kb/db";
 import type { EntityType } from "@/src/nlp/types";
+import type { LookupOutcome } from "@/src/lookup/types";
 import { directionOf, type Translator } from "@/src/ui/i18n";
 import { webSearchHref } from "@/src/ui/shared/safe-url";
 import { cardTranslator } from "./labels";
@@ -30,6 +31,12 @@ export interface CardActions {
   addToKnowledgeBase?(): Promise<string | void>;
   /** Switches Siyaq off for this site (the same setting as the popup's switch). */
   turnOffSite?(): Promise<string | void>;
+  /** Looks an unknown name up on Wikidata/Wikipedia (the name only is sent). */
+  lookUp?(): Promise<LookupOutcome>;
+  /** Look up as soon as the card opens (the reader turned lookups on in the options). */
+  lookUpAtOnce?: boolean;
+  /** Keeps what the lookup found in the knowledge base. */
+  keepFound?(qid: string): Promise<string | void>;
   close(): void;
 }
 
@@ -108,6 +115,66 @@ function ActionButton({ label, run, onDone, t }: { label: string; run: () => Pro
   );
 }
 
+type LookupState = { status: "idle" } | { status: "busy" } | LookupOutcome;
+
+function span(start?: string, end?: string): string {
+  return start || end ? ` (${start ?? "…"} – ${end ?? ""})` : "";
+}
+
+/** What a lookup found, or why it found nothing. All of it is rendered as text. */
+function LookupResult({ outcome, keep, onDone, t }: { outcome: LookupState; keep?: (qid: string) => Promise<string | void>; onDone: (line: string) => void; t: Translator }) {
+  if (outcome.status === "idle") return null;
+  if (outcome.status === "busy") return <p class="muted">{t("hover.lookingUp")}</p>;
+  if (outcome.status === "unavailable") return <p class="lookup-unavailable" role="status">{t("hover.lookupUnavailable")}</p>;
+  if (outcome.status === "needs-permission") return <p role="status">{t("hover.lookupNeedsPermission")}</p>;
+  if (outcome.status === "not-found") return <p class="muted" role="status">{t("hover.lookupNotFound")}</p>;
+  const { entity } = outcome;
+  const description = entity.description.ar ?? entity.description.en;
+  return (
+    <section class="lookup" aria-label={t("hover.lookupFrom")}>
+      <h3>
+        {t("hover.lookupFrom")}: {entity.label.ar ?? entity.label.en}
+        {entity.label.en && entity.label.ar && (
+          <span class="name-en" lang="en" dir="ltr">
+            {" "}{entity.label.en}
+          </span>
+        )}
+      </h3>
+      {!entity.typeMatched && <p class="muted">{t("hover.lookupGuess")}</p>}
+      {description && <p class="description">{description}</p>}
+      <dl class="facts">
+        {entity.born && (
+          <div>
+            <dt>{t("hover.born")}</dt>
+            <dd><time dateTime={entity.born}>{entity.born}</time></dd>
+          </div>
+        )}
+        {entity.died && (
+          <div>
+            <dt>{t("hover.died")}</dt>
+            <dd><time dateTime={entity.died}>{entity.died}</time></dd>
+          </div>
+        )}
+        {entity.positions.length > 0 && (
+          <div>
+            <dt>{t("hover.positions")}</dt>
+            {entity.positions.slice(0, 3).map((p) => (
+              <dd key={p.qid + (p.start ?? "")}>{(p.label.ar ?? p.label.en ?? p.qid) + span(p.start, p.end)}</dd>
+            ))}
+          </div>
+        )}
+      </dl>
+      {entity.extract && <p class="extract">{entity.extract}</p>}
+      <p>
+        <a href={`https://www.wikidata.org/wiki/${entity.qid}`} target="_blank" rel="noopener noreferrer">
+          {t("hover.wikidata")}
+        </a>
+      </p>
+      {keep && <ActionButton t={t} label={t("hover.keep")} run={() => keep(entity.qid)} onDone={onDone} />}
+    </section>
+  );
+}
+
 export function HoverCard({ mention, details, actions, takeFocus, asOf, host, t = cardTranslator() }: HoverCardProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const root = useRef<HTMLElement>(null);
@@ -115,6 +182,21 @@ export function HoverCard({ mention, details, actions, takeFocus, asOf, host, t 
     if (takeFocus) root.current?.focus();
   }, [takeFocus, mention]);
   useEffect(() => setNotice(null), [mention]);
+  const [lookup, setLookup] = useState<LookupState>({ status: "idle" });
+  const canLookUp = details.state === "unknown" && actions.lookUp !== undefined;
+  const runLookup = async () => {
+    if (!actions.lookUp) return;
+    setLookup({ status: "busy" });
+    try {
+      setLookup(await actions.lookUp());
+    } catch (error) {
+      setLookup({ status: "unavailable", reason: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  useEffect(() => {
+    setLookup({ status: "idle" });
+    if (canLookUp && actions.lookUpAtOnce) void runLookup();
+  }, [mention, canLookUp]);
 
   const language = t.language;
   const other = language === "ar" ? "en" : "ar";
@@ -219,6 +301,18 @@ export function HoverCard({ mention, details, actions, takeFocus, asOf, host, t 
           ))}
         </ul>
       )}
+      {canLookUp && (
+        <div class="lookup-offer">
+          {lookup.status === "idle" && (
+            <button type="button" onClick={() => void runLookup()}>
+              {t("hover.lookUp")}
+            </button>
+          )}
+          {/* Said before and after: what a lookup sends. */}
+          <p class="muted">{t("hover.lookUpSends")}</p>
+        </div>
+      )}
+      {canLookUp && <LookupResult outcome={lookup} keep={actions.keepFound} onDone={setNotice} t={t} />}
       {link && (
         <p>
           <a href={link.href} target="_blank" rel="noopener noreferrer">

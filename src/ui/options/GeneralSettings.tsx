@@ -5,6 +5,7 @@ import { MARK_STYLES, saveSettings, UI_LANGUAGE_CHOICES, type Settings } from "@
 import type { EntityType } from "@/src/nlp/types";
 import type { Translator } from "@/src/ui/i18n";
 import { errorText } from "@/src/ui/shared/use-async";
+import { requestLookupPermission } from "@/src/lookup/permission";
 
 /** The types a reader can choose to mark; the recognizer's other types are not painted. */
 export const MARKABLE_TYPES: readonly EntityType[] = ["PER", "ORG", "LOC", "DATE"];
@@ -104,6 +105,26 @@ export function GeneralSettings({ settings, t }: { settings: Settings; t: Transl
           onBlur={() => setDelayDraft(undefined)}
         />
         <small id="siyaq-hover-delay-help">0–{HOVER_DELAY_MAX}</small>
+      </div>
+      <div class="siyaq-field">
+        <label class="siyaq-choice">
+          <input
+            type="checkbox"
+            name="lookupUnknown"
+            checked={settings.lookupUnknown}
+            aria-describedby="siyaq-lookup-help"
+            onChange={(event) => {
+              if (!event.currentTarget.checked) return save({ lookupUnknown: false });
+              // Asked inside the click (a user gesture), and only now: never at install.
+              setError(undefined);
+              void requestLookupPermission().then((granted) =>
+                granted ? save({ lookupUnknown: true }) : setError(t("options.lookupDenied")),
+              );
+            }}
+          />
+          {t("options.lookup")}
+        </label>
+        <small id="siyaq-lookup-help">{t("options.lookupHelp")}</small>
       </div>
       {error && <p role="alert">{error}</p>}
     </section>

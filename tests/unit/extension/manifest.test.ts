@@ -9,11 +9,17 @@ import config from "@/wxt.config";
 const ROOT = resolve(import.meta.dirname, "../../..");
 /** Every permission with the reason it is needed (the README lists the same). */
 const EXPECTED_PERMISSIONS = ["storage", "contextMenus", "activeTab", "tabs"];
+/**
+ * Optional, never granted at install: asked when the reader turns "look up unknown names online"
+ * on (issue 16). MV3 keeps them in `optional_host_permissions`; Firefox's MV2 build in `optional_permissions`.
+ */
+const EXPECTED_OPTIONAL_HOSTS = ["https://www.wikidata.org/*", "https://ar.wikipedia.org/*"];
 
 type ManifestFn = (env: { browser: string; manifestVersion: 2 | 3; mode: string; command: "build" | "serve" }) => {
   permissions?: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
+  optional_host_permissions?: string[];
 };
 
 describe("manifest", () => {
@@ -21,12 +27,19 @@ describe("manifest", () => {
     const manifest = (config.manifest as unknown as ManifestFn)({ browser, manifestVersion, mode: "production", command: "build" });
     expect(manifest.permissions).toEqual(EXPECTED_PERMISSIONS);
     expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.optional_permissions).toBeUndefined();
+    if (browser === "chrome") {
+      expect(manifest.optional_host_permissions).toEqual(EXPECTED_OPTIONAL_HOSTS);
+      expect(manifest.optional_permissions).toBeUndefined();
+    } else {
+      expect(manifest.optional_permissions).toEqual(EXPECTED_OPTIONAL_HOSTS);
+      expect(manifest.optional_host_permissions).toBeUndefined();
+    }
   });
 
   it("the README gives a reason for every permission", () => {
     const readme = readFileSync(resolve(ROOT, "README.md"), "utf8");
     for (const permission of EXPECTED_PERMISSIONS) expect(readme, permission).toMatch(new RegExp(`\\| \`${permission}\` \\|`));
+    for (const host of EXPECTED_OPTIONAL_HOSTS) expect(readme, host).toContain(`\`${host}\``);
   });
 
   for (const [dir, hostsKey] of [["chrome-mv3", "host_permissions"], ["firefox-mv2", "permissions"]] as const) {
@@ -39,7 +52,10 @@ describe("manifest", () => {
       const hosts = ((built[hostsKey] as string[] | undefined) ?? []).filter((p) => p.includes("://"));
       expect(hosts).toEqual([]);
       expect(built.content_scripts?.flatMap((c) => c.matches)).toEqual(["http://*/*", "https://*/*"]);
-      expect(built.optional_permissions).toBeUndefined();
+      if (dir === "chrome-mv3") {
+        expect(built.optional_host_permissions).toEqual(EXPECTED_OPTIONAL_HOSTS);
+        expect(built.optional_permissions).toBeUndefined();
+      } else expect(built.optional_permissions).toEqual(EXPECTED_OPTIONAL_HOSTS);
     });
   }
 });

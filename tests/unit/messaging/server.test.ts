@@ -95,7 +95,7 @@ describe("authorisation by sender context", () => {
     expect(types.filter((type) => requestSenders[type].includes("content")).sort()).toEqual([
       // highlight.update: the reader edits a note on the page; the handler limits it to the tab's origin.
       "entity.get", "entity.upsert", "events.addFromPage", "highlight.save", "highlight.setOrphaned", "highlight.update",
-      "highlights.forUrl", "mentions.record", "page.openInPopup", "page.report", "ping", "recognize",
+      "highlights.forUrl", "lookup.keep", "lookup.name", "mentions.record", "page.openInPopup", "page.report", "ping", "recognize",
       "sightings.of", "sightings.record", "suppression.add",
     ]);
   });

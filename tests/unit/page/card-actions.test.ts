@@ -48,6 +48,23 @@ describe("card actions", () => {
     expect(rescan).toHaveBeenCalledOnce();
   });
 
+  it("looks an unknown name up by its name and type only, and keeps what was found", async () => {
+    const rescan = vi.fn(async () => {});
+    const actions = cardActions(mention(" مارك كارني ", "PER"), { host: "news.example", rescan, close: () => {}, t, lookUpAtOnce: true });
+    expect(actions.lookUpAtOnce).toBe(true);
+    answers["lookup.name"] = { status: "not-found", fetchedAt: 1 };
+    expect(await actions.lookUp!()).toEqual({ status: "not-found", fetchedAt: 1 });
+    expect(await actions.keepFound!("Q534285")).toBe(t("hover.kept"));
+    expect(sent).toEqual([
+      { type: "lookup.name", payload: { name: "مارك كارني", type: "PER" } },
+      { type: "lookup.keep", payload: { qid: "Q534285", name: "مارك كارني" } },
+    ]);
+    expect(rescan).toHaveBeenCalledOnce();
+    // Dates and linked names are not looked up.
+    expect(cardActions(mention("2024", "DATE"), { host: "x", rescan, close: () => {}, t }).lookUp).toBeUndefined();
+    expect(cardActions(mention("قاسم سليماني", "PER", "per:qasem-soleimani"), { host: "x", rescan, close: () => {}, t }).lookUp).toBeUndefined();
+  });
+
   it("opens a linked entity in the popup, or says how when the browser will not", async () => {
     const actions = cardActions(mention("قاسم سليماني", "PER", "per:qasem-soleimani"), { host: "x", rescan: async () => {}, close: () => {}, t });
     expect(actions.addToKnowledgeBase).toBeUndefined();

@@ -99,6 +99,20 @@ describe("settings form", () => {
     expect(labelled("People").checked).toBe(true);
   });
 
+  it("turns online lookups on only once the browser grants the two sites, asked at that click", async () => {
+    expect((await loadSettings()).lookupUnknown).toBe(false);
+    expect(host.textContent).toContain("send the name only — never the page's text or its address");
+    const request = vi.spyOn(fakeBrowser.permissions, "request").mockResolvedValueOnce(false);
+    choose(labelled("Look up unknown names online"));
+    await until(() => host.textContent?.includes("lookups stay off"), "refusal shown");
+    expect(request).toHaveBeenCalledWith({ origins: ["https://www.wikidata.org/*", "https://ar.wikipedia.org/*"] });
+    expect((await loadSettings()).lookupUnknown).toBe(false);
+    request.mockResolvedValueOnce(true);
+    choose(labelled("Look up unknown names online"));
+    await until(async () => (await loadSettings()).lookupUnknown, "lookups on");
+    expect(request).toHaveBeenCalledTimes(2);
+  });
+
   it("stores the UI language the reader chooses, each language named in itself", async () => {
     const language = labelled<HTMLSelectElement>("Language of Siyaq");
     expect(language.value).toBe("browser");
