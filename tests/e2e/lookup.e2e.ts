@@ -1,14 +1,14 @@
-// Lookup on request, end to end in real Chromium: an unknown name on a page gets a card with its
-// description and dates from a local fixture server answering like Wikidata and Wikipedia.
+// Lookup on request, end to end in Chromium and Firefox: an unknown name on a page gets a card with
+// its description and dates from a local fixture server answering like Wikidata and Wikipedia.
 // The server is pointed at through `lookup.setEndpoints`, which only extension pages may send and
-// which takes loopback addresses only; every other request of the browser stays aborted.
+// which takes loopback addresses only. The harness sends every other request of the browser to a
+// dead proxy; loopback bypasses it, so the extension reaches the fixture server in both browsers.
+// No host permission is granted: test endpoints stand in for the optional Wikidata/Wikipedia ones
+// (src/lookup/handlers.ts), so Firefox MV2's `optional_permissions` needs no user gesture here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
-import type { Page } from "playwright-core";
-// Chromium-only harness, like card.e2e.ts, until the card scenarios are ported to the
-// browser-neutral one (it needs routing for the fixture server and the service worker).
-import { launchExtension, paintedNameCenter, type LaunchedExtension } from "./harness-chromium";
-import { cardText } from "../../tools/page-probes";
+import { BROWSERS, launchExtension, waitUntil, type LaunchedExtension, type TestPage } from "./harness";
+import { cardText, markCenter } from "./marks";
 import { recordedAnswer } from "../fixtures/wikidata/lookup/routes";
 
 /** Answers the recorded responses, with the CORS headers the service worker's fetch needs. */
@@ -33,22 +33,31 @@ async function startWikimediaFixture(): Promise<{ base: string; requests: string
   return { base: `http://127.0.0.1:${address.port}`, requests, close: () => new Promise((done) => server.close(() => done())) };
 }
 
-async function hoverName(page: Page, name: string): Promise<void> {
-  let at: { x: number; y: number } | null = null;
-  await expect.poll(async () => (at = await paintedNameCenter(page, name)), { timeout: 30_000, interval: 250 }).not.toBeNull();
-  const { x, y } = at as unknown as { x: number; y: number };
+async function hoverName(page: TestPage, name: string): Promise<void> {
+  const { x, y } = (await waitUntil(() => markCenter(page, "PER", name), { timeout: 30_000, interval: 250 }))!;
   await page.mouse.move(x - 20, y);
   await page.mouse.move(x, y, { steps: 4 });
 }
 
-describe("lookup on request", () => {
+interface Runtime {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+}
+
+/** Sends `message` to the background from an extension page, as the popup or options page would. */
+function sendFromExtensionPage(page: TestPage, message: unknown): Promise<unknown> {
+  return page.evaluate((message) => {
+    const api = (globalThis as unknown as { browser?: Runtime }).browser ?? (globalThis as unknown as { chrome: Runtime }).chrome;
+    return api.runtime.sendMessage(message);
+  }, message);
+}
+
+describe.each(BROWSERS)("lookup on request in %s", (browser) => {
   let ext: LaunchedExtension;
   let fixture: Awaited<ReturnType<typeof startWikimediaFixture>>;
   beforeAll(async () => {
     fixture = await startWikimediaFixture();
-    ext = await launchExtension();
-    // The harness aborts every request not to its own server; the fixture server is let through too.
-    await ext.context.route(`${fixture.base}/**`, (route) => route.continue());
+    ext = await launchExtension(browser);
   });
   afterAll(async () => {
     await ext?.close();
@@ -57,28 +66,24 @@ describe("lookup on request", () => {
 
   it("takes test endpoints from an extension page, on the loopback interface only (pages are refused: unit tests)", async () => {
     const popup = await ext.openPopup();
-    const refused = await popup.evaluate(() =>
-      chrome.runtime.sendMessage({ siyaq: 1, type: "lookup.setEndpoints", payload: { endpoints: { wikidata: "https://evil.example", wikipedia: "https://evil.example" } } }),
-    );
-    expect(refused).toMatchObject({ ok: false });
-    const reply = await popup.evaluate(
-      (base) => chrome.runtime.sendMessage({ siyaq: 1, type: "lookup.setEndpoints", payload: { endpoints: { wikidata: base, wikipedia: base } } }),
-      fixture.base,
-    );
-    expect(reply).toEqual({ ok: true, value: { set: true } });
+    const setEndpoints = (base: string) => ({ siyaq: 1, type: "lookup.setEndpoints", payload: { endpoints: { wikidata: base, wikipedia: base } } });
+    expect(await sendFromExtensionPage(popup, setEndpoints("https://evil.example"))).toMatchObject({ ok: false });
+    expect(await sendFromExtensionPage(popup, setEndpoints(fixture.base))).toEqual({ ok: true, value: { set: true } });
     // Lookups on for every unknown name, as the options switch sets them.
-    await ext.serviceWorker.evaluate(async () => {
+    await ext.inExtension(async () => {
+      const api = (globalThis as unknown as { browser?: Runtime }).browser ?? (globalThis as unknown as { chrome: Runtime }).chrome;
       const key = "siyaq.settings";
-      const stored = ((await chrome.storage.local.get(key))[key] ?? {}) as object;
-      await chrome.storage.local.set({ [key]: { ...stored, lookupUnknown: true } });
-    });
+      const stored = ((await api.storage.local.get(key))[key] ?? {}) as object;
+      await api.storage.local.set({ [key]: { ...stored, lookupUnknown: true } });
+    }, undefined);
     await popup.close();
   });
 
   it("gives an unknown name on a page a card with its description and dates, sending the name only", async () => {
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     const article = `${ext.baseUrl}/fixtures/lookup-article.html`;
     await page.goto(article);
+    await page.bringToFront();
     await hoverName(page, "سليم الفارس");
     await expect.poll(() => cardText(page), { timeout: 15_000, interval: 250 }).toContain("دبلوماسي وسياسي");
     const text = await cardText(page);
@@ -95,8 +100,3 @@ describe("lookup on request", () => {
     await page.close();
   });
 });
-
-declare const chrome: {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
-};
