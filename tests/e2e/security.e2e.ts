@@ -61,11 +61,17 @@ describe.each(BROWSERS)("a hostile page in %s", (browser) => {
   let ext: LaunchedExtension;
   let pages: Record<string, string>;
 
-  /** A new tab showing one of the victim's or hostile pages. */
+  /**
+   * A new tab showing one of the victim's or hostile pages, in front: a background tab takes no
+   * focus (the editor would not get the reader's keys). The harness's own extension tab, opened on
+   * the first question to the extension, is opened before, not over it.
+   */
   async function open(url: string): Promise<TestPage> {
     const page = await ext.newPage();
     await page.serve(pages);
     await page.goto(url);
+    await ext.tabIdOf(url);
+    await page.bringToFront();
     return page;
   }
 
@@ -143,8 +149,6 @@ describe.each(BROWSERS)("a hostile page in %s", (browser) => {
   it("cannot open the card or take focus with synthetic Alt+Shift+N; the reader's key still can", async () => {
     const page = await open(HOSTILE_COPY);
     await expect.poll(() => entityMarks(page), { timeout: 30_000 }).toBeGreaterThan(0);
-    // In the tab in front, where focus could move at all (a background tab takes none).
-    await page.bringToFront();
     const focused = await page.evaluate(() => (window as unknown as { hostile: { pressKeys(): string | null } }).hostile.pressKeys());
     expect(focused).toBe("BODY");
     await sleep(300);
