@@ -29,6 +29,8 @@
 //   waitFor(sel), count(sel), text(sel), texts(sel), attr(sel, name), attrs(sel, name), isChecked(sel),
 //   inShadow(hostSel, fn, arg) (reads inside our closed shadow roots, as the browser's own tools can),
 //   screenshot(), bringToFront(), onConsole(cb), onPageError(cb), close(); `raw` is the puppeteer Page.
+//   serve({ url: html }) answers this tab's requests for those addresses itself (pages on origins of
+//   their own, e.g. http://hostile.example/); do it before goto.
 //
 // Every request that is not to the local server or the extension fails at once: both browsers go
 // through a proxy address nothing listens on, which loopback bypasses.
@@ -96,6 +98,8 @@ export interface TestPage {
   bringToFront(): Promise<void>;
   onConsole(listener: (entry: ConsoleEntry) => void): void;
   onPageError(listener: (error: { message: string; stack: string }) => void): void;
+  /** Answers this tab's requests for exactly these addresses with these HTML documents; others go on as usual. */
+  serve(pages: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -498,6 +502,16 @@ function wrapPage(page: Page, browser: BrowserName, extensionOrigin: string, scr
     },
     onPageError(listener) {
       page.on("pageerror", (error) => listener({ message: (error as Error).message ?? String(error), stack: String((error as Error).stack ?? "") }));
+    },
+    async serve(pages) {
+      await page.setRequestInterception(true);
+      page.on("request", (request) => {
+        if (request.isInterceptResolutionHandled()) return;
+        const html = pages[request.url()];
+        const answer =
+          html === undefined ? request.continue() : request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+        void answer.catch(() => undefined);
+      });
     },
     close: () => page.close(),
   };

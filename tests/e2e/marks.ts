@@ -118,22 +118,39 @@ export function selectionUiCenter(page: TestPage, selector: string): Promise<{ x
 
 /** Selects the first occurrence of `text` on the page, as a reader dragging over it would. */
 export async function select(page: TestPage, text: string): Promise<void> {
-  await page.evaluate((wanted: string) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(wanted);
-      if (at === -1) continue;
-      (node.parentElement as Element).scrollIntoView({ block: "center" });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`not on the page: ${wanted}`);
-  }, text);
+  await atText(page, text, "select");
+}
+
+/** The viewport point in the middle of `text`'s first occurrence on the page, scrolled into view (to hover or click it). */
+export async function textCenter(page: TestPage, text: string): Promise<{ x: number; y: number }> {
+  return (await atText(page, text, "center"))!;
+}
+
+/** Finds `text` on the page, scrolls it to the middle of the view, and selects it or tells its centre. */
+function atText(page: TestPage, text: string, then: "select" | "center"): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    ({ wanted, then }) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf(wanted);
+        if (at === -1) continue;
+        (node.parentElement as Element).scrollIntoView({ block: "center" });
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        if (then === "center") {
+          const box = range.getClientRects()[0]!;
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        }
+        const selection = getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return null;
+      }
+      throw new Error(`not on the page: ${wanted}`);
+    },
+    { wanted: text, then },
+  );
 }
 
 /** Where the painted `surface` of `type` is on screen, scrolled into view; null when not painted. */
