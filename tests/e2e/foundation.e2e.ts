@@ -36,8 +36,16 @@ describe.each(BROWSERS)("foundation in %s", (browser) => {
       .poll(
         async () => {
           const popup = await ext.openPopup(url);
-          const found = await popup.count('[data-testid="page-mentions"]');
+          // The popup renders after its first answers (the UI language, then the tab's status):
+          // give it a moment before counting, or a popup still rendering reads as "not reached".
+          let found = 0;
+          for (let waited = 0; waited < 3000 && found === 0; waited += 250) {
+            found = await popup.count('[data-testid="page-mentions"]');
+            if (found === 0) await new Promise((done) => setTimeout(done, 250));
+          }
           await popup.close();
+          // A tab behind another gets its idle-time work throttled: keep the article in front.
+          await page.bringToFront();
           return found;
         },
         // A fresh profile's first page waits for the starter pack and the recognizer's first build.

@@ -221,7 +221,16 @@ export async function launchExtension(name: BrowserName, options: LaunchOptions 
 
   // One extension page kept open for API calls (tabs, storage): the same in both browsers, where a
   // Chromium service worker and a Firefox event page would each need their own way in.
-  let control: Promise<TestPage> | undefined;
+  // Opened now, before any test page: a tab opened later would come up over the page under test,
+  // which then has no focus for typed keys (and, in Firefox, may go unreported while it loads).
+  let control: Promise<TestPage> | undefined = openExtensionPage("popup.html?tab=-1");
+  try {
+    await control;
+  } catch (error) {
+    await browser.close();
+    await server.close();
+    throw error;
+  }
   const inExtension = async <A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> => {
     control ??= openExtensionPage("popup.html?tab=-1");
     return (await control).evaluate(fn, arg);
