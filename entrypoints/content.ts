@@ -10,7 +10,8 @@ export default defineContentScript({
   runAt: "document_idle",
   main(ctx) {
     startContent(ctx.signal);
-    // Saved passages are anchored in, and saved from, the top document only.
-    if (window.top === window) startHighlights(ctx.signal);
+    // Saved passages are anchored in, and saved from, the top document of a web page only: Firefox
+    // also runs this in a new tab's initial about:blank, whose request the background refuses.
+    if (window.top === window && /^https?:$/.test(location.protocol)) startHighlights(ctx.signal);
   },
 });

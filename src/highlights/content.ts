@@ -146,7 +146,7 @@ export function startHighlights(signal: AbortSignal): void {
     const offerButton = shouldRun(settings, host, (arabic ??= isMostlyArabic(sampleText(doc))));
     if (!session && !signal.aborted) {
       session = new HighlightSession(doc);
-      session.restore().catch((error: unknown) => console.warn("[siyaq] saved highlights not restored:", error));
+      session.restore().catch((error: unknown) => console.warn("[siyaq] saved highlights not restored:", error instanceof Error ? error.message : String(error)));
     }
     session?.offerButton(offerButton);
   };
