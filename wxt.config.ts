@@ -11,7 +11,11 @@ import { LOOKUP_ORIGINS } from "./src/lookup/origins";
 // shows the default tile everywhere.
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const actionIcons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
-const themeIcons = ICON_SIZES.map((size) => ({ light: `icon/on-dark/${size}.png`, dark: `icon/${size}.png`, size }));
+const themeIcons = ICON_SIZES.map((size) => ({
+  light: `icon/on-dark/${size}.png`,
+  dark: `icon/${size}.png`,
+  size,
+}));
 
 export default defineConfig({
   modules: ["@wxt-dev/webextension-polyfill"],
@@ -31,11 +35,14 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: "Siyaq — سياق",
-    description: "Context behind the names in Arabic news: people, organisations, places and dates, with background cards and timelines. Private and offline.",
+    description:
+      "Context behind the names in Arabic news: people, organisations, places and dates, with background cards and timelines. Private and offline.",
     permissions: ["storage", "contextMenus", "activeTab", "tabs"],
     // Lookups on Wikidata/Wikipedia are opt-in: asked for when the reader turns them on or clicks
     // "look it up", never at install. MV3 keeps host patterns apart; Firefox's build is MV2.
-    ...(browser === "firefox" ? { optional_permissions: LOOKUP_ORIGINS } : { optional_host_permissions: LOOKUP_ORIGINS }),
+    ...(browser === "firefox"
+      ? { optional_permissions: LOOKUP_ORIGINS }
+      : { optional_host_permissions: LOOKUP_ORIGINS }),
     action: { default_title: "Siyaq — سياق" },
     commands: {
       "save-highlight": {

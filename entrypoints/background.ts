@@ -17,8 +17,8 @@ export default defineBackground(() => {
     if (reason === "update") void installBundledStarterPack().then(() => getRecognizer());
     // Versions before the sightings table kept them in storage.local, out of reach of wipe and export.
     if (reason === "update") {
-      void withDatabase((db) => moveLegacySightings(db, browser.storage.local)).catch((error: unknown) =>
-        console.warn("[siyaq] sightings not moved into the database:", error),
+      void withDatabase((db) => moveLegacySightings(db, browser.storage.local)).catch(
+        (error: unknown) => console.warn("[siyaq] sightings not moved into the database:", error),
       );
     }
   });
@@ -26,16 +26,21 @@ export default defineBackground(() => {
   registerPageCommands();
   const handlers = createHandlers(browser.runtime.getManifest().version);
   browser.runtime.onMessage.addListener((message, sender) =>
-    dispatch(handlers, message, {
-      id: sender.id,
-      url: sender.url,
-      tabId: sender.tab?.id,
-      frameId: sender.frameId,
-      tabUrl: sender.tab?.url,
-      origin: (sender as { origin?: string }).origin,
-    }, {
-      extensionId: browser.runtime.id,
-      extensionOrigin: browser.runtime.getURL("/"),
-    }),
+    dispatch(
+      handlers,
+      message,
+      {
+        id: sender.id,
+        url: sender.url,
+        tabId: sender.tab?.id,
+        frameId: sender.frameId,
+        tabUrl: sender.tab?.url,
+        origin: (sender as { origin?: string }).origin,
+      },
+      {
+        extensionId: browser.runtime.id,
+        extensionOrigin: browser.runtime.getURL("/"),
+      },
+    ),
   );
 });

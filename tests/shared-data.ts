@@ -10,10 +10,12 @@ export const REPO_ROOT = resolve(import.meta.dirname, "..");
 export const SHARED_DIR = resolve(REPO_ROOT, "../shared");
 
 /** Whether the shared data is here: both its fixtures and its corpora. */
-export const hasShared = existsSync(join(SHARED_DIR, "fixtures")) && existsSync(join(SHARED_DIR, "corpora"));
+export const hasShared =
+  existsSync(join(SHARED_DIR, "fixtures")) && existsSync(join(SHARED_DIR, "corpora"));
 
 /** The one-line reason a test that needs the shared data is skipped. */
-export const SHARED_MISSING = "skipped: needs ../shared (fixtures and corpora beside the repository; see README › Contributing)";
+export const SHARED_MISSING =
+  "skipped: needs ../shared (fixtures and corpora beside the repository; see README › Contributing)";
 
 /** An absolute path inside `../shared`. */
 export function sharedPath(...parts: string[]): string {
@@ -32,7 +34,9 @@ export function readSharedJson<T>(...parts: string[]): T {
 /** The saved real news pages (`corpora/pages/*.html`), by file name; none without `../shared`. */
 export function realPageNames(): string[] {
   if (!hasShared) return [];
-  return readdirSync(sharedPath("corpora/pages")).filter((name) => name.endsWith(".html")).sort();
+  return readdirSync(sharedPath("corpora/pages"))
+    .filter((name) => name.endsWith(".html"))
+    .sort();
 }
 
 /**

@@ -18,8 +18,11 @@ const PARTS: { name: string; file: string; run: string }[] = [
 function printTable(title: string, rows: string[][]): void {
   console.log(`\n== ${title}`);
   if (rows.length === 0) return;
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
-  for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "));
+  const widths = rows[0]!.map((_, column) =>
+    Math.max(...rows.map((row) => (row[column] ?? "").length)),
+  );
+  for (const row of rows)
+    console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "));
 }
 
 async function main(): Promise<void> {
@@ -37,7 +40,8 @@ async function main(): Promise<void> {
     const result = await module[part.run]!();
     printTable(part.name, result.rows);
     // Timer resolution leaves float noise (58.200000000186265): three decimals are plenty.
-    for (const [key, value] of Object.entries(result.figures)) figures[`${part.name}.${key}`] = Math.round(value * 1000) / 1000;
+    for (const [key, value] of Object.entries(result.figures))
+      figures[`${part.name}.${key}`] = Math.round(value * 1000) / 1000;
   }
   if (missing.length > 0) console.log(`\n(not measured yet: ${missing.join(", ")})`);
   console.log(JSON.stringify(figures));

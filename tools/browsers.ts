@@ -33,10 +33,13 @@ export function browserMissing(name: BrowserName): string {
  * separated) narrows it while iterating; every run in CI covers both.
  */
 export function selectedBrowsers(): BrowserName[] {
-  const wanted = process.env.SIYAQ_E2E_BROWSERS?.split(",").map((name) => name.trim()).filter(Boolean);
+  const wanted = process.env.SIYAQ_E2E_BROWSERS?.split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (!wanted || wanted.length === 0) return [...ALL_BROWSERS];
   for (const name of wanted) {
-    if (!ALL_BROWSERS.includes(name as BrowserName)) throw new Error(`SIYAQ_E2E_BROWSERS: unknown browser "${name}" (chromium, firefox)`);
+    if (!ALL_BROWSERS.includes(name as BrowserName))
+      throw new Error(`SIYAQ_E2E_BROWSERS: unknown browser "${name}" (chromium, firefox)`);
   }
   return wanted as BrowserName[];
 }

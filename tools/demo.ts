@@ -51,10 +51,16 @@ async function main(): Promise<void> {
       byType.set(type, counts);
     }
     for (const [type, counts] of byType) {
-      const list = [...counts].map(([surface, n]) => (n > 1 ? `${surface} ×${n}` : surface)).join("، ");
+      const list = [...counts]
+        .map(([surface, n]) => (n > 1 ? `${surface} ×${n}` : surface))
+        .join("، ");
       console.log(`  ${type.padEnd(5)} ${list}`);
     }
-    console.log(target ? `\nHovered «${HOVER_NAME}».` : `\n«${HOVER_NAME}» was not marked, so no card was hovered.`);
+    console.log(
+      target
+        ? `\nHovered «${HOVER_NAME}».`
+        : `\n«${HOVER_NAME}» was not marked, so no card was hovered.`,
+    );
     console.log(`Screenshot: ${shot}`);
   } finally {
     await ext.close();

@@ -5,7 +5,12 @@
 // --quick scores the tagger part with the shipped model (trained on ANERcorp: NOT a held-out score).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { recognize, taggerHints, type RecognizeOptions, type SpanTagger } from "@/src/nlp/recognize";
+import {
+  recognize,
+  taggerHints,
+  type RecognizeOptions,
+  type SpanTagger,
+} from "@/src/nlp/recognize";
 import { loadPackLexicon, loadShippedTagger } from "@/src/nlp/node";
 import type { Lexicon } from "@/src/nlp/lexicon";
 import type { Mention } from "@/src/nlp/types";
@@ -64,7 +69,11 @@ class Scorer {
     }
     const precision = tp + fp ? tp / (tp + fp) : 0;
     const recall = tp + fn ? tp / (tp + fn) : 0;
-    return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+    return {
+      precision,
+      recall,
+      f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    };
   }
 }
 
@@ -87,7 +96,11 @@ function readJsonl(path: string): Sentence[] {
     .map((line) => JSON.parse(line) as Sentence);
 }
 
-function scoreCorpus(sentences: readonly Sentence[], options: (index: number) => RecognizeOptions, scorer = new Scorer()): Scorer {
+function scoreCorpus(
+  sentences: readonly Sentence[],
+  options: (index: number) => RecognizeOptions,
+  scorer = new Scorer(),
+): Scorer {
   sentences.forEach((s, index) => {
     const predicted = recognize(s.text, options(index))
       .filter((m) => m.type !== "DATE")
@@ -118,12 +131,19 @@ function corpusRow(evaluation: string, scorer: Scorer): Row {
   return row;
 }
 
-function seedRow(evaluation: string, text: string, gold: readonly Span[], options: RecognizeOptions): void {
+function seedRow(
+  evaluation: string,
+  text: string,
+  gold: readonly Span[],
+  options: RecognizeOptions,
+): void {
   const mentions: Mention[] = recognize(text, { ...options, refDate: SEED_REF_DATE });
   const scorer = new Scorer();
   scorer.add(gold, mentions);
   const dates = mentions.filter((m) => m.type === "DATE");
-  const resolved = dates.filter((m) => SEED_DATES[m.surface] !== undefined && SEED_DATES[m.surface] === m.date).length;
+  const resolved = dates.filter(
+    (m) => SEED_DATES[m.surface] !== undefined && SEED_DATES[m.surface] === m.date,
+  ).length;
   const goldDates = gold.filter((g) => g.type === "DATE").length;
   rows.push({
     evaluation,
@@ -164,7 +184,10 @@ function pageRows(label: string, options: RecognizeOptions): void {
       figures[`${t}.R`] = round(f.recall);
     }
     const mentions = chosen.reduce((n, p) => n + p.entities.length, 0);
-    rows.push({ evaluation: `pages ${split === "dev" ? "dev" : "held-out"} (${chosen.length} pages, ${mentions}) · ${label}`, figures });
+    rows.push({
+      evaluation: `pages ${split === "dev" ? "dev" : "held-out"} (${chosen.length} pages, ${mentions}) · ${label}`,
+      figures,
+    });
   }
 }
 
@@ -172,7 +195,10 @@ function pageRows(label: string, options: RecognizeOptions): void {
  * Tagger weights trained on `sentences` exactly as `npm run train` trains the shipped model
  * (SHIPPED_RECIPE in src/nlp/tagger/recipe.ts), so the held-out figure describes what ships.
  */
-async function trainFoldTagger(sentences: readonly Sentence[], lexicon: Lexicon | undefined): Promise<SpanTagger> {
+async function trainFoldTagger(
+  sentences: readonly Sentence[],
+  lexicon: Lexicon | undefined,
+): Promise<SpanTagger> {
   const { trainWithRecipeFromRecords } = await import("@/src/nlp/tagger/recipe");
   const { createTagger } = await import("@/src/nlp/tagger/index");
   const hints = (tokens: readonly string[]) => taggerHints(tokens, lexicon);
@@ -185,21 +211,33 @@ async function main(): Promise<void> {
   const shipped = args["no-tagger"] ? undefined : await loadShippedTagger();
   const withLexicon: RecognizeOptions = lexicon ? { lexicon } : {};
 
-  const seed = JSON.parse(readFileSync(`${SHARED}/fixtures/seed-article.gold.json`, "utf8")) as Sentence;
+  const seed = JSON.parse(
+    readFileSync(`${SHARED}/fixtures/seed-article.gold.json`, "utf8"),
+  ) as Sentence;
   seedRow("seed · rules only", seed.text, seed.entities, {});
   seedRow("seed · rules + starter pack", seed.text, seed.entities, withLexicon);
-  if (shipped) seedRow("seed · rules + starter pack + tagger", seed.text, seed.entities, { ...withLexicon, tagger: shipped });
+  if (shipped)
+    seedRow("seed · rules + starter pack + tagger", seed.text, seed.entities, {
+      ...withLexicon,
+      tagger: shipped,
+    });
 
   pageRows("rules + starter pack", withLexicon);
   if (shipped) pageRows("+ shipped tagger (ANERcorp-trained)", { ...withLexicon, tagger: shipped });
 
   const anercorp = readJsonl(`${SHARED}/corpora/anercorp-train.jsonl`);
   const aqmar = readJsonl(`${SHARED}/corpora/aqmar-train.jsonl`);
-  corpusRow("ANERcorp · rules + starter pack", scoreCorpus(anercorp, () => withLexicon));
+  corpusRow(
+    "ANERcorp · rules + starter pack",
+    scoreCorpus(anercorp, () => withLexicon),
+  );
   if (shipped) {
     const k = Number(args.folds);
     if (args.quick || !(k >= 2)) {
-      corpusRow("ANERcorp · + shipped tagger (trained on it: NOT held out)", scoreCorpus(anercorp, () => ({ ...withLexicon, tagger: shipped })));
+      corpusRow(
+        "ANERcorp · + shipped tagger (trained on it: NOT held out)",
+        scoreCorpus(anercorp, () => ({ ...withLexicon, tagger: shipped })),
+      );
     } else {
       // Contiguous folds, as tools/train.ts: a story's sentences stay in one fold.
       const scorer = new Scorer();
@@ -207,30 +245,61 @@ async function main(): Promise<void> {
         const from = Math.floor((fold * anercorp.length) / k);
         const to = Math.floor(((fold + 1) * anercorp.length) / k);
         const t0 = performance.now();
-        const tagger = await trainFoldTagger([...anercorp.slice(0, from), ...anercorp.slice(to)], lexicon);
+        const tagger = await trainFoldTagger(
+          [...anercorp.slice(0, from), ...anercorp.slice(to)],
+          lexicon,
+        );
         scoreCorpus(anercorp.slice(from, to), () => ({ ...withLexicon, tagger }), scorer);
-        console.error(`fold ${fold + 1}/${k} done (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+        console.error(
+          `fold ${fold + 1}/${k} done (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+        );
       }
       corpusRow(`ANERcorp · + tagger, ${k}-fold held out`, scorer);
     }
   }
-  corpusRow("AQMAR · rules + starter pack", scoreCorpus(aqmar, () => withLexicon));
-  if (shipped) corpusRow("AQMAR · + shipped tagger (ANERcorp-trained)", scoreCorpus(aqmar, () => ({ ...withLexicon, tagger: shipped })));
+  corpusRow(
+    "AQMAR · rules + starter pack",
+    scoreCorpus(aqmar, () => withLexicon),
+  );
+  if (shipped)
+    corpusRow(
+      "AQMAR · + shipped tagger (ANERcorp-trained)",
+      scoreCorpus(aqmar, () => ({ ...withLexicon, tagger: shipped })),
+    );
 
-  const columns = ["PER/LOC/ORG", "precision", "recall", "all4", "PER", "LOC", "ORG", "MISC", "DATE", "datesResolved"];
+  const columns = [
+    "PER/LOC/ORG",
+    "precision",
+    "recall",
+    "all4",
+    "PER",
+    "LOC",
+    "ORG",
+    "MISC",
+    "DATE",
+    "datesResolved",
+  ];
   const width = Math.max(...rows.map((r) => r.evaluation.length));
   console.log(`${"evaluation".padEnd(width)}  ${columns.map((c) => c.padEnd(11)).join(" ")}`);
   for (const r of rows) {
-    console.log(`${r.evaluation.padEnd(width)}  ${columns.map((c) => (r.figures[c] === undefined ? "-" : r.figures[c]!.toFixed(4)).padEnd(11)).join(" ")}`);
+    console.log(
+      `${r.evaluation.padEnd(width)}  ${columns.map((c) => (r.figures[c] === undefined ? "-" : r.figures[c]!.toFixed(4)).padEnd(11)).join(" ")}`,
+    );
   }
   const pageColumns = PAGE_TYPES.flatMap((t) => [`${t}.P`, `${t}.R`, t]);
   console.log(`\nper type on the page gold (exact spans): P, R, F1`);
   console.log(`${"evaluation".padEnd(width)}  ${pageColumns.map((c) => c.padEnd(7)).join(" ")}`);
   for (const r of rows.filter((row) => row.figures["PER.P"] !== undefined)) {
-    console.log(`${r.evaluation.padEnd(width)}  ${pageColumns.map((c) => r.figures[c]!.toFixed(3).padEnd(7)).join(" ")}`);
+    console.log(
+      `${r.evaluation.padEnd(width)}  ${pageColumns.map((c) => r.figures[c]!.toFixed(3).padEnd(7)).join(" ")}`,
+    );
   }
-  console.log(`starter pack: ${lexicon ? `${lexicon.size} aliases` : "missing (rules only)"}; tagger: ${shipped ? "shipped model" : "none"}`);
-  console.log(JSON.stringify({ evaluations: rows, seconds: round((performance.now() - started) / 1000) }));
+  console.log(
+    `starter pack: ${lexicon ? `${lexicon.size} aliases` : "missing (rules only)"}; tagger: ${shipped ? "shipped model" : "none"}`,
+  );
+  console.log(
+    JSON.stringify({ evaluations: rows, seconds: round((performance.now() - started) / 1000) }),
+  );
 }
 
 main().catch((error: unknown) => {

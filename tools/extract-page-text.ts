@@ -21,7 +21,17 @@ export function extractPageText(bytes: Uint8Array): string {
   const html = new TextDecoder(declaredCharset(bytes)).decode(bytes);
   const window = new Window({
     url: "http://localhost/",
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true, navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true } },
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      navigation: {
+        disableMainFrameNavigation: true,
+        disableChildFrameNavigation: true,
+        disableChildPageNavigation: true,
+      },
+    },
   });
   try {
     window.document.write(html);
@@ -32,7 +42,10 @@ export function extractPageText(bytes: Uint8Array): string {
 }
 
 if (process.argv[1] && basename(process.argv[1]).startsWith("extract-page-text")) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: "string" } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { out: { type: "string" } },
+  });
   for (const file of positionals) {
     const id = basename(file).replace(/\.html?$/, "");
     const text = extractPageText(readFileSync(file));

@@ -34,15 +34,27 @@ export function iconSvg({ tile, ink, mark }: Palette, size: number): string {
 async function main(): Promise<void> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(CHROMIUM_MISSING);
-  const browser = await chromium.launch({ executablePath, headless: true, args: ["--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ["--disable-gpu"],
+  });
   try {
     const page = await browser.newPage({ deviceScaleFactor: 1 });
-    for (const [folder, palette] of [["icon", FOR_LIGHT_TOOLBAR], ["icon/on-dark", FOR_DARK_TOOLBAR]] as const) {
+    for (const [folder, palette] of [
+      ["icon", FOR_LIGHT_TOOLBAR],
+      ["icon/on-dark", FOR_DARK_TOOLBAR],
+    ] as const) {
       await mkdir(join(ROOT, "public", folder), { recursive: true });
       for (const size of ICON_SIZES) {
         await page.setViewportSize({ width: size, height: size });
-        await page.setContent(`<html><body style="margin:0;background:transparent">${iconSvg(palette, size)}</body></html>`);
-        const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+        await page.setContent(
+          `<html><body style="margin:0;background:transparent">${iconSvg(palette, size)}</body></html>`,
+        );
+        const png = await page.screenshot({
+          omitBackground: true,
+          clip: { x: 0, y: 0, width: size, height: size },
+        });
         const file = join(ROOT, "public", folder, `${size}.png`);
         await writeFile(file, png);
         console.log(`${file.slice(ROOT.length + 1)}  ${png.length} bytes`);

@@ -20,7 +20,10 @@ const ROUTES: { prefix: string; dir: string }[] = [
 ];
 
 /** Serves files read-only from the route folders on 127.0.0.1, bytes as they are. */
-export async function startStaticServer(): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+export async function startStaticServer(): Promise<{
+  baseUrl: string;
+  close: () => Promise<void>;
+}> {
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
     // Browsers ask for it on their own; a 404 would be a console error on every page.
@@ -37,7 +40,11 @@ export async function startStaticServer(): Promise<{ baseUrl: string; close: () 
     try {
       const body = await readFile(file);
       // No charset: pages declare their own (one real page is windows-1256).
-      const type = file.endsWith(".html") ? "text/html" : file.endsWith(".json") ? "application/json" : "text/plain";
+      const type = file.endsWith(".html")
+        ? "text/html"
+        : file.endsWith(".json")
+          ? "application/json"
+          : "text/plain";
       response.writeHead(200, { "content-type": type, "cache-control": "no-store" }).end(body);
     } catch {
       response.writeHead(404).end("not found");
@@ -55,7 +62,12 @@ export async function startStaticServer(): Promise<{ baseUrl: string; close: () 
 /** The extension API in an extension context: `browser` in Firefox (its `chrome` takes callbacks), `chrome` in Chromium. */
 interface InExtensionApi {
   tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+    };
+  };
 }
 
 /**
@@ -63,16 +75,30 @@ interface InExtensionApi {
  * the newest such tab when several do (tab ids grow in both browsers).
  */
 export async function tabIdInExtension(url: string): Promise<number | null> {
-  const api = (globalThis as unknown as { browser?: InExtensionApi }).browser ?? (globalThis as unknown as { chrome: InExtensionApi }).chrome;
-  const ids = (await api.tabs.query({})).filter((tab) => tab.url === url && tab.id !== undefined).map((tab) => tab.id!);
+  const api =
+    (globalThis as unknown as { browser?: InExtensionApi }).browser ??
+    (globalThis as unknown as { chrome: InExtensionApi }).chrome;
+  const ids = (await api.tabs.query({}))
+    .filter((tab) => tab.url === url && tab.id !== undefined)
+    .map((tab) => tab.id!);
   return ids.length > 0 ? Math.max(...ids) : null;
 }
 
 /** Run inside the extension: sets the per-site rule the way the popup's switch does, in storage. */
-export async function siteRuleInExtension({ host, enabled }: { host: string; enabled: boolean }): Promise<void> {
-  const api = (globalThis as unknown as { browser?: InExtensionApi }).browser ?? (globalThis as unknown as { chrome: InExtensionApi }).chrome;
+export async function siteRuleInExtension({
+  host,
+  enabled,
+}: {
+  host: string;
+  enabled: boolean;
+}): Promise<void> {
+  const api =
+    (globalThis as unknown as { browser?: InExtensionApi }).browser ??
+    (globalThis as unknown as { chrome: InExtensionApi }).chrome;
   const key = "siyaq.settings";
-  const stored = ((await api.storage.local.get(key))[key] ?? {}) as { sites?: { host: string; enabled: boolean }[] };
+  const stored = ((await api.storage.local.get(key))[key] ?? {}) as {
+    sites?: { host: string; enabled: boolean }[];
+  };
   const sites = (stored.sites ?? []).filter((rule) => rule.host !== host);
   sites.push({ host, enabled });
   await api.storage.local.set({ [key]: { ...stored, sites } });
@@ -138,12 +164,17 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
   });
   await context.route("**/*", (route) => {
     const url = route.request().url();
-    if (url.startsWith(server.baseUrl) || url.startsWith("chrome-extension://") || url.startsWith("data:")) {
+    if (
+      url.startsWith(server.baseUrl) ||
+      url.startsWith("chrome-extension://") ||
+      url.startsWith("data:")
+    ) {
       return route.continue();
     }
     return route.abort();
   });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+  const serviceWorker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
   const extensionId = new URL(serviceWorker.url()).host;
 
   const tabIdOf = async (url: string) => {
@@ -163,7 +194,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
       await serviceWorker.evaluate(siteRuleInExtension, { host, enabled });
     },
     async openPopup(forTabUrl) {
-      const target = forTabUrl ?? context.pages().find((p) => p.url().startsWith("http"))?.url();
+      const target =
+        forTabUrl ??
+        context
+          .pages()
+          .find((p) => p.url().startsWith("http"))
+          ?.url();
       const query = target ? `?tab=${await tabIdOf(target)}` : "";
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html${query}`);
@@ -172,7 +208,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     async close() {
       await context.close();
       await server.close();
-      if (!options.keepProfile && !options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
+      if (!options.keepProfile && !options.userDataDir)
+        await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }

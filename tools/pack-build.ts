@@ -4,7 +4,14 @@
 // classes make them people, organisations or places. The dump is never loaded whole: lines are read
 // one at a time and each entity is written out as soon as it is converted, so memory stays flat as
 // the dump grows (only the set of ids already used, one per output entity, is kept).
-import { createReadStream, createWriteStream, mkdirSync, openSync, readSync, closeSync } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  openSync,
+  readSync,
+  closeSync,
+} from "node:fs";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
@@ -46,8 +53,14 @@ export const CLASS_RULES: ReadonlyMap<string, ClassRule> = new Map([
   ["Q3957", { type: "LOC", place: "city", label: "town" }],
   ["Q486972", { type: "LOC", place: "place", label: "human settlement" }],
   ["Q532", { type: "LOC", place: "place", label: "village" }],
-  ["Q10864048", { type: "LOC", place: "region", label: "first-level administrative country subdivision" }],
-  ["Q13220204", { type: "LOC", place: "region", label: "second-level administrative country subdivision" }],
+  [
+    "Q10864048",
+    { type: "LOC", place: "region", label: "first-level administrative country subdivision" },
+  ],
+  [
+    "Q13220204",
+    { type: "LOC", place: "region", label: "second-level administrative country subdivision" },
+  ],
   ["Q82794", { type: "LOC", place: "region", label: "geographic region" }],
   ["Q1248784", { type: "LOC", place: "place", label: "airport" }],
   ["Q4022", { type: "LOC", place: "place", label: "river" }],
@@ -118,9 +131,26 @@ export function openDump(path: string): Readable {
 }
 
 /** Streams `input` (dump text) into `output` (pack JSON). Returns what it saw. */
-export async function buildPack(input: Readable, output: Writable, options: BuildOptions = {}): Promise<BuildStats> {
-  const { id = "wikidata", version = todayVersion(), name = { ar: "ويكي بيانات", en: "Wikidata" }, warn = () => {} } = options;
-  const stats: BuildStats = { lines: 0, entities: 0, badLines: 0, noArabicLabel: 0, unknownClass: 0, invalid: 0, byType: {} };
+export async function buildPack(
+  input: Readable,
+  output: Writable,
+  options: BuildOptions = {},
+): Promise<BuildStats> {
+  const {
+    id = "wikidata",
+    version = todayVersion(),
+    name = { ar: "ويكي بيانات", en: "Wikidata" },
+    warn = () => {},
+  } = options;
+  const stats: BuildStats = {
+    lines: 0,
+    entities: 0,
+    badLines: 0,
+    noArabicLabel: 0,
+    unknownClass: 0,
+    invalid: 0,
+    byType: {},
+  };
   const usedIds = new Set<string>();
   const write = async (chunk: string) => {
     if (!output.write(chunk)) await once(output, "drain");
@@ -153,10 +183,13 @@ export async function buildPack(input: Readable, output: Writable, options: Buil
     let item: WikidataEntity;
     try {
       item = JSON.parse(line) as WikidataEntity;
-      if (typeof item !== "object" || item === null || Array.isArray(item)) throw new Error("not an entity object");
+      if (typeof item !== "object" || item === null || Array.isArray(item))
+        throw new Error("not an entity object");
     } catch (error) {
       stats.badLines++;
-      warn(`line ${stats.lines}: skipped, ${error instanceof Error ? error.message : String(error)}`);
+      warn(
+        `line ${stats.lines}: skipped, ${error instanceof Error ? error.message : String(error)}`,
+      );
       continue;
     }
     const converted = convertEntity(item, usedIds);
@@ -170,7 +203,9 @@ export async function buildPack(input: Readable, output: Writable, options: Buil
         continue;
       }
       if (stats.entities >= PACK_LIMITS.maxEntities) {
-        warn(`line ${stats.lines}: pack is full (${PACK_LIMITS.maxEntities} entities); the rest is ignored`);
+        warn(
+          `line ${stats.lines}: pack is full (${PACK_LIMITS.maxEntities} entities); the rest is ignored`,
+        );
         break;
       }
       usedIds.add(converted.id);
@@ -185,10 +220,14 @@ export async function buildPack(input: Readable, output: Writable, options: Buil
 }
 
 /** One Wikidata item as a pack entity, or why it was left out. */
-export function convertEntity(item: WikidataEntity, usedIds: ReadonlySet<string> = new Set()): PackEntity | "no-arabic-label" | "unknown-class" {
+export function convertEntity(
+  item: WikidataEntity,
+  usedIds: ReadonlySet<string> = new Set(),
+): PackEntity | "no-arabic-label" | "unknown-class" {
   const qid = typeof item.id === "string" && /^Q[1-9]\d*$/.test(item.id) ? item.id : undefined;
   const arabic = textOf(item.labels?.ar);
-  if (!arabic || !qid || (item.type !== undefined && item.type !== "item")) return "no-arabic-label";
+  if (!arabic || !qid || (item.type !== undefined && item.type !== "item"))
+    return "no-arabic-label";
   const rule = classRule(item);
   if (!rule) return "unknown-class";
   const english = textOf(item.labels?.en);
@@ -204,7 +243,12 @@ export function convertEntity(item: WikidataEntity, usedIds: ReadonlySet<string>
       if (aliases.length < PACK_LIMITS.maxAliases) aliases.push(value);
     }
   }
-  const entity: PackEntity = { id: entityId(rule, item, english, qid, usedIds), type: rule.type, names, aliases };
+  const entity: PackEntity = {
+    id: entityId(rule, item, english, qid, usedIds),
+    type: rule.type,
+    names,
+    aliases,
+  };
   const description = {
     ...(textOf(item.descriptions?.ar) ? { ar: clip(textOf(item.descriptions?.ar)!) } : {}),
     ...(textOf(item.descriptions?.en) ? { en: clip(textOf(item.descriptions?.en)!) } : {}),
@@ -212,8 +256,12 @@ export function convertEntity(item: WikidataEntity, usedIds: ReadonlySet<string>
   if (description.ar || description.en) entity.description = description;
   entity.qid = qid;
   const wikipedia = {
-    ...(textOf(item.sitelinks?.arwiki, "title") ? { ar: textOf(item.sitelinks?.arwiki, "title")! } : {}),
-    ...(textOf(item.sitelinks?.enwiki, "title") ? { en: textOf(item.sitelinks?.enwiki, "title")! } : {}),
+    ...(textOf(item.sitelinks?.arwiki, "title")
+      ? { ar: textOf(item.sitelinks?.arwiki, "title")! }
+      : {}),
+    ...(textOf(item.sitelinks?.enwiki, "title")
+      ? { en: textOf(item.sitelinks?.enwiki, "title")! }
+      : {}),
   };
   if (wikipedia.ar || wikipedia.en) entity.links = { wikipedia };
   return entity;
@@ -231,10 +279,17 @@ function classRule(item: WikidataEntity): ClassRule | undefined {
 }
 
 /** Ids follow docs/knowledge-pack.md: `country:<iso2>`, `city:<slug>`, `per:<slug>`, … */
-function entityId(rule: ClassRule, item: WikidataEntity, english: string | undefined, qid: string, used: ReadonlySet<string>): string {
+function entityId(
+  rule: ClassRule,
+  item: WikidataEntity,
+  english: string | undefined,
+  qid: string,
+  used: ReadonlySet<string>,
+): string {
   const iso = item.claims?.P297?.[0]?.mainsnak?.datavalue?.value;
   let id: string;
-  if (rule.place === "country" && typeof iso === "string" && /^[A-Z]{2}$/.test(iso)) id = `country:${iso.toLowerCase()}`;
+  if (rule.place === "country" && typeof iso === "string" && /^[A-Z]{2}$/.test(iso))
+    id = `country:${iso.toLowerCase()}`;
   else {
     const prefix = rule.place ?? ID_PREFIX[rule.type as "PER" | "ORG"];
     // Without an English label there is no readable slug; the item number keeps the id stable.
@@ -264,7 +319,9 @@ function textOf(holder: unknown, field = "value"): string | undefined {
 }
 
 function clip(text: string): string {
-  return text.length > PACK_LIMITS.maxDescriptionLength ? `${text.slice(0, PACK_LIMITS.maxDescriptionLength - 1)}…` : text;
+  return text.length > PACK_LIMITS.maxDescriptionLength
+    ? `${text.slice(0, PACK_LIMITS.maxDescriptionLength - 1)}…`
+    : text;
 }
 
 function todayVersion(): string {
@@ -275,7 +332,8 @@ function todayVersion(): string {
 /** Where a pack goes without `--out` (ignored by git). */
 export const PACK_OUTPUT_DIR = "pack-output";
 
-const USAGE = "usage: npm run pack:build -- DUMP.json[.gz] [--out FILE] [--id ID] [--version X.Y.Z] [--name-ar NAME] [--name-en NAME]";
+const USAGE =
+  "usage: npm run pack:build -- DUMP.json[.gz] [--out FILE] [--id ID] [--version X.Y.Z] [--name-ar NAME] [--name-en NAME]";
 
 async function main(argv: string[]): Promise<number> {
   const options: Record<string, string> = {};

@@ -39,7 +39,9 @@ function main(argv: string[]): number {
   try {
     json = readFileSync(file, "utf8");
   } catch (error) {
-    console.error(`pack:stats: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `pack:stats: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 1;
   }
   try {
@@ -52,4 +54,5 @@ function main(argv: string[]): number {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) process.exitCode = main(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href)
+  process.exitCode = main(process.argv.slice(2));

@@ -7,13 +7,18 @@ export function markCount(page: Page): Promise<number> {
   return page.evaluate(() => {
     let count = 0;
     const registry = (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights;
-    for (const [name, highlight] of registry) if (/^siyaq-(per|org|loc|date|event|misc)$/.test(name)) count += highlight.size;
+    for (const [name, highlight] of registry)
+      if (/^siyaq-(per|org|loc|date|event|misc)$/.test(name)) count += highlight.size;
     return count;
   });
 }
 
 /** The centre of the first painted `name` of `type` (e.g. `siyaq-per`), scrolled into view; null if it is not painted. */
-export function paintedNameCenter(page: Page, name: string, highlightName = "siyaq-per"): Promise<{ x: number; y: number } | null> {
+export function paintedNameCenter(
+  page: Page,
+  name: string,
+  highlightName = "siyaq-per",
+): Promise<{ x: number; y: number } | null> {
   return page.evaluate(
     ({ name, highlightName }) => {
       const registry = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights;
@@ -55,7 +60,10 @@ export async function highlightFixtureFile(passage: SavedPassage): Promise<strin
       selector: [
         { type: "TextQuoteSelector" as const, exact: quote, prefix: "", suffix: "" },
         { type: "TextPositionSelector" as const, start: 0, end: quote.length },
-      ] as [{ type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string }, { type: "TextPositionSelector"; start: number; end: number }],
+      ] as [
+        { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string },
+        { type: "TextPositionSelector"; start: number; end: number },
+      ],
     },
     note,
     tags,
@@ -83,10 +91,15 @@ export async function saveHighlightThroughExtension(
   try {
     await page.goto(`chrome-extension://${ext.extensionId}/library.html`);
     const reply = (await page.evaluate((json) => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
+      const runtime = (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+        }
+      ).chrome.runtime;
       return runtime.sendMessage({ siyaq: 1, type: "highlights.import", payload: { json } });
     }, json)) as { ok?: boolean; error?: string; value?: { added: number } } | undefined;
-    if (reply?.ok !== true || reply.value?.added !== 1) throw new Error(`highlight not imported: ${reply?.error ?? JSON.stringify(reply)}`);
+    if (reply?.ok !== true || reply.value?.added !== 1)
+      throw new Error(`highlight not imported: ${reply?.error ?? JSON.stringify(reply)}`);
   } finally {
     await page.close();
   }

@@ -16,7 +16,11 @@ const QUOTE = "وأعلن مستشار الأمن القومي العراقي ق
 
 type Box = { x: number; y: number; width: number; height: number };
 
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+async function until(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -26,8 +30,16 @@ async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 20
 
 /** The box of the card inside its closed shadow root, found through DevTools' pierced DOM. */
 async function cardBox(cdp: CDPSession): Promise<Box | null> {
-  type DomNode = { nodeId: number; nodeName: string; nodeType: number; children?: DomNode[]; shadowRoots?: DomNode[] };
-  const { root } = (await cdp.send("DOM.getDocument", { depth: -1, pierce: true })) as { root: DomNode };
+  type DomNode = {
+    nodeId: number;
+    nodeName: string;
+    nodeType: number;
+    children?: DomNode[];
+    shadowRoots?: DomNode[];
+  };
+  const { root } = (await cdp.send("DOM.getDocument", { depth: -1, pierce: true })) as {
+    root: DomNode;
+  };
   const find = (node: DomNode): DomNode | undefined => {
     if (node.nodeName === "SIYAQ-CARD") return node;
     for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
@@ -36,22 +48,45 @@ async function cardBox(cdp: CDPSession): Promise<Box | null> {
     }
     return undefined;
   };
-  const panel = find(root)?.shadowRoots?.[0]?.children?.find((child) => child.nodeType === 1 && child.nodeName !== "STYLE");
+  const panel = find(root)?.shadowRoots?.[0]?.children?.find(
+    (child) => child.nodeType === 1 && child.nodeName !== "STYLE",
+  );
   if (!panel) return null;
   try {
-    const { model } = (await cdp.send("DOM.getBoxModel", { nodeId: panel.nodeId })) as { model: { border: number[] } };
+    const { model } = (await cdp.send("DOM.getBoxModel", { nodeId: panel.nodeId })) as {
+      model: { border: number[] };
+    };
     const xs = model.border.filter((_, i) => i % 2 === 0);
     const ys = model.border.filter((_, i) => i % 2 === 1);
-    const box = { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+    const box = {
+      x: Math.min(...xs),
+      y: Math.min(...ys),
+      width: Math.max(...xs) - Math.min(...xs),
+      height: Math.max(...ys) - Math.min(...ys),
+    };
     return box.width > 0 && box.height > 0 ? box : null;
   } catch {
     return null; // not laid out yet
   }
 }
 
-async function setLanguage(ext: LaunchedExtension, uiLanguage: "ar" | "en" | "browser"): Promise<void> {
+async function setLanguage(
+  ext: LaunchedExtension,
+  uiLanguage: "ar" | "en" | "browser",
+): Promise<void> {
   await ext.serviceWorker.evaluate(async (uiLanguage) => {
-    const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, object | undefined>>; set(o: object): Promise<void> } } } }).chrome;
+    const chrome = (
+      globalThis as unknown as {
+        chrome: {
+          storage: {
+            local: {
+              get(k: string): Promise<Record<string, object | undefined>>;
+              set(o: object): Promise<void>;
+            };
+          };
+        };
+      }
+    ).chrome;
     const stored = (await chrome.storage.local.get("siyaq.settings"))["siyaq.settings"] ?? {};
     await chrome.storage.local.set({ "siyaq.settings": { ...stored, uiLanguage } });
   }, uiLanguage);
@@ -83,7 +118,11 @@ async function main(): Promise<void> {
     const article: Page = await ext.context.newPage();
     await article.setViewportSize({ width: 1000, height: 760 });
     await article.goto(url);
-    await until("the article's names to be marked", async () => (await markCount(article)) > 20, 30_000);
+    await until(
+      "the article's names to be marked",
+      async () => (await markCount(article)) > 20,
+      30_000,
+    );
     await saveHighlightThroughExtension(ext, {
       url,
       quote: QUOTE,
@@ -93,7 +132,11 @@ async function main(): Promise<void> {
       title: await article.title(),
     });
     await article.reload();
-    await until("the article's names to be marked again", async () => (await markCount(article)) > 20, 30_000);
+    await until(
+      "the article's names to be marked again",
+      async () => (await markCount(article)) > 20,
+      30_000,
+    );
 
     // The card: hover the name as a reader would, then frame the card and the word.
     await article.bringToFront();
@@ -112,7 +155,10 @@ async function main(): Promise<void> {
     const right = Math.min(viewport.width, Math.max(card.x + card.width, word.x + 80) + 24);
     const bottom = Math.min(viewport.height, Math.max(card.y + card.height, word.y + 20) + 24);
     const cardFile = join(OUT, "card.png");
-    await article.screenshot({ path: cardFile, clip: { x: left, y: top, width: right - left, height: bottom - top } });
+    await article.screenshot({
+      path: cardFile,
+      clip: { x: left, y: top, width: right - left, height: bottom - top },
+    });
     written.push(cardFile);
     await cdp.detach();
 

@@ -117,25 +117,43 @@ export function entityShapeProblems(entity: unknown): string[] {
   const problems: string[] = [];
   if (typeof entity !== "object" || entity === null) return ["not an object"];
   const e = entity as Record<string, unknown>;
-  if (typeof e.id !== "string" || !ID_PATTERN.test(e.id)) problems.push(`id: ${JSON.stringify(e.id)} is not a valid id`);
-  if (!ENTITY_TYPES.has(e.type as PackEntityType)) problems.push(`type: ${JSON.stringify(e.type)} is not PER/ORG/LOC/MISC/EVENT`);
+  if (typeof e.id !== "string" || !ID_PATTERN.test(e.id))
+    problems.push(`id: ${JSON.stringify(e.id)} is not a valid id`);
+  if (!ENTITY_TYPES.has(e.type as PackEntityType))
+    problems.push(`type: ${JSON.stringify(e.type)} is not PER/ORG/LOC/MISC/EVENT`);
   if (!isLocalized(e.names)) problems.push("names: needs non-empty ar and en");
   if (!isLocalized(e.description)) problems.push("description: needs non-empty ar and en");
-  if (!Array.isArray(e.aliases) || e.aliases.some((a) => typeof a !== "string" || a.trim() === "")) {
+  if (
+    !Array.isArray(e.aliases) ||
+    e.aliases.some((a) => typeof a !== "string" || a.trim() === "")
+  ) {
     problems.push("aliases: must be a list of non-empty strings");
   }
-  if (e.ambiguousAliases !== undefined && (!Array.isArray(e.ambiguousAliases) || e.ambiguousAliases.some((a) => typeof a !== "string"))) {
+  if (
+    e.ambiguousAliases !== undefined &&
+    (!Array.isArray(e.ambiguousAliases) || e.ambiguousAliases.some((a) => typeof a !== "string"))
+  ) {
     problems.push("ambiguousAliases: must be a list of strings");
   }
-  if (e.qid !== undefined && (typeof e.qid !== "string" || !QID_PATTERN.test(e.qid))) problems.push(`qid: ${JSON.stringify(e.qid)} is not a Wikidata id`);
+  if (e.qid !== undefined && (typeof e.qid !== "string" || !QID_PATTERN.test(e.qid)))
+    problems.push(`qid: ${JSON.stringify(e.qid)} is not a Wikidata id`);
   if (e.facts !== undefined) {
     if (!Array.isArray(e.facts)) problems.push("facts: must be a list");
-    else e.facts.forEach((f, i) => {
-      const fact = f as Record<string, unknown> | null;
-      if (!fact || !isLocalized(fact.label) || !isLocalized(fact.value)) problems.push(`facts[${i}]: needs label and value in ar and en`);
-      else if (fact.asOf !== undefined && (typeof fact.asOf !== "string" || !isIsoDate(fact.asOf))) problems.push(`facts[${i}].asOf: ${JSON.stringify(fact.asOf)} is not an ISO date`);
-      else if (fact.asOf === undefined && OPEN_ROLE.test((fact.value as Localized).en)) problems.push(`facts[${i}]: a current office ("${(fact.value as Localized).en}") needs asOf, the date it is known to hold as of`);
-    });
+    else
+      e.facts.forEach((f, i) => {
+        const fact = f as Record<string, unknown> | null;
+        if (!fact || !isLocalized(fact.label) || !isLocalized(fact.value))
+          problems.push(`facts[${i}]: needs label and value in ar and en`);
+        else if (
+          fact.asOf !== undefined &&
+          (typeof fact.asOf !== "string" || !isIsoDate(fact.asOf))
+        )
+          problems.push(`facts[${i}].asOf: ${JSON.stringify(fact.asOf)} is not an ISO date`);
+        else if (fact.asOf === undefined && OPEN_ROLE.test((fact.value as Localized).en))
+          problems.push(
+            `facts[${i}]: a current office ("${(fact.value as Localized).en}") needs asOf, the date it is known to hold as of`,
+          );
+      });
   }
   return problems;
 }
@@ -145,10 +163,18 @@ export function eventShapeProblems(event: unknown): string[] {
   const problems: string[] = [];
   if (typeof event !== "object" || event === null) return ["not an object"];
   const e = event as Record<string, unknown>;
-  if (typeof e.id !== "string" || !ID_PATTERN.test(e.id)) problems.push(`id: ${JSON.stringify(e.id)} is not a valid id`);
-  if (typeof e.date !== "string" || !isIsoDate(e.date)) problems.push(`date: ${JSON.stringify(e.date)} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  if (typeof e.id !== "string" || !ID_PATTERN.test(e.id))
+    problems.push(`id: ${JSON.stringify(e.id)} is not a valid id`);
+  if (typeof e.date !== "string" || !isIsoDate(e.date))
+    problems.push(
+      `date: ${JSON.stringify(e.date)} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`,
+    );
   if (!isLocalized(e.title)) problems.push("title: needs non-empty ar and en");
-  if (!Array.isArray(e.entityIds) || e.entityIds.length === 0 || e.entityIds.some((id) => typeof id !== "string")) {
+  if (
+    !Array.isArray(e.entityIds) ||
+    e.entityIds.length === 0 ||
+    e.entityIds.some((id) => typeof id !== "string")
+  ) {
     problems.push("entityIds: must be a non-empty list of ids");
   }
   if (e.place !== undefined && typeof e.place !== "string") problems.push("place: must be an id");
@@ -158,7 +184,12 @@ export function eventShapeProblems(event: unknown): string[] {
 /** Every alias key of an entity: its names, aliases and ambiguous aliases (all are matched), normalised. */
 export function entityKeys(entity: PackEntity): Set<string> {
   const keys = new Set<string>();
-  for (const text of [entity.names.ar, entity.names.en, ...entity.aliases, ...(entity.ambiguousAliases ?? [])]) {
+  for (const text of [
+    entity.names.ar,
+    entity.names.en,
+    ...entity.aliases,
+    ...(entity.ambiguousAliases ?? []),
+  ]) {
     const key = aliasKey(text);
     if (key) keys.add(key);
   }
@@ -184,15 +215,21 @@ export function packProblems(pack: Pack): string[] {
     for (const p of eventShapeProblems(event)) problems.push(`${where}: ${p}`);
     if (eventIds.has(event.id) || ids.has(event.id)) problems.push(`${where}: id is used twice`);
     eventIds.add(event.id);
-    for (const ref of event.entityIds ?? []) if (!ids.has(ref)) problems.push(`${where}: entityIds: ${ref} is not in the pack`);
-    if (event.place !== undefined && !ids.has(event.place)) problems.push(`${where}: place: ${event.place} is not in the pack`);
+    for (const ref of event.entityIds ?? [])
+      if (!ids.has(ref)) problems.push(`${where}: entityIds: ${ref} is not in the pack`);
+    if (event.place !== undefined && !ids.has(event.place))
+      problems.push(`${where}: place: ${event.place} is not in the pack`);
   });
   for (const [coarse, fine] of precisionDuplicates(pack.events)) {
-    problems.push(`events ${coarse.id} and ${fine.id} are one happening at two date precisions: keep the precise one`);
+    problems.push(
+      `events ${coarse.id} and ${fine.id} are one happening at two date precisions: keep the precise one`,
+    );
   }
   for (const clash of aliasClashes(pack.entities)) {
     if (!clash.holders.every((h) => h.marked)) {
-      problems.push(`alias "${clash.key}" is shared by ${clash.holders.map((h) => h.entity.id).join(", ")} but not marked ambiguous by all of them`);
+      problems.push(
+        `alias "${clash.key}" is shared by ${clash.holders.map((h) => h.entity.id).join(", ")} but not marked ambiguous by all of them`,
+      );
     }
   }
   return problems;
@@ -218,7 +255,8 @@ export function precisionDuplicates(events: readonly PackEvent[]): [PackEvent, P
   for (const group of bySlug.values()) {
     for (const a of group) {
       for (const b of group) {
-        if (a !== b && a.date.length < b.date.length && b.date.startsWith(`${a.date}-`)) pairs.push([a, b]);
+        if (a !== b && a.date.length < b.date.length && b.date.startsWith(`${a.date}-`))
+          pairs.push([a, b]);
       }
     }
   }
@@ -265,7 +303,12 @@ interface PsvRow {
 }
 
 /** `required` lists the columns (by index) that must not be empty. */
-export function parsePsv(text: string, file: string, columns: readonly string[], required: readonly number[]): PsvRow[] {
+export function parsePsv(
+  text: string,
+  file: string,
+  columns: readonly string[],
+  required: readonly number[],
+): PsvRow[] {
   const rows: PsvRow[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     const trimmed = line.trim();
@@ -273,7 +316,10 @@ export function parsePsv(text: string, file: string, columns: readonly string[],
     const where = `${file}:${index + 1}`;
     const cells = trimmed.split("|").map((c) => c.trim());
     if (cells.length > columns.length) {
-      throw new AuthoringError(where, `has ${cells.length} columns, at most ${columns.length} expected (${columns.join(" | ")})`);
+      throw new AuthoringError(
+        where,
+        `has ${cells.length} columns, at most ${columns.length} expected (${columns.join(" | ")})`,
+      );
     }
     for (const c of required) {
       if (!cells[c]) throw new AuthoringError(where, `column "${columns[c]}" is empty`);
@@ -284,14 +330,20 @@ export function parsePsv(text: string, file: string, columns: readonly string[],
 }
 
 function list(cell: string | undefined): string[] {
-  return (cell ?? "").split(";").map((s) => s.trim()).filter(Boolean);
+  return (cell ?? "")
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
  * An alias cell: `;`-separated, and an item starting with `?` is knowingly shared with another
  * entity (`?طرابلس` on both Tripolis) and goes into ambiguousAliases as well.
  */
-function aliasFields(names: Localized, ...items: string[]): Pick<PackEntity, "aliases" | "ambiguousAliases"> {
+function aliasFields(
+  names: Localized,
+  ...items: string[]
+): Pick<PackEntity, "aliases" | "ambiguousAliases"> {
   const ambiguous = items.filter((x) => x.startsWith("?")).map((x) => x.slice(1).trim());
   const plain = items.map((x) => (x.startsWith("?") ? x.slice(1).trim() : x));
   const aliases = distinct(plain, [names.ar, names.en]);
@@ -329,7 +381,10 @@ const ZONES: Record<string, Localized> = {
 };
 
 /** How each kind of first-level division is called; `null` means the row gives full names. */
-const DIVISION_KINDS: Record<string, { ar: string; en: string; descAr: string; descEn: string } | null> = {
+const DIVISION_KINDS: Record<
+  string,
+  { ar: string; en: string; descAr: string; descEn: string } | null
+> = {
   gov: { ar: "محافظة", en: "Governorate", descAr: "محافظة في", descEn: "Governorate of" },
   prov: { ar: "محافظة", en: "Province", descAr: "محافظة في", descEn: "Province of" },
   il: { ar: "ولاية", en: "Province", descAr: "ولاية في", descEn: "Province of" },
@@ -394,7 +449,13 @@ interface Assembly {
   entities: Map<string, { entity: PackEntity; where: string }>;
   events: Map<string, { event: PackEvent; where: string }>;
   countries: Map<string, CountryInfo>;
-  cityRegions: { cityId: string; regionId: string; where: string; generic: boolean; country: CountryInfo }[];
+  cityRegions: {
+    cityId: string;
+    regionId: string;
+    where: string;
+    generic: boolean;
+    country: CountryInfo;
+  }[];
   warnings: string[];
   /** Same-id events from several files: expected when both halves write one happening, so not warnings. */
   merged: string[];
@@ -404,7 +465,8 @@ function addEntity(a: Assembly, entity: PackEntity, where: string): void {
   const problems = entityShapeProblems(entity);
   if (problems.length) throw new AuthoringError(where, problems.join("; "));
   const existing = a.entities.get(entity.id);
-  if (existing) throw new AuthoringError(where, `id ${entity.id} is already defined at ${existing.where}`);
+  if (existing)
+    throw new AuthoringError(where, `id ${entity.id} is already defined at ${existing.where}`);
   a.entities.set(entity.id, { entity, where });
 }
 
@@ -422,7 +484,10 @@ function addEvent(a: Assembly, event: PackEvent, where: string): void {
     return;
   }
   if (existing.event.date !== event.date) {
-    throw new AuthoringError(where, `id ${event.id} is already defined at ${existing.where} with date ${existing.event.date}`);
+    throw new AuthoringError(
+      where,
+      `id ${event.id} is already defined at ${existing.where} with date ${existing.event.date}`,
+    );
   }
   const merged: PackEvent = {
     ...existing.event,
@@ -431,7 +496,9 @@ function addEvent(a: Assembly, event: PackEvent, where: string): void {
   const place = existing.event.place ?? event.place;
   if (place !== undefined) merged.place = place;
   a.events.set(event.id, { event: merged, where: existing.where });
-  a.merged.push(`${where}: ${event.id} is also defined at ${existing.where}; links merged, wording of the first kept`);
+  a.merged.push(
+    `${where}: ${event.id} is also defined at ${existing.where}; links merged, wording of the first kept`,
+  );
 }
 
 /** The preposition ل joined to a name: لفرنسا, and للمملكة المتحدة where the name has the article. */
@@ -441,13 +508,18 @@ function withLam(nameAr: string): string {
 
 /** "Capital of the United States", not "of United States": plural and descriptive names take "the". */
 function withArticle(nameEn: string): string {
-  const takesThe = /^(United|Republic|Democratic|Central African|Dominican|Czech Republic|Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Marshall|Solomon|Seychelles|Cayman|Falkland|Faroe|British|U\.S\.|Cook|Cocos|Northern Mariana|Turks|Holy|Vatican)/;
+  const takesThe =
+    /^(United|Republic|Democratic|Central African|Dominican|Czech Republic|Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Marshall|Solomon|Seychelles|Cayman|Falkland|Faroe|British|U\.S\.|Cook|Cocos|Northern Mariana|Turks|Holy|Vatican)/;
   return takesThe.test(nameEn) ? `the ${nameEn}` : nameEn;
 }
 
 function country(a: Assembly, iso: string, where: string): CountryInfo {
   const info = a.countries.get(iso.toLowerCase());
-  if (!info) throw new AuthoringError(where, `unknown country code "${iso}" (define it in places-countries.psv first)`);
+  if (!info)
+    throw new AuthoringError(
+      where,
+      `unknown country code "${iso}" (define it in places-countries.psv first)`,
+    );
   return info;
 }
 
@@ -463,30 +535,63 @@ function distinct(values: string[], except: string[] = []): string[] {
   return out;
 }
 
-const COUNTRY_COLUMNS = ["iso2", "status", "zone", "qid", "aliases", "capital slug", "capital ar", "capital en", "capital qid", "capital aliases", "name ar", "name en", "short ar"] as const;
+const COUNTRY_COLUMNS = [
+  "iso2",
+  "status",
+  "zone",
+  "qid",
+  "aliases",
+  "capital slug",
+  "capital ar",
+  "capital en",
+  "capital qid",
+  "capital aliases",
+  "name ar",
+  "name en",
+  "short ar",
+] as const;
 
 function buildCountries(a: Assembly, text: string, file: string): void {
   const require = createRequire(import.meta.url);
-  const arNames = (require("i18n-iso-countries/langs/ar.json") as { countries: Record<string, string | string[]> }).countries;
-  const enNames = (require("i18n-iso-countries/langs/en.json") as { countries: Record<string, string | string[]> }).countries;
+  const arNames = (
+    require("i18n-iso-countries/langs/ar.json") as { countries: Record<string, string | string[]> }
+  ).countries;
+  const enNames = (
+    require("i18n-iso-countries/langs/en.json") as { countries: Record<string, string | string[]> }
+  ).countries;
   const rows = parsePsv(text, file, COUNTRY_COLUMNS, [0, 1, 2]);
   const capitals: { row: PsvRow; iso: string }[] = [];
   for (const row of rows) {
     const iso = cell(row, 0).toUpperCase();
     const status = cell(row, 1);
     const zone = ZONES[cell(row, 2)];
-    if (!/^[A-Z]{2}$/.test(iso)) throw new AuthoringError(row.where, `"${iso}" is not a two-letter country code`);
-    if (!zone) throw new AuthoringError(row.where, `unknown zone "${cell(row, 2)}" (one of ${Object.keys(ZONES).join(", ")})`);
+    if (!/^[A-Z]{2}$/.test(iso))
+      throw new AuthoringError(row.where, `"${iso}" is not a two-letter country code`);
+    if (!zone)
+      throw new AuthoringError(
+        row.where,
+        `unknown zone "${cell(row, 2)}" (one of ${Object.keys(ZONES).join(", ")})`,
+      );
     const packageAr = [arNames[iso] ?? []].flat();
     const packageEn = [enNames[iso] ?? []].flat();
     const nameAr = cell(row, 10) || packageAr[0];
     const nameEn = cell(row, 11) || packageEn.at(-1);
-    if (!nameAr || !nameEn) throw new AuthoringError(row.where, `i18n-iso-countries has no name for ${iso}; give "name ar" and "name en"`);
+    if (!nameAr || !nameEn)
+      throw new AuthoringError(
+        row.where,
+        `i18n-iso-countries has no name for ${iso}; give "name ar" and "name en"`,
+      );
     const shortAr = cell(row, 12) || nameAr;
     // Official-style English forms with commas or brackets ("Moldova, Republic of") never occur in
     // text; `-name` in the alias cell drops a package name that is an everyday word (مالي "financial").
-    const dropped = new Set(list(cell(row, 4)).filter((x) => x.startsWith("-")).map((x) => aliasKey(x.slice(1))));
-    const packageAliases = [...packageAr, ...packageEn].filter((n) => !/[,()]/.test(n) && !dropped.has(aliasKey(n)));
+    const dropped = new Set(
+      list(cell(row, 4))
+        .filter((x) => x.startsWith("-"))
+        .map((x) => aliasKey(x.slice(1))),
+    );
+    const packageAliases = [...packageAr, ...packageEn].filter(
+      (n) => !/[,()]/.test(n) && !dropped.has(aliasKey(n)),
+    );
     const facts: PackFact[] = [];
     let descAr: string;
     let descEn: string;
@@ -500,7 +605,10 @@ function buildCountries(a: Assembly, text: string, file: string): void {
       const sovereign = country(a, territoryOf[1]!, row.where);
       descAr = `إقليم تابع ${withLam(sovereign.shortAr)} في ${zone.ar}`;
       descEn = `Territory of ${sovereign.shortEn} in ${zone.en}`;
-      facts.push({ label: LABELS.sovereign, value: { ar: sovereign.entity.names.ar, en: sovereign.entity.names.en } });
+      facts.push({
+        label: LABELS.sovereign,
+        value: { ar: sovereign.entity.names.ar, en: sovereign.entity.names.en },
+      });
     } else if (status === "X") {
       descAr = `إقليم في ${zone.ar}`;
       descEn = `Territory in ${zone.en}`;
@@ -509,7 +617,8 @@ function buildCountries(a: Assembly, text: string, file: string): void {
     }
     const capitalSlug = cell(row, 5);
     if (capitalSlug) {
-      if (!cell(row, 6) || !cell(row, 7)) throw new AuthoringError(row.where, "a capital needs its Arabic and English names");
+      if (!cell(row, 6) || !cell(row, 7))
+        throw new AuthoringError(row.where, "a capital needs its Arabic and English names");
       facts.unshift({ label: LABELS.capital, value: { ar: cell(row, 6), en: cell(row, 7) } });
       descAr += `، عاصمتها ${cell(row, 6)}`;
       descEn += `; capital: ${cell(row, 7)}`;
@@ -520,7 +629,12 @@ function buildCountries(a: Assembly, text: string, file: string): void {
       id: `country:${iso.toLowerCase()}`,
       type: "LOC",
       names: { ar: nameAr, en: nameEn },
-      ...aliasFields({ ar: nameAr, en: nameEn }, ...packageAliases, shortAr, ...list(cell(row, 4)).filter((x) => !x.startsWith("-"))),
+      ...aliasFields(
+        { ar: nameAr, en: nameEn },
+        ...packageAliases,
+        shortAr,
+        ...list(cell(row, 4)).filter((x) => !x.startsWith("-")),
+      ),
       description: { ar: descAr, en: descEn },
       facts,
       ...(cell(row, 3) ? { qid: cell(row, 3) } : {}),
@@ -530,28 +644,47 @@ function buildCountries(a: Assembly, text: string, file: string): void {
   }
   for (const { row, iso } of capitals) {
     const info = country(a, iso, row.where);
-    addEntity(a, {
-      id: `city:${cell(row, 5)}`,
-      type: "LOC",
-      names: { ar: cell(row, 6), en: cell(row, 7) },
-      ...aliasFields({ ar: cell(row, 6), en: cell(row, 7) }, ...list(cell(row, 9))),
-      description: { ar: `عاصمة ${info.shortAr}`, en: `Capital of ${info.shortEn}` },
-      facts: [{ label: LABELS.country, value: { ar: info.entity.names.ar, en: info.entity.names.en } }],
-      ...(cell(row, 8) ? { qid: cell(row, 8) } : {}),
-    }, row.where);
+    addEntity(
+      a,
+      {
+        id: `city:${cell(row, 5)}`,
+        type: "LOC",
+        names: { ar: cell(row, 6), en: cell(row, 7) },
+        ...aliasFields({ ar: cell(row, 6), en: cell(row, 7) }, ...list(cell(row, 9))),
+        description: { ar: `عاصمة ${info.shortAr}`, en: `Capital of ${info.shortEn}` },
+        facts: [
+          { label: LABELS.country, value: { ar: info.entity.names.ar, en: info.entity.names.en } },
+        ],
+        ...(cell(row, 8) ? { qid: cell(row, 8) } : {}),
+      },
+      row.where,
+    );
   }
 }
 
-const CITY_COLUMNS = ["slug", "iso2", "name ar", "name en", "aliases", "region slug", "description ar", "description en", "qid"] as const;
+const CITY_COLUMNS = [
+  "slug",
+  "iso2",
+  "name ar",
+  "name en",
+  "aliases",
+  "region slug",
+  "description ar",
+  "description en",
+  "qid",
+] as const;
 
 function buildCities(a: Assembly, text: string, file: string): void {
   for (const row of parsePsv(text, file, CITY_COLUMNS, [0, 1, 2, 3])) {
     // `-` instead of a country: a city whose sovereignty is contested gets no country fact and
     // must describe itself.
     const contested = cell(row, 1) === "-";
-    if (contested && (!cell(row, 6) || !cell(row, 7))) throw new AuthoringError(row.where, "a city without a country needs its own description");
+    if (contested && (!cell(row, 6) || !cell(row, 7)))
+      throw new AuthoringError(row.where, "a city without a country needs its own description");
     const info = contested ? undefined : country(a, cell(row, 1), row.where);
-    const facts: PackFact[] = info ? [{ label: LABELS.country, value: { ar: info.entity.names.ar, en: info.entity.names.en } }] : [];
+    const facts: PackFact[] = info
+      ? [{ label: LABELS.country, value: { ar: info.entity.names.ar, en: info.entity.names.en } }]
+      : [];
     // Regions are built after cities (see PSV_TABLES), so the division fact is filled in later.
     if (cell(row, 5)) {
       a.cityRegions.push({
@@ -562,22 +695,36 @@ function buildCities(a: Assembly, text: string, file: string): void {
         country: info!,
       });
     }
-    addEntity(a, {
-      id: `city:${cell(row, 0)}`,
-      type: "LOC",
-      names: { ar: cell(row, 2), en: cell(row, 3) },
-      ...aliasFields({ ar: cell(row, 2), en: cell(row, 3) }, ...list(cell(row, 4))),
-      description: {
-        ar: cell(row, 6) || `مدينة في ${info!.shortAr}`,
-        en: cell(row, 7) || `City in ${info!.shortEn}`,
+    addEntity(
+      a,
+      {
+        id: `city:${cell(row, 0)}`,
+        type: "LOC",
+        names: { ar: cell(row, 2), en: cell(row, 3) },
+        ...aliasFields({ ar: cell(row, 2), en: cell(row, 3) }, ...list(cell(row, 4))),
+        description: {
+          ar: cell(row, 6) || `مدينة في ${info!.shortAr}`,
+          en: cell(row, 7) || `City in ${info!.shortEn}`,
+        },
+        ...(facts.length ? { facts } : {}),
+        ...(cell(row, 8) ? { qid: cell(row, 8) } : {}),
       },
-      ...(facts.length ? { facts } : {}),
-      ...(cell(row, 8) ? { qid: cell(row, 8) } : {}),
-    }, row.where);
+      row.where,
+    );
   }
 }
 
-const REGION_COLUMNS = ["slug", "iso2", "kind", "base ar", "base en", "aliases", "seat city slug", "description ar", "description en"] as const;
+const REGION_COLUMNS = [
+  "slug",
+  "iso2",
+  "kind",
+  "base ar",
+  "base en",
+  "aliases",
+  "seat city slug",
+  "description ar",
+  "description en",
+] as const;
 
 /**
  * Provinces and governorates. A division named after its seat city does not take the bare name
@@ -588,43 +735,72 @@ function buildRegions(a: Assembly, text: string, file: string, cityNames: Set<st
     const iso = cell(row, 1);
     const info = country(a, iso, row.where);
     const kindCode = cell(row, 2);
-    if (!(kindCode in DIVISION_KINDS)) throw new AuthoringError(row.where, `unknown kind "${kindCode}" (one of ${Object.keys(DIVISION_KINDS).join(", ")})`);
+    if (!(kindCode in DIVISION_KINDS))
+      throw new AuthoringError(
+        row.where,
+        `unknown kind "${kindCode}" (one of ${Object.keys(DIVISION_KINDS).join(", ")})`,
+      );
     const kind = DIVISION_KINDS[kindCode];
     const baseAr = cell(row, 3);
     const baseEn = cell(row, 4);
-    const names = kind ? { ar: `${kind.ar} ${baseAr}`, en: `${baseEn} ${kind.en}` } : { ar: baseAr, en: baseEn };
+    const names = kind
+      ? { ar: `${kind.ar} ${baseAr}`, en: `${baseEn} ${kind.en}` }
+      : { ar: baseAr, en: baseEn };
     // A leading `!` in the alias cell keeps the bare name out: `الشرقية`, `البحر الأحمر` are
     // everyday words or other places before they are a governorate.
     const aliasItems = list(cell(row, 5));
     const noBare = aliasItems[0] === "!";
     const bare = kind && !noBare ? [baseAr, baseEn].filter((n) => !cityNames.has(aliasKey(n))) : [];
-    const facts: PackFact[] = [{ label: LABELS.country, value: { ar: info.entity.names.ar, en: info.entity.names.en } }];
+    const facts: PackFact[] = [
+      { label: LABELS.country, value: { ar: info.entity.names.ar, en: info.entity.names.en } },
+    ];
     const seat = cell(row, 6);
     if (seat) {
       const city = a.entities.get(`city:${seat}`);
       if (!city) throw new AuthoringError(row.where, `seat city:${seat} is not defined`);
-      facts.push({ label: LABELS.seat, value: { ar: city.entity.names.ar, en: city.entity.names.en } });
+      facts.push({
+        label: LABELS.seat,
+        value: { ar: city.entity.names.ar, en: city.entity.names.en },
+      });
     }
-    addEntity(a, {
-      id: `region:${iso}-${cell(row, 0)}`,
-      type: "LOC",
-      names,
-      ...aliasFields(names, ...bare, ...aliasItems.filter((x) => x !== "!")),
-      description: {
-        ar: cell(row, 7) || `${kind?.descAr ?? "منطقة في"} ${info.shortAr}`,
-        en: cell(row, 8) || `${kind?.descEn ?? "Region of"} ${info.shortEn}`,
+    addEntity(
+      a,
+      {
+        id: `region:${iso}-${cell(row, 0)}`,
+        type: "LOC",
+        names,
+        ...aliasFields(names, ...bare, ...aliasItems.filter((x) => x !== "!")),
+        description: {
+          ar: cell(row, 7) || `${kind?.descAr ?? "منطقة في"} ${info.shortAr}`,
+          en: cell(row, 8) || `${kind?.descEn ?? "Region of"} ${info.shortEn}`,
+        },
+        facts,
       },
-      facts,
-    }, row.where);
+      row.where,
+    );
   }
 }
 
-const LANDMARK_COLUMNS = ["slug", "kind", "name ar", "name en", "aliases", "countries", "description ar", "description en", "qid"] as const;
+const LANDMARK_COLUMNS = [
+  "slug",
+  "kind",
+  "name ar",
+  "name en",
+  "aliases",
+  "countries",
+  "description ar",
+  "description en",
+  "qid",
+] as const;
 
 function buildLandmarks(a: Assembly, text: string, file: string): void {
   for (const row of parsePsv(text, file, LANDMARK_COLUMNS, [0, 1, 2, 3, 6, 7])) {
     const kind = PLACE_KINDS[cell(row, 1)];
-    if (!kind) throw new AuthoringError(row.where, `unknown kind "${cell(row, 1)}" (one of ${Object.keys(PLACE_KINDS).join(", ")})`);
+    if (!kind)
+      throw new AuthoringError(
+        row.where,
+        `unknown kind "${cell(row, 1)}" (one of ${Object.keys(PLACE_KINDS).join(", ")})`,
+      );
     const facts: PackFact[] = [{ label: LABELS.kind, value: kind }];
     const where = list(cell(row, 5)).map((iso) => country(a, iso, row.where).entity.names);
     if (where.length) {
@@ -633,15 +809,19 @@ function buildLandmarks(a: Assembly, text: string, file: string): void {
         value: { ar: where.map((n) => n.ar).join("، "), en: where.map((n) => n.en).join(", ") },
       });
     }
-    addEntity(a, {
-      id: `place:${cell(row, 0)}`,
-      type: "LOC",
-      names: { ar: cell(row, 2), en: cell(row, 3) },
-      ...aliasFields({ ar: cell(row, 2), en: cell(row, 3) }, ...list(cell(row, 4))),
-      description: { ar: cell(row, 6), en: cell(row, 7) },
-      facts,
-      ...(cell(row, 8) ? { qid: cell(row, 8) } : {}),
-    }, row.where);
+    addEntity(
+      a,
+      {
+        id: `place:${cell(row, 0)}`,
+        type: "LOC",
+        names: { ar: cell(row, 2), en: cell(row, 3) },
+        ...aliasFields({ ar: cell(row, 2), en: cell(row, 3) }, ...list(cell(row, 4))),
+        description: { ar: cell(row, 6), en: cell(row, 7) },
+        facts,
+        ...(cell(row, 8) ? { qid: cell(row, 8) } : {}),
+      },
+      row.where,
+    );
   }
 }
 
@@ -655,16 +835,26 @@ function expandRef(ref: string): string {
 function buildEvents(a: Assembly, text: string, file: string): void {
   for (const row of parsePsv(text, file, EVENT_COLUMNS, [0, 1, 2, 3])) {
     const date = cell(row, 0);
-    if (!isIsoDate(date)) throw new AuthoringError(row.where, `date "${date}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+    if (!isIsoDate(date))
+      throw new AuthoringError(
+        row.where,
+        `date "${date}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`,
+      );
     const place = cell(row, 5) ? expandRef(cell(row, 5)) : undefined;
-    const entityIds = [...new Set([...list(cell(row, 4)).map(expandRef), ...(place ? [place] : [])])];
-    addEvent(a, {
-      id: `event:${date}-${cell(row, 1)}`,
-      date,
-      title: { ar: cell(row, 2), en: cell(row, 3) },
-      entityIds,
-      ...(place ? { place } : {}),
-    }, row.where);
+    const entityIds = [
+      ...new Set([...list(cell(row, 4)).map(expandRef), ...(place ? [place] : [])]),
+    ];
+    addEvent(
+      a,
+      {
+        id: `event:${date}-${cell(row, 1)}`,
+        date,
+        title: { ar: cell(row, 2), en: cell(row, 3) },
+        entityIds,
+        ...(place ? { place } : {}),
+      },
+      row.where,
+    );
   }
 }
 
@@ -682,7 +872,10 @@ function readJsonRecords(a: Assembly, text: string, file: string, skipInvalid: b
   const records: unknown[] = Array.isArray(data)
     ? data
     : typeof data === "object" && data !== null
-      ? [...((data as { entities?: unknown[] }).entities ?? []), ...((data as { events?: unknown[] }).events ?? [])]
+      ? [
+          ...((data as { entities?: unknown[] }).entities ?? []),
+          ...((data as { events?: unknown[] }).events ?? []),
+        ]
       : [];
   records.forEach((raw, i) => {
     const where = `${file} record ${i}`;
@@ -693,8 +886,15 @@ function readJsonRecords(a: Assembly, text: string, file: string, skipInvalid: b
         return;
       }
       const entity = record as PackEntity;
-      if (typeof entity === "object" && entity !== null && entity.qid !== undefined && !(typeof entity.qid === "string" && QID_PATTERN.test(entity.qid))) {
-        a.warnings.push(`${where} (${entity.id}): qid ${JSON.stringify(entity.qid)} is not a Wikidata id; dropped`);
+      if (
+        typeof entity === "object" &&
+        entity !== null &&
+        entity.qid !== undefined &&
+        !(typeof entity.qid === "string" && QID_PATTERN.test(entity.qid))
+      ) {
+        a.warnings.push(
+          `${where} (${entity.id}): qid ${JSON.stringify(entity.qid)} is not a Wikidata id; dropped`,
+        );
         const { qid: _dropped, ...rest } = entity;
         addEntity(a, rest, where);
       } else {
@@ -707,7 +907,17 @@ function readJsonRecords(a: Assembly, text: string, file: string, skipInvalid: b
   });
 }
 
-const ENTITY_FIELDS = new Set(["id", "type", "names", "aliases", "ambiguousAliases", "description", "facts", "qid", "links"]);
+const ENTITY_FIELDS = new Set([
+  "id",
+  "type",
+  "names",
+  "aliases",
+  "ambiguousAliases",
+  "description",
+  "facts",
+  "qid",
+  "links",
+]);
 const EVENT_FIELDS = new Set(["id", "date", "title", "entityIds", "place"]);
 
 /** The pack format is strict about fields, so one a hand-written record invents is dropped, with a warning. */
@@ -716,22 +926,25 @@ function withKnownFields(record: unknown, where: string, warnings: string[]): un
   const known = "date" in record ? EVENT_FIELDS : ENTITY_FIELDS;
   const extra = Object.keys(record).filter((key) => !known.has(key));
   if (extra.length === 0) return record;
-  warnings.push(`${where}: unknown field${extra.length > 1 ? "s" : ""} ${extra.join(", ")} dropped`);
+  warnings.push(
+    `${where}: unknown field${extra.length > 1 ? "s" : ""} ${extra.join(", ")} dropped`,
+  );
   return Object.fromEntries(Object.entries(record).filter(([key]) => known.has(key)));
 }
 
 // Tables that depend on others come later: capitals before cities, cities before regions (the
 // bare-name rule and seats look up cities), everything before events.
-const PSV_TABLES: { pattern: RegExp; build: (a: Assembly, text: string, file: string) => void }[] = [
-  { pattern: /^places-countries.*\.psv$/, build: buildCountries },
-  { pattern: /^places-cities.*\.psv$/, build: buildCities },
-  {
-    pattern: /^places-regions.*\.psv$/,
-    build: (a, text, file) => buildRegions(a, text, file, cityNameKeys(a)),
-  },
-  { pattern: /^places-landmarks.*\.psv$/, build: buildLandmarks },
-  { pattern: /^places-events.*\.psv$/, build: buildEvents },
-];
+const PSV_TABLES: { pattern: RegExp; build: (a: Assembly, text: string, file: string) => void }[] =
+  [
+    { pattern: /^places-countries.*\.psv$/, build: buildCountries },
+    { pattern: /^places-cities.*\.psv$/, build: buildCities },
+    {
+      pattern: /^places-regions.*\.psv$/,
+      build: (a, text, file) => buildRegions(a, text, file, cityNameKeys(a)),
+    },
+    { pattern: /^places-landmarks.*\.psv$/, build: buildLandmarks },
+    { pattern: /^places-events.*\.psv$/, build: buildEvents },
+  ];
 
 function cityNameKeys(a: Assembly): Set<string> {
   const keys = new Set<string>();
@@ -773,13 +986,22 @@ export function assembleStarterPack(
   files: readonly AuthoringFile[],
   { version = PACK_VERSION, skipInvalid = false }: { version?: string; skipInvalid?: boolean } = {},
 ): AssemblyResult {
-  const a: Assembly = { entities: new Map(), events: new Map(), countries: new Map(), cityRegions: [], warnings: [], merged: [] };
+  const a: Assembly = {
+    entities: new Map(),
+    events: new Map(),
+    countries: new Map(),
+    cityRegions: [],
+    warnings: [],
+    merged: [],
+  };
   for (const table of PSV_TABLES) {
-    for (const file of files) if (table.pattern.test(file.name)) table.build(a, file.text, file.name);
+    for (const file of files)
+      if (table.pattern.test(file.name)) table.build(a, file.text, file.name);
   }
   for (const { cityId, regionId, where, generic, country } of a.cityRegions) {
     const region = a.entities.get(regionId);
-    if (!region) throw new AuthoringError(where, `${regionId} is not defined in any places-regions table`);
+    if (!region)
+      throw new AuthoringError(where, `${regionId} is not defined in any places-regions table`);
     const city = a.entities.get(cityId)!.entity;
     city.facts = [...(city.facts ?? []), { label: LABELS.division, value: region.entity.names }];
     // "City in Iraq" says little; the division narrows it down when no description was written.
@@ -792,7 +1014,10 @@ export function assembleStarterPack(
   }
   for (const file of files) {
     if (file.name.endsWith(".psv") && !PSV_TABLES.some((t) => t.pattern.test(file.name))) {
-      throw new AuthoringError(file.name, "is not a known table (places-countries|cities|regions|landmarks|events)");
+      throw new AuthoringError(
+        file.name,
+        "is not a known table (places-countries|cities|regions|landmarks|events)",
+      );
     }
     if (file.name.endsWith(".json")) readJsonRecords(a, file.text, file.name, skipInvalid);
   }
@@ -803,11 +1028,15 @@ export function assembleStarterPack(
   const events: PackEvent[] = [];
   for (const { event, where } of a.events.values()) {
     const missing = event.entityIds.filter((id) => !ids.has(id));
-    for (const id of missing) a.warnings.push(`${where}: ${event.id} refers to ${id}, which no file defines; reference dropped`);
+    for (const id of missing)
+      a.warnings.push(
+        `${where}: ${event.id} refers to ${id}, which no file defines; reference dropped`,
+      );
     const entityIds = event.entityIds.filter((id) => ids.has(id));
     let place = event.place;
     if (place !== undefined && !ids.has(place)) {
-      if (!missing.includes(place)) a.warnings.push(`${where}: ${event.id} place ${place} is not defined; place dropped`);
+      if (!missing.includes(place))
+        a.warnings.push(`${where}: ${event.id} place ${place} is not defined; place dropped`);
       place = undefined;
     }
     if (entityIds.length === 0) {
@@ -833,7 +1062,8 @@ export function assembleStarterPack(
       en: "The world's countries and capitals, the region's provinces and cities, and the people, organisations and dated events Arabic news names every day",
     },
     license: "MIT",
-    attribution: "Written for Siyaq from public knowledge. Arabic and English country names from i18n-iso-countries (MIT License, © widdix GmbH).",
+    attribution:
+      "Written for Siyaq from public knowledge. Arabic and English country names from i18n-iso-countries (MIT License, © widdix GmbH).",
     entities,
     events,
   };
@@ -857,7 +1087,10 @@ function warnPossibleDuplicates(events: readonly PackEvent[], warnings: string[]
         const common = sameDay[i]!.entityIds.filter((id) => sameDay[j]!.entityIds.includes(id));
         const shared = common.filter((id) => /^(per|org):/.test(id));
         // Two ISIS attacks on one day in two countries are two events; same actor and same place are not.
-        if (shared.length && common.length > shared.length) warnings.push(`${sameDay[i]!.id} and ${sameDay[j]!.id} share ${shared.join(", ")} on the same day: the same event twice?`);
+        if (shared.length && common.length > shared.length)
+          warnings.push(
+            `${sameDay[i]!.id} and ${sameDay[j]!.id} share ${shared.join(", ")} on the same day: the same event twice?`,
+          );
       }
     }
   }
@@ -880,17 +1113,25 @@ function resolveAliasClashes(entities: PackEntity[], warnings: string[]): void {
       for (const h of clash.holders) {
         if (h.isName) continue;
         h.entity.aliases = h.entity.aliases.filter((x) => aliasKey(x) !== clash.key);
-        h.entity.ambiguousAliases = h.entity.ambiguousAliases?.filter((x) => aliasKey(x) !== clash.key);
+        h.entity.ambiguousAliases = h.entity.ambiguousAliases?.filter(
+          (x) => aliasKey(x) !== clash.key,
+        );
         if (h.entity.ambiguousAliases?.length === 0) delete h.entity.ambiguousAliases;
       }
-      warnings.push(`alias "${clash.key}" shared by ${ids}: kept by ${naming[0]!.entity.id} (its name), dropped from the others`);
+      warnings.push(
+        `alias "${clash.key}" shared by ${ids}: kept by ${naming[0]!.entity.id} (its name), dropped from the others`,
+      );
     } else {
       for (const h of clash.holders) {
         if (h.marked) continue;
-        const text = [h.entity.names.ar, h.entity.names.en, ...h.entity.aliases].find((x) => aliasKey(x) === clash.key)!;
+        const text = [h.entity.names.ar, h.entity.names.en, ...h.entity.aliases].find(
+          (x) => aliasKey(x) === clash.key,
+        )!;
         h.entity.ambiguousAliases = [...(h.entity.ambiguousAliases ?? []), text];
       }
-      warnings.push(`alias "${clash.key}" shared by ${ids}: marked ambiguous on all of them (confirm in the source files)`);
+      warnings.push(
+        `alias "${clash.key}" shared by ${ids}: marked ambiguous on all of them (confirm in the source files)`,
+      );
     }
   }
 }
@@ -908,7 +1149,13 @@ function countsLine(pack: Pack): string {
   for (const e of pack.entities) byType[e.type] = (byType[e.type] ?? 0) + 1;
   const aliases = pack.entities.reduce((n, e) => n + entityKeys(e).size, 0);
   const withQid = pack.entities.filter((e) => e.qid).length;
-  return JSON.stringify({ entities: pack.entities.length, events: pack.events.length, aliases, byType, withQid });
+  return JSON.stringify({
+    entities: pack.entities.length,
+    events: pack.events.length,
+    aliases,
+    byType,
+    withQid,
+  });
 }
 
 export interface WriteOutcome {
@@ -933,7 +1180,8 @@ export function writeStarterPack(
   try {
     result = assembleStarterPack(readAuthoringFiles(dir), options);
   } catch (error) {
-    if (error instanceof AuthoringError) return { written: false, warnings: [], merged: [], errors: [error.message] };
+    if (error instanceof AuthoringError)
+      return { written: false, warnings: [], merged: [], errors: [error.message] };
     throw error;
   }
   const problems = packProblems(result.pack);
@@ -944,10 +1192,23 @@ export function writeStarterPack(
     if (!(error instanceof PackError)) throw error;
     problems.push(`the extension would refuse this pack: ${error.message}`);
   }
-  if (problems.length) return { written: false, warnings: result.warnings, merged: result.merged, errors: problems, pack: result.pack };
+  if (problems.length)
+    return {
+      written: false,
+      warnings: result.warnings,
+      merged: result.merged,
+      errors: problems,
+      pack: result.pack,
+    };
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, serializePack(result.pack));
-  return { written: true, warnings: result.warnings, merged: result.merged, errors: [], pack: result.pack };
+  return {
+    written: true,
+    warnings: result.warnings,
+    merged: result.merged,
+    errors: [],
+    pack: result.pack,
+  };
 }
 
 function main(argv: string[]): number {
@@ -963,7 +1224,10 @@ function main(argv: string[]): number {
   });
   for (const w of outcome.warnings) console.warn(`warning: ${w}`);
   if (argv.includes("--verbose")) for (const m of outcome.merged) console.warn(`merged: ${m}`);
-  else if (outcome.merged.length) console.warn(`${outcome.merged.length} events are written in more than one file; links merged (--verbose lists them)`);
+  else if (outcome.merged.length)
+    console.warn(
+      `${outcome.merged.length} events are written in more than one file; links merged (--verbose lists them)`,
+    );
   for (const e of outcome.errors) console.error(`error: ${e}`);
   if (!outcome.written) {
     console.error(`nothing written; ${out} is unchanged`);

@@ -60,7 +60,8 @@ const recipe: TaggerRecipe = {
   },
   hintShare: Number(args["hint-share"]),
   hintDropout: Number(args["hint-dropout"]),
-  outsidePenalty: args["outside-penalty"] !== undefined ? Number(args["outside-penalty"]) : R.outsidePenalty,
+  outsidePenalty:
+    args["outside-penalty"] !== undefined ? Number(args["outside-penalty"]) : R.outsidePenalty,
   temperature: R.temperature,
   weightBytes: Number(args["weight-bytes"]) === 2 ? 2 : 1,
 };
@@ -77,17 +78,28 @@ function readCorpus(name: string): CorpusSentence[] {
 // The tagger learns from, and is scored with, the hints the recognizer gives it: the starter pack's
 // lexicon matches (src/nlp/recognize.ts `taggerHints`). Retrain when the pack changes much.
 const lexicon = loadPackLexicon();
-if (!lexicon) throw new Error("public/packs/starter.json is missing: the tagger trains with its hints (npm run pack:build)");
+if (!lexicon)
+  throw new Error(
+    "public/packs/starter.json is missing: the tagger trains with its hints (npm run pack:build)",
+  );
 const packHints = (tokens: readonly string[]) => taggerHints(tokens, lexicon);
 
 /** Trained without penalty or temperature applied (the evaluation below picks those). */
-const train = (sentences: readonly CorpusSentence[]): TaggerWeights => trainWithRecipe(sentences, recipe, true, packHints);
+const train = (sentences: readonly CorpusSentence[]): TaggerWeights =>
+  trainWithRecipe(sentences, recipe, true, packHints);
 
 /** Scores `tagger` on `sentences`, with the starter pack's hints unless `withoutHints`. */
-function evaluate(tagger: Tagger, sentences: readonly CorpusSentence[], withoutHints = false): SpanScorer {
+function evaluate(
+  tagger: Tagger,
+  sentences: readonly CorpusSentence[],
+  withoutHints = false,
+): SpanScorer {
   const scorer = new SpanScorer();
   for (const sentence of sentences) {
-    scorer.add(sentence.spans, tagger.tag(sentence.tokens, withoutHints ? undefined : packHints(sentence.tokens)));
+    scorer.add(
+      sentence.spans,
+      tagger.tag(sentence.tokens, withoutHints ? undefined : packHints(sentence.tokens)),
+    );
   }
   return scorer;
 }
@@ -131,7 +143,9 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
  * The temperature whose span scores best predict whether a held-out span is right (lowest Brier
  * score), so `score` means roughly "how often a span like this is correct".
  */
-function calibrateTemperature(folds: { weights: TaggerWeights; held: CorpusSentence[]; penalty: number }[]): number {
+function calibrateTemperature(
+  folds: { weights: TaggerWeights; held: CorpusSentence[]; penalty: number }[],
+): number {
   let best = recipe.temperature;
   let bestBrier = Infinity;
   for (const t of TEMPERATURES) {
@@ -194,9 +208,12 @@ if (!args["skip-cv"]) {
       hinted[fold]!.push(evaluate(tagger, held));
       plain[fold]!.push(evaluate(tagger, held, true));
     }
-    if (fold === 0 && !withAqmar) toAqmar = evaluate(createTagger(penaliseOutside(weights, penalty)), aqmar);
+    if (fold === 0 && !withAqmar)
+      toAqmar = evaluate(createTagger(penaliseOutside(weights, penalty)), aqmar);
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-    console.error(`fold ${fold + 1}/${k}: PER/LOC/ORG F1 ${hinted[fold]![0]!.score(CORE_TYPES).f1.toFixed(4)} at penalty ${candidates[0]} (${seconds} s)`);
+    console.error(
+      `fold ${fold + 1}/${k}: PER/LOC/ORG F1 ${hinted[fold]![0]!.score(CORE_TYPES).f1.toFixed(4)} at penalty ${candidates[0]} (${seconds} s)`,
+    );
   }
   // Each fold is scored with the penalty the *other* folds prefer, so the choice is held out too.
   const bestPenalty = (folds: number[]): number => {
@@ -211,21 +228,33 @@ if (!args["skip-cv"]) {
   const folds = Array.from({ length: k }, (_, f) => f);
   const chosen = folds.map((f) => bestPenalty(folds.filter((g) => g !== f)));
   const cvName = `ANERcorp ${k}-fold${args["shuffled-folds"] ? " shuffled" : ""} held-out${withAqmar ? " (+AQMAR)" : ""}`;
-  rows.push(row(`${cvName}, starter-pack hints`, pooled(folds.map((f) => hinted[f]![chosen[f]!]!))));
+  rows.push(
+    row(`${cvName}, starter-pack hints`, pooled(folds.map((f) => hinted[f]![chosen[f]!]!))),
+  );
   rows.push(row(`${cvName}, no hints`, pooled(folds.map((f) => plain[f]![chosen[f]!]!))));
   penalty = candidates[bestPenalty(folds)]!;
-  temperature = calibrateTemperature(foldModels.map((m, f) => ({ ...m, penalty: candidates[chosen[f]!]! })));
+  temperature = calibrateTemperature(
+    foldModels.map((m, f) => ({ ...m, penalty: candidates[chosen[f]!]! })),
+  );
   if (toAqmar) {
     rows.push(row("ANERcorp (fold 1 model) → AQMAR", toAqmar));
     const t0 = performance.now();
-    rows.push(row("AQMAR → ANERcorp", evaluate(createTagger(penaliseOutside(train(aqmar), penalty)), anercorp)));
+    rows.push(
+      row(
+        "AQMAR → ANERcorp",
+        evaluate(createTagger(penaliseOutside(train(aqmar), penalty)), anercorp),
+      ),
+    );
     timings.aqmarToAnercorpSeconds = round((performance.now() - t0) / 1000);
   }
 }
 
 const t0 = performance.now();
 const finalData = withAqmar ? [...anercorp, ...aqmar] : anercorp;
-const bytes = encodeWeights({ ...penaliseOutside(train(finalData), penalty), temperature }, weightBytes);
+const bytes = encodeWeights(
+  { ...penaliseOutside(train(finalData), penalty), temperature },
+  weightBytes,
+);
 timings.finalTrainingSeconds = round((performance.now() - t0) / 1000);
 if (!args["no-write"]) writeFileSync(args.out, bytes);
 if (!args["no-write"] && (penalty !== R.outsidePenalty || temperature !== R.temperature)) {
@@ -235,10 +264,14 @@ if (!args["no-write"] && (penalty !== R.outsidePenalty || temperature !== R.temp
 }
 
 const pad = (s: string, n: number): string => s.padEnd(n);
-console.log(`${pad("evaluation (entity micro-F1)", 56)} ${pad("PER/LOC/ORG", 12)} ${pad("P", 7)} ${pad("R", 7)} ${pad("all 4", 7)} PER     LOC     ORG     MISC`);
+console.log(
+  `${pad("evaluation (entity micro-F1)", 56)} ${pad("PER/LOC/ORG", 12)} ${pad("P", 7)} ${pad("R", 7)} ${pad("all 4", 7)} PER     LOC     ORG     MISC`,
+);
 for (const r of rows) {
   const cells = [r.core, r.precision, r.recall, r.all, ...ALL_TYPES.map((t) => r.byType[t] ?? 0)];
-  console.log(`${pad(r.name, 56)} ${cells.map((x, i) => pad(x.toFixed(4), i === 0 ? 12 : 7)).join(" ")}`);
+  console.log(
+    `${pad(r.name, 56)} ${cells.map((x, i) => pad(x.toFixed(4), i === 0 ? 12 : 7)).join(" ")}`,
+  );
 }
 console.log(
   `model: ${bytes.length} bytes (2^${options.bucketBits} buckets × int${weightBytes * 8}), ${options.epochs} epochs, seed ${options.seed}, O penalty ${penalty}, temperature ${temperature}, trained on ${finalData.length} sentences${args["no-write"] ? " (not written)" : ` → ${args.out}`}`,

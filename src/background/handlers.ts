@@ -11,7 +11,10 @@ import { createLookupHandlers, type LookupDeps } from "@/src/lookup/handlers";
 
 export function createHandlers(
   version: string,
-  { recognizeLimit = RECOGNIZE_LIMIT, lookup = {} }: { recognizeLimit?: RateLimit; lookup?: Omit<LookupDeps, "version"> } = {},
+  {
+    recognizeLimit = RECOGNIZE_LIMIT,
+    lookup = {},
+  }: { recognizeLimit?: RateLimit; lookup?: Omit<LookupDeps, "version"> } = {},
 ): Handlers {
   const takeRecognizeBudget = rateLimiter("recognize", recognizeLimit);
   return {
@@ -19,7 +22,8 @@ export function createHandlers(
     // One recognizer over the knowledge base, shared by every tab (./recognizer-service): each tab
     // gets its share, not all of it.
     recognize: async ({ text, refDate }, sender) => {
-      if (sender.context === "content" && sender.tabId !== undefined) takeRecognizeBudget(sender.tabId, text.length);
+      if (sender.context === "content" && sender.tabId !== undefined)
+        takeRecognizeBudget(sender.tabId, text.length);
       return { mentions: (await getRecognizer())(text, refDate) };
     },
     "db.stats": () =>

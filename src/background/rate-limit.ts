@@ -19,7 +19,11 @@ export class RateLimitError extends Error {
 }
 
 /** Returns `take(key, chars)`, which throws `RateLimitError` once `key` is over its window's budget. */
-export function rateLimiter(what: string, limit: RateLimit = RECOGNIZE_LIMIT, now: () => number = () => Date.now()) {
+export function rateLimiter(
+  what: string,
+  limit: RateLimit = RECOGNIZE_LIMIT,
+  now: () => number = () => Date.now(),
+) {
   const windows = new Map<number, { start: number; calls: number; chars: number }>();
   return (key: number, chars: number): void => {
     const at = now();
@@ -29,7 +33,8 @@ export function rateLimiter(what: string, limit: RateLimit = RECOGNIZE_LIMIT, no
       window = { start: at, calls: 0, chars: 0 };
       windows.set(key, window);
     }
-    if (window.calls + 1 > limit.maxCalls || window.chars + chars > limit.maxChars) throw new RateLimitError(what);
+    if (window.calls + 1 > limit.maxCalls || window.chars + chars > limit.maxChars)
+      throw new RateLimitError(what);
     window.calls++;
     window.chars += chars;
   };

@@ -4,7 +4,14 @@
 import { browser } from "wxt/browser";
 import type { Mention } from "@/src/nlp/types";
 import { recognize, type SpanTagger } from "@/src/nlp/recognize";
-import { buildLexicon, entriesFromEntities, loadLexicon, serializeLexicon, type Lexicon, type LexiconSource } from "@/src/nlp/lexicon";
+import {
+  buildLexicon,
+  entriesFromEntities,
+  loadLexicon,
+  serializeLexicon,
+  type Lexicon,
+  type LexiconSource,
+} from "@/src/nlp/lexicon";
 import { loadTagger } from "@/src/nlp/tagger";
 import { withDatabase, type EntityRecord, type SiyaqDatabase } from "@/src/kb/db";
 import { entitiesRevision, onEntitiesChanged } from "@/src/kb/changes";
@@ -48,14 +55,23 @@ export interface LexiconLoad {
 }
 
 /** What the lexicon compiler reads of an entity: its names and every alias, ambiguous ones marked. */
-export function lexiconSource(entity: Pick<EntityRecord, "id" | "type" | "names" | "aliases" | "ambiguousAliases">): LexiconSource {
-  const source: LexiconSource = { id: entity.id, type: entity.type, names: entity.names, aliases: entity.aliases };
+export function lexiconSource(
+  entity: Pick<EntityRecord, "id" | "type" | "names" | "aliases" | "ambiguousAliases">,
+): LexiconSource {
+  const source: LexiconSource = {
+    id: entity.id,
+    type: entity.type,
+    names: entity.names,
+    aliases: entity.aliases,
+  };
   if (entity.ambiguousAliases) source.ambiguousAliases = entity.ambiguousAliases;
   return source;
 }
 
 /** Compiles the database's entities into a lexicon (what a cold start without cache costs). */
-export async function buildLexiconFromDatabase(db: SiyaqDatabase): Promise<{ lexicon: Lexicon; entries: number }> {
+export async function buildLexiconFromDatabase(
+  db: SiyaqDatabase,
+): Promise<{ lexicon: Lexicon; entries: number }> {
   const entities = await db.entities.toArray();
   const entries = entriesFromEntities(entities.map(lexiconSource));
   return { lexicon: buildLexicon(entries), entries: entries.length };
@@ -87,7 +103,9 @@ export function createRecognizerService({
     done: Promise<void>;
   }
   const starterState = (): Promise<StarterState> =>
-    (starter ??= withDatabase(async (db) => (await db.packs.count()) === 0 && (await db.entities.count()) === 0).then(
+    (starter ??= withDatabase(
+      async (db) => (await db.packs.count()) === 0 && (await db.entities.count()) === 0,
+    ).then(
       (empty) => {
         if (!empty) return { installing: false, done: Promise.resolve() };
         const state: StarterState = { installing: true, done: Promise.resolve() };
@@ -112,7 +130,9 @@ export function createRecognizerService({
   const lexiconFromPackFile = (): Promise<Lexicon> => {
     const pending = (fromPackFile ??= loadStarterPack().then((json) => {
       const started = performance.now();
-      const entries = entriesFromEntities(parsePack(json, { knownEntityIds: "any" }).entities.map(lexiconSource));
+      const entries = entriesFromEntities(
+        parsePack(json, { knownEntityIds: "any" }).entities.map(lexiconSource),
+      );
       const built = buildLexicon(entries);
       load = { from: "pack", entries: entries.length, milliseconds: performance.now() - started };
       return built;
@@ -136,7 +156,11 @@ export function createRecognizerService({
     const started = performance.now();
     const revision = await entitiesRevision(db);
     const cached = (await db.meta.get(LEXICON_CACHE_KEY))?.value as CachedLexicon | undefined;
-    if (revision !== undefined && cached?.revision === revision && cached.bytes instanceof Uint8Array) {
+    if (
+      revision !== undefined &&
+      cached?.revision === revision &&
+      cached.bytes instanceof Uint8Array
+    ) {
       try {
         const loaded = loadLexicon(cached.bytes);
         load = { from: "cache", milliseconds: performance.now() - started };
@@ -150,7 +174,10 @@ export function createRecognizerService({
     if (revision !== undefined) {
       // Only a cache: failing to store it (quota) must not fail recognition.
       try {
-        await db.meta.put({ key: LEXICON_CACHE_KEY, value: { revision, bytes: serializeLexicon(built.lexicon) } });
+        await db.meta.put({
+          key: LEXICON_CACHE_KEY,
+          value: { revision, bytes: serializeLexicon(built.lexicon) },
+        });
       } catch (error) {
         log("could not cache the lexicon", error);
       }
@@ -159,16 +186,18 @@ export function createRecognizerService({
   }
 
   const currentTagger = (): Promise<SpanTagger | undefined> =>
-    (tagger ??= loadTaggerBytes().then(
-      (bytes) => (bytes ? loadTagger(bytes) : undefined),
-      (error) => {
-        log("no tagger weights; recognising with the lexicon and rules only", error);
+    (tagger ??= loadTaggerBytes()
+      .then(
+        (bytes) => (bytes ? loadTagger(bytes) : undefined),
+        (error) => {
+          log("no tagger weights; recognising with the lexicon and rules only", error);
+          return undefined;
+        },
+      )
+      .catch((error) => {
+        log("tagger weights unreadable; recognising with the lexicon and rules only", error);
         return undefined;
-      },
-    ).catch((error) => {
-      log("tagger weights unreadable; recognising with the lexicon and rules only", error);
-      return undefined;
-    }));
+      }));
 
   return {
     async getRecognizer() {
@@ -181,7 +210,11 @@ export function createRecognizerService({
         : currentLexicon();
       const [compiled, learned] = await Promise.all([lexiconNow, currentTagger()]);
       return (text, refDate) =>
-        recognize(text, { lexicon: compiled, ...(refDate ? { refDate } : {}), ...(learned ? { tagger: learned } : {}) });
+        recognize(text, {
+          lexicon: compiled,
+          ...(refDate ? { refDate } : {}),
+          ...(learned ? { tagger: learned } : {}),
+        });
     },
     lastLoad: () => load,
     starterReady: async () => (await starterState()).done,

@@ -69,13 +69,21 @@ export function extractPageEvents(
       const mention = ordered[i]!;
       if (mention.end > sentence.end) continue; // straddles a boundary: belongs to neither sentence
       if (mention.type === "DATE") {
-        if (mention.date && ISO_DATE.test(mention.date) && (!date || precision(mention.date) > precision(date.date!))) date = mention;
+        if (
+          mention.date &&
+          ISO_DATE.test(mention.date) &&
+          (!date || precision(mention.date) > precision(date.date!))
+        )
+          date = mention;
       } else if (mention.entityId && SUBJECT_TYPES.has(mention.type)) subjects.push(mention);
     }
     if (!date || subjects.length === 0) continue;
     // A long sentence is kept to the clauses that carry the date and the name nearest to it.
     const nearest = subjects.reduce((a, b) => (distance(a, date!) <= distance(b, date!) ? a : b));
-    const both = { start: Math.min(date.start, nearest.start), end: Math.max(date.end, nearest.end) };
+    const both = {
+      start: Math.min(date.start, nearest.start),
+      end: Math.max(date.end, nearest.end),
+    };
     const span = boundSentence(text, sentence, both.end - both.start <= room ? both : date, room);
     const inside = subjects.filter((m) => m.start >= span.start && m.end <= span.end);
     const entityIds = [...new Set((inside.length > 0 ? inside : subjects).map((m) => m.entityId!))];

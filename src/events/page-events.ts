@@ -12,7 +12,9 @@ export interface PageEventReporter {
   report(text: string, mentions: readonly Mention[]): Promise<number>;
 }
 
-type Send = (payload: Parameters<typeof sendMessage<"events.addFromPage">>[1]) => Promise<{ added: number }>;
+type Send = (
+  payload: Parameters<typeof sendMessage<"events.addFromPage">>[1],
+) => Promise<{ added: number }>;
 
 /**
  * A reporter for one page. Metadata is read once, on the first report; the same sentence sent

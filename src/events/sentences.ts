@@ -28,7 +28,11 @@ export function splitSentences(text: string): Sentence[] {
   };
   for (const match of text.matchAll(SENTENCE_END)) {
     const at = match.index;
-    if (match[0].startsWith(".") && ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, at - 3), at))) continue;
+    if (
+      match[0].startsWith(".") &&
+      ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, at - 3), at))
+    )
+      continue;
     push(at + match[0].length);
     start = at + match[0].length;
   }
@@ -47,8 +51,15 @@ const CLAUSE_BREAK = /[،,:]\s/g;
  * breaks ("\n" in the text map) end sentences too, so a quote never crosses a paragraph. A longer
  * sentence keeps the name's clause and as many clauses round it as fit, else the words round it.
  */
-export function sentenceAround(text: string, start: number, end: number, max = MAX_SENTENCE_QUOTE): Span {
-  const sentence = splitSentences(text).find((s) => s.start <= start && end <= s.end) ?? widenToLine(text, start, end);
+export function sentenceAround(
+  text: string,
+  start: number,
+  end: number,
+  max = MAX_SENTENCE_QUOTE,
+): Span {
+  const sentence =
+    splitSentences(text).find((s) => s.start <= start && end <= s.end) ??
+    widenToLine(text, start, end);
   return boundSentence(text, sentence, { start, end }, max);
 }
 
@@ -70,14 +81,15 @@ function widenToLine(text: string, start: number, end: number): Span {
 
 function clausesAround(text: string, sentence: Span, name: Span, max: number): Span | null {
   const cuts = [sentence.start];
-  for (const match of text.slice(sentence.start, sentence.end).matchAll(CLAUSE_BREAK)) cuts.push(sentence.start + match.index + 1);
+  for (const match of text.slice(sentence.start, sentence.end).matchAll(CLAUSE_BREAK))
+    cuts.push(sentence.start + match.index + 1);
   cuts.push(sentence.end);
   const clauses = cuts.slice(0, -1).map((from, i) => ({ start: from, end: cuts[i + 1]! }));
   let first = clauses.findIndex((c) => c.start <= name.start && name.start < c.end);
   let last = clauses.findIndex((c) => c.start < name.end && name.end <= c.end);
   if (first === -1 || last === -1 || clauses[last]!.end - clauses[first]!.start > max) return null;
   // Grow forward first (the statement usually follows its subject), then backward.
-  for (let grown = true; grown; ) {
+  for (let grown = true; grown;) {
     grown = false;
     if (last + 1 < clauses.length && clauses[last + 1]!.end - clauses[first]!.start <= max) {
       last += 1;

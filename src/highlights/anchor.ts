@@ -68,19 +68,30 @@ export function anchorPassage(
   };
 
   const exactStarts: number[] = [];
-  for (let at = text.indexOf(exact); at !== -1 && exactStarts.length < MAX_CANDIDATES; at = text.indexOf(exact, at + 1)) {
+  for (
+    let at = text.indexOf(exact);
+    at !== -1 && exactStarts.length < MAX_CANDIDATES;
+    at = text.indexOf(exact, at + 1)
+  ) {
     exactStarts.push(at);
   }
   const bestExact =
     exactStarts.length > 0
-      ? pickBest(exactStarts.map((start) => ({ start, end: start + exact.length, errors: 0 })), text, exact.length, context)
+      ? pickBest(
+          exactStarts.map((start) => ({ start, end: start + exact.length, errors: 0 })),
+          text,
+          exact.length,
+          context,
+        )
       : undefined;
-  if (bestExact && bestExact.score >= TRUSTED_EXACT_SCORE) return toOriginal(original, folded, bestExact, "exact");
+  if (bestExact && bestExact.score >= TRUSTED_EXACT_SCORE)
+    return toOriginal(original, folded, bestExact, "exact");
 
   // No exact copy, or only one in the wrong surroundings (a short quote that also occurs elsewhere,
   // while the passage itself was edited): an approximate match in the right place may do better.
   const bestFuzzy = bestFuzzyMatch(text, exact, context);
-  if (bestFuzzy && (!bestExact || bestFuzzy.score > bestExact.score)) return toOriginal(original, folded, bestFuzzy, "fuzzy");
+  if (bestFuzzy && (!bestExact || bestFuzzy.score > bestExact.score))
+    return toOriginal(original, folded, bestFuzzy, "fuzzy");
   return bestExact ? toOriginal(original, folded, bestExact, "exact") : null;
 }
 
@@ -91,7 +102,8 @@ function bestFuzzyMatch(text: string, exact: string, context: Context): Scored |
   if (matches.length === 0) return null;
   const best = pickBest(matches, text, exact.length, context);
   if (best.score < MIN_FUZZY_SCORE) return null;
-  if (exact.length < SHORT_QUOTE && (best.prefixScore + best.suffixScore) / 2 < MIN_SHORT_CONTEXT) return null;
+  if (exact.length < SHORT_QUOTE && (best.prefixScore + best.suffixScore) / 2 < MIN_SHORT_CONTEXT)
+    return null;
   return best;
 }
 
@@ -123,14 +135,23 @@ function fuzzyCandidates(
 ): Candidate[] {
   const span = quote.length + maxErrors;
   const windows: [number, number][] =
-    text.length <= MAX_WHOLE_TEXT_FUZZY && quote.length <= MAX_WHOLE_TEXT_QUOTE ? [[0, text.length]] : [];
+    text.length <= MAX_WHOLE_TEXT_FUZZY && quote.length <= MAX_WHOLE_TEXT_QUOTE
+      ? [[0, text.length]]
+      : [];
   if (context.hint !== undefined) windows.push([context.hint - span, context.hint + 2 * span]);
   const sites = (needle: string, add: (at: number) => void) => {
     if (needle.length < 8) return;
     let count = 0;
-    for (let at = text.indexOf(needle); at !== -1 && count < MAX_CONTEXT_SITES; at = text.indexOf(needle, at + 1), count++) add(at);
+    for (
+      let at = text.indexOf(needle);
+      at !== -1 && count < MAX_CONTEXT_SITES;
+      at = text.indexOf(needle, at + 1), count++
+    )
+      add(at);
   };
-  sites(context.prefix, (at) => windows.push([at + context.prefix.length - maxErrors, at + context.prefix.length + span]));
+  sites(context.prefix, (at) =>
+    windows.push([at + context.prefix.length - maxErrors, at + context.prefix.length + span]),
+  );
   sites(context.suffix, (at) => windows.push([at - span, at + maxErrors]));
 
   const seen = new Set<string>();
@@ -138,7 +159,11 @@ function fuzzyCandidates(
   for (const [from, to] of windows) {
     const offset = Math.max(0, from);
     for (const match of search(text.slice(offset, Math.min(text.length, to)), quote, maxErrors)) {
-      const candidate = { start: match.start + offset, end: match.end + offset, errors: match.errors };
+      const candidate = {
+        start: match.start + offset,
+        end: match.end + offset,
+        errors: match.errors,
+      };
       const key = `${candidate.start}:${candidate.end}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -178,13 +203,21 @@ function pickBest(
   for (const candidate of candidates) {
     const quoteScore = 1 - candidate.errors / quoteLength;
     const prefixScore = context.prefix
-      ? contextScore(text.slice(Math.max(0, candidate.start - context.prefix.length), candidate.start), context.prefix)
+      ? contextScore(
+          text.slice(Math.max(0, candidate.start - context.prefix.length), candidate.start),
+          context.prefix,
+        )
       : 1;
     const suffixScore = context.suffix
-      ? contextScore(text.slice(candidate.end, candidate.end + context.suffix.length), context.suffix)
+      ? contextScore(
+          text.slice(candidate.end, candidate.end + context.suffix.length),
+          context.suffix,
+        )
       : 1;
     const positionScore =
-      context.hint === undefined ? 1 : 1 - Math.abs(candidate.start - context.hint) / Math.max(text.length, 1);
+      context.hint === undefined
+        ? 1
+        : 1 - Math.abs(candidate.start - context.hint) / Math.max(text.length, 1);
     const score =
       (WEIGHT.quote * quoteScore +
         WEIGHT.prefix * prefixScore +
@@ -215,7 +248,12 @@ function foldedIndex(folded: FoldedText, originalIndex: number): number {
   return low;
 }
 
-function toOriginal(original: string, folded: FoldedText, match: Scored, method: Anchor["method"]): Anchor {
+function toOriginal(
+  original: string,
+  folded: FoldedText,
+  match: Scored,
+  method: Anchor["method"],
+): Anchor {
   const start = folded.origin[match.start]!;
   // Up to the next kept char, so marks folded away after the last letter stay inside the range,
   // but never a whitespace run that follows it.

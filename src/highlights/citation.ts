@@ -17,5 +17,9 @@ function isoDate(value: string | undefined): string | undefined {
 export function readCitation(document: Document, pageUrl: string, now: Date): Citation {
   const { publishedAt, ...meta } = readPageMeta(document, pageUrl);
   const published = isoDate(publishedAt);
-  return { ...meta, accessedAt: now.toISOString(), ...(published ? { publishedAt: published } : {}) };
+  return {
+    ...meta,
+    accessedAt: now.toISOString(),
+    ...(published ? { publishedAt: published } : {}),
+  };
 }

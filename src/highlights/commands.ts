@@ -43,10 +43,17 @@ async function askTab(tabId: number | undefined): Promise<void> {
 /** Background wiring: the context menu item on selections and the keyboard command. */
 export function registerHighlightCommands(): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: SAVE_HIGHLIGHT_MENU_ID, title: "حفظ اقتباس في سياق — Save highlight", contexts: ["selection"] }, () => {
-      // Re-creating on update reports a duplicate id; the item is there either way.
-      void browser.runtime.lastError;
-    });
+    browser.contextMenus.create(
+      {
+        id: SAVE_HIGHLIGHT_MENU_ID,
+        title: "حفظ اقتباس في سياق — Save highlight",
+        contexts: ["selection"],
+      },
+      () => {
+        // Re-creating on update reports a duplicate id; the item is there either way.
+        void browser.runtime.lastError;
+      },
+    );
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === SAVE_HIGHLIGHT_MENU_ID) void askTab(tab?.id);

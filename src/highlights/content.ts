@@ -7,7 +7,13 @@
 import { browser } from "wxt/browser";
 import { sendMessage } from "@/src/messaging/client";
 import { buildTextMap, type TextMap } from "@/src/page/text-map";
-import { loadSettings, onSettingsChanged, shouldRun, siteRule, type Settings } from "@/src/settings/settings";
+import {
+  loadSettings,
+  onSettingsChanged,
+  shouldRun,
+  siteRule,
+  type Settings,
+} from "@/src/settings/settings";
 import { isMostlyArabic, sampleText } from "@/src/page/language";
 import { createHighlightHost, type HighlightHost } from "@/src/ui/highlight/highlight-host";
 import { LABELS } from "@/src/ui/highlight/labels";
@@ -22,7 +28,12 @@ import { describePassage } from "./selectors";
 import { passageOfRange, type Passage } from "./selection";
 import { sentenceAround } from "@/src/events/sentences";
 import * as v from "valibot";
-import { HIGHLIGHT_PROGRESS_QUERY, SAVE_HIGHLIGHT_MESSAGE, ShowHighlightMessageSchema, type ShowHighlightAnswer } from "./commands";
+import {
+  HIGHLIGHT_PROGRESS_QUERY,
+  SAVE_HIGHLIGHT_MESSAGE,
+  ShowHighlightMessageSchema,
+  type ShowHighlightAnswer,
+} from "./commands";
 import { mayClaim } from "@/src/messaging/context";
 
 /** Quiet time after the page's last DOM change before saved highlights are anchored again. */
@@ -66,7 +77,10 @@ function boxOf(range: Range): Box | null {
  * Saves the passage `range` covers, right away, and paints it. Throws when the range holds no page
  * text. The in-page editor calls this with the reader's note and tags.
  */
-export async function saveHighlightFromRange(range: Range, options: SaveOptions = {}): Promise<Highlight> {
+export async function saveHighlightFromRange(
+  range: Range,
+  options: SaveOptions = {},
+): Promise<Highlight> {
   const doc = range.startContainer.ownerDocument ?? document;
   const map = buildTextMap(doc);
   const passage = passageOfRange(map, range);
@@ -79,7 +93,11 @@ export async function saveHighlightFromRange(range: Range, options: SaveOptions 
  * with the name's entity attached even when the sentence alone would not resolve it (a bare
  * «سليماني» is Qasem Soleimani only by the rest of the article).
  */
-export async function saveSentenceAround(range: Range, entity: HighlightEntity, options: SaveOptions = {}): Promise<Highlight> {
+export async function saveSentenceAround(
+  range: Range,
+  entity: HighlightEntity,
+  options: SaveOptions = {},
+): Promise<Highlight> {
   const doc = range.startContainer.ownerDocument ?? document;
   const map = buildTextMap(doc);
   const name = passageOfRange(map, range);
@@ -87,7 +105,13 @@ export async function saveSentenceAround(range: Range, entity: HighlightEntity, 
   return savePassage(doc, map, sentenceAround(map.text, name.start, name.end), options, entity);
 }
 
-async function savePassage(doc: Document, map: TextMap, passage: Passage, options: SaveOptions, entity?: HighlightEntity): Promise<Highlight> {
+async function savePassage(
+  doc: Document,
+  map: TextMap,
+  passage: Passage,
+  options: SaveOptions,
+  entity?: HighlightEntity,
+): Promise<Highlight> {
   const selector = describePassage(map.text, passage.start, passage.end);
   const citation = readCitation(doc, location.href, new Date());
   const entities = await entitiesIn(selector[0].exact);
@@ -106,14 +130,20 @@ async function savePassage(doc: Document, map: TextMap, passage: Passage, option
 }
 
 function sameEntity(a: HighlightEntity, b: HighlightEntity): boolean {
-  return a.entityId || b.entityId ? a.entityId === b.entityId : a.surface === b.surface && a.type === b.type;
+  return a.entityId || b.entityId
+    ? a.entityId === b.entityId
+    : a.surface === b.surface && a.type === b.type;
 }
 
 /** The entities the recognizer finds in the quote; a highlight is still saved when it cannot answer. */
 async function entitiesIn(quote: string): Promise<HighlightEntity[]> {
   try {
     const { mentions } = await sendMessage("recognize", { text: quote });
-    return mentions.map(({ surface, type, entityId }) => ({ surface, type, ...(entityId ? { entityId } : {}) }));
+    return mentions.map(({ surface, type, entityId }) => ({
+      surface,
+      type,
+      ...(entityId ? { entityId } : {}),
+    }));
   } catch (error) {
     console.warn("[siyaq] entities of the highlight not recognised:", error);
     return [];
@@ -121,7 +151,10 @@ async function entitiesIn(quote: string): Promise<HighlightEntity[]> {
 }
 
 /** The running session on this page, so a save from anywhere paints into it. */
-let active: { painted(highlight: Highlight, range: Range | null): void; progress(): HighlightProgress | null } | null = null;
+let active: {
+  painted(highlight: Highlight, range: Range | null): void;
+  progress(): HighlightProgress | null;
+} | null = null;
 
 /** The running session's progress, or null when none has finished restoring. */
 export function highlightProgress(): HighlightProgress | null {
@@ -146,7 +179,14 @@ export function startHighlights(signal: AbortSignal): void {
     const offerButton = shouldRun(settings, host, (arabic ??= isMostlyArabic(sampleText(doc))));
     if (!session && !signal.aborted) {
       session = new HighlightSession(doc);
-      session.restore().catch((error: unknown) => console.warn("[siyaq] saved highlights not restored:", error instanceof Error ? error.message : String(error)));
+      session
+        .restore()
+        .catch((error: unknown) =>
+          console.warn(
+            "[siyaq] saved highlights not restored:",
+            error instanceof Error ? error.message : String(error),
+          ),
+        );
     }
     session?.offerButton(offerButton);
   };
@@ -189,13 +229,16 @@ class HighlightSession {
     this.watchRerenders();
     active = {
       painted: (highlight, range) => this.add(highlight, range),
-      progress: () => (this.restored ? { painted: this.painted.size, saved: this.saved.length } : null),
+      progress: () =>
+        this.restored ? { painted: this.painted.size, saved: this.saved.length } : null,
     };
   }
 
   /** Fetches this address's highlights and paints every one that can be found. */
   async restore(): Promise<void> {
-    const { highlights } = await sendMessage("highlights.forUrl", { urls: pageAddresses(this.doc) });
+    const { highlights } = await sendMessage("highlights.forUrl", {
+      urls: pageAddresses(this.doc),
+    });
     this.saved = highlights;
     if (highlights.length > 0) await this.anchorAll();
     else this.markProgress();
@@ -290,7 +333,11 @@ class HighlightSession {
     const range = selection.getRangeAt(0);
     const container = range.commonAncestorContainer;
     const element = container.nodeType === 1 ? (container as Element) : container.parentElement;
-    if (!element || element.closest("input, textarea, [contenteditable]:not([contenteditable='false'])")) return null;
+    if (
+      !element ||
+      element.closest("input, textarea, [contenteditable]:not([contenteditable='false'])")
+    )
+      return null;
     if (this.host.isOurs(element)) return null;
     return range.cloneRange();
   }
@@ -308,7 +355,8 @@ class HighlightSession {
     if (!quote) return;
     if (this.host.view?.kind !== "editor") {
       const focused = this.doc.activeElement;
-      this.focusBefore = focused instanceof HTMLElement && !this.host.isOurs(focused) ? focused : null;
+      this.focusBefore =
+        focused instanceof HTMLElement && !this.host.isOurs(focused) ? focused : null;
     }
     this.host.show({ kind: "editor", quote }, boxOf(range) ?? undefined);
   }
@@ -352,7 +400,14 @@ class HighlightSession {
     this.preview = { id: highlight.id, byKeyboard };
     const quote = highlight.target.selector[0].exact;
     this.host.show(
-      { kind: "saved", id: highlight.id, quote, note: highlight.note, tags: highlight.tags, ...(byKeyboard ? { focus: true } : {}) },
+      {
+        kind: "saved",
+        id: highlight.id,
+        quote,
+        note: highlight.note,
+        tags: highlight.tags,
+        ...(byKeyboard ? { focus: true } : {}),
+      },
       boxOf(range) ?? undefined,
     );
   }
@@ -364,7 +419,16 @@ class HighlightSession {
     this.pending = null;
     this.preview = null;
     const box = range ? (boxOf(range) ?? undefined) : undefined;
-    this.host.show({ kind: "editor", id: highlight.id, quote: highlight.target.selector[0].exact, note: highlight.note, tags: highlight.tags }, box);
+    this.host.show(
+      {
+        kind: "editor",
+        id: highlight.id,
+        quote: highlight.target.selector[0].exact,
+        note: highlight.note,
+        tags: highlight.tags,
+      },
+      box,
+    );
   }
 
   private editPreviewed(): void {
@@ -421,11 +485,24 @@ class HighlightSession {
         }, SAVED_CLOSE_GRACE_MS);
     };
     const onClick = (event: MouseEvent) => {
-      if (!event.isTrusted || event.button !== 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (
+        !event.isTrusted ||
+        event.button !== 0 ||
+        event.altKey ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.shiftKey
+      )
+        return;
       if (this.host.isOurs(event.target)) return;
       // Links and controls inside a passage keep doing what the page made them do.
       const target = event.target as Element | null;
-      if (target?.closest?.("a[href], button, input, textarea, select, label, summary, [contenteditable]")) return;
+      if (
+        target?.closest?.(
+          "a[href], button, input, textarea, select, label, summary, [contenteditable]",
+        )
+      )
+        return;
       const selection = this.doc.getSelection();
       if (selection && !selection.isCollapsed) return; // the reader is selecting, not clicking
       const hit = this.highlightAt(event.clientX, event.clientY);
@@ -467,7 +544,10 @@ class HighlightSession {
       this.notice(LABELS.saved);
       this.returnFocus();
     } catch (error) {
-      this.notice(LABELS.failed.replace("{message}", error instanceof Error ? error.message : String(error)), true);
+      this.notice(
+        LABELS.failed.replace("{message}", error instanceof Error ? error.message : String(error)),
+        true,
+      );
     }
   }
 
@@ -475,13 +555,20 @@ class HighlightSession {
   private async update(highlight: Highlight, note: string, tags: string[]): Promise<void> {
     this.host.show({ kind: "saving" });
     try {
-      const { highlight: updated } = await sendMessage("highlight.update", { id: highlight.id, note, tags });
+      const { highlight: updated } = await sendMessage("highlight.update", {
+        id: highlight.id,
+        note,
+        tags,
+      });
       this.saved = this.saved.map((h) => (h.id === updated.id ? updated : h));
       this.editing = null;
       this.notice(this.t("mark.updated"));
       this.returnFocus();
     } catch (error) {
-      this.notice(LABELS.failed.replace("{message}", error instanceof Error ? error.message : String(error)), true);
+      this.notice(
+        LABELS.failed.replace("{message}", error instanceof Error ? error.message : String(error)),
+        true,
+      );
     }
   }
 
@@ -495,7 +582,10 @@ class HighlightSession {
   show(id: string): boolean {
     const range = this.painted.get(id);
     if (!range || range.collapsed || !range.startContainer.isConnected) return false;
-    const element = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+    const element =
+      range.startContainer.nodeType === 1
+        ? (range.startContainer as Element)
+        : range.startContainer.parentElement;
     element?.scrollIntoView({ block: "center", inline: "nearest" });
     this.painter.flash(range);
     return true;
@@ -503,14 +593,24 @@ class HighlightSession {
 
   /** The context menu and Alt+Shift+S reach this tab through the background; the popup's highlight list too. */
   private listenForCommands(): void {
-    const onMessage = (message: unknown, sender: { id?: string }): Promise<ShowHighlightAnswer | HighlightProgress | null> | undefined => {
+    const onMessage = (
+      message: unknown,
+      sender: { id?: string },
+    ): Promise<ShowHighlightAnswer | HighlightProgress | null> | undefined => {
       if (sender.id !== browser.runtime.id) return;
-      if ((message as { siyaqQuery?: unknown } | null)?.siyaqQuery === HIGHLIGHT_PROGRESS_QUERY.siyaqQuery) {
+      if (
+        (message as { siyaqQuery?: unknown } | null)?.siyaqQuery ===
+        HIGHLIGHT_PROGRESS_QUERY.siyaqQuery
+      ) {
         return Promise.resolve(highlightProgress());
       }
       const show = v.safeParse(ShowHighlightMessageSchema, message);
       if (show.success) return Promise.resolve({ shown: this.show(show.output.id) });
-      if ((message as { siyaqCommand?: unknown } | null)?.siyaqCommand !== SAVE_HIGHLIGHT_MESSAGE.siyaqCommand) return;
+      if (
+        (message as { siyaqCommand?: unknown } | null)?.siyaqCommand !==
+        SAVE_HIGHLIGHT_MESSAGE.siyaqCommand
+      )
+        return;
       this.openEditor();
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -524,15 +624,24 @@ class HighlightSession {
       if (this.saved.length === 0) return;
       if (records.every((record) => this.host.isOurs(record.target))) return;
       // Only when something painted lost its text, or an orphan may have appeared.
-      const broken = [...this.painted.values()].some((range) => range.collapsed || !range.startContainer.isConnected);
+      const broken = [...this.painted.values()].some(
+        (range) => range.collapsed || !range.startContainer.isConnected,
+      );
       if (!broken && this.painted.size === this.saved.length) return;
       clearTimeout(this.reanchorTimer);
       this.reanchorTimer = setTimeout(
-        () => this.anchorAll().catch((error: unknown) => console.warn("[siyaq] highlights not re-anchored:", error)),
+        () =>
+          this.anchorAll().catch((error: unknown) =>
+            console.warn("[siyaq] highlights not re-anchored:", error),
+          ),
         REANCHOR_DELAY_MS,
       );
     });
-    observer.observe(this.doc.body ?? this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    observer.observe(this.doc.body ?? this.doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
     this.stops.push(() => {
       observer.disconnect();
       clearTimeout(this.reanchorTimer);

@@ -53,17 +53,28 @@ const URN_UUID = "urn:uuid:";
 
 /** Our ids are UUIDs: as an annotation they become `urn:uuid:` IRIs. */
 export function annotationId(id: string): string {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? URN_UUID + id : id;
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+    ? URN_UUID + id
+    : id;
 }
 
 export function highlightId(annotationIdValue: string): string {
-  return annotationIdValue.startsWith(URN_UUID) ? annotationIdValue.slice(URN_UUID.length) : annotationIdValue;
+  return annotationIdValue.startsWith(URN_UUID)
+    ? annotationIdValue.slice(URN_UUID.length)
+    : annotationIdValue;
 }
 
 export function toWebAnnotation(highlight: Highlight): WebAnnotation {
   const body: TextualBody[] = [];
-  if (highlight.note) body.push({ type: "TextualBody", value: highlight.note, purpose: "commenting", format: "text/plain" });
-  for (const tag of highlight.tags) body.push({ type: "TextualBody", value: tag, purpose: "tagging" });
+  if (highlight.note)
+    body.push({
+      type: "TextualBody",
+      value: highlight.note,
+      purpose: "commenting",
+      format: "text/plain",
+    });
+  for (const tag of highlight.tags)
+    body.push({ type: "TextualBody", value: tag, purpose: "tagging" });
   return {
     "@context": ANNOTATION_CONTEXT,
     id: annotationId(highlight.id),
@@ -94,7 +105,19 @@ export function toAnnotationCollection(highlights: readonly Highlight[]): Annota
 }
 
 const CSV_COLUMNS = [
-  "id", "quote", "note", "tags", "title", "outlet", "author", "published", "url", "accessed", "saved", "entities", "orphaned",
+  "id",
+  "quote",
+  "note",
+  "tags",
+  "title",
+  "outlet",
+  "author",
+  "published",
+  "url",
+  "accessed",
+  "saved",
+  "entities",
+  "orphaned",
 ] as const;
 
 /**
@@ -151,7 +174,10 @@ export function toCsv(highlights: readonly Highlight[]): string {
 /** Markdown that renders the page's strings as text: no link or HTML can be smuggled in. */
 function markdownText(value: string): string {
   // Brackets and angle brackets are what links and HTML need; emphasis marks would garble text.
-  return value.replace(/[\\`*_[\]<>|~]/g, (ch) => `\\${ch}`).replace(/^([#>+-])/gm, "\\$1").replace(/^(\d+)\./gm, "$1\\.");
+  return value
+    .replace(/[\\`*_[\]<>|~]/g, (ch) => `\\${ch}`)
+    .replace(/^([#>+-])/gm, "\\$1")
+    .replace(/^(\d+)\./gm, "$1\\.");
 }
 
 /** `markdownText` on one line: a field that must not open a new paragraph or block. */
@@ -201,18 +227,27 @@ export function toMarkdown(highlights: readonly Highlight[]): string {
     const title = markdownInline(citation.title || url || "—");
     // new URL().href has already percent-encoded spaces and angle brackets.
     out.push(url ? `## [${title}](<${url}>)` : `## ${title}`, "");
-    const byline = [citation.outlet, citation.author].filter(Boolean).map((s) => markdownInline(s!));
-    if (citation.publishedAt) byline.push(`published ${markdownInline(isoDay(citation.publishedAt))}`);
+    const byline = [citation.outlet, citation.author]
+      .filter(Boolean)
+      .map((s) => markdownInline(s!));
+    if (citation.publishedAt)
+      byline.push(`published ${markdownInline(isoDay(citation.publishedAt))}`);
     byline.push(`accessed ${markdownInline(isoDay(citation.accessedAt))}`);
     out.push(`*${byline.join(" · ")}*`, "");
     for (const highlight of group) {
-      const quote = highlight.target.selector[0].exact.trim().split(/\r\n|\r|\n/).map((line) => `> ${markdownText(line)}`);
+      const quote = highlight.target.selector[0].exact
+        .trim()
+        .split(/\r\n|\r|\n/)
+        .map((line) => `> ${markdownText(line)}`);
       out.push(...quote, "");
       if (highlight.note) out.push(...highlight.note.split(/\r\n|\r|\n/).map(markdownText), "");
-      if (highlight.entities.length) out.push(`- Entities: ${markdownInline(entityList(highlight))}`);
+      if (highlight.entities.length)
+        out.push(`- Entities: ${markdownInline(entityList(highlight))}`);
       if (highlight.tags.length) out.push(`- Tags: ${markdownInline(highlight.tags.join(", "))}`);
       out.push(`- Saved: ${new Date(highlight.createdAt).toISOString().slice(0, 10)}`);
-      out.push(`- Citation: ${markdownInline(citationText(highlight.citation, citedUrl(highlight)))}`);
+      out.push(
+        `- Citation: ${markdownInline(citationText(highlight.citation, citedUrl(highlight)))}`,
+      );
       if (highlight.orphaned) out.push("- *(not found on the page at the last visit)*");
       out.push("");
     }
@@ -238,12 +273,22 @@ export function highlightNote(highlight: Highlight): string {
 
 /** Tags and linked entity names of a page's highlights, each once: its keywords. */
 function keywordsOf(group: readonly Highlight[]): string[] {
-  return [...new Set(group.flatMap((h) => [...h.tags, ...h.entities.filter((e) => e.type !== "DATE").map((e) => e.surface.trim())]))].filter(Boolean);
+  return [
+    ...new Set(
+      group.flatMap((h) => [
+        ...h.tags,
+        ...h.entities.filter((e) => e.type !== "DATE").map((e) => e.surface.trim()),
+      ]),
+    ),
+  ].filter(Boolean);
 }
 
 /** Authors as the byline writes them: several are separated by `;`, `؛` or ` and `/` و `. */
 export function authorsOf(citation: Citation): string[] {
-  return (citation.author ?? "").split(/\s*[;؛]\s*|\s+and\s+/).map((name) => name.trim()).filter(Boolean);
+  return (citation.author ?? "")
+    .split(/\s*[;؛]\s*|\s+and\s+/)
+    .map((name) => name.trim())
+    .filter(Boolean);
 }
 
 // RIS: `TG  - value` lines. A value is one line, except notes, whose later lines are continuations;
@@ -256,7 +301,9 @@ function risLine(tag: string, value: string): string {
 }
 
 function risNote(value: string): string {
-  const lines = value.split(/\r\n|\r|\n|\u2028|\u2029/).map((line) => (RIS_TAG_LINE.test(line) ? `\u2060${line}` : line));
+  const lines = value
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map((line) => (RIS_TAG_LINE.test(line) ? `\u2060${line}` : line));
   return `N1  - ${lines.join("\r\n")}`;
 }
 
@@ -317,7 +364,8 @@ function cslName(name: string): CslName {
 
 function cslDate(value: string | undefined): { "date-parts": number[][] } | undefined {
   const parts = isoDay(value).split("-").map(Number);
-  if (!parts.length || !/^\d{4}$/.test(String(parts[0])) || parts.some(Number.isNaN)) return undefined;
+  if (!parts.length || !/^\d{4}$/.test(String(parts[0])) || parts.some(Number.isNaN))
+    return undefined;
   return { "date-parts": [parts] };
 }
 
@@ -346,7 +394,11 @@ export function toCslItems(highlights: readonly Highlight[]): CslItem[] {
   });
 }
 
-export function exportHighlights(highlights: readonly Highlight[], format: ExportFormat, now = new Date()): ExportFile {
+export function exportHighlights(
+  highlights: readonly Highlight[],
+  format: ExportFormat,
+  now = new Date(),
+): ExportFile {
   const stamp = now.toISOString().slice(0, 10);
   switch (format) {
     case "json":
@@ -356,11 +408,23 @@ export function exportHighlights(highlights: readonly Highlight[], format: Expor
         content: JSON.stringify(toAnnotationCollection(highlights), null, 2),
       };
     case "csv":
-      return { filename: `siyaq-highlights-${stamp}.csv`, mimeType: "text/csv;charset=utf-8", content: toCsv(highlights) };
+      return {
+        filename: `siyaq-highlights-${stamp}.csv`,
+        mimeType: "text/csv;charset=utf-8",
+        content: toCsv(highlights),
+      };
     case "markdown":
-      return { filename: `siyaq-highlights-${stamp}.md`, mimeType: "text/markdown;charset=utf-8", content: toMarkdown(highlights) };
+      return {
+        filename: `siyaq-highlights-${stamp}.md`,
+        mimeType: "text/markdown;charset=utf-8",
+        content: toMarkdown(highlights),
+      };
     case "ris":
-      return { filename: `siyaq-highlights-${stamp}.ris`, mimeType: "application/x-research-info-systems;charset=utf-8", content: toRis(highlights) };
+      return {
+        filename: `siyaq-highlights-${stamp}.ris`,
+        mimeType: "application/x-research-info-systems;charset=utf-8",
+        content: toRis(highlights),
+      };
     case "csl-json":
       return {
         filename: `siyaq-highlights-${stamp}.csl.json`,

@@ -4,7 +4,13 @@ import { addressFor, mayClaim, type Sender } from "@/src/messaging/context";
 import type { EntityTable } from "dexie";
 import { withDatabase, type SiyaqDatabase } from "@/src/kb/db";
 import type { HighlightResponses } from "./messages";
-import { checkStoredHighlights, cleanTags, newHighlight, type Highlight, type MalformedRecord } from "./highlight";
+import {
+  checkStoredHighlights,
+  cleanTags,
+  newHighlight,
+  type Highlight,
+  type MalformedRecord,
+} from "./highlight";
 import { libraryFacets, searchHighlights } from "./library";
 import { exportHighlights } from "./export";
 import { parseHighlightFile, passageKey } from "./import";
@@ -25,7 +31,9 @@ function highlightsOf(db: SiyaqDatabase): EntityTable<Highlight, "id"> {
  * Every stored highlight, checked: a record that does not fit the schema (an old import, a bug) is
  * set aside and reported, so it never breaks the library, an export or an import.
  */
-async function all(db: SiyaqDatabase): Promise<{ highlights: Highlight[]; malformed: MalformedRecord[] }> {
+async function all(
+  db: SiyaqDatabase,
+): Promise<{ highlights: Highlight[]; malformed: MalformedRecord[] }> {
   return checkStoredHighlights(await db.highlights.toArray());
 }
 
@@ -104,7 +112,9 @@ export function createHighlightHandlers({
         const allowed = urls.filter((url) => mayTouch(sender, url));
         if (allowed.length === 0) return { highlights: [] };
         // By index only: this runs on every page visit, however large the library grows.
-        const { highlights } = checkStoredHighlights(await db.highlights.where("url").anyOf(allowed).toArray());
+        const { highlights } = checkStoredHighlights(
+          await db.highlights.where("url").anyOf(allowed).toArray(),
+        );
         return { highlights: highlights.sort((a, b) => a.createdAt - b.createdAt) };
       }),
 
@@ -123,7 +133,11 @@ export function createHighlightHandlers({
       withDatabase(async (db) => {
         const { highlights, malformed } = await all(db);
         highlights.sort((a, b) => a.createdAt - b.createdAt);
-        return { ...exportHighlights(highlights, format, new Date(now())), count: highlights.length, skipped: malformed.length };
+        return {
+          ...exportHighlights(highlights, format, new Date(now())),
+          count: highlights.length,
+          skipped: malformed.length,
+        };
       }),
 
     "highlights.import": ({ json }) => {
@@ -133,7 +147,10 @@ export function createHighlightHandlers({
         db.transaction("rw", db.highlights, async () => {
           const existing = await all(db);
           // A malformed record's id is still taken: the import neither overwrites nor trips on it.
-          const ids = new Set([...existing.highlights.map((h) => h.id), ...existing.malformed.map((m) => m.id)]);
+          const ids = new Set([
+            ...existing.highlights.map((h) => h.id),
+            ...existing.malformed.map((m) => m.id),
+          ]);
           const passages = new Set(existing.highlights.map(passageKey));
           const fresh: Highlight[] = [];
           for (const highlight of incoming) {

@@ -20,7 +20,11 @@ export function isHttpUrl(value: unknown): value is string {
 }
 
 /** An http(s) address: `javascript:`, `data:` and other schemes are refused at every door. */
-export const HttpUrlSchema = v.pipe(v.string(), v.maxLength(8192), v.check((value: string) => isHttpUrl(value), "must be an http(s) address"));
+export const HttpUrlSchema = v.pipe(
+  v.string(),
+  v.maxLength(8192),
+  v.check((value: string) => isHttpUrl(value), "must be an http(s) address"),
+);
 export const MAX_QUOTE_LENGTH = 20_000;
 export const MAX_NOTE_LENGTH = 20_000;
 
@@ -52,7 +56,11 @@ export const HighlightEntitySchema = v.object({
   entityId: v.optional(Text(200)),
 });
 
-const IsoDate = v.pipe(v.string(), v.maxLength(40), v.check((s) => !Number.isNaN(Date.parse(s)), "not a date"));
+const IsoDate = v.pipe(
+  v.string(),
+  v.maxLength(40),
+  v.check((s) => !Number.isNaN(Date.parse(s)), "not a date"),
+);
 
 export const CitationSchema = v.object({
   title: Text(2000),
@@ -133,7 +141,10 @@ export interface MalformedRecord {
  * Splits stored records into valid highlights and malformed ones, so one bad record never breaks
  * the library, the exports or a later import.
  */
-export function checkStoredHighlights(records: readonly unknown[]): { highlights: Highlight[]; malformed: MalformedRecord[] } {
+export function checkStoredHighlights(records: readonly unknown[]): {
+  highlights: Highlight[];
+  malformed: MalformedRecord[];
+} {
   const highlights: Highlight[] = [];
   const malformed: MalformedRecord[] = [];
   for (const record of records) {
@@ -143,7 +154,10 @@ export function checkStoredHighlights(records: readonly unknown[]): { highlights
       continue;
     }
     const id = (record as { id?: unknown } | null)?.id;
-    malformed.push({ id: typeof id === "string" ? id : String(id), problem: describeIssue(parsed.issues[0]) });
+    malformed.push({
+      id: typeof id === "string" ? id : String(id),
+      problem: describeIssue(parsed.issues[0]),
+    });
   }
   return { highlights, malformed };
 }

@@ -31,7 +31,10 @@ const BodySchema = v.object({
   purpose: v.optional(v.string()),
 });
 
-const DateTime = v.pipe(v.string(), v.check((s) => !Number.isNaN(Date.parse(s)), "not a date"));
+const DateTime = v.pipe(
+  v.string(),
+  v.check((s) => !Number.isNaN(Date.parse(s)), "not a date"),
+);
 
 const AnnotationSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
@@ -45,7 +48,10 @@ const AnnotationSchema = v.object({
     selector: v.pipe(
       v.array(v.looseObject({ type: v.string() })),
       v.check((list) => list.some((s) => s.type === "TextQuoteSelector"), "no TextQuoteSelector"),
-      v.check((list) => list.some((s) => s.type === "TextPositionSelector"), "no TextPositionSelector"),
+      v.check(
+        (list) => list.some((s) => s.type === "TextPositionSelector"),
+        "no TextPositionSelector",
+      ),
     ),
   }),
   [SIYAQ_EXTENSION]: v.optional(
@@ -79,14 +85,21 @@ function annotationsIn(document: unknown): unknown[] {
     if (record.type === "AnnotationPage" && Array.isArray(record.items)) return record.items;
     if (record.type === "Annotation") return [record];
   }
-  throw new ImportError("not a Web Annotation file: expected an annotation, a list of them or an AnnotationCollection");
+  throw new ImportError(
+    "not a Web Annotation file: expected an annotation, a list of them or an AnnotationCollection",
+  );
 }
 
 /** Checks the selector of one type, reporting its place in the list when it is wrong. */
-function selectorOf<S extends v.GenericSchema>(annotation: Annotation, type: string, schema: S): v.InferOutput<S> {
+function selectorOf<S extends v.GenericSchema>(
+  annotation: Annotation,
+  type: string,
+  schema: S,
+): v.InferOutput<S> {
   const index = annotation.target.selector.findIndex((s) => s.type === type);
   const parsed = v.safeParse(schema, annotation.target.selector[index]);
-  if (!parsed.success) throw new ImportError(`target.selector.${index}.${describeIssue(parsed.issues)}`);
+  if (!parsed.success)
+    throw new ImportError(`target.selector.${index}.${describeIssue(parsed.issues)}`);
   return parsed.output;
 }
 
@@ -98,7 +111,11 @@ function toHighlight(annotation: Annotation, now: number): Highlight {
     .filter((body) => body.purpose !== "tagging" && typeof body.value === "string")
     .map((body) => body.value!)
     .join("\n\n");
-  const tags = cleanTags(bodies.filter((body) => body.purpose === "tagging" && body.value).map((body) => v.parse(TagSchema, body.value)));
+  const tags = cleanTags(
+    bodies
+      .filter((body) => body.purpose === "tagging" && body.value)
+      .map((body) => v.parse(TagSchema, body.value)),
+  );
   const extension = annotation[SIYAQ_EXTENSION];
   const created = annotation.created ? Date.parse(annotation.created) : now;
   const source = annotation.target.source;
@@ -111,7 +128,11 @@ function toHighlight(annotation: Annotation, now: number): Highlight {
     tags,
     entities,
     entityIds: linkedEntityIds(entities),
-    citation: extension?.citation ?? { title: "", url: source, accessedAt: new Date(created).toISOString() },
+    citation: extension?.citation ?? {
+      title: "",
+      url: source,
+      accessedAt: new Date(created).toISOString(),
+    },
     createdAt: created,
     updatedAt: annotation.modified ? Date.parse(annotation.modified) : created,
     orphaned: extension?.orphaned ?? false,
@@ -124,15 +145,19 @@ function toHighlight(annotation: Annotation, now: number): Highlight {
  * its id when it has one) and field; returns the highlights otherwise.
  */
 export function parseHighlightFile(json: string, now = Date.now()): Highlight[] {
-  if (json.length > MAX_IMPORT_CHARS) throw new ImportError(`the file is larger than ${MAX_IMPORT_CHARS} characters`);
+  if (json.length > MAX_IMPORT_CHARS)
+    throw new ImportError(`the file is larger than ${MAX_IMPORT_CHARS} characters`);
   let document: unknown;
   try {
     document = JSON.parse(json.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new ImportError(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ImportError(
+      `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const items = annotationsIn(document);
-  if (items.length > MAX_IMPORT_RECORDS) throw new ImportError(`more than ${MAX_IMPORT_RECORDS} records`);
+  if (items.length > MAX_IMPORT_RECORDS)
+    throw new ImportError(`more than ${MAX_IMPORT_RECORDS} records`);
   return items.map((item, index) => {
     const label = () => {
       const id = (item as { id?: unknown } | null)?.id;
@@ -143,7 +168,8 @@ export function parseHighlightFile(json: string, now = Date.now()): Highlight[] 
     try {
       return toHighlight(parsed.output, now);
     } catch (error) {
-      if (error instanceof v.ValiError) throw new ImportError(`${label()}: ${describeIssue(error.issues)}`);
+      if (error instanceof v.ValiError)
+        throw new ImportError(`${label()}: ${describeIssue(error.issues)}`);
       if (error instanceof ImportError) throw new ImportError(`${label()}: ${error.message}`);
       throw error;
     }

@@ -26,11 +26,22 @@ export function queryTerms(query: string): string[] {
 }
 
 function searchableText(highlight: Highlight): string {
-  return foldForMatch([highlight.target.selector[0].exact, highlight.note, highlight.tags.join(" "), highlight.citation.title].join("\n")).text;
+  return foldForMatch(
+    [
+      highlight.target.selector[0].exact,
+      highlight.note,
+      highlight.tags.join(" "),
+      highlight.citation.title,
+    ].join("\n"),
+  ).text;
 }
 
 /** Highlights that hold every query word and pass every filter, newest first. */
-export function searchHighlights(highlights: readonly Highlight[], query: string, filters: LibraryFilters = {}): Highlight[] {
+export function searchHighlights(
+  highlights: readonly Highlight[],
+  query: string,
+  filters: LibraryFilters = {},
+): Highlight[] {
   const terms = queryTerms(query);
   return highlights
     .filter((highlight) => passesFilters(highlight, filters))
@@ -62,7 +73,8 @@ export function libraryFacets(highlights: readonly Highlight[]): LibraryFacets {
     const site = siteOf(highlight);
     if (site) sites.set(site, (sites.get(site) ?? 0) + 1);
     for (const entityId of highlight.entityIds) {
-      const label = highlight.entities.find((entity) => entity.entityId === entityId)?.surface ?? entityId;
+      const label =
+        highlight.entities.find((entity) => entity.entityId === entityId)?.surface ?? entityId;
       const seen = entities.get(entityId);
       entities.set(entityId, { label: seen?.label ?? label, count: (seen?.count ?? 0) + 1 });
     }
@@ -71,6 +83,8 @@ export function libraryFacets(highlights: readonly Highlight[]): LibraryFacets {
   return {
     tags: [...tags].map(([tag, count]) => ({ tag, count })).sort(byCount),
     sites: [...sites].map(([site, count]) => ({ site, count })).sort(byCount),
-    entities: [...entities].map(([entityId, { label, count }]) => ({ entityId, label, count })).sort(byCount),
+    entities: [...entities]
+      .map(([entityId, { label, count }]) => ({ entityId, label, count }))
+      .sort(byCount),
   };
 }

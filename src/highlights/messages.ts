@@ -1,10 +1,22 @@
 // Highlight requests (save, list, search, export, import): schemas and answer types.
 import * as v from "valibot";
-import { HighlightDraftSchema, HighlightSchema, MAX_NOTE_LENGTH, TagsSchema, type Highlight, type MalformedRecord } from "./highlight";
+import {
+  HighlightDraftSchema,
+  HighlightSchema,
+  MAX_NOTE_LENGTH,
+  TagsSchema,
+  type Highlight,
+  type MalformedRecord,
+} from "./highlight";
 import { EXPORT_FORMATS, type ExportFile } from "./export";
 import type { LibraryFacets } from "./library";
 import { MAX_IMPORT_CHARS } from "./import";
-import { ANY_CONTEXT, CONTENT_ONLY, EXTENSION_ONLY, type SenderContext } from "@/src/messaging/context";
+import {
+  ANY_CONTEXT,
+  CONTENT_ONLY,
+  EXTENSION_ONLY,
+  type SenderContext,
+} from "@/src/messaging/context";
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
 const Url = v.pipe(v.string(), v.maxLength(8192));
@@ -73,7 +85,12 @@ export interface HighlightResponses {
   "highlight.setOrphaned": { updated: boolean };
   "highlights.forUrl": { highlights: Highlight[] };
   /** `malformed`: stored records left out because they do not fit the schema. */
-  "highlights.search": { highlights: Highlight[]; total: number; facets: LibraryFacets; malformed: MalformedRecord[] };
+  "highlights.search": {
+    highlights: Highlight[];
+    total: number;
+    facets: LibraryFacets;
+    malformed: MalformedRecord[];
+  };
   /** `skipped`: malformed stored records left out of the file. */
   "highlights.export": ExportFile & { count: number; skipped: number };
   "highlights.import": { added: number; skipped: number };

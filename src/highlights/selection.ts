@@ -14,8 +14,14 @@ export function passageOfRange(map: TextMap, range: Range): Passage | null {
   let end: number | null = null;
   for (const segment of map.segments) {
     if (!range.intersectsNode(segment.node)) continue;
-    const from = segment.node === range.startContainer ? map.positionOf(segment.node, range.startOffset)! : segment.start;
-    const to = segment.node === range.endContainer ? map.positionOf(segment.node, range.endOffset)! : segment.end;
+    const from =
+      segment.node === range.startContainer
+        ? map.positionOf(segment.node, range.startOffset)!
+        : segment.start;
+    const to =
+      segment.node === range.endContainer
+        ? map.positionOf(segment.node, range.endOffset)!
+        : segment.end;
     // A range that ends at offset 0 of a node only touches it.
     if (to <= from) continue;
     start ??= from;

@@ -29,8 +29,16 @@ export class SelectionError extends Error {
  * the passage must hold more than whitespace; anything else is a caller bug and throws.
  */
 export function describePassage(text: string, start: number, end: number): HighlightSelectors {
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
-    throw new SelectionError(`passage [${start}, ${end}) is outside a text of length ${text.length}`);
+  if (
+    !Number.isInteger(start) ||
+    !Number.isInteger(end) ||
+    start < 0 ||
+    end > text.length ||
+    start >= end
+  ) {
+    throw new SelectionError(
+      `passage [${start}, ${end}) is outside a text of length ${text.length}`,
+    );
   }
   const exact = text.slice(start, end);
   if (exact.trim() === "") throw new SelectionError("the passage is only whitespace");

@@ -3,7 +3,14 @@
 // travel separately.
 import * as v from "valibot";
 import { HighlightSchema, HttpUrlSchema } from "@/src/highlights/highlight";
-import type { EntityRecord, EventRecord, HighlightRecord, MentionRecord, PackRecord, SiyaqDatabase } from "./db";
+import type {
+  EntityRecord,
+  EventRecord,
+  HighlightRecord,
+  MentionRecord,
+  PackRecord,
+  SiyaqDatabase,
+} from "./db";
 import { aliasKeysOf } from "./alias-keys";
 import { markEntitiesChanged } from "./changes";
 import { ENTITY_TYPES } from "@/src/nlp/types";
@@ -24,7 +31,10 @@ const MAX_RECORDS = 1_000_000;
 
 const Timestamp = v.pipe(v.number(), v.finite());
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const Localized = v.strictObject({ ar: Text(PACK_LIMITS.maxMetaLength), en: v.optional(Text(PACK_LIMITS.maxMetaLength)) });
+const Localized = v.strictObject({
+  ar: Text(PACK_LIMITS.maxMetaLength),
+  en: v.optional(Text(PACK_LIMITS.maxMetaLength)),
+});
 const PartialLocalized = v.strictObject({
   ar: v.optional(Text(PACK_LIMITS.maxMetaLength)),
   en: v.optional(Text(PACK_LIMITS.maxMetaLength)),
@@ -81,7 +91,8 @@ const PackRecordSchema = v.strictObject({
   attribution: v.optional(Text(PACK_LIMITS.maxMetaLength)),
 });
 
-const table = <T extends v.GenericSchema>(record: T) => v.pipe(v.array(record), v.maxLength(MAX_RECORDS));
+const table = <T extends v.GenericSchema>(record: T) =>
+  v.pipe(v.array(record), v.maxLength(MAX_RECORDS));
 
 const DataFileSchema = v.object({
   format: v.literal(DATA_FORMAT, `must be "${DATA_FORMAT}"`),
@@ -115,36 +126,54 @@ export interface DataExport {
 }
 
 /** The records of one table that fit its import schema; the others are reported in `skipped`. */
-function importable<T>(table: string, schema: v.GenericSchema, records: readonly T[], skipped: SkippedRecord[]): T[] {
+function importable<T>(
+  table: string,
+  schema: v.GenericSchema,
+  records: readonly T[],
+  skipped: SkippedRecord[],
+): T[] {
   return records.filter((record) => {
     const parsed = v.safeParse(schema, record);
     if (parsed.success) return true;
     const id = (record as { id?: unknown }).id;
-    skipped.push({ table, id: id === undefined ? "" : String(id), problem: describeIssue(parsed.issues[0]) });
+    skipped.push({
+      table,
+      id: id === undefined ? "" : String(id),
+      problem: describeIssue(parsed.issues[0]),
+    });
     return false;
   });
 }
 
 /** Every record of the database, as JSON text. */
 export async function exportData(db: SiyaqDatabase, now = Date.now()): Promise<DataExport> {
-  return db.transaction("r", [db.entities, db.events, db.mentions, db.highlights, db.packs, db.sightings], async () => {
-    const skipped: SkippedRecord[] = [];
-    const entities = (await db.entities.toArray()).map(({ aliasKeys: _, ...entity }) => entity);
-    const mentions = (await db.mentions.toArray()).map(({ id: _, ...mention }) => mention);
-    const json = JSON.stringify({
-      format: DATA_FORMAT,
-      formatVersion: DATA_FORMAT_VERSION,
-      exportedAt: new Date(now).toISOString(),
-      entities: importable("entities", EntityRecordSchema, entities, skipped),
-      events: importable("events", EventRecordSchema, await db.events.toArray(), skipped),
-      mentions: importable("mentions", MentionRecordSchema, mentions, skipped),
-      highlights: importable("highlights", HighlightRecordSchema, await db.highlights.toArray(), skipped),
-      packs: importable("packs", PackRecordSchema, await db.packs.toArray(), skipped),
-      // Unknown names met while reading: part of the reader's history, so part of the backup.
-      sightings: (await db.sightings.toArray()).map(({ bytes: _, ...sighting }) => sighting),
-    });
-    return { json, skipped };
-  });
+  return db.transaction(
+    "r",
+    [db.entities, db.events, db.mentions, db.highlights, db.packs, db.sightings],
+    async () => {
+      const skipped: SkippedRecord[] = [];
+      const entities = (await db.entities.toArray()).map(({ aliasKeys: _, ...entity }) => entity);
+      const mentions = (await db.mentions.toArray()).map(({ id: _, ...mention }) => mention);
+      const json = JSON.stringify({
+        format: DATA_FORMAT,
+        formatVersion: DATA_FORMAT_VERSION,
+        exportedAt: new Date(now).toISOString(),
+        entities: importable("entities", EntityRecordSchema, entities, skipped),
+        events: importable("events", EventRecordSchema, await db.events.toArray(), skipped),
+        mentions: importable("mentions", MentionRecordSchema, mentions, skipped),
+        highlights: importable(
+          "highlights",
+          HighlightRecordSchema,
+          await db.highlights.toArray(),
+          skipped,
+        ),
+        packs: importable("packs", PackRecordSchema, await db.packs.toArray(), skipped),
+        // Unknown names met while reading: part of the reader's history, so part of the backup.
+        sightings: (await db.sightings.toArray()).map(({ bytes: _, ...sighting }) => sighting),
+      });
+      return { json, skipped };
+    },
+  );
 }
 
 /** `highlights[3].citation.url: must be an http(s) address (record id "h1")`: place, field, problem and id. */
@@ -152,8 +181,12 @@ function describeDataIssue(issue: v.BaseIssue<unknown>, raw: unknown): string {
   const message = describeIssue(issue);
   const [tableStep, indexStep] = issue.path ?? [];
   if (typeof tableStep?.key !== "string" || typeof indexStep?.key !== "number") return message;
-  const id = ((raw as Record<string, unknown>)[tableStep.key] as { id?: unknown }[] | undefined)?.[indexStep.key]?.id;
-  return typeof id === "string" ? `${message} (record id ${JSON.stringify(id.slice(0, 100))})` : message;
+  const id = ((raw as Record<string, unknown>)[tableStep.key] as { id?: unknown }[] | undefined)?.[
+    indexStep.key
+  ]?.id;
+  return typeof id === "string"
+    ? `${message} (record id ${JSON.stringify(id.slice(0, 100))})`
+    : message;
 }
 
 /**
@@ -163,59 +196,89 @@ function describeDataIssue(issue: v.BaseIssue<unknown>, raw: unknown): string {
  */
 export async function importData(db: SiyaqDatabase, json: string): Promise<DataImportCounts> {
   if (json.length > PACK_LIMITS.maxFileChars) {
-    throw new PackError(`file too large: ${json.length} characters (at most ${PACK_LIMITS.maxFileChars})`);
+    throw new PackError(
+      `file too large: ${json.length} characters (at most ${PACK_LIMITS.maxFileChars})`,
+    );
   }
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch (error) {
-    throw new PackError(`not valid JSON (truncated or malformed file?): ${error instanceof Error ? error.message : String(error)}`);
+    throw new PackError(
+      `not valid JSON (truncated or malformed file?): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const parsed = v.safeParse(DataFileSchema, raw);
   if (!parsed.success) throw new PackError(describeDataIssue(parsed.issues[0], raw));
   const data = parsed.output;
 
-  const entities: EntityRecord[] = data.entities.map((entity) => ({ ...entity, aliasKeys: aliasKeysOf(entity) }));
+  const entities: EntityRecord[] = data.entities.map((entity) => ({
+    ...entity,
+    aliasKeys: aliasKeysOf(entity),
+  }));
   const events = data.events as EventRecord[];
   const highlights = data.highlights as HighlightRecord[];
   const packs = data.packs as PackRecord[];
 
-  return db.transaction("rw", [db.entities, db.events, db.mentions, db.highlights, db.packs, db.meta], async () => {
-    await db.entities.bulkPut(entities);
-    await db.events.bulkPut(events);
-    await db.highlights.bulkPut(highlights);
-    await db.packs.bulkPut(packs);
-    const already = await db.mentions
-      .where("[entityId+url]")
-      .anyOf(data.mentions.map((mention) => [mention.entityId, mention.url]))
-      .toArray();
-    const seen = new Set(already.map((mention) => `${mention.entityId}\u0000${mention.url}`));
-    const mentions: MentionRecord[] = [];
-    for (const mention of data.mentions) {
-      const key = `${mention.entityId}\u0000${mention.url}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      mentions.push({ ...mention });
-    }
-    await db.mentions.bulkAdd(mentions);
-    if (entities.length > 0) await markEntitiesChanged(db);
-    return {
-      entities: entities.length,
-      events: events.length,
-      mentions: mentions.length,
-      highlights: highlights.length,
-      packs: packs.length,
-    };
-  });
+  return db.transaction(
+    "rw",
+    [db.entities, db.events, db.mentions, db.highlights, db.packs, db.meta],
+    async () => {
+      await db.entities.bulkPut(entities);
+      await db.events.bulkPut(events);
+      await db.highlights.bulkPut(highlights);
+      await db.packs.bulkPut(packs);
+      const already = await db.mentions
+        .where("[entityId+url]")
+        .anyOf(data.mentions.map((mention) => [mention.entityId, mention.url]))
+        .toArray();
+      const seen = new Set(already.map((mention) => `${mention.entityId}\u0000${mention.url}`));
+      const mentions: MentionRecord[] = [];
+      for (const mention of data.mentions) {
+        const key = `${mention.entityId}\u0000${mention.url}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        mentions.push({ ...mention });
+      }
+      await db.mentions.bulkAdd(mentions);
+      if (entities.length > 0) await markEntitiesChanged(db);
+      return {
+        entities: entities.length,
+        events: events.length,
+        mentions: mentions.length,
+        highlights: highlights.length,
+        packs: packs.length,
+      };
+    },
+  );
 }
 
 /** Empties every table (the caller has asked the user to confirm). */
 export async function wipeData(db: SiyaqDatabase): Promise<void> {
-  await db.transaction("rw", [db.entities, db.events, db.mentions, db.highlights, db.packs, db.meta, db.sightings, db.lookups], async () => {
-    await Promise.all([
-      db.entities.clear(), db.events.clear(), db.mentions.clear(), db.highlights.clear(), db.packs.clear(), db.meta.clear(),
-      db.sightings.clear(), db.lookups.clear(),
-    ]);
-    await markEntitiesChanged(db);
-  });
+  await db.transaction(
+    "rw",
+    [
+      db.entities,
+      db.events,
+      db.mentions,
+      db.highlights,
+      db.packs,
+      db.meta,
+      db.sightings,
+      db.lookups,
+    ],
+    async () => {
+      await Promise.all([
+        db.entities.clear(),
+        db.events.clear(),
+        db.mentions.clear(),
+        db.highlights.clear(),
+        db.packs.clear(),
+        db.meta.clear(),
+        db.sightings.clear(),
+        db.lookups.clear(),
+      ]);
+      await markEntitiesChanged(db);
+    },
+  );
 }

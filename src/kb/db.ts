@@ -201,7 +201,9 @@ export class SiyaqDatabase extends Dexie {
               entity.aliasKeys = aliasKeysOf(entity);
             });
           // Gives the entities a revision, so the recognizer can cache its lexicon from the start.
-          await tx.table<MetaRecord, string>("meta").put({ key: REVISION_KEY, value: newRevision() });
+          await tx
+            .table<MetaRecord, string>("meta")
+            .put({ key: REVISION_KEY, value: newRevision() });
         });
     }
     if (upTo >= 3) this.version(3).stores(SCHEMA_VERSIONS[3]);
@@ -237,7 +239,9 @@ export class NewerDatabaseError extends Error {
     readonly stored: number,
     readonly supported: number,
   ) {
-    super(`the database was written by a newer version of Siyaq (schema ${stored}; this version reads up to ${supported}): update the extension (no record was changed)`);
+    super(
+      `the database was written by a newer version of Siyaq (schema ${stored}; this version reads up to ${supported}): update the extension (no record was changed)`,
+    );
     this.name = "NewerDatabaseError";
   }
 }
@@ -245,7 +249,9 @@ export class NewerDatabaseError extends Error {
 /** The browser refused to store more: reported to the user, never swallowed. */
 export class StorageFullError extends Error {
   constructor(cause: unknown) {
-    super("storage is full: the browser refused to save more data (free some space or remove a knowledge pack)");
+    super(
+      "storage is full: the browser refused to save more data (free some space or remove a knowledge pack)",
+    );
     this.name = "StorageFullError";
     this.cause = cause;
   }
@@ -256,7 +262,9 @@ export function isQuotaError(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     const name = (current as { name?: unknown }).name;
     if (name === "QuotaExceededError" || name === Dexie.errnames.QuotaExceeded) return true;
-    current = (current as { inner?: unknown; cause?: unknown }).inner ?? (current as { cause?: unknown }).cause;
+    current =
+      (current as { inner?: unknown; cause?: unknown }).inner ??
+      (current as { cause?: unknown }).cause;
   }
   return false;
 }

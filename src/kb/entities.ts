@@ -34,13 +34,18 @@ export async function entityView(db: SiyaqDatabase, id: string): Promise<EntityV
       entity,
       events: timeline(events),
       seenIn: mentions.length,
-      articles: mentions.slice(0, CARD_ARTICLES).map(({ url, title, seenAt }) => ({ url, title, seenAt })),
+      articles: mentions
+        .slice(0, CARD_ARTICLES)
+        .map(({ url, title, seenAt }) => ({ url, title, seenAt })),
     };
   });
 }
 
 /** Summaries in the order asked; unknown ids are left out. */
-export async function entitiesByIds(db: SiyaqDatabase, ids: readonly string[]): Promise<EntitySummary[]> {
+export async function entitiesByIds(
+  db: SiyaqDatabase,
+  ids: readonly string[],
+): Promise<EntitySummary[]> {
   const found = await db.entities.bulkGet([...new Set(ids)]);
   return found.filter((entity) => entity !== undefined).map(summaryOf);
 }
@@ -51,24 +56,36 @@ export async function entitiesByIds(db: SiyaqDatabase, ids: readonly string[]): 
  * shortest names that start with the query; a query without the definite article also finds names
  * with it. When that leaves room, names with a later word starting with the query follow.
  */
-export async function searchEntities(db: SiyaqDatabase, query: string, limit = DEFAULT_SEARCH_LIMIT): Promise<EntitySummary[]> {
+export async function searchEntities(
+  db: SiyaqDatabase,
+  query: string,
+  limit = DEFAULT_SEARCH_LIMIT,
+): Promise<EntitySummary[]> {
   const key = aliasKey(query);
   if (!key) return [];
   const keys = [key];
-  if (/^[\u0600-\u06FF]/.test(key) && !key.startsWith(DEFINITE_ARTICLE)) keys.push(DEFINITE_ARTICLE + key);
+  if (/^[\u0600-\u06FF]/.test(key) && !key.startsWith(DEFINITE_ARTICLE))
+    keys.push(DEFINITE_ARTICLE + key);
 
   const ranked = new Map<string, { entity: EntityRecord; rank: number }>();
   const consider = (entity: EntityRecord, rank: number) => {
     const seen = ranked.get(entity.id);
     if (!seen || rank < seen.rank) ranked.set(entity.id, { entity, rank });
   };
-  for (const entity of await db.entities.where("aliasKeys").anyOf(keys).toArray()) consider(entity, 0);
+  for (const entity of await db.entities.where("aliasKeys").anyOf(keys).toArray())
+    consider(entity, 0);
   // Prefix matches rank by how much of the name the query covers; fetched with headroom because
   // one entity can match with several keys.
   for (const prefix of keys) {
-    const matches = await db.entities.where("aliasKeys").startsWith(prefix).limit(limit * 5).toArray();
+    const matches = await db.entities
+      .where("aliasKeys")
+      .startsWith(prefix)
+      .limit(limit * 5)
+      .toArray();
     for (const entity of matches) {
-      const shortest = Math.min(...entity.aliasKeys.filter((k) => k.startsWith(prefix)).map((k) => k.length));
+      const shortest = Math.min(
+        ...entity.aliasKeys.filter((k) => k.startsWith(prefix)).map((k) => k.length),
+      );
       consider(entity, 1 + shortest - prefix.length);
     }
   }
@@ -92,7 +109,11 @@ export async function searchEntities(db: SiyaqDatabase, query: string, limit = D
  * Adds an entity or edits one: the result belongs to the user (`source: "user"`), so pack updates
  * leave it alone. Fields the edit leaves out keep their current values.
  */
-export async function upsertUserEntity(db: SiyaqDatabase, edit: EditableEntity, now = Date.now()): Promise<EntitySummary> {
+export async function upsertUserEntity(
+  db: SiyaqDatabase,
+  edit: EditableEntity,
+  now = Date.now(),
+): Promise<EntitySummary> {
   return db.transaction("rw", [db.entities, db.meta], async () => {
     const current = edit.id === undefined ? undefined : await db.entities.get(edit.id);
     const next: EntityRecord = {

@@ -51,9 +51,18 @@ type Comparable = Pick<EventRecord, "date" | "entityIds" | "title" | "pack">;
  * with similar titles. A shared month or year is not enough on its own: a country has many
  * unrelated events in June 2014. Events of one pack are curated as distinct and never fold together.
  */
-export function isNearDuplicate(a: Comparable, b: Comparable, words = new Map<Comparable, Set<string>>()): boolean {
+export function isNearDuplicate(
+  a: Comparable,
+  b: Comparable,
+  words = new Map<Comparable, Set<string>>(),
+): boolean {
   if (a.pack !== undefined && a.pack === b.pack) return false;
-  if (a.date === b.date && a.date.length === 10 && a.entityIds.some((id) => b.entityIds.includes(id))) return true;
+  if (
+    a.date === b.date &&
+    a.date.length === 10 &&
+    a.entityIds.some((id) => b.entityIds.includes(id))
+  )
+    return true;
   if (!datesOverlap(a.date, b.date)) return false;
   const wordsOf = (event: Comparable) => {
     let found = words.get(event);
@@ -64,7 +73,11 @@ export function isNearDuplicate(a: Comparable, b: Comparable, words = new Map<Co
 }
 
 function representativeFirst(a: EventRecord, b: EventRecord): number {
-  return ORIGIN_RANK[a.origin] - ORIGIN_RANK[b.origin] || b.date.length - a.date.length || a.createdAt - b.createdAt;
+  return (
+    ORIGIN_RANK[a.origin] - ORIGIN_RANK[b.origin] ||
+    b.date.length - a.date.length ||
+    a.createdAt - b.createdAt
+  );
 }
 
 /** Events newest first with near-duplicates folded into the best-sourced one of each group. */
@@ -76,24 +89,35 @@ export function timeline(events: readonly EventRecord[]): TimelineEvent[] {
     const year = event.date.slice(0, 4);
     let groups = groupsByYear.get(year);
     if (!groups) groupsByYear.set(year, (groups = []));
-    const group = groups.find((candidate) => candidate.members.some((member) => isNearDuplicate(member, event, words)));
+    const group = groups.find((candidate) =>
+      candidate.members.some((member) => isNearDuplicate(member, event, words)),
+    );
     if (group) group.members.push(event);
     else groups.push({ head: event, members: [event] });
   }
   const folded = [...groupsByYear.values()].flat().map(({ head, members }): TimelineEvent => {
-    const alsoIn = members.filter((member) => member !== head && member.source).map((member) => member.source as EventSource);
+    const alsoIn = members
+      .filter((member) => member !== head && member.source)
+      .map((member) => member.source as EventSource);
     return alsoIn.length > 0 ? { ...head, alsoIn } : head;
   });
   return folded.sort((a, b) => b.date.localeCompare(a.date) || representativeFirst(a, b));
 }
 
 /** Stored events whose date overlaps `date` and that share one of `entityIds`: the fold candidates. */
-async function foldCandidates(db: SiyaqDatabase, date: string, entityIds: readonly string[]): Promise<EventRecord[]> {
+async function foldCandidates(
+  db: SiyaqDatabase,
+  date: string,
+  entityIds: readonly string[],
+): Promise<EventRecord[]> {
   // Looked up by date rather than by entity: a country may have thousands of events, a day few.
-  const coarser = [date.slice(0, 4), date.slice(0, 7), date].filter((prefix, index, all) => all.indexOf(prefix) === index);
+  const coarser = [date.slice(0, 4), date.slice(0, 7), date].filter(
+    (prefix, index, all) => all.indexOf(prefix) === index,
+  );
   const shares = (event: EventRecord) => event.entityIds.some((id) => entityIds.includes(id));
   const found = await db.events.where("date").anyOf(coarser).filter(shares).toArray();
-  if (date.length < 10) found.push(...(await db.events.where("date").startsWith(`${date}-`).filter(shares).toArray()));
+  if (date.length < 10)
+    found.push(...(await db.events.where("date").startsWith(`${date}-`).filter(shares).toArray()));
   return found;
 }
 
@@ -129,10 +153,18 @@ function originOf(url: string): string {
  * already known — from a pack, another article or earlier in this one — is folded into it rather
  * than stored again. Returns how many events were added.
  */
-export async function addPageEvents(db: SiyaqDatabase, input: PageEventsInput, now = Date.now()): Promise<number> {
+export async function addPageEvents(
+  db: SiyaqDatabase,
+  input: PageEventsInput,
+  now = Date.now(),
+): Promise<number> {
   return db.transaction("rw", [db.events, db.entities, db.meta], async () => {
     const wanted = [...new Set(input.events.flatMap((event) => event.entityIds))];
-    const known = new Set((await db.entities.bulkGet(wanted)).filter((entity) => entity !== undefined).map((entity) => entity.id));
+    const known = new Set(
+      (await db.entities.bulkGet(wanted))
+        .filter((entity) => entity !== undefined)
+        .map((entity) => entity.id),
+    );
     const words = new Map<Comparable, Set<string>>();
     const source: EventSource = { url: input.url, title: input.title };
     if (input.publishedAt !== undefined) source.publishedAt = input.publishedAt;
@@ -173,7 +205,9 @@ export async function addPageEvents(db: SiyaqDatabase, input: PageEventsInput, n
  */
 export function sentenceTitle(text: string): string {
   const line = text.replace(/[\u0000-\u001F\u007F\s]+/g, " ").trim();
-  return line.length > PACK_LIMITS.maxTitleLength ? `${line.slice(0, PACK_LIMITS.maxTitleLength - 1)}…` : line;
+  return line.length > PACK_LIMITS.maxTitleLength
+    ? `${line.slice(0, PACK_LIMITS.maxTitleLength - 1)}…`
+    : line;
 }
 
 /**
@@ -184,7 +218,11 @@ export function deletedEventKey(id: string): string {
   return `deleted-event:${id}`;
 }
 
-export async function deleteEvent(db: SiyaqDatabase, id: string, now = Date.now()): Promise<boolean> {
+export async function deleteEvent(
+  db: SiyaqDatabase,
+  id: string,
+  now = Date.now(),
+): Promise<boolean> {
   return db.transaction("rw", [db.events, db.meta], async () => {
     const event = await db.events.get(id);
     if (!event) return false;

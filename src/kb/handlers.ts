@@ -25,24 +25,32 @@ export function createKbHandlers(): KbHandlers {
     "entity.search": ({ query, limit }) => withDatabase((db) => searchEntities(db, query, limit)),
     "entity.upsert": ({ entity }, sender) => {
       // A page may add a new name it found ("add to the knowledge base"), never edit a stored entity.
-      if (sender.context === "content" && entity.id !== undefined) throw new Error("a page may only add new entities");
+      if (sender.context === "content" && entity.id !== undefined)
+        throw new Error("a page may only add new entities");
       return withDatabase((db) => upsertUserEntity(db, entity));
     },
     "mentions.record": (input, sender) =>
-      withDatabase(async (db) => ({ recorded: await recordMentions(db, { ...input, url: addressFor(sender, input.url) }) })),
+      withDatabase(async (db) => ({
+        recorded: await recordMentions(db, { ...input, url: addressFor(sender, input.url) }),
+      })),
     "events.addFromPage": (input, sender) =>
-      withDatabase(async (db) => ({ added: await addPageEvents(db, { ...input, url: addressFor(sender, input.url) }) })),
-    "event.delete": ({ id }) => withDatabase(async (db) => ({ deleted: await deleteEvent(db, id) })),
+      withDatabase(async (db) => ({
+        added: await addPageEvents(db, { ...input, url: addressFor(sender, input.url) }),
+      })),
+    "event.delete": ({ id }) =>
+      withDatabase(async (db) => ({ deleted: await deleteEvent(db, id) })),
     "sightings.record": ({ title, names }, sender) =>
       withDatabase(async (db) => {
         if (sender.url === undefined) return { recorded: 0 };
         await recordSightings(db, { url: sender.url, title }, names);
         return { recorded: names.length };
       }),
-    "sightings.of": ({ surface }, sender) => withDatabase(async (db) => ({ pages: await sightingsOf(db, surface, sender.url ?? "") })),
+    "sightings.of": ({ surface }, sender) =>
+      withDatabase(async (db) => ({ pages: await sightingsOf(db, surface, sender.url ?? "") })),
     "pack.list": () => withDatabase(listPacks),
     "pack.import": ({ json, force }) => withDatabase((db) => importPack(db, json, { force })),
-    "pack.export": ({ id }) => withDatabase(async (db) => ({ json: JSON.stringify(await exportPack(db, id)) })),
+    "pack.export": ({ id }) =>
+      withDatabase(async (db) => ({ json: JSON.stringify(await exportPack(db, id)) })),
     "pack.remove": ({ id }) => withDatabase(async (db) => ({ removed: await removePack(db, id) })),
     "data.export": () =>
       withDatabase(async (db) => {

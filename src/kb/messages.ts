@@ -1,18 +1,25 @@
 // Knowledge-base requests (entities, events, packs, mentions, the whole database): payload schemas,
 // checked at the background's door, and answer types. Implemented in ./handlers.
 import * as v from "valibot";
-import type { EntityRecord, EventRecord, EventSource, LocalizedText, PackRecord, PartialLocalizedText } from "./db";
+import type {
+  EntityRecord,
+  EventRecord,
+  EventSource,
+  LocalizedText,
+  PackRecord,
+  PartialLocalizedText,
+} from "./db";
 import type { PackImportResult } from "./packs";
 import type { DataImportCounts } from "./data";
-import {
-  EntityIdSchema,
-  EventDateSchema,
-  PACK_LIMITS,
-  PackEntitySchema,
-} from "./pack-schema";
+import { EntityIdSchema, EventDateSchema, PACK_LIMITS, PackEntitySchema } from "./pack-schema";
 import { ENTITY_TYPES, type EntityType } from "@/src/nlp/types";
 import type { SightingPage } from "./sightings";
-import { ANY_CONTEXT, CONTENT_ONLY, EXTENSION_ONLY, type SenderContext } from "@/src/messaging/context";
+import {
+  ANY_CONTEXT,
+  CONTENT_ONLY,
+  EXTENSION_ONLY,
+  type SenderContext,
+} from "@/src/messaging/context";
 
 const Url = v.pipe(v.string(), v.nonEmpty(), v.maxLength(8192));
 const PageTitle = v.pipe(v.string(), v.maxLength(2000));
@@ -43,7 +50,11 @@ const PageEventSchema = v.object({
   date: EventDateSchema,
   /** The sentence that carries the date. */
   text: v.pipe(v.string(), v.nonEmpty(), v.maxLength(MAX_PAGE_EVENT_TEXT)),
-  entityIds: v.pipe(v.array(EntityIdSchema), v.minLength(1), v.maxLength(PACK_LIMITS.maxEventEntities)),
+  entityIds: v.pipe(
+    v.array(EntityIdSchema),
+    v.minLength(1),
+    v.maxLength(PACK_LIMITS.maxEventEntities),
+  ),
 });
 export type PageEvent = v.InferOutput<typeof PageEventSchema>;
 
@@ -51,7 +62,9 @@ export const kbRequests = {
   /** One entity's card: the entity, its timeline and where the reader met it. */
   "entity.get": v.object({ id: EntityIdSchema }),
   /** Summaries for the entities of a page (popup, hover cards). */
-  "entities.byIds": v.object({ ids: v.pipe(v.array(EntityIdSchema), v.maxLength(MAX_IDS_PER_REQUEST)) }),
+  "entities.byIds": v.object({
+    ids: v.pipe(v.array(EntityIdSchema), v.maxLength(MAX_IDS_PER_REQUEST)),
+  }),
   /** Entities whose Arabic or English names start with the query, forgiving spelling variants. */
   "entity.search": v.object({
     query: v.pipe(v.string(), v.maxLength(PACK_LIMITS.maxNameLength)),
@@ -77,7 +90,12 @@ export const kbRequests = {
   "sightings.record": v.object({
     title: PageTitle,
     names: v.pipe(
-      v.array(v.object({ surface: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)), type: v.picklist(ENTITY_TYPES) })),
+      v.array(
+        v.object({
+          surface: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)),
+          type: v.picklist(ENTITY_TYPES),
+        }),
+      ),
       v.maxLength(MAX_SIGHTING_NAMES),
     ),
   }),

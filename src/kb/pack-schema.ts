@@ -97,7 +97,10 @@ export const PackEntitySchema = v.strictObject({
   ),
   description: v.optional(eitherLanguage(PACK_LIMITS.maxDescriptionLength)),
   facts: v.optional(
-    v.pipe(v.array(FactSchema), v.maxLength(PACK_LIMITS.maxFacts, `more than ${PACK_LIMITS.maxFacts} facts`)),
+    v.pipe(
+      v.array(FactSchema),
+      v.maxLength(PACK_LIMITS.maxFacts, `more than ${PACK_LIMITS.maxFacts} facts`),
+    ),
   ),
   qid: v.optional(v.pipe(v.string(), v.regex(QID_PATTERN, "must look like Q123"))),
   links: v.optional(
@@ -125,9 +128,15 @@ export const PackEventSchema = v.strictObject({
 
 export const PackSchema = v.strictObject({
   format: v.literal(PACK_FORMAT, `must be "${PACK_FORMAT}"`),
-  formatVersion: v.literal(PACK_FORMAT_VERSION, `must be ${PACK_FORMAT_VERSION} (this version of Siyaq reads format 1)`),
+  formatVersion: v.literal(
+    PACK_FORMAT_VERSION,
+    `must be ${PACK_FORMAT_VERSION} (this version of Siyaq reads format 1)`,
+  ),
   id: id(PACK_ID_PATTERN, "[a-z0-9-]+"),
-  version: v.pipe(v.string(), v.regex(PACK_VERSION_PATTERN, "must be dotted numbers such as 2026.11.29")),
+  version: v.pipe(
+    v.string(),
+    v.regex(PACK_VERSION_PATTERN, "must be dotted numbers such as 2026.11.29"),
+  ),
   name: bilingual(PACK_LIMITS.maxNameLength),
   description: v.optional(eitherLanguage(PACK_LIMITS.maxMetaLength)),
   license: v.optional(text(PACK_LIMITS.maxMetaLength)),
@@ -169,7 +178,9 @@ export interface ParsePackOptions {
  */
 export function parsePack(json: string, options: ParsePackOptions = {}): Pack {
   if (json.length > PACK_LIMITS.maxFileChars) {
-    throw new PackError(`file too large: ${json.length} characters (at most ${PACK_LIMITS.maxFileChars})`);
+    throw new PackError(
+      `file too large: ${json.length} characters (at most ${PACK_LIMITS.maxFileChars})`,
+    );
   }
   let data: unknown;
   try {
@@ -182,12 +193,18 @@ export function parsePack(json: string, options: ParsePackOptions = {}): Pack {
 }
 
 /** `parsePack` for data already parsed from JSON. */
-export function checkPack(data: unknown, { knownEntityIds = new Set() }: ParsePackOptions = {}): Pack {
+export function checkPack(
+  data: unknown,
+  { knownEntityIds = new Set() }: ParsePackOptions = {},
+): Pack {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new PackError(`pack: expected an object, got ${kindOf(data)}`);
   }
   // Counted before the schema walks every record, so a runaway file fails fast.
-  for (const [field, limit] of [["entities", PACK_LIMITS.maxEntities], ["events", PACK_LIMITS.maxEvents]] as const) {
+  for (const [field, limit] of [
+    ["entities", PACK_LIMITS.maxEntities],
+    ["events", PACK_LIMITS.maxEvents],
+  ] as const) {
     const records = (data as Record<string, unknown>)[field];
     if (Array.isArray(records) && records.length > limit) {
       throw new PackError(`${field}: more than ${limit} ${field} (${records.length})`);
@@ -199,12 +216,14 @@ export function checkPack(data: unknown, { knownEntityIds = new Set() }: ParsePa
 
   const entityIds = new Set<string>();
   pack.entities.forEach((entity, index) => {
-    if (entityIds.has(entity.id)) throw new PackError(`entities[${index}].id: duplicate id "${entity.id}"`);
+    if (entityIds.has(entity.id))
+      throw new PackError(`entities[${index}].id: duplicate id "${entity.id}"`);
     entityIds.add(entity.id);
   });
   const eventIds = new Set<string>();
   pack.events.forEach((event, index) => {
-    if (eventIds.has(event.id)) throw new PackError(`events[${index}].id: duplicate id "${event.id}"`);
+    if (eventIds.has(event.id))
+      throw new PackError(`events[${index}].id: duplicate id "${event.id}"`);
     eventIds.add(event.id);
   });
   if (knownEntityIds !== "any") {
@@ -229,7 +248,9 @@ export function checkReferences(pack: Pack, exists: (entityId: string) => boolea
   pack.events.forEach((event, index) => {
     event.entityIds.forEach((entityId, position) => {
       if (!exists(entityId)) {
-        throw new PackError(`events[${index}].entityIds[${position}]: unknown entity "${entityId}"`);
+        throw new PackError(
+          `events[${index}].entityIds[${position}]: unknown entity "${entityId}"`,
+        );
       }
     });
     if (event.place !== undefined && !exists(event.place)) {
@@ -244,7 +265,12 @@ export function describeIssue(issue: v.BaseIssue<unknown>): string {
   if (issue.kind === "schema" && issue.type === "strict_object" && issue.expected === "never") {
     return `${where}: unknown field`;
   }
-  if (issue.kind === "schema" && issue.expected && issue.type !== "picklist" && issue.type !== "literal") {
+  if (
+    issue.kind === "schema" &&
+    issue.expected &&
+    issue.type !== "picklist" &&
+    issue.type !== "literal"
+  ) {
     if (issue.received === "undefined") return `${where}: missing`;
     return `${where}: expected ${issue.expected}, got ${kindOf(issue.input)}`;
   }

@@ -1,6 +1,12 @@
 // Installing, updating, exporting and removing knowledge packs. An import is checked completely
 // before anything is written and applied in one transaction, so a bad file changes nothing.
-import { copyFact, type EntityRecord, type EventRecord, type PackRecord, type SiyaqDatabase } from "./db";
+import {
+  copyFact,
+  type EntityRecord,
+  type EventRecord,
+  type PackRecord,
+  type SiyaqDatabase,
+} from "./db";
 import { aliasKeysOf } from "./alias-keys";
 import { markEntitiesChanged } from "./changes";
 import { deletedEventKey } from "./events";
@@ -42,7 +48,11 @@ export interface PackImportOptions {
 }
 
 /** Validates `json` as a pack and installs it; throws `PackError` (nothing changed) when it is bad. */
-export async function importPack(db: SiyaqDatabase, json: string, options: PackImportOptions = {}): Promise<PackImportResult> {
+export async function importPack(
+  db: SiyaqDatabase,
+  json: string,
+  options: PackImportOptions = {},
+): Promise<PackImportResult> {
   return installPack(db, parsePack(json, { knownEntityIds: "any" }), options);
 }
 
@@ -54,9 +64,19 @@ export async function installPack(
 ): Promise<PackImportResult> {
   return db.transaction("rw", [db.entities, db.events, db.packs, db.meta], async () => {
     const installed = await db.packs.get(pack.id);
-    const result = { id: pack.id, version: pack.version, entities: 0, events: 0, kept: 0, removed: 0 };
+    const result = {
+      id: pack.id,
+      version: pack.version,
+      entities: 0,
+      events: 0,
+      kept: 0,
+      removed: 0,
+    };
     if (installed && !force && compareVersions(pack.version, installed.version) <= 0) {
-      const relation = compareVersions(pack.version, installed.version) === 0 ? "the same version" : "a newer version";
+      const relation =
+        compareVersions(pack.version, installed.version) === 0
+          ? "the same version"
+          : "a newer version";
       return {
         ...result,
         status: "skipped",
@@ -69,7 +89,9 @@ export async function installPack(
     const outside = outsideReferences(pack);
     if (outside.length > 0) {
       const found = await db.entities.bulkGet(outside);
-      const present = new Set(found.filter((entity) => entity !== undefined).map((entity) => entity.id));
+      const present = new Set(
+        found.filter((entity) => entity !== undefined).map((entity) => entity.id),
+      );
       checkReferences(pack, (entityId) => present.has(entityId) || packEntityIds.has(entityId));
     }
 
@@ -163,7 +185,12 @@ export async function listPacks(db: SiyaqDatabase): Promise<PackRecord[]> {
   return db.packs.orderBy("id").toArray();
 }
 
-export function entityRecordFromPack(entity: PackEntity, source: string, rank: number | undefined, now: number): EntityRecord {
+export function entityRecordFromPack(
+  entity: PackEntity,
+  source: string,
+  rank: number | undefined,
+  now: number,
+): EntityRecord {
   const record: EntityRecord = {
     id: entity.id,
     type: entity.type,
@@ -182,7 +209,12 @@ export function entityRecordFromPack(entity: PackEntity, source: string, rank: n
   return record;
 }
 
-function eventRecordFromPack(event: PackEvent, pack: string, rank: number, now: number): EventRecord {
+function eventRecordFromPack(
+  event: PackEvent,
+  pack: string,
+  rank: number,
+  now: number,
+): EventRecord {
   const record: EventRecord = {
     id: event.id,
     date: event.date,
@@ -225,7 +257,12 @@ function packEventFromRecord(record: EventRecord): PackEvent {
   return event;
 }
 
-function packRecordFrom(pack: Pack, now: number, entityCount: number, eventCount: number): PackRecord {
+function packRecordFrom(
+  pack: Pack,
+  now: number,
+  entityCount: number,
+  eventCount: number,
+): PackRecord {
   const record: PackRecord = {
     id: pack.id,
     version: pack.version,

@@ -22,7 +22,11 @@ const MAX_URL = 2048;
 const MAX_TITLE = 300;
 const MAX_SURFACE = 200;
 
-const PageSchema = v.object({ url: v.pipe(v.string(), v.maxLength(8192)), title: v.pipe(v.string(), v.maxLength(2000)), seenAt: v.number() });
+const PageSchema = v.object({
+  url: v.pipe(v.string(), v.maxLength(8192)),
+  title: v.pipe(v.string(), v.maxLength(2000)),
+  seenAt: v.number(),
+});
 const SightingSchema = v.object({
   surface: v.pipe(v.string(), v.maxLength(MAX_SURFACE)),
   type: v.picklist(ENTITY_TYPES),
@@ -53,11 +57,14 @@ async function evict(db: SiyaqDatabase): Promise<void> {
   let names = 0;
   let bytes = 0;
   const evicted: string[] = [];
-  await db.sightings.orderBy("seenAt").reverse().each((record) => {
-    names++;
-    bytes += record.bytes;
-    if (names > MAX_NAMES || bytes > MAX_SIGHTINGS_BYTES) evicted.push(record.key);
-  });
+  await db.sightings
+    .orderBy("seenAt")
+    .reverse()
+    .each((record) => {
+      names++;
+      bytes += record.bytes;
+      if (names > MAX_NAMES || bytes > MAX_SIGHTINGS_BYTES) evicted.push(record.key);
+    });
   if (evicted.length > 0) await db.sightings.bulkDelete(evicted);
 }
 
@@ -80,7 +87,13 @@ export async function recordSightings(
     const records = [...byKey].map(([key, { surface, type }], index) => {
       const pages = (known[index]?.pages ?? []).filter((p) => p.url !== entry.url);
       pages.push(entry);
-      return sized({ key, surface: surface.slice(0, MAX_SURFACE), type, pages: pages.slice(-MAX_PAGES_PER_NAME), seenAt });
+      return sized({
+        key,
+        surface: surface.slice(0, MAX_SURFACE),
+        type,
+        pages: pages.slice(-MAX_PAGES_PER_NAME),
+        seenAt,
+      });
     });
     await db.sightings.bulkPut(records);
     await evict(db);
@@ -88,7 +101,11 @@ export async function recordSightings(
 }
 
 /** The other articles where the reader met this name, most recent first. */
-export async function sightingsOf(db: SiyaqDatabase, surface: string, exceptUrl: string): Promise<SightingPage[]> {
+export async function sightingsOf(
+  db: SiyaqDatabase,
+  surface: string,
+  exceptUrl: string,
+): Promise<SightingPage[]> {
   const known = await db.sightings.get(suppressionKey(surface));
   return (known?.pages ?? []).filter((p) => p.url !== exceptUrl).reverse();
 }
@@ -103,9 +120,19 @@ export async function importLegacySightings(db: SiyaqDatabase, stored: unknown):
   for (const [key, value] of Object.entries(stored)) {
     const parsed = v.safeParse(SightingSchema, value);
     if (!parsed.success || !key) continue;
-    const pages = parsed.output.pages.slice(-MAX_PAGES_PER_NAME).map((p) => ({ ...p, url: p.url.slice(0, MAX_URL), title: p.title.slice(0, MAX_TITLE) }));
+    const pages = parsed.output.pages
+      .slice(-MAX_PAGES_PER_NAME)
+      .map((p) => ({ ...p, url: p.url.slice(0, MAX_URL), title: p.title.slice(0, MAX_TITLE) }));
     const seenAt = Math.max(0, ...pages.map((p) => p.seenAt));
-    records.push(sized({ key: key.slice(0, MAX_SURFACE * 2), surface: parsed.output.surface, type: parsed.output.type, pages, seenAt }));
+    records.push(
+      sized({
+        key: key.slice(0, MAX_SURFACE * 2),
+        surface: parsed.output.surface,
+        type: parsed.output.type,
+        pages,
+        seenAt,
+      }),
+    );
   }
   await db.transaction("rw", db.sightings, async () => {
     const existing = new Set(await db.sightings.toCollection().primaryKeys());
@@ -125,7 +152,10 @@ interface LegacyStorage {
  * and removes them from storage, so neither a later wipe nor the storage quota misses them. The key
  * is removed only after the move committed: a failure leaves them where they were for next time.
  */
-export async function moveLegacySightings(db: SiyaqDatabase, storage: LegacyStorage): Promise<number> {
+export async function moveLegacySightings(
+  db: SiyaqDatabase,
+  storage: LegacyStorage,
+): Promise<number> {
   const stored = (await storage.get(LEGACY_STORAGE_KEY))[LEGACY_STORAGE_KEY];
   if (stored === undefined) return 0;
   const moved = await importLegacySightings(db, stored);

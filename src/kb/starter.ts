@@ -15,12 +15,16 @@ export const bundledStarterPack: PackLoader = async () => {
   // The path is checked against public/ by WXT's types only once the file exists there.
   const url = browser.runtime.getURL(STARTER_PACK_PATH as "/");
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`starter pack missing from the extension: ${response.status} ${url}`);
+  if (!response.ok)
+    throw new Error(`starter pack missing from the extension: ${response.status} ${url}`);
   return response.text();
 };
 
 /** Installs or updates the bundled pack (the same or an older version is skipped). */
-export async function installStarterPack(db: SiyaqDatabase, load: PackLoader = bundledStarterPack): Promise<PackImportResult> {
+export async function installStarterPack(
+  db: SiyaqDatabase,
+  load: PackLoader = bundledStarterPack,
+): Promise<PackImportResult> {
   return importPack(db, await load());
 }
 
@@ -28,7 +32,10 @@ export async function installStarterPack(db: SiyaqDatabase, load: PackLoader = b
  * Installs the starter pack when the database knows nothing at all; returns null when there was
  * something already (the user may have removed the pack on purpose and added their own entities).
  */
-export async function ensureStarterPack(db: SiyaqDatabase, load: PackLoader = bundledStarterPack): Promise<PackImportResult | null> {
+export async function ensureStarterPack(
+  db: SiyaqDatabase,
+  load: PackLoader = bundledStarterPack,
+): Promise<PackImportResult | null> {
   if ((await db.packs.count()) > 0 || (await db.entities.count()) > 0) return null;
   return installStarterPack(db, load);
 }
@@ -38,7 +45,9 @@ export async function ensureStarterPack(db: SiyaqDatabase, load: PackLoader = bu
  * bundled pack, or updates it when the bundle is newer. Failures are logged, never thrown: the
  * recognizer retries on first use.
  */
-export async function installBundledStarterPack(load: PackLoader = bundledStarterPack): Promise<PackImportResult | undefined> {
+export async function installBundledStarterPack(
+  load: PackLoader = bundledStarterPack,
+): Promise<PackImportResult | undefined> {
   try {
     const result = await withDatabase((db) => installStarterPack(db, load));
     console.info(`[siyaq] ${result.message}`);

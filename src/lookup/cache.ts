@@ -28,15 +28,28 @@ export function qidKey(qid: string): string {
 }
 
 /** The cached answer for a key, unless it has expired. */
-export async function cachedOutcome(db: SiyaqDatabase, key: string, now = Date.now()): Promise<CachedOutcome | undefined> {
+export async function cachedOutcome(
+  db: SiyaqDatabase,
+  key: string,
+  now = Date.now(),
+): Promise<CachedOutcome | undefined> {
   const record = await db.lookups.get(key);
   return record && record.expiresAt > now ? record.outcome : undefined;
 }
 
 /** Stores a found or not-found answer; an unavailable one is not stored (the next try asks again). */
-export async function cacheOutcome(db: SiyaqDatabase, key: string, outcome: LookupOutcome, now = Date.now()): Promise<void> {
+export async function cacheOutcome(
+  db: SiyaqDatabase,
+  key: string,
+  outcome: LookupOutcome,
+  now = Date.now(),
+): Promise<void> {
   if (outcome.status !== "found" && outcome.status !== "not-found") return;
-  const record: LookupRecord = { key, outcome, expiresAt: now + (outcome.status === "found" ? FOUND_TTL_MS : NOT_FOUND_TTL_MS) };
+  const record: LookupRecord = {
+    key,
+    outcome,
+    expiresAt: now + (outcome.status === "found" ? FOUND_TTL_MS : NOT_FOUND_TTL_MS),
+  };
   if (outcome.status === "found") record.qid = outcome.entity.qid;
   await db.lookups.put(record);
   // Expired answers are dropped as new ones arrive, so the table cannot grow without bound.

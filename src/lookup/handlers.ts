@@ -35,7 +35,13 @@ export function createLookupHandlers(deps: LookupDeps): LookupHandlers {
     const key = `${endpoints.wikidata} ${endpoints.wikipedia}`;
     let client = clients.get(key);
     if (!client) {
-      client = new WikidataClient({ endpoints, userAgent: lookupUserAgent(deps.version), fetch: deps.fetch, sleep: deps.sleep, now });
+      client = new WikidataClient({
+        endpoints,
+        userAgent: lookupUserAgent(deps.version),
+        fetch: deps.fetch,
+        sleep: deps.sleep,
+        now,
+      });
       clients.set(key, client);
     }
     return client;

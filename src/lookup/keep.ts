@@ -14,14 +14,18 @@ const LABELS = {
   position: { ar: "المنصب", en: "Position" },
   country: { ar: "البلد", en: "Country" },
 } as const satisfies Record<string, PartialLocalizedText>;
-const WIKIDATA_LABELS: ReadonlySet<string> = new Set(Object.values(LABELS).map((label) => label.ar));
+const WIKIDATA_LABELS: ReadonlySet<string> = new Set(
+  Object.values(LABELS).map((label) => label.ar),
+);
 
 /** Article addresses from the sitelink titles (the card links to them). */
 export function wikipediaUrls(found: LookupEntity): { ar?: string; en?: string } {
   const urls: { ar?: string; en?: string } = {};
   for (const lang of ["ar", "en"] as const) {
     const title = found.wikipedia[lang];
-    if (title) urls[lang] = `https://${lang}.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, "_"))}`;
+    if (title)
+      urls[lang] =
+        `https://${lang}.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, "_"))}`;
   }
   return urls;
 }
@@ -44,7 +48,10 @@ export function factsOf(entity: LookupEntity, today: string): Fact[] {
     const ar = position.label.ar ?? position.label.en;
     if (!ar) continue;
     const when = span(position.start, position.end);
-    const fact: Fact = { label: { ...LABELS.position }, value: { ar: ar + when, en: (position.label.en ?? ar) + when } };
+    const fact: Fact = {
+      label: { ...LABELS.position },
+      value: { ar: ar + when, en: (position.label.en ?? ar) + when },
+    };
     if (position.end === undefined) fact.asOf = today;
     facts.push(fact);
   }
@@ -59,12 +66,21 @@ export function factsOf(entity: LookupEntity, today: string): Fact[] {
  * Keeps a found entity: if one with the QID is already stored it is returned unchanged; otherwise a
  * user entity with the QID as id, its labels and the name the reader met as names and aliases.
  */
-export async function keepEntity(db: SiyaqDatabase, found: LookupEntity, metName: string | undefined, now = Date.now()): Promise<EntitySummary> {
+export async function keepEntity(
+  db: SiyaqDatabase,
+  found: LookupEntity,
+  metName: string | undefined,
+  now = Date.now(),
+): Promise<EntitySummary> {
   return db.transaction("rw", [db.entities, db.meta], async () => {
-    const stored = (await db.entities.get(found.qid)) ?? (await db.entities.where("qid").equals(found.qid).first());
+    const stored =
+      (await db.entities.get(found.qid)) ??
+      (await db.entities.where("qid").equals(found.qid).first());
     if (stored) return summaryOf(stored);
     const ar = found.label.ar ?? metName ?? found.label.en ?? found.qid;
-    const aliases = [...new Set([metName, found.label.ar].filter((n): n is string => !!n && n !== ar))];
+    const aliases = [
+      ...new Set([metName, found.label.ar].filter((n): n is string => !!n && n !== ar)),
+    ];
     const record: EntityRecord = {
       id: found.qid,
       type: found.type,
@@ -77,7 +93,8 @@ export async function keepEntity(db: SiyaqDatabase, found: LookupEntity, metName
       updatedAt: now,
     };
     if (found.description.ar || found.description.en) record.description = { ...found.description };
-    if (found.wikipedia.ar || found.wikipedia.en) record.links = { wikipedia: wikipediaUrls(found) };
+    if (found.wikipedia.ar || found.wikipedia.en)
+      record.links = { wikipedia: wikipediaUrls(found) };
     record.aliasKeys = aliasKeysOf(record);
     await db.entities.put(record);
     await markEntitiesChanged(db);
@@ -90,7 +107,12 @@ export async function keepEntity(db: SiyaqDatabase, found: LookupEntity, metName
  * country) replace the stored ones with the same labels, other facts stay; a missing description
  * is filled in. The entity keeps its source, so a later pack update still applies.
  */
-export async function refreshEntity(db: SiyaqDatabase, id: string, found: LookupEntity, now = Date.now()): Promise<EntitySummary | undefined> {
+export async function refreshEntity(
+  db: SiyaqDatabase,
+  id: string,
+  found: LookupEntity,
+  now = Date.now(),
+): Promise<EntitySummary | undefined> {
   return db.transaction("rw", [db.entities, db.meta], async () => {
     const stored = await db.entities.get(id);
     if (!stored) return undefined;
@@ -99,7 +121,8 @@ export async function refreshEntity(db: SiyaqDatabase, id: string, found: Lookup
     const next: EntityRecord = { ...stored, facts: [...kept, ...fresh], updatedAt: now };
     next.description = { ...found.description, ...stored.description };
     if (!next.description.ar && !next.description.en) delete next.description;
-    if (!stored.links?.wikipedia && (found.wikipedia.ar || found.wikipedia.en)) next.links = { ...stored.links, wikipedia: wikipediaUrls(found) };
+    if (!stored.links?.wikipedia && (found.wikipedia.ar || found.wikipedia.en))
+      next.links = { ...stored.links, wikipedia: wikipediaUrls(found) };
     await db.entities.put(next);
     await markEntitiesChanged(db);
     return summaryOf(next);

@@ -15,7 +15,10 @@ const LookupType = v.picklist(LOOKUP_TYPES);
 const Name = v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(200));
 const Qid = v.pipe(v.string(), v.regex(/^Q[1-9]\d{0,11}$/, "must be a Wikidata QID such as Q42"));
 /** Test-only endpoints: plain http on the loopback interface, nothing else. */
-const LoopbackBase = v.pipe(v.string(), v.regex(/^http:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?$/, "must be http://127.0.0.1:<port>"));
+const LoopbackBase = v.pipe(
+  v.string(),
+  v.regex(/^http:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?$/, "must be http://127.0.0.1:<port>"),
+);
 
 export const lookupRequests = {
   /** Looks a name up on Wikidata/Wikipedia; only `name` is sent out. */
@@ -25,7 +28,9 @@ export const lookupRequests = {
   /** "Update facts from Wikidata" for a stored entity that has a QID. */
   "lookup.refresh": v.strictObject({ id: EntityIdSchema }),
   /** Points lookups at a local fixture server (end-to-end tests); `null` restores Wikimedia's. */
-  "lookup.setEndpoints": v.strictObject({ endpoints: v.nullable(v.strictObject({ wikidata: LoopbackBase, wikipedia: LoopbackBase })) }),
+  "lookup.setEndpoints": v.strictObject({
+    endpoints: v.nullable(v.strictObject({ wikidata: LoopbackBase, wikipedia: LoopbackBase })),
+  }),
 };
 
 export const lookupSenders = {

@@ -2,7 +2,10 @@
 // `Api-User-Agent` header on every request, and back-off on 429/503 that honours `Retry-After`.
 // It never throws: a network that is offline or failing comes back as `{ ok: false }`.
 
-export type FetchLike = (url: string, init: { headers: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
+export type FetchLike = (
+  url: string,
+  init: { headers: Record<string, string>; signal?: AbortSignal },
+) => Promise<Response>;
 
 export interface QueueOptions {
   fetch?: FetchLike;
@@ -18,7 +21,8 @@ export interface QueueOptions {
   now?: () => number;
 }
 
-export type FetchOutcome = { ok: true; status: number; json: unknown } | { ok: false; status?: number; reason: string };
+export type FetchOutcome =
+  { ok: true; status: number; json: unknown } | { ok: false; status?: number; reason: string };
 
 const RETRYABLE = new Set([429, 503]);
 
@@ -73,20 +77,38 @@ export class PoliteQueue {
       const controller = typeof AbortController === "function" ? new AbortController() : undefined;
       const timer = controller ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
       try {
-        response = await fetch(url, { headers: { "Api-User-Agent": userAgent, Accept: "application/json" }, signal: controller?.signal });
+        response = await fetch(url, {
+          headers: { "Api-User-Agent": userAgent, Accept: "application/json" },
+          signal: controller?.signal,
+        });
       } catch (error) {
-        return { ok: false, reason: `network: ${error instanceof Error ? error.message : String(error)}` };
+        return {
+          ok: false,
+          reason: `network: ${error instanceof Error ? error.message : String(error)}`,
+        };
       } finally {
         if (timer !== undefined) clearTimeout(timer);
       }
       if (RETRYABLE.has(response.status)) {
-        if (attempt >= retries) return { ok: false, status: response.status, reason: `HTTP ${response.status} after ${retries} retries` };
-        const wait = retryAfterMs(response.headers.get("Retry-After"), now()) ?? backoffMs * 2 ** attempt;
-        if (wait > maxWaitMs) return { ok: false, status: response.status, reason: `HTTP ${response.status}: asked to wait ${Math.round(wait / 1000)} s` };
+        if (attempt >= retries)
+          return {
+            ok: false,
+            status: response.status,
+            reason: `HTTP ${response.status} after ${retries} retries`,
+          };
+        const wait =
+          retryAfterMs(response.headers.get("Retry-After"), now()) ?? backoffMs * 2 ** attempt;
+        if (wait > maxWaitMs)
+          return {
+            ok: false,
+            status: response.status,
+            reason: `HTTP ${response.status}: asked to wait ${Math.round(wait / 1000)} s`,
+          };
         await sleep(wait);
         continue;
       }
-      if (!response.ok) return { ok: false, status: response.status, reason: `HTTP ${response.status}` };
+      if (!response.ok)
+        return { ok: false, status: response.status, reason: `HTTP ${response.status}` };
       try {
         return { ok: true, status: response.status, json: await response.json() };
       } catch {

@@ -22,14 +22,62 @@ const MAX_POSITIONS = 12;
 export const TYPE_CLASSES: Partial<Record<EntityType, ReadonlySet<string>>> = {
   PER: new Set(["Q5"]),
   LOC: new Set([
-    "Q6256", "Q3624078", "Q515", "Q1549591", "Q5119", "Q486972", "Q532", "Q3957", "Q82794", "Q10864048",
-    "Q1620908", "Q13221722", "Q2074737", "Q23442", "Q8502", "Q4022", "Q165", "Q35657", "Q15284", "Q1637706",
-    "Q200250", "Q7275", "Q123705", "Q56061", "Q2221906", "Q747074", "Q1187811",
+    "Q6256",
+    "Q3624078",
+    "Q515",
+    "Q1549591",
+    "Q5119",
+    "Q486972",
+    "Q532",
+    "Q3957",
+    "Q82794",
+    "Q10864048",
+    "Q1620908",
+    "Q13221722",
+    "Q2074737",
+    "Q23442",
+    "Q8502",
+    "Q4022",
+    "Q165",
+    "Q35657",
+    "Q15284",
+    "Q1637706",
+    "Q200250",
+    "Q7275",
+    "Q123705",
+    "Q56061",
+    "Q2221906",
+    "Q747074",
+    "Q1187811",
   ]),
   ORG: new Set([
-    "Q43229", "Q7278", "Q4830453", "Q783794", "Q327333", "Q484652", "Q245065", "Q2659904", "Q17127659",
-    "Q11032", "Q1002697", "Q3918", "Q15911314", "Q163740", "Q1331793", "Q6881511", "Q891723", "Q48204",
-    "Q192350", "Q1530022", "Q7210356", "Q1785733", "Q14350", "Q1616075", "Q176799", "Q875538", "Q8031011",
+    "Q43229",
+    "Q7278",
+    "Q4830453",
+    "Q783794",
+    "Q327333",
+    "Q484652",
+    "Q245065",
+    "Q2659904",
+    "Q17127659",
+    "Q11032",
+    "Q1002697",
+    "Q3918",
+    "Q15911314",
+    "Q163740",
+    "Q1331793",
+    "Q6881511",
+    "Q891723",
+    "Q48204",
+    "Q192350",
+    "Q1530022",
+    "Q7210356",
+    "Q1785733",
+    "Q14350",
+    "Q1616075",
+    "Q176799",
+    "Q875538",
+    "Q8031011",
   ]),
 };
 const DISAMBIGUATION = "Q4167410";
@@ -54,7 +102,14 @@ export class WikidataClient {
   constructor(options: WikidataClientOptions) {
     this.endpoints = options.endpoints ?? { ...DEFAULT_ENDPOINTS };
     this.now = options.now ?? Date.now;
-    this.queue = options.queue ?? new PoliteQueue({ userAgent: options.userAgent, fetch: options.fetch, sleep: options.sleep, now: this.now });
+    this.queue =
+      options.queue ??
+      new PoliteQueue({
+        userAgent: options.userAgent,
+        fetch: options.fetch,
+        sleep: options.sleep,
+        now: this.now,
+      });
   }
 
   /** Finds the entity a name of this type most likely refers to. Only `name` leaves the machine. */
@@ -91,7 +146,9 @@ export class WikidataClient {
   private async complete(raw: Json, type: EntityType, matched: boolean): Promise<LookupOutcome> {
     const entity = parseEntity(raw, type, matched);
     // Labels of the positions and countries it refers to (one more request, labels only).
-    const refs = [...new Set([...entity.positions.map((p) => p.qid), ...entity.countries.map((c) => c.qid)])].slice(0, 50);
+    const refs = [
+      ...new Set([...entity.positions.map((p) => p.qid), ...entity.countries.map((c) => c.qid)]),
+    ].slice(0, 50);
     if (refs.length > 0) {
       const labels = await this.api(this.endpoints.wikidata, "/w/api.php", {
         action: "wbgetentities",
@@ -111,16 +168,21 @@ export class WikidataClient {
     }
     if (entity.wikipedia.ar) {
       const title = entity.wikipedia.ar.replace(/ /g, "_");
-      const summary = await this.queue.getJson(`${this.endpoints.wikipedia}/api/rest_v1/page/summary/${encodeURIComponent(title)}`);
+      const summary = await this.queue.getJson(
+        `${this.endpoints.wikipedia}/api/rest_v1/page/summary/${encodeURIComponent(title)}`,
+      );
       if (summary.ok) {
         const extract = (summary.json as Json | null)?.extract;
-        if (typeof extract === "string" && extract.trim()) entity.extract = shorten(extract.trim(), MAX_EXTRACT);
+        if (typeof extract === "string" && extract.trim())
+          entity.extract = shorten(extract.trim(), MAX_EXTRACT);
       }
     }
     return { status: "found", entity, fetchedAt: this.now() };
   }
 
-  private async readEntities(ids: string[]): Promise<{ ok: true; entities: Map<string, Json> } | { ok: false; reason: string }> {
+  private async readEntities(
+    ids: string[],
+  ): Promise<{ ok: true; entities: Map<string, Json> } | { ok: false; reason: string }> {
     const got = await this.api(this.endpoints.wikidata, "/w/api.php", {
       action: "wbgetentities",
       ids: ids.join("|"),
@@ -141,7 +203,9 @@ export class WikidataClient {
 function readSearchIds(json: unknown): string[] {
   const search = (json as Json | null)?.search;
   if (!Array.isArray(search)) return [];
-  return search.map((hit) => (hit as Json)?.id).filter((id): id is string => typeof id === "string" && /^Q\d+$/.test(id));
+  return search
+    .map((hit) => (hit as Json)?.id)
+    .filter((id): id is string => typeof id === "string" && /^Q\d+$/.test(id));
 }
 
 function readEntityMap(json: unknown): Map<string, Json> {
@@ -149,13 +213,16 @@ function readEntityMap(json: unknown): Map<string, Json> {
   const map = new Map<string, Json>();
   if (typeof entities !== "object" || entities === null) return map;
   for (const [id, entity] of Object.entries(entities as Json)) {
-    if (typeof entity === "object" && entity !== null && !("missing" in entity)) map.set(id, entity as Json);
+    if (typeof entity === "object" && entity !== null && !("missing" in entity))
+      map.set(id, entity as Json);
   }
   return map;
 }
 
 function instanceOf(entity: Json): string[] {
-  return claimsOf(entity, "P31").map(itemValue).filter((id): id is string => id !== undefined);
+  return claimsOf(entity, "P31")
+    .map(itemValue)
+    .filter((id): id is string => id !== undefined);
 }
 
 function matchesType(entity: Json, type: EntityType): boolean {
@@ -167,7 +234,11 @@ function matchesType(entity: Json, type: EntityType): boolean {
  * The first candidate (in search order) whose P31 matches the type; failing that, for places and
  * organisations, the first one that is neither a person nor a disambiguation page (flagged as such).
  */
-export function chooseCandidate(ids: string[], entities: Map<string, Json>, type: EntityType): { entity: Json; matched: boolean } | undefined {
+export function chooseCandidate(
+  ids: string[],
+  entities: Map<string, Json>,
+  type: EntityType,
+): { entity: Json; matched: boolean } | undefined {
   const candidates = ids.map((id) => entities.get(id)).filter((e): e is Json => e !== undefined);
   const exact = candidates.find((entity) => matchesType(entity, type));
   if (exact) return { entity: exact, matched: true };
@@ -182,7 +253,10 @@ export function chooseCandidate(ids: string[], entities: Map<string, Json>, type
 function claimsOf(entity: Json, property: string): Json[] {
   const claims = (entity.claims as Json | undefined)?.[property];
   if (!Array.isArray(claims)) return [];
-  return claims.filter((claim): claim is Json => typeof claim === "object" && claim !== null && (claim as Json).rank !== "deprecated");
+  return claims.filter(
+    (claim): claim is Json =>
+      typeof claim === "object" && claim !== null && (claim as Json).rank !== "deprecated",
+  );
 }
 
 function snakValue(snak: unknown): unknown {
@@ -247,10 +321,18 @@ export function parseEntity(raw: Json, type: EntityType, typeMatched: boolean): 
     positions.push(position);
   }
   // Current offices first, then by start date, newest first.
-  positions.sort((a, b) => Number(a.end !== undefined) - Number(b.end !== undefined) || (b.start ?? "").localeCompare(a.start ?? ""));
-  const countries = [...new Set([...claimsOf(raw, "P17"), ...claimsOf(raw, "P27")].map(itemValue).filter((id): id is string => !!id))].map(
-    (qid) => ({ qid, label: {} as PartialLocalizedText }),
+  positions.sort(
+    (a, b) =>
+      Number(a.end !== undefined) - Number(b.end !== undefined) ||
+      (b.start ?? "").localeCompare(a.start ?? ""),
   );
+  const countries = [
+    ...new Set(
+      [...claimsOf(raw, "P17"), ...claimsOf(raw, "P27")]
+        .map(itemValue)
+        .filter((id): id is string => !!id),
+    ),
+  ].map((qid) => ({ qid, label: {} as PartialLocalizedText }));
   const sitelinks = raw.sitelinks as Json | undefined;
   const title = (site: string) => {
     const t = (sitelinks?.[site] as Json | undefined)?.title;

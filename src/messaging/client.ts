@@ -13,7 +13,10 @@ export class MessageError extends Error {
 }
 
 /** Sends one typed request to the background and returns its answer, or throws `MessageError`. */
-export async function sendMessage<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  payload: RequestOf<K>,
+): Promise<ResponseOf<K>> {
   const envelope: Envelope<K> = { siyaq: 1, type, payload };
   const reply = (await browser.runtime.sendMessage(envelope)) as Reply<ResponseOf<K>> | undefined;
   if (!reply) throw new MessageError(type, `no answer to ${type}`);

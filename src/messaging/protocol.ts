@@ -6,7 +6,11 @@ import * as v from "valibot";
 import type { Mention } from "@/src/nlp/types";
 import { kbRequests, kbSenders, type KbResponses } from "@/src/kb/messages";
 import { pageRequests, pageSenders, type PageResponses } from "@/src/page/messages";
-import { highlightRequests, highlightSenders, type HighlightResponses } from "@/src/highlights/messages";
+import {
+  highlightRequests,
+  highlightSenders,
+  type HighlightResponses,
+} from "@/src/highlights/messages";
 import { lookupRequests, lookupSenders, type LookupResponses } from "@/src/lookup/messages";
 import { ANY_CONTEXT, EXTENSION_ONLY, type SenderContext } from "./context";
 
@@ -44,7 +48,8 @@ export const requestSchemas = {
 } satisfies Record<string, v.GenericSchema>;
 
 /** Answer types, one per message type. */
-export interface ResponseMap extends CoreResponses, KbResponses, PageResponses, HighlightResponses, LookupResponses {}
+export interface ResponseMap
+  extends CoreResponses, KbResponses, PageResponses, HighlightResponses, LookupResponses {}
 
 export type MessageType = keyof typeof requestSchemas & keyof ResponseMap;
 /**

@@ -14,7 +14,10 @@ import {
 } from "./protocol";
 
 export type Handlers = {
-  [K in MessageType]: (payload: RequestOf<K>, sender: Sender) => Promise<ResponseOf<K>> | ResponseOf<K>;
+  [K in MessageType]: (
+    payload: RequestOf<K>,
+    sender: Sender,
+  ) => Promise<ResponseOf<K>> | ResponseOf<K>;
 };
 
 /** The parts of `runtime.MessageSender` the dispatcher looks at, as the browser filled them in. */
@@ -59,7 +62,8 @@ export function senderOf(sender: SenderInfo, extensionOrigin: string): Sender | 
     // A frame of the page's own origin (same-origin or srcdoc) is part of the article, as trusted
     // as the page that could script it, and speaks for its tab's page; any other frame is refused.
     const top = sender.tabUrl === undefined ? undefined : originOf(sender.tabUrl);
-    if (top === undefined || (sender.origin ?? originOf(url)) !== top) return "a content script in a subframe of another origin";
+    if (top === undefined || (sender.origin ?? originOf(url)) !== top)
+      return "a content script in a subframe of another origin";
     address = sender.tabUrl!;
   }
   let page: URL;
@@ -68,9 +72,15 @@ export function senderOf(sender: SenderInfo, extensionOrigin: string): Sender | 
   } catch {
     return `a sender at ${JSON.stringify(url)}`;
   }
-  if (page.protocol !== "http:" && page.protocol !== "https:") return `a sender at ${page.protocol}`;
+  if (page.protocol !== "http:" && page.protocol !== "https:")
+    return `a sender at ${page.protocol}`;
   page.hash = "";
-  return { context: "content", tabId: sender.tabId, url: page.href, ...(frameId !== 0 ? { frameId } : {}) };
+  return {
+    context: "content",
+    tabId: sender.tabId,
+    url: page.href,
+    ...(frameId !== 0 ? { frameId } : {}),
+  };
 }
 
 /**
@@ -92,14 +102,21 @@ export async function dispatch(
     return { ok: false, error };
   };
   if (sender.id !== extensionId) return reject(`sender ${String(sender.id)} is not this extension`);
-  if (typeof message !== "object" || message === null || (message as { siyaq?: unknown }).siyaq !== 1) {
+  if (
+    typeof message !== "object" ||
+    message === null ||
+    (message as { siyaq?: unknown }).siyaq !== 1
+  ) {
     return reject("not a Siyaq message");
   }
   const { type, payload } = message as { type?: unknown; payload?: unknown };
   if (!isMessageType(type)) return reject(`unknown message type ${JSON.stringify(type)}`);
   const from = senderOf(sender, extensionOrigin);
   if (typeof from === "string") return reject(`${type} from ${from}`);
-  if (!requestSenders[type].includes(from.context)) return reject(`${type} is not accepted from a ${from.context === "content" ? "web page's content script" : "extension page"}`);
+  if (!requestSenders[type].includes(from.context))
+    return reject(
+      `${type} is not accepted from a ${from.context === "content" ? "web page's content script" : "extension page"}`,
+    );
   const parsed = v.safeParse(requestSchemas[type], payload);
   if (!parsed.success) {
     const issue = parsed.issues[0];

@@ -59,14 +59,22 @@ for (const m of MONTH_NAMES) {
   list.sort((a, b) => b.words.length - a.words.length); // longest first
   monthsByFirst.set(words[0]!, list);
 }
-const weekdays = new Map(WEEKDAY_NAMES.map((w) => [normalizedTokens(w.name).join(" "), w] as const));
-const relations = new Map(Object.entries(RELATION_WORDS).map(([w, r]) => [normalizedTokens(w).join(" "), r] as const));
+const weekdays = new Map(
+  WEEKDAY_NAMES.map((w) => [normalizedTokens(w.name).join(" "), w] as const),
+);
+const relations = new Map(
+  Object.entries(RELATION_WORDS).map(([w, r]) => [normalizedTokens(w).join(" "), r] as const),
+);
 const periodParts = new Set(PERIOD_PARTS.map((w) => normalizedTokens(w).join(" ")));
 const yearWords = new Set(YEAR_WORDS.map((w) => normalizedTokens(w).join(" ")));
 const monthWords = new Set(MONTH_WORDS.map((w) => normalizedTokens(w).join(" ")));
-const periodWords = new Map(PERIOD_WORDS.map((p) => [normalizedTokens(p.word).join(" "), p.unit] as const));
+const periodWords = new Map(
+  PERIOD_WORDS.map((p) => [normalizedTokens(p.word).join(" "), p.unit] as const),
+);
 const relativeDays = RELATIVE_DAYS.map((r) => ({ words: normalizedTokens(r.words), days: r.days }));
-const eraMarks = new Map(Object.entries(ERA_MARKS).map(([w, e]) => [normalizedTokens(w).join(" "), e] as const));
+const eraMarks = new Map(
+  Object.entries(ERA_MARKS).map(([w, e]) => [normalizedTokens(w).join(" "), e] as const),
+);
 const THIS = normalizedTokens("هذا")[0]!;
 /** Forms a date can start with; any other word is skipped with one lookup. */
 const triggers = formsWithProclitics([
@@ -125,7 +133,11 @@ class DateReader {
   }
 
   /** Whether token i reads as `word`, as written or with proclitics peeled; the stem offset. */
-  firstWord(i: number, accept: (form: string) => boolean, conjunctionOnly = false): number | undefined {
+  firstWord(
+    i: number,
+    accept: (form: string) => boolean,
+    conjunctionOnly = false,
+  ): number | undefined {
     const t = this.tokens[i];
     if (!t || t.kind !== "word") return undefined;
     if (accept(t.norm)) return 0;
@@ -148,7 +160,10 @@ class DateReader {
   month(i: number): { entry: MonthEntry; end: number; offset: number } | undefined {
     const t = this.tokens[i];
     if (!t || t.kind !== "word") return undefined;
-    const readings: Array<[string, number]> = [[t.norm, 0], ...t.stems.map((s) => [s.form, s.offset] as [string, number])];
+    const readings: Array<[string, number]> = [
+      [t.norm, 0],
+      ...t.stems.map((s) => [s.form, s.offset] as [string, number]),
+    ];
     for (const [form, offset] of readings) {
       for (const entry of monthsByFirst.get(form) ?? []) {
         let ok = true;
@@ -202,7 +217,14 @@ class DateReader {
 
   /** Any date expression starting at token i. */
   at(i: number): DateSpan | undefined {
-    return this.periodPart(i) ?? this.weekday(i) ?? this.dayMonth(i) ?? this.monthYear(i) ?? this.yearExpr(i) ?? this.relativeDay(i);
+    return (
+      this.periodPart(i) ??
+      this.weekday(i) ??
+      this.dayMonth(i) ??
+      this.monthYear(i) ??
+      this.yearExpr(i) ??
+      this.relativeDay(i)
+    );
   }
 
   /** `مطلع العام الماضي`, `أواخر يونيو`: the part word joins the span, the date is the period's. */
@@ -261,7 +283,14 @@ class DateReader {
     const paired = end > month.end;
     const rest = this.afterMonth(end);
     const introduced = monthWords.has(this.norm(i - 1) ?? "");
-    if (month.entry.ambiguous && !paired && !introduced && rest.year === undefined && !rest.relation) return undefined;
+    if (
+      month.entry.ambiguous &&
+      !paired &&
+      !introduced &&
+      rest.year === undefined &&
+      !rest.relation
+    )
+      return undefined;
     return this.span(i, month.offset, rest.end, this.resolve(month.entry, undefined, rest));
   }
 
@@ -287,7 +316,11 @@ class DateReader {
   }
 
   /** The ISO date of a month name with an optional day and what follows it, in its calendar. */
-  private resolve(month: MonthEntry, day: number | undefined, rest: AfterMonth): string | undefined {
+  private resolve(
+    month: MonthEntry,
+    day: number | undefined,
+    rest: AfterMonth,
+  ): string | undefined {
     if (month.calendar === "gregorian") {
       // A year marked Hijri is never mixed into a Gregorian month.
       if (rest.era === "hijri") return undefined;
@@ -307,11 +340,19 @@ class DateReader {
   }
 
   /** The year a month (and day) without one falls in, seen from `ref` in the same calendar. */
-  private yearOf(ref: YMD | undefined, month: number, day: number | undefined, relation: Relation | undefined): number | undefined {
+  private yearOf(
+    ref: YMD | undefined,
+    month: number,
+    day: number | undefined,
+    relation: Relation | undefined,
+  ): number | undefined {
     if (!ref) return undefined;
     const isPast = month < ref.m || (month === ref.m && day !== undefined && day <= ref.d);
     if (relation === "past") return isPast ? ref.y : ref.y - 1;
-    if (relation === "next") return month > ref.m || (month === ref.m && day !== undefined && day > ref.d) ? ref.y : ref.y + 1;
+    if (relation === "next")
+      return month > ref.m || (month === ref.m && day !== undefined && day > ref.d)
+        ? ref.y
+        : ref.y + 1;
     return ref.y;
   }
 
@@ -320,11 +361,17 @@ class DateReader {
     const yOffset = this.firstWord(i, (f) => yearWords.has(f));
     if (yOffset !== undefined) {
       const year = this.year(i + 1);
-      if (year) return this.span(i, yOffset, year.end, year.era === "hijri" ? undefined : iso(year.year));
+      if (year)
+        return this.span(i, yOffset, year.end, year.era === "hijri" ? undefined : iso(year.year));
     }
     // `هذا العام`
     if (this.norm(i) === THIS && periodWords.has(this.norm(i + 1) ?? "")) {
-      return this.span(i, 0, i + 2, this.resolvePeriod(periodWords.get(this.norm(i + 1)!)!, "current"));
+      return this.span(
+        i,
+        0,
+        i + 2,
+        this.resolvePeriod(periodWords.get(this.norm(i + 1)!)!, "current"),
+      );
     }
     let unit: "year" | "month" | undefined;
     const pOffset = this.firstWord(i, (f) => (unit = periodWords.get(f)) !== undefined);
@@ -351,7 +398,12 @@ class DateReader {
       let ok = true;
       for (let k = 1; k < r.words.length; k++) if (this.norm(i + k) !== r.words[k]) ok = false;
       if (!ok) continue;
-      return this.span(i, offset, i + r.words.length, this.ref ? addDays(this.ref, r.days) : undefined);
+      return this.span(
+        i,
+        offset,
+        i + r.words.length,
+        this.ref ? addDays(this.ref, r.days) : undefined,
+      );
     }
     return undefined;
   }

@@ -55,7 +55,9 @@ function hijriOfDay(days: number): HijriDate | undefined {
     else if (part.type === "month") month = Number.parseInt(part.value, 10);
     else if (part.type === "day") day = Number.parseInt(part.value, 10);
   }
-  return Number.isFinite(year) && Number.isFinite(month) && Number.isFinite(day) ? { year, month, day } : undefined;
+  return Number.isFinite(year) && Number.isFinite(month) && Number.isFinite(day)
+    ? { year, month, day }
+    : undefined;
 }
 
 /** The Hijri date of a Gregorian day. */
@@ -70,13 +72,25 @@ export function toHijri(date: GregorianDate): HijriDate | undefined {
 export function fromHijri(date: HijriDate): GregorianDate | undefined {
   const { year, month, day } = date;
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) return undefined;
-  if (!Number.isInteger(month) || month < 1 || month > 12 || !Number.isInteger(day) || day < 1 || day > 30) return undefined;
+  if (
+    !Number.isInteger(month) ||
+    month < 1 ||
+    month > 12 ||
+    !Number.isInteger(day) ||
+    day < 1 ||
+    day > 30
+  )
+    return undefined;
   // Estimate from mean lengths, then walk by the remaining difference (converges in a step or two).
-  let days = Math.round(HIJRI_EPOCH_DAYS + (year - 1) * MEAN_YEAR_DAYS + (month - 1) * MEAN_MONTH_DAYS + (day - 1));
+  let days = Math.round(
+    HIJRI_EPOCH_DAYS + (year - 1) * MEAN_YEAR_DAYS + (month - 1) * MEAN_MONTH_DAYS + (day - 1),
+  );
   for (let step = 0; step < 6; step++) {
     const at = hijriOfDay(days);
     if (!at) return undefined;
-    const off = Math.round((year - at.year) * MEAN_YEAR_DAYS + (month - at.month) * MEAN_MONTH_DAYS + (day - at.day));
+    const off = Math.round(
+      (year - at.year) * MEAN_YEAR_DAYS + (month - at.month) * MEAN_MONTH_DAYS + (day - at.day),
+    );
     if (off === 0) {
       if (at.year !== year || at.month !== month || at.day !== day) return undefined; // day 30 of a 29-day month
       const t = new Date(days * DAY_MS);

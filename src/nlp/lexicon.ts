@@ -61,16 +61,23 @@ const MIN_ALIAS_CHARS = 2;
 /** Every name and alias of every entity, one entry per distinct normalised alias per entity. */
 export function entriesFromEntities(entities: readonly LexiconSource[]): LexiconEntry[] {
   const entries: LexiconEntry[] = [];
-  const keyOf = (alias: unknown) => (typeof alias === "string" ? normalizedTokens(alias).join(" ") : "");
+  const keyOf = (alias: unknown) =>
+    typeof alias === "string" ? normalizedTokens(alias).join(" ") : "";
   for (const entity of entities) {
     const seen = new Set<string>();
     const ambiguous = new Set((entity.ambiguousAliases ?? []).map(keyOf));
-    for (const alias of [entity.names.ar, entity.names.en, ...entity.aliases, ...(entity.ambiguousAliases ?? [])]) {
+    for (const alias of [
+      entity.names.ar,
+      entity.names.en,
+      ...entity.aliases,
+      ...(entity.ambiguousAliases ?? []),
+    ]) {
       const key = keyOf(alias);
       if (key.length < MIN_ALIAS_CHARS || seen.has(key)) continue;
       seen.add(key);
       entries.push({ alias: alias as string, entityId: entity.id, type: entity.type });
-      if (ambiguous.has(key)) entries.push({ alias: alias as string, entityId: OTHER_SENSE, type: entity.type });
+      if (ambiguous.has(key))
+        entries.push({ alias: alias as string, entityId: OTHER_SENSE, type: entity.type });
     }
   }
   return entries;
@@ -141,8 +148,14 @@ class EdgeTable {
   private grow(): void {
     const { parent, word, child } = this;
     const bigger = new EdgeTable(parent.length * 2);
-    for (let s = 0; s < parent.length; s++) if (parent[s] !== EMPTY) bigger.set(parent[s]!, word[s]!, child[s]!);
-    Object.assign(this, { parent: bigger.parent, word: bigger.word, child: bigger.child, mask: bigger.parent.length - 1 });
+    for (let s = 0; s < parent.length; s++)
+      if (parent[s] !== EMPTY) bigger.set(parent[s]!, word[s]!, child[s]!);
+    Object.assign(this, {
+      parent: bigger.parent,
+      word: bigger.word,
+      child: bigger.child,
+      mask: bigger.parent.length - 1,
+    });
   }
 }
 
@@ -178,7 +191,12 @@ export class Lexicon {
     let totalWords = 0;
     for (let a = 0; a < entries.length; a++) {
       const entry = entries[a]!;
-      if (typeof entry.alias !== "string" || typeof entry.entityId !== "string" || !ENTITY_TYPES.includes(entry.type)) continue;
+      if (
+        typeof entry.alias !== "string" ||
+        typeof entry.entityId !== "string" ||
+        !ENTITY_TYPES.includes(entry.type)
+      )
+        continue;
       const words = normalizedTokens(entry.alias);
       let chars = 0;
       for (const w of words) chars += w.length;
@@ -225,9 +243,21 @@ export class Lexicon {
       if (entityIds[entityIds.length - 1] !== entry.entityId) entityIds.push(entry.entityId);
       const e = entityIds.length - 1;
       if (listLength[node]! < CROWDED) {
-        if (hasCandidate(headOf[node]!, next, entEntity, entType, entityIds, entry.entityId, typeIndex)) continue;
+        if (
+          hasCandidate(
+            headOf[node]!,
+            next,
+            entEntity,
+            entType,
+            entityIds,
+            entry.entityId,
+            typeIndex,
+          )
+        )
+          continue;
         if (listLength[node] === CROWDED - 1) {
-          for (let x = headOf[node]!; x !== EMPTY; x = next[x]!) crowded.add(`${node} ${entType[x]} ${entityIds[entEntity[x]!]}`);
+          for (let x = headOf[node]!; x !== EMPTY; x = next[x]!)
+            crowded.add(`${node} ${entType[x]} ${entityIds[entEntity[x]!]}`);
         }
       }
       if (listLength[node]! >= CROWDED - 1) {
@@ -301,7 +331,10 @@ export class Lexicon {
     }
     if (!best) return undefined;
     const length = best.cliticLength;
-    const offset = length === 0 || token.surface === token.norm ? length : originalOffsetInWord(token.surface, length);
+    const offset =
+      length === 0 || token.surface === token.norm
+        ? length
+        : originalOffsetInWord(token.surface, length);
     return {
       startToken: i,
       endToken: best.end,
@@ -313,7 +346,13 @@ export class Lexicon {
   }
 
   /** Follows the trie from the word `firstId` at token i; returns the longer of it and `best`. */
-  private walk(ids: Int32Array, i: number, firstId: number, cliticLength: number, best: Walk | undefined): Walk | undefined {
+  private walk(
+    ids: Int32Array,
+    i: number,
+    firstId: number,
+    cliticLength: number,
+    best: Walk | undefined,
+  ): Walk | undefined {
     let node = this.edges.get(0, firstId);
     let j = i + 1;
     let found = best;
@@ -345,7 +384,10 @@ export class Lexicon {
   private candidatesOf(node: number): LexiconCandidate[] {
     const out: LexiconCandidate[] = [];
     for (let k = this.termOffset[node]!; k < this.termOffset[node + 1]!; k++) {
-      out.push({ entityId: this.entityIds[this.entryEntity[k]!]!, type: ENTITY_TYPES[this.entryType[k]!]! });
+      out.push({
+        entityId: this.entityIds[this.entryEntity[k]!]!,
+        type: ENTITY_TYPES[this.entryType[k]!]!,
+      });
     }
     return out;
   }
@@ -356,7 +398,13 @@ export class Lexicon {
    */
   serialize(): Uint8Array {
     const strings = new TextEncoder().encode(JSON.stringify([this.words, this.entityIds]));
-    const arrays = [this.edges.parent, this.edges.word, this.edges.child, this.termOffset, this.entryEntity];
+    const arrays = [
+      this.edges.parent,
+      this.edges.word,
+      this.edges.child,
+      this.termOffset,
+      this.entryEntity,
+    ];
     const header = {
       format: SERIAL_FORMAT,
       size: this.size,
@@ -397,7 +445,8 @@ export class Lexicon {
         types: number;
         strings: number;
       };
-      if (header.format !== SERIAL_FORMAT) throw new Error(`unknown format ${String(header.format)}`);
+      if (header.format !== SERIAL_FORMAT)
+        throw new Error(`unknown format ${String(header.format)}`);
       // Copy into a fresh, aligned buffer so typed-array views are always legal (not `slice`: on a
       // Node Buffer that is a view into a larger, possibly shared, buffer).
       const body = new Uint8Array(bytes.subarray(align4(4 + headLength)));
@@ -409,16 +458,32 @@ export class Lexicon {
       });
       const entryType = body.slice(at, at + header.types);
       at += align4(header.types);
-      const [words, entityIds] = JSON.parse(new TextDecoder().decode(body.subarray(at, at + header.strings))) as [
-        string[],
-        string[],
-      ];
+      const [words, entityIds] = JSON.parse(
+        new TextDecoder().decode(body.subarray(at, at + header.strings)),
+      ) as [string[], string[]];
       const vocab = new Map<string, number>();
       for (let i = 0; i < words.length; i++) vocab.set(words[i]!, i);
-      const [parent, word, child, termOffset, entryEntity] = ints as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
-      return new Lexicon(vocab, words, EdgeTable.from(parent, word, child, header.edges), termOffset, entryEntity, entryType, entityIds, header.size);
+      const [parent, word, child, termOffset, entryEntity] = ints as [
+        Int32Array,
+        Int32Array,
+        Int32Array,
+        Int32Array,
+        Int32Array,
+      ];
+      return new Lexicon(
+        vocab,
+        words,
+        EdgeTable.from(parent, word, child, header.edges),
+        termOffset,
+        entryEntity,
+        entryType,
+        entityIds,
+        header.size,
+      );
     } catch (error) {
-      throw new Error(`not a serialised Siyaq lexicon: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(
+        `not a serialised Siyaq lexicon: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }
@@ -465,7 +530,8 @@ function hasCandidate(
   entityId: string,
   t: number,
 ): boolean {
-  for (let x = head; x !== EMPTY; x = next[x]!) if (type[x] === t && entityIds[entity[x]!] === entityId) return true;
+  for (let x = head; x !== EMPTY; x = next[x]!)
+    if (type[x] === t && entityIds[entity[x]!] === entityId) return true;
   return false;
 }
 

@@ -45,7 +45,9 @@ export async function loadShippedTagger(
   try {
     return loadTaggerFromFile(path) ?? undefined;
   } catch (error) {
-    warn(`tagger not loaded from ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    warn(
+      `tagger not loaded from ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return undefined;
   }
 }

@@ -5,7 +5,14 @@ import { ENTITY_TYPES, guessHint, type EntityType, type Mention } from "./types"
 import { formsWithProclitics, tokenize, type Token } from "./tokenize";
 import type { Lexicon, LexiconMatch } from "./lexicon";
 import { findDates } from "./dates";
-import { findByRules, isDescriptiveHead, isGenericHead, isGenericPlaceHead, isNamingHead, isNisba } from "./rules";
+import {
+  findByRules,
+  isDescriptiveHead,
+  isGenericHead,
+  isGenericPlaceHead,
+  isNamingHead,
+  isNisba,
+} from "./rules";
 import { FUNCTION_WORDS } from "./data/function-words";
 import { NAME_CONNECTORS, TITLES } from "./data/titles";
 import { NEVER_NAME_AS_WRITTEN, TRAILING_ROLES, WAW_INITIAL_NAMES } from "./data/span-words";
@@ -67,13 +74,18 @@ interface Candidate {
 const functionWords = new Set(FUNCTION_WORDS.map(normalizeWord));
 const connectors = new Set(NAME_CONNECTORS.map(normalizeWord));
 const wawNames = new Set(WAW_INITIAL_NAMES.map(normalizeWord));
-const trailingRoles = new Set([...TRAILING_ROLES, ...TITLES.filter((t) => !t.includes(" "))].map(normalizeWord));
+const trailingRoles = new Set(
+  [...TRAILING_ROLES, ...TITLES.filter((t) => !t.includes(" "))].map(normalizeWord),
+);
 const neverNames = new Set(NEVER_NAME_AS_WRITTEN);
 const titleWords = new Set(TITLES.filter((t) => !t.includes(" ")).map(normalizeWord));
 
 /** `على` as written (tashkeel and tatweel dropped, ى kept): the preposition, never a name. */
 function neverAName(token: Token): boolean {
-  return token.surface.length <= 6 && neverNames.has(token.surface.replace(/[\u064b-\u065f\u0670\u0640]/g, ""));
+  return (
+    token.surface.length <= 6 &&
+    neverNames.has(token.surface.replace(/[\u064b-\u065f\u0670\u0640]/g, ""))
+  );
 }
 
 /**
@@ -82,7 +94,13 @@ function neverAName(token: Token): boolean {
  * `على` at either end, and for a person no role noun or particle after the name (`محمد صلاح
  * لاعب …`, `خالد عبد الكريم على هامش …`). Undefined when nothing is left.
  */
-export function nameTokens(text: string, tokens: readonly Token[], start: number, end: number, type: string): { start: number; end: number } | undefined {
+export function nameTokens(
+  text: string,
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  type: string,
+): { start: number; end: number } | undefined {
   for (let k = start + 1; k < end; k++) {
     if (breakBefore(text, tokens, k)) {
       end = k;
@@ -93,7 +111,12 @@ export function nameTokens(text: string, tokens: readonly Token[], start: number
   while (end > start) {
     const last = tokens[end - 1]!;
     if (neverAName(last)) end--;
-    else if (type === "PER" && end - start > 1 && (trailingRoles.has(last.norm) || functionWords.has(last.norm))) end--;
+    else if (
+      type === "PER" &&
+      end - start > 1 &&
+      (trailingRoles.has(last.norm) || functionWords.has(last.norm))
+    )
+      end--;
     else break;
   }
   return end > start ? { start, end } : undefined;
@@ -109,8 +132,23 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   if (tokens.length === 0) return [];
   const { lexicon, refDate, tagger } = options;
 
-  const { candidates, dateTokens, lexiconAt, hints } = gatherEvidence(text, tokens, lexicon, refDate, tagger !== undefined);
-  if (tagger) candidates.push(...reconcile(text, tokens, candidates, taggedCandidates(text, tagger, tokens, hints, lexicon), lexiconAt));
+  const { candidates, dateTokens, lexiconAt, hints } = gatherEvidence(
+    text,
+    tokens,
+    lexicon,
+    refDate,
+    tagger !== undefined,
+  );
+  if (tagger)
+    candidates.push(
+      ...reconcile(
+        text,
+        tokens,
+        candidates,
+        taggedCandidates(text, tagger, tokens, hints, lexicon),
+        lexiconAt,
+      ),
+    );
 
   confirmRules(candidates);
   // With a tagger, a name found only by a rule is dropped: measured on held-out ANERcorp folds the
@@ -121,8 +159,12 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   // named by their head, which ANERcorp, the tagger's teacher, does not annotate.
   // A bare word after a generic head stays only with the tagger's or the lexicon's support
   // (`تنظيم داعش`, but `تنظيم انتخابات` is "organising elections").
-  const kept = tagger ? candidates.filter((c) => c.priority !== PRIORITY.rule || namedByHead(text, c)) : candidates;
-  const accepted = joinAdjacent(text, tokens, resolveOverlaps(kept, text.length)).filter((c) => !describesNoun(text, tokens, c));
+  const kept = tagger
+    ? candidates.filter((c) => c.priority !== PRIORITY.rule || namedByHead(text, c))
+    : candidates;
+  const accepted = joinAdjacent(text, tokens, resolveOverlaps(kept, text.length)).filter(
+    (c) => !describesNoun(text, tokens, c),
+  );
   if (tagger) completePersons(text, tokens, accepted);
   return toMentions(text, oneSensePerDocument(text, tokens, accepted, dateTokens));
 }
@@ -133,12 +175,25 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
  * its noun, with the article, and a place's name does not follow a definite noun directly.
  */
 function describesNoun(text: string, tokens: readonly Token[], c: Candidate): boolean {
-  if (c.type !== "LOC" || c.endToken - c.startToken !== 1 || c.kind === "head" || !isNisba(tokens[c.startToken]!.norm)) return false;
+  if (
+    c.type !== "LOC" ||
+    c.endToken - c.startToken !== 1 ||
+    c.kind === "head" ||
+    !isNisba(tokens[c.startToken]!.norm)
+  )
+    return false;
   if (c.start !== tokens[c.startToken]!.start) return false; // a clitic before it starts a new phrase
   const before = tokens[c.startToken - 1];
   if (!before || before.kind !== "word" || breakBefore(text, tokens, c.startToken)) return false;
   const n = before.norm;
-  return n.startsWith("ال") && n.length > 3 && !functionWords.has(n) && !isNisba(n) && !isGenericHead(n) && !isNamingHead(n);
+  return (
+    n.startsWith("ال") &&
+    n.length > 3 &&
+    !functionWords.has(n) &&
+    !isNisba(n) &&
+    !isGenericHead(n) &&
+    !isNamingHead(n)
+  );
 }
 
 /** A head-noun rule's phrase of several words, or a name with the article after its head. */
@@ -147,51 +202,91 @@ function namedByHead(text: string, c: Candidate): boolean {
 }
 
 /** Left to right, the longest lexicon match at each token not inside an earlier one. */
-function lexiconCandidates(tokens: readonly Token[], lexiconAt: (i: number) => LexiconMatch | undefined): Candidate[] {
+function lexiconCandidates(
+  tokens: readonly Token[],
+  lexiconAt: (i: number) => LexiconMatch | undefined,
+): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const m = lexiconAt(i);
     if (!m) continue;
     const sense = choose(m);
     // A KB alias that carries a title (`السيدة فيروز`) is reported without it, as rules do.
-    const titled = sense.type === "PER" && m.clitics === "" && m.endToken - m.startToken > 1 && titleWords.has(tokens[m.startToken]!.norm);
+    const titled =
+      sense.type === "PER" &&
+      m.clitics === "" &&
+      m.endToken - m.startToken > 1 &&
+      titleWords.has(tokens[m.startToken]!.norm);
     const from = titled ? m.startToken + 1 : m.startToken;
-    out.push({ start: titled ? tokens[from]!.start : m.start, end: m.end, startToken: from, endToken: m.endToken, ...sense, priority: PRIORITY.lexicon });
+    out.push({
+      start: titled ? tokens[from]!.start : m.start,
+      end: m.end,
+      startToken: from,
+      endToken: m.endToken,
+      ...sense,
+      priority: PRIORITY.lexicon,
+    });
     i = m.endToken - 1;
   }
   return out;
 }
 
 /** A rule's guess as a hint, per type, made once (see `guessHint`). */
-const RULE_HINTS = Object.fromEntries(ENTITY_TYPES.map((t) => [t, guessHint(t)])) as Readonly<Record<EntityType, string>>;
+const RULE_HINTS = Object.fromEntries(ENTITY_TYPES.map((t) => [t, guessHint(t)])) as Readonly<
+  Record<EntityType, string>
+>;
 
 /**
  * What the sources other than the tagger find — dates, rule spans, lexicon matches — and the hints
  * the tagger gets from them: per token, the type the lexicon matched, else `~` and the type a rule
  * guessed (`~PER` after a title, `~ORG` after an organisation's head noun).
  */
-function gatherEvidence(text: string, tokens: readonly Token[], lexicon: Lexicon | undefined, refDate: string | undefined, withHints: boolean) {
+function gatherEvidence(
+  text: string,
+  tokens: readonly Token[],
+  lexicon: Lexicon | undefined,
+  refDate: string | undefined,
+  withHints: boolean,
+) {
   const candidates: Candidate[] = [];
   const dateTokens = new Uint8Array(tokens.length);
   for (const d of findDates(tokens, refDate)) {
     dateTokens.fill(1, d.startToken, d.endToken);
-    candidates.push({ ...d, type: "DATE", confidence: 0.9, priority: PRIORITY.date, ...(d.date ? { date: d.date } : {}) });
+    candidates.push({
+      ...d,
+      type: "DATE",
+      confidence: 0.9,
+      priority: PRIORITY.date,
+      ...(d.date ? { date: d.date } : {}),
+    });
   }
   const lexiconAt = lexicon ? memoLexicon(text, lexicon, tokens, dateTokens) : () => undefined;
   const rules: Candidate[] = [];
-  for (const r of findByRules({ tokens, lexiconAt, isDate: (i) => dateTokens[i] === 1, breakBefore: (i) => breakBefore(text, tokens, i) })) {
+  for (const r of findByRules({
+    tokens,
+    lexiconAt,
+    isDate: (i) => dateTokens[i] === 1,
+    breakBefore: (i) => breakBefore(text, tokens, i),
+  })) {
     const linked = r.lexicon ? choose(r.lexicon, r.type) : {};
     if (!r.lexicon) {
       const kept = nameTokens(text, tokens, r.startToken, r.endToken, r.type);
       if (!kept) continue;
-      if (kept.end < r.endToken) Object.assign(r, { endToken: kept.end, end: tokens[kept.end - 1]!.end });
+      if (kept.end < r.endToken)
+        Object.assign(r, { endToken: kept.end, end: tokens[kept.end - 1]!.end });
     }
-    const priority = r.overrules ? PRIORITY.confirmedRule : r.lexicon ? PRIORITY.lexicon : PRIORITY.rule;
+    const priority = r.overrules
+      ? PRIORITY.confirmedRule
+      : r.lexicon
+        ? PRIORITY.lexicon
+        : PRIORITY.rule;
     const { overrules: _, ...rule } = r;
     rules.push({ ...rule, ...linked, type: r.type, priority });
   }
   candidates.push(...rules);
-  const hints: (string | undefined)[] | undefined = withHints ? new Array(tokens.length).fill(undefined) : undefined;
+  const hints: (string | undefined)[] | undefined = withHints
+    ? new Array(tokens.length).fill(undefined)
+    : undefined;
   if (lexicon) {
     for (const c of lexiconCandidates(tokens, lexiconAt)) {
       candidates.push(c);
@@ -211,7 +306,10 @@ function gatherEvidence(text: string, tokens: readonly Token[], lexicon: Lexicon
  * as in the corpora), computed exactly as recognize() computes them: training uses it so that the
  * tagger learns from the hints it will be given.
  */
-export function taggerHints(tokens: readonly string[], lexicon: Lexicon | undefined): (string | undefined)[] {
+export function taggerHints(
+  tokens: readonly string[],
+  lexicon: Lexicon | undefined,
+): (string | undefined)[] {
   const hints: (string | undefined)[] = new Array(tokens.length).fill(undefined);
   const text = tokens.join(" ");
   if (text.length === 0) return hints;
@@ -263,7 +361,8 @@ function indexKnownNames(tokens: readonly Token[], candidates: readonly Candidat
     if (!TAUGHT_TYPES.has(c.type)) known.untaught.fill(1, c.startToken, c.endToken);
     if (c.endToken - c.startToken < 2) continue;
     known.multiWord.push(c);
-    for (let k = c.startToken; k < c.endToken; k++) if (!known.cover[k] || known.cover[k]!.endToken < c.endToken) known.cover[k] = c;
+    for (let k = c.startToken; k < c.endToken; k++)
+      if (!known.cover[k] || known.cover[k]!.endToken < c.endToken) known.cover[k] = c;
   }
   return known;
 }
@@ -280,7 +379,12 @@ function indexKnownNames(tokens: readonly Token[], candidates: readonly Candidat
  * - the span reaches left of it over a word that may be a preposition plus a noun (`بريف دمشق`:
  *   ب + ريف, no article to show it), so it cannot leave the preposition out.
  */
-function yieldsToKnownName(text: string, tokens: readonly Token[], known: KnownNames, t: Candidate): boolean {
+function yieldsToKnownName(
+  text: string,
+  tokens: readonly Token[],
+  known: KnownNames,
+  t: Candidate,
+): boolean {
   const around = known.cover[t.startToken];
   if (around && around.endToken >= t.endToken) {
     if (around.type !== t.type || around.type === "PER") return true;
@@ -291,7 +395,8 @@ function yieldsToKnownName(text: string, tokens: readonly Token[], known: KnownN
   const same = known.linkedAt.get(t.startToken);
   if (same && same.type === t.type && same.endToken < t.endToken) {
     let adjectives = true;
-    for (let k = same.endToken; k < t.endToken && adjectives; k++) adjectives = isNisba(tokens[k]!.norm);
+    for (let k = same.endToken; k < t.endToken && adjectives; k++)
+      adjectives = isNisba(tokens[k]!.norm);
     if (adjectives) return true;
   }
   const first = tokens[t.startToken]!;
@@ -344,7 +449,10 @@ function reconcile(
     const same = known.bySpan.get(`${t.startToken}:${t.endToken}`);
     if (!same) return true;
     const m = lexiconAt(t.startToken);
-    const linked = m && m.endToken === t.endToken && m.candidates.some((k) => k.type === t.type) ? choose(m, t.type) : undefined;
+    const linked =
+      m && m.endToken === t.endToken && m.candidates.some((k) => k.type === t.type)
+        ? choose(m, t.type)
+        : undefined;
     for (const c of same) {
       if (c.type === t.type) continue;
       c.type = t.type;
@@ -381,7 +489,12 @@ function joinAdjacent(text: string, tokens: readonly Token[], accepted: Candidat
       !breakBefore(text, tokens, c.startToken)
     ) {
       const { entityId: _unlinked, key: _rekey, ...rest } = last;
-      out[out.length - 1] = { ...rest, end: c.end, endToken: c.endToken, confidence: Math.min(last.confidence, c.confidence) };
+      out[out.length - 1] = {
+        ...rest,
+        end: c.end,
+        endToken: c.endToken,
+        confidence: Math.min(last.confidence, c.confidence),
+      };
       continue;
     }
     out.push(c);
@@ -400,7 +513,14 @@ function completePersons(text: string, tokens: readonly Token[], accepted: Candi
     if (c.type !== "PER") continue;
     while (connectors.has(tokens[c.endToken - 1]!.norm)) {
       const next = tokens[c.endToken];
-      if (!next || taken[c.endToken] || next.kind === "punct" || functionWords.has(next.norm) || breakBefore(text, tokens, c.endToken)) break;
+      if (
+        !next ||
+        taken[c.endToken] ||
+        next.kind === "punct" ||
+        functionWords.has(next.norm) ||
+        breakBefore(text, tokens, c.endToken)
+      )
+        break;
       taken[c.endToken] = 1;
       c.endToken++;
       c.end = next.end;
@@ -411,7 +531,12 @@ function completePersons(text: string, tokens: readonly Token[], accepted: Candi
 }
 
 /** The longest lexicon match at each token (none inside dates), computed once per token. */
-function memoLexicon(text: string, lexicon: Lexicon, tokens: readonly Token[], dateTokens: Uint8Array): (i: number) => LexiconMatch | undefined {
+function memoLexicon(
+  text: string,
+  lexicon: Lexicon,
+  tokens: readonly Token[],
+  dateTokens: Uint8Array,
+): (i: number) => LexiconMatch | undefined {
   const ids = lexicon.wordIds(tokens);
   const memo: Array<LexiconMatch | null | undefined> = new Array(tokens.length);
   return function lexiconAt(i) {
@@ -419,7 +544,10 @@ function memoLexicon(text: string, lexicon: Lexicon, tokens: readonly Token[], d
     let m = memo[i];
     if (m === undefined) {
       const found = innerName(lexicon, tokens, ids, lexicon.matchAt(tokens, ids, i));
-      m = found && !overlapsDate(found, dateTokens) && !crossesBreak(text, tokens, found) ? found : null;
+      m =
+        found && !overlapsDate(found, dateTokens) && !crossesBreak(text, tokens, found)
+          ? found
+          : null;
       memo[i] = m;
     }
     return m ?? undefined;
@@ -427,17 +555,24 @@ function memoLexicon(text: string, lexicon: Lexicon, tokens: readonly Token[], d
 }
 
 /** `تنظيم داعش الإرهابي` as a KB alias still yields `داعش` when that name is known on its own. */
-function innerName(lexicon: Lexicon, tokens: readonly Token[], ids: Int32Array, m: LexiconMatch | undefined): LexiconMatch | undefined {
+function innerName(
+  lexicon: Lexicon,
+  tokens: readonly Token[],
+  ids: Int32Array,
+  m: LexiconMatch | undefined,
+): LexiconMatch | undefined {
   if (!m || m.endToken - m.startToken < 2) return m;
   const first = tokens[m.startToken]!;
-  const head = m.clitics === "" ? first.norm : first.stems.find((s) => s.clitics === m.clitics)?.form;
+  const head =
+    m.clitics === "" ? first.norm : first.stems.find((s) => s.clitics === m.clitics)?.form;
   if (!head || !isGenericHead(head)) return m;
   const inner = lexicon.matchAt(tokens, ids, m.startToken + 1);
   if (inner && inner.endToken <= m.endToken && inner.clitics === "") {
     // The head chooses among the name's senses: `صحيفة الشرق الأوسط` is the newspaper, not the
     // region, and `مدينة الصدر` the district — the whole alias's entity. After a descriptive head
     // the name keeps its own (`حكومة العراق`: the country).
-    if (inner.endToken === m.endToken && !isDescriptiveHead(head)) return { ...inner, candidates: m.candidates };
+    if (inner.endToken === m.endToken && !isDescriptiveHead(head))
+      return { ...inner, candidates: m.candidates };
     return inner;
   }
   // A generic place head stays out of the span even when only the whole alias is known
@@ -456,7 +591,10 @@ function innerName(lexicon: Lexicon, tokens: readonly Token[], ids: Int32Array, 
 }
 
 /** The type and entity a lexicon match stands for, preferring `wanted` when it is a candidate. */
-function choose(m: LexiconMatch, wanted?: EntityType): { type: EntityType; entityId?: string; confidence: number } {
+function choose(
+  m: LexiconMatch,
+  wanted?: EntityType,
+): { type: EntityType; entityId?: string; confidence: number } {
   const only = m.candidates.length === 1 ? m.candidates[0]! : undefined;
   if (only) return { type: only.type, entityId: only.entityId, confidence: 0.95 }; // the usual case
   let pool = m.candidates;
@@ -516,11 +654,23 @@ function taggedCandidates(
   }
   if (!Array.isArray(spans)) return out;
   for (const proposed of spans) {
-    if (!Number.isInteger(proposed.start) || !Number.isInteger(proposed.end) || proposed.start < 0 || proposed.end > tokens.length || proposed.end <= proposed.start) continue;
+    if (
+      !Number.isInteger(proposed.start) ||
+      !Number.isInteger(proposed.end) ||
+      proposed.start < 0 ||
+      proposed.end > tokens.length ||
+      proposed.end <= proposed.start
+    )
+      continue;
     const s = nameTokens(text, tokens, proposed.start, proposed.end, proposed.type);
     if (!s) continue;
     const first = tokens[s.start]!;
-    if (first.kind === "punct" || !namelike(tokens, s.start, s.end, proposed.type) || !hasArabic(tokens, s.start, s.end)) continue;
+    if (
+      first.kind === "punct" ||
+      !namelike(tokens, s.start, s.end, proposed.type) ||
+      !hasArabic(tokens, s.start, s.end)
+    )
+      continue;
     const offset = procliticOffset(first, lexicon);
     out.push({
       start: first.start + offset,
@@ -603,8 +753,12 @@ function confirmRules(candidates: Candidate[]): void {
       // A title before a name says PER more surely than a tagger's guess (`رئيس الاتحاد برند جوتشولك`).
       // A head that belongs to the name makes the phrase one name, whatever is inside it: a place
       // in an organisation's name is part of it (`هيئة قناة السويس`), never painted twice.
-      const namedByHead = rule.kind === "head" && rule.endToken - rule.startToken > 1 && e.start > rule.start;
-      const sameThing = e.type === rule.type || namedByHead || (rule.kind === "title" && e.priority === PRIORITY.tagger);
+      const namedByHead =
+        rule.kind === "head" && rule.endToken - rule.startToken > 1 && e.start > rule.start;
+      const sameThing =
+        e.type === rule.type ||
+        namedByHead ||
+        (rule.kind === "title" && e.priority === PRIORITY.tagger);
       // A title rule adds given names before what the tagger found, never words after it
       // (`بوش تجاوز` around `بوش` is the rule overrunning the name).
       const fits = rule.kind === "title" ? e.end === rule.end : e.end <= rule.end;
@@ -620,7 +774,9 @@ function confirmRules(candidates: Candidate[]): void {
 function resolveOverlaps(candidates: Candidate[], textLength: number): Candidate[] {
   const ranked = candidates
     .filter((c) => c.end > c.start)
-    .sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+    .sort(
+      (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start,
+    );
   // One byte per character of text: a span is free when none of its characters is taken.
   const taken = new Uint8Array(textLength);
   const kept: Candidate[] = [];
@@ -643,7 +799,12 @@ function resolveOverlaps(candidates: Candidate[], textLength: number): Candidate
  * One sense per document: a later mention of a name seen earlier (`سليماني` after `قاسم
  * سليماني`) is the same entity; the same surface keeps the same type and link throughout.
  */
-function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: Candidate[], dateTokens: Uint8Array): Candidate[] {
+function oneSensePerDocument(
+  text: string,
+  tokens: readonly Token[],
+  accepted: Candidate[],
+  dateTokens: Uint8Array,
+): Candidate[] {
   const senses = new Map<string, Candidate>();
   const covered = new Uint8Array(tokens.length);
   for (const c of accepted) {
@@ -661,16 +822,21 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
   // same. Of a rule's one-word guesses only a bare word after a generic head spreads (`تنظيم داعش`,
   // `حركة حماس`: proper names); others (`موقع البرامج`) would mark a common word page-wide.
   for (const c of accepted) {
-    if (c.type === "DATE" || c.priority === PRIORITY.lexicon || c.endToken - c.startToken !== 1) continue;
+    if (c.type === "DATE" || c.priority === PRIORITY.lexicon || c.endToken - c.startToken !== 1)
+      continue;
     const key = spanKey(text, c);
     if (c.priority === PRIORITY.rule && (c.kind !== "head" || key.startsWith("ال"))) continue;
-    if (key.length >= 3 && !functionWords.has(key) && !earlierNames.has(key)) earlierNames.set(key, c);
+    if (key.length >= 3 && !functionWords.has(key) && !earlierNames.has(key))
+      earlierNames.set(key, c);
   }
   const out: Candidate[] = [];
   for (const c of accepted) {
     // A person's family name alone is that person, whatever else the word could be (`بايدن` as
     // a place): retyped and linked unless the KB linked it as something else.
-    const person = c.endToken - c.startToken === 1 && c.type !== "PER" && c.type !== "DATE" && !c.entityId ? familyNames.get(spanKey(text, c)) : undefined;
+    const person =
+      c.endToken - c.startToken === 1 && c.type !== "PER" && c.type !== "DATE" && !c.entityId
+        ? familyNames.get(spanKey(text, c))
+        : undefined;
     if (person) {
       out.push({ ...c, type: "PER", ...(person.entityId ? { entityId: person.entityId } : {}) });
       continue;
@@ -678,7 +844,11 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
     const sense = c.type === "DATE" ? undefined : senses.get(spanKey(text, c));
     if (sense && sense !== c && (sense.type !== c.type || sense.entityId !== c.entityId)) {
       const { entityId: _drop, ...rest } = c;
-      out.push({ ...rest, type: sense.type, ...(sense.entityId ? { entityId: sense.entityId } : {}) });
+      out.push({
+        ...rest,
+        type: sense.type,
+        ...(sense.entityId ? { entityId: sense.entityId } : {}),
+      });
     } else {
       out.push(c);
     }
@@ -724,7 +894,10 @@ function oneSensePerDocument(text: string, tokens: readonly Token[], accepted: C
  * The family names of people named in full on the page (the last word of a PER name of two words
  * or more, not after a connector), each with the first full name that ends on it.
  */
-function familyNamesOf(tokens: readonly Token[], accepted: readonly Candidate[]): Map<string, Candidate> {
+function familyNamesOf(
+  tokens: readonly Token[],
+  accepted: readonly Candidate[],
+): Map<string, Candidate> {
   const names = new Map<string, Candidate>();
   for (const c of accepted) {
     if (c.type !== "PER" || c.endToken - c.startToken < 2) continue;
@@ -753,7 +926,13 @@ function spanKey(text: string, c: Candidate): string {
 
 function toMentions(text: string, accepted: readonly Candidate[]): Mention[] {
   return accepted.map((c) => {
-    const mention: Mention = { start: c.start, end: c.end, type: c.type, surface: text.slice(c.start, c.end), confidence: c.confidence };
+    const mention: Mention = {
+      start: c.start,
+      end: c.end,
+      type: c.type,
+      surface: text.slice(c.start, c.end),
+      confidence: c.confidence,
+    };
     if (c.entityId !== undefined) mention.entityId = c.entityId;
     if (c.date !== undefined) mention.date = c.date;
     return mention;

@@ -104,7 +104,10 @@ class RuleReader {
   }
 
   /** The first token read as written or with proclitics peeled; `accept` picks the reading. */
-  private reading<T>(i: number, accept: (form: string) => T | undefined): { value: T; offset: number } | undefined {
+  private reading<T>(
+    i: number,
+    accept: (form: string) => T | undefined,
+  ): { value: T; offset: number } | undefined {
     const t = this.tokens[i];
     if (!t || !this.isWord(i)) return undefined;
     const own = accept(t.norm);
@@ -121,7 +124,8 @@ class RuleReader {
     if (!r) return undefined;
     for (const words of r.value) {
       let ok = true;
-      for (let k = 1; k < words.length; k++) if (this.norm(i + k) !== words[k] || this.ctx.breakBefore(i + k)) ok = false;
+      for (let k = 1; k < words.length; k++)
+        if (this.norm(i + k) !== words[k] || this.ctx.breakBefore(i + k)) ok = false;
       if (ok) return { end: i + words.length, offset: r.offset };
     }
     return undefined;
@@ -148,10 +152,19 @@ class RuleReader {
     if (this.ctx.lexiconAt(i)) return false;
     // `وانسحابها`; `بغارة` (a preposition on a feminine noun; names rarely look like that).
     // Inside a name a conjunction ends it; at its start `وليد`, `وائل` are names.
-    return t.stems.some((s) => (s.clitics === "و" && !nameStart) || (s.form.endsWith("ه") && !s.clitics.startsWith("و")));
+    return t.stems.some(
+      (s) =>
+        (s.clitics === "و" && !nameStart) || (s.form.endsWith("ه") && !s.clitics.startsWith("و")),
+    );
   }
 
-  private mention(startToken: number, offset: number, endToken: number, type: EntityType, confidence = RULE_CONFIDENCE): RuleMention {
+  private mention(
+    startToken: number,
+    offset: number,
+    endToken: number,
+    type: EntityType,
+    confidence = RULE_CONFIDENCE,
+  ): RuleMention {
     return {
       kind: type === "PER" ? "title" : "head",
       startToken,
@@ -166,7 +179,7 @@ class RuleReader {
   /** Every rule mention, left to right. */
   all(): RuleMention[] {
     const out: RuleMention[] = [];
-    for (let i = 0; i < this.tokens.length; ) {
+    for (let i = 0; i < this.tokens.length;) {
       if (!triggers.has(this.tokens[i]!.norm)) {
         i++;
         continue;
@@ -191,7 +204,11 @@ class RuleReader {
         continue;
       }
       // An apposition: `السناتور الجمهوري ، ارلن سبيكتر ،`.
-      if ((this.norm(j) === "،" || this.norm(j) === ",") && j > title.end - 1 && this.personName(j + 1)) {
+      if (
+        (this.norm(j) === "،" || this.norm(j) === ",") &&
+        j > title.end - 1 &&
+        this.personName(j + 1)
+      ) {
         j++;
         continue;
       }
@@ -219,7 +236,10 @@ class RuleReader {
         continue;
       }
       const after = this.norm(j + 1);
-      if (titleLinks.has(n) && (hasArticle(after) || this.ctx.lexiconAt(j + 1) || heads.has(after) || this.titleAt(j + 1))) {
+      if (
+        titleLinks.has(n) &&
+        (hasArticle(after) || this.ctx.lexiconAt(j + 1) || heads.has(after) || this.titleAt(j + 1))
+      ) {
         j++;
         continue;
       }
@@ -239,7 +259,8 @@ class RuleReader {
   private personName(i: number): RuleMention | undefined {
     if (!this.nameWord(i)) return undefined;
     const first = this.norm(i);
-    if (hasArticle(first) || hasPronounSuffix(first) || titleContinuations.has(first)) return undefined;
+    if (hasArticle(first) || hasPronounSuffix(first) || titleContinuations.has(first))
+      return undefined;
     if (this.titleAt(i) || this.headAt(i) || this.startsNewPhrase(i, true)) return undefined;
     const lex = this.ctx.lexiconAt(i);
     if (lex && lex.clitics === "") {
@@ -280,7 +301,16 @@ class RuleReader {
     // A known name that starts with its head (`فيلق القدس`, `تنظيم الدولة`) is the lexicon's.
     const whole = this.ctx.lexiconAt(i);
     if (whole && whole.endToken > i + 1) {
-      out.push({ ...this.mention(i, whole.start - this.tokens[i]!.start, whole.endToken, pickType(whole, head.type), 0.9), lexicon: whole });
+      out.push({
+        ...this.mention(
+          i,
+          whole.start - this.tokens[i]!.start,
+          whole.endToken,
+          pickType(whole, head.type),
+          0.9,
+        ),
+        lexicon: whole,
+      });
       return whole.endToken;
     }
     let j = i + 1;
@@ -305,11 +335,20 @@ class RuleReader {
       // word only as something else (`جريدة الصباح`, `صحيفة اليوم`).
       const type = head.type === "ORG" && head.keep === "never" ? "ORG" : pickType(lex, head.type);
       const known = lex.candidates.some((c) => c.type === type);
-      out.push({ ...this.mention(j, 0, lex.endToken, type, 0.9), ...(known ? { lexicon: lex } : { overrules: true }) });
+      out.push({
+        ...this.mention(j, 0, lex.endToken, type, 0.9),
+        ...(known ? { lexicon: lex } : { overrules: true }),
+      });
       return lex.endToken;
     }
     // An outlet named by an everyday word: `صحيفة اليوم`, `جريدة الشروق`.
-    if (head.type === "ORG" && head.keep === "never" && mediaNames.has(this.norm(j)) && this.isWord(j) && !this.ctx.breakBefore(j)) {
+    if (
+      head.type === "ORG" &&
+      head.keep === "never" &&
+      mediaNames.has(this.norm(j)) &&
+      this.isWord(j) &&
+      !this.ctx.breakBefore(j)
+    ) {
       out.push(this.mention(j, 0, j + 1, "ORG"));
       return j + 1;
     }
@@ -317,7 +356,13 @@ class RuleReader {
     const c0 = this.norm(j);
     // Another head inside a naming head's phrase is its genitive (`هيئة قناة السويس`).
     const innerHead = heads.has(c0) && !(head.keep === "always" && hasArticle(this.norm(j + 1)));
-    if (genericComplements.has(c0) || nonNameAdjectives.has(c0) || hasPronounSuffix(c0) || innerHead) return undefined;
+    if (
+      genericComplements.has(c0) ||
+      nonNameAdjectives.has(c0) ||
+      hasPronounSuffix(c0) ||
+      innerHead
+    )
+      return undefined;
     // A head with the article is followed by words with it (`الحرس الثوري`, `البنك الدولي`);
     // before a bare word it is a common noun (`قائد الحرس قاسم …`).
     if (headHasArticle && !hasArticle(c0)) return undefined;
@@ -356,19 +401,34 @@ class RuleReader {
         const t = this.tokens[end]!;
         const next = this.norm(end + 1);
         const lamArticle = t.stems.find((st) => st.clitics === "ل" && st.strong);
-        const andArticle = head.reach === "coordinated" ? t.stems.find((st) => st.clitics === "و" && st.strong) : undefined;
+        const andArticle =
+          head.reach === "coordinated"
+            ? t.stems.find((st) => st.clitics === "و" && st.strong)
+            : undefined;
         const stem = lamArticle ?? andArticle;
-        if (stem && !isNisba(stem.form) && !nonNameAdjectives.has(stem.form) && !hasPronounSuffix(stem.form) && !genericComplements.has(stem.form)) {
+        if (
+          stem &&
+          !isNisba(stem.form) &&
+          !nonNameAdjectives.has(stem.form) &&
+          !hasPronounSuffix(stem.form) &&
+          !genericComplements.has(stem.form)
+        ) {
           extended = true;
           sawNisba = false;
           end++;
           continue;
         }
-        const inner = head.reach === "subunit" ? t.stems.find((st) => st.clitics === "ب" && heads.get(st.form)?.keep === "always") : undefined;
+        const inner =
+          head.reach === "subunit"
+            ? t.stems.find((st) => st.clitics === "ب" && heads.get(st.form)?.keep === "always")
+            : undefined;
         if (inner && this.nameWord(end + 1) && (hasArticle(next) || this.ctx.lexiconAt(end + 1))) {
           extended = true;
           const known = this.ctx.lexiconAt(end + 1);
-          end = known && known.clitics === "" ? this.trailingAdjectives(known.endToken, 1) : this.complement(end + 1);
+          end =
+            known && known.clitics === ""
+              ? this.trailingAdjectives(known.endToken, 1)
+              : this.complement(end + 1);
           break;
         }
       }
@@ -386,7 +446,13 @@ class RuleReader {
   /** Up to `max` relational adjectives after a name (`مطار بغداد الدولي`). */
   private trailingAdjectives(end: number, max: number): number {
     let k = end;
-    while (k < end + max && isNisba(this.norm(k)) && this.nameWord(k) && !nonNameAdjectives.has(this.norm(k))) k++;
+    while (
+      k < end + max &&
+      isNisba(this.norm(k)) &&
+      this.nameWord(k) &&
+      !nonNameAdjectives.has(this.norm(k))
+    )
+      k++;
     return k;
   }
 
@@ -398,7 +464,14 @@ class RuleReader {
     let k = end;
     while (k < end + max && this.nameWord(k) && !this.startsNewPhrase(k)) {
       const n = this.norm(k);
-      if (hasArticle(n) || n.endsWith("ه") || hasPronounSuffix(n) || heads.has(n) || this.titleAt(k)) break;
+      if (
+        hasArticle(n) ||
+        n.endsWith("ه") ||
+        hasPronounSuffix(n) ||
+        heads.has(n) ||
+        this.titleAt(k)
+      )
+        break;
       const known = this.ctx.lexiconAt(k);
       if (known && !known.candidates.some((c) => c.type === "ORG")) break;
       k++;
@@ -409,7 +482,14 @@ class RuleReader {
   /** Up to `max` further words with the article that are not adjectives (`الشرق الأوسط`). */
   private articleWords(end: number, max: number): number {
     let k = end;
-    while (k < end + max && this.nameWord(k) && hasArticle(this.norm(k)) && !isNisba(this.norm(k)) && !this.startsNewPhrase(k)) k++;
+    while (
+      k < end + max &&
+      this.nameWord(k) &&
+      hasArticle(this.norm(k)) &&
+      !isNisba(this.norm(k)) &&
+      !this.startsNewPhrase(k)
+    )
+      k++;
     return k;
   }
 }
@@ -428,7 +508,9 @@ export function isGenericHead(word: string): boolean {
   return genericHeads.has(word);
 }
 
-const genericPlaceHeads = new Set(HEAD_NOUNS.filter((h) => h.keep === "never" && h.type === "LOC").map((h) => toKey(h.word)));
+const genericPlaceHeads = new Set(
+  HEAD_NOUNS.filter((h) => h.keep === "never" && h.type === "LOC").map((h) => toKey(h.word)),
+);
 
 /** Whether a word is a generic place head (`مدينة`, `منطقة`, `العاصمة`): never part of the name. */
 export function isGenericPlaceHead(word: string): boolean {
@@ -446,7 +528,9 @@ export function isDescriptiveHead(word: string): boolean {
   return descriptiveHeads.has(word);
 }
 
-const namingHeads = new Set(HEAD_NOUNS.filter((h) => h.keep === "always").map((h) => toKey(h.word)));
+const namingHeads = new Set(
+  HEAD_NOUNS.filter((h) => h.keep === "always").map((h) => toKey(h.word)),
+);
 
 /** Whether a head noun is part of the name it opens (`مطار بغداد الدولي`, `حزب الله`, `إقليم كردستان`). */
 export function isNamingHead(word: string): boolean {

@@ -93,7 +93,13 @@ function tokenEnd(text: string, start: number, cls: number, width: number): numb
     while (i < n) {
       const k = classAt(text, i);
       if (k === cls) i += lastWidth;
-      else if (cls === DIGIT && isNumberJoiner(text.charCodeAt(i)) && i + 1 < n && classAt(text, i + 1) === DIGIT) i += 1;
+      else if (
+        cls === DIGIT &&
+        isNumberJoiner(text.charCodeAt(i)) &&
+        i + 1 < n &&
+        classAt(text, i + 1) === DIGIT
+      )
+        i += 1;
       else break;
     }
   }
@@ -142,7 +148,15 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   scanTokens(text, (start, end, cls) => {
     const surface = text.slice(start, end);
-    tokens.push(new TextToken(start, end, surface, normalizeWord(surface), cls === LETTER ? "word" : cls === DIGIT ? "number" : "punct"));
+    tokens.push(
+      new TextToken(
+        start,
+        end,
+        surface,
+        normalizeWord(surface),
+        cls === LETTER ? "word" : cls === DIGIT ? "number" : "punct",
+      ),
+    );
   });
   return tokens;
 }
@@ -228,7 +242,20 @@ export function isStrongStem(form: string, lamLam: boolean): boolean {
 
 export { SPLIT_LENGTH, SPLIT_LAMLAM, MIN_WEAK_STEM };
 
-const PROCLITIC_SEQUENCES = ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"] as const;
+const PROCLITIC_SEQUENCES = [
+  "",
+  "و",
+  "ف",
+  "ب",
+  "ل",
+  "ك",
+  "وب",
+  "ول",
+  "وك",
+  "فب",
+  "فل",
+  "فك",
+] as const;
 
 /**
  * Every normalised form under which the given words can appear in text with proclitics attached

@@ -20,9 +20,14 @@ const ELSEWHERE_SHOWN = 3;
 export async function cardDetails(mention: MarkedMention): Promise<CardDetails> {
   if (mention.type === "DATE") return { state: "unknown" };
   const view = mention.entityId ? await sendMessage("entity.get", { id: mention.entityId }) : null;
-  if (view) return { state: "known", entity: view.entity, events: view.events, seenIn: view.seenIn };
+  if (view)
+    return { state: "known", entity: view.entity, events: view.events, seenIn: view.seenIn };
   const elsewhere = await sightingsOf(mention.surface);
-  return { state: "unknown", seenIn: elsewhere.length, elsewhere: elsewhere.slice(0, ELSEWHERE_SHOWN) };
+  return {
+    state: "unknown",
+    seenIn: elsewhere.length,
+    elsewhere: elsewhere.slice(0, ELSEWHERE_SHOWN),
+  };
 }
 
 export interface ActionContext {
@@ -38,12 +43,19 @@ export interface ActionContext {
 }
 
 /** The card's buttons for a mention; each resolves with the line the card shows afterwards, if any. */
-export function cardActions(mention: MarkedMention, { host, rescan, close, t, lookUpAtOnce = false }: ActionContext): Omit<CardActions, "close"> {
+export function cardActions(
+  mention: MarkedMention,
+  { host, rescan, close, t, lookUpAtOnce = false }: ActionContext,
+): Omit<CardActions, "close"> {
   const { surface, type, entityId } = mention;
   const actions: Omit<CardActions, "close"> = {
     saveHighlight: async () => {
       // The sentence the name is in, with the name's entity, as a researcher would quote it.
-      await saveSentenceAround(mention.range.cloneRange(), { surface, type, ...(entityId ? { entityId } : {}) });
+      await saveSentenceAround(mention.range.cloneRange(), {
+        surface,
+        type,
+        ...(entityId ? { entityId } : {}),
+      });
       return t("hover.saved");
     },
     // The popup's switch writes the same setting; the page hears it and removes every mark at once.
@@ -66,7 +78,9 @@ export function cardActions(mention: MarkedMention, { host, rescan, close, t, lo
   } else if (type !== "DATE") {
     actions.addToKnowledgeBase = async () => {
       const surface = mention.surface.trim();
-      await sendMessage("entity.upsert", { entity: { type, names: { ar: surface }, aliases: [surface] } });
+      await sendMessage("entity.upsert", {
+        entity: { type, names: { ar: surface }, aliases: [surface] },
+      });
       void rescan();
       return t("hover.added");
     };

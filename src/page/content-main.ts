@@ -6,8 +6,19 @@
 // the page's address and title, so a name in the article and in its frame is one sighting.
 import { browser } from "wxt/browser";
 import { sendMessage } from "@/src/messaging/client";
-import { loadSettings, onSettingsChanged, shouldRun, siteRule, type Settings } from "@/src/settings/settings";
-import { loadSuppressions, onSuppressionsChanged, suppressionMatcher, type Suppression } from "@/src/settings/suppressions";
+import {
+  loadSettings,
+  onSettingsChanged,
+  shouldRun,
+  siteRule,
+  type Settings,
+} from "@/src/settings/settings";
+import {
+  loadSuppressions,
+  onSuppressionsChanged,
+  suppressionMatcher,
+  type Suppression,
+} from "@/src/settings/suppressions";
 import { pageEventReporter } from "@/src/events/page-events";
 import { createCardHost, type CardHost } from "@/src/ui/card/card-host";
 import { cardTranslator } from "@/src/ui/card/labels";
@@ -50,7 +61,9 @@ export async function startContent(signal: AbortSignal): Promise<void> {
   // The language test reads the page only when no per-site rule already decides. A site the
   // reader switched on is read whatever its language: its Arabic passages get their marks.
   const wanted = () =>
-    siteRule(settings, host) ? shouldRun(settings, host, false) : shouldRun(settings, host, (arabic ??= isMostlyArabic(pageSample())));
+    siteRule(settings, host)
+      ? shouldRun(settings, host, false)
+      : shouldRun(settings, host, (arabic ??= isMostlyArabic(pageSample())));
   /**
    * Not running here: say so (a running report of this page would otherwise outlive its marks),
    * and whether the page has Arabic passages the reader may want read — the popup offers the site
@@ -61,7 +74,13 @@ export async function startContent(signal: AbortSignal): Promise<void> {
     const offer = !siteRule(settings, host) && hasArabicPassage(pageSample());
     if (!offer && !reportedRunning) return;
     reportedRunning = false;
-    await sendMessage("page.report", { url: pageLocation.href, title: title(), mentionCount: 0, running: false, arabicPassages: offer });
+    await sendMessage("page.report", {
+      url: pageLocation.href,
+      title: title(),
+      mentionCount: 0,
+      running: false,
+      arabicPassages: offer,
+    });
   };
 
   const title = () => pageDoc.title.slice(0, 2000);
@@ -73,13 +92,21 @@ export async function startContent(signal: AbortSignal): Promise<void> {
         document: doc,
         recognize: async (text) => {
           const asked = performance.now();
-          const { mentions } = await sendMessage("recognize", { text, ...(refDate ? { refDate } : {}) });
+          const { mentions } = await sendMessage("recognize", {
+            text,
+            ...(refDate ? { refDate } : {}),
+          });
           // The first answer's round trip, for the page bench (one entry per page, not per call).
           if (performance.getEntriesByName("siyaq:recognize").length === 0) {
-            performance.measure("siyaq:recognize", { start: asked, duration: performance.now() - asked });
+            performance.measure("siyaq:recognize", {
+              start: asked,
+              duration: performance.now() - asked,
+            });
           }
           // Dated sentences with linked names become the entities' page events (src/events).
-          pageEvents.report(text, mentions).catch((error: unknown) => console.warn("[siyaq] page events not stored:", error));
+          pageEvents
+            .report(text, mentions)
+            .catch((error: unknown) => console.warn("[siyaq] page events not stored:", error));
           return mentions;
         },
         recordEntities: async (entityIds) => {
@@ -88,7 +115,12 @@ export async function startContent(signal: AbortSignal): Promise<void> {
         recordUnknown: (names) => recordSightings(title(), names),
         report: async (mentionCount, entities) => {
           reportedRunning = true;
-          await sendMessage("page.report", { url: pageLocation.href, title: title(), mentionCount, entities });
+          await sendMessage("page.report", {
+            url: pageLocation.href,
+            title: title(),
+            mentionCount,
+            entities,
+          });
         },
         isSuppressed: (surface) => isSuppressed(surface),
       },
@@ -110,7 +142,13 @@ export async function startContent(signal: AbortSignal): Promise<void> {
         host,
         details: (mention) => cardDetails(mention),
         actions: (mention, close) => {
-          const actions = cardActions(mention, { host, close, t: cardT, rescan: () => current.rescanAll(), lookUpAtOnce: settings.lookupUnknown });
+          const actions = cardActions(mention, {
+            host,
+            close,
+            t: cardT,
+            rescan: () => current.rescanAll(),
+            lookUpAtOnce: settings.lookupUnknown,
+          });
           // Saved passages are anchored in the top document only (src/highlights): a frame's
           // text would be saved under an address that never paints it again.
           if (!isTop) delete actions.saveHighlight;
@@ -135,7 +173,9 @@ export async function startContent(signal: AbortSignal): Promise<void> {
     if (signal.aborted) return;
     if (!wanted()) {
       stopSession();
-      return reportIdle().catch((error: unknown) => console.warn("[siyaq] could not report this page:", error));
+      return reportIdle().catch((error: unknown) =>
+        console.warn("[siyaq] could not report this page:", error),
+      );
     }
     if (session) return session.applySettings(settings);
     const current = newSession();
@@ -156,11 +196,17 @@ export async function startContent(signal: AbortSignal): Promise<void> {
     const before = suppressions;
     suppressions = next;
     isSuppressed = suppressionMatcher(next, host);
-    const restored = before.some((old) => !next.some((s) => s.key === old.key && s.host === old.host));
+    const restored = before.some(
+      (old) => !next.some((s) => s.key === old.key && s.host === old.host),
+    );
     void session?.applySuppressions(restored);
   });
   const onCommand = (message: unknown) => {
-    if ((message as { siyaqCommand?: unknown } | null)?.siyaqCommand !== NEXT_MENTION_MESSAGE.siyaqCommand) return;
+    if (
+      (message as { siyaqCommand?: unknown } | null)?.siyaqCommand !==
+      NEXT_MENTION_MESSAGE.siyaqCommand
+    )
+      return;
     // The command reaches every frame of the tab: the one the reader is in steps through its names.
     if (hasKeyboard(doc, isTop)) hover?.control.showNext();
   };

@@ -3,7 +3,13 @@ import { browser } from "wxt/browser";
 import type { Handlers } from "@/src/messaging/server";
 import { addSuppression } from "@/src/settings/suppressions";
 import { normalizeHost } from "@/src/settings/settings";
-import { MAX_REPORTED_ENTITIES, POPUP_FOCUS_KEY, type PageEntity, type PageResponses, type PopupFocus } from "./messages";
+import {
+  MAX_REPORTED_ENTITIES,
+  POPUP_FOCUS_KEY,
+  type PageEntity,
+  type PageResponses,
+  type PopupFocus,
+} from "./messages";
 
 type PageHandlers = Pick<Handlers, keyof PageResponses>;
 
@@ -27,7 +33,9 @@ export function joinFrameReports(frames: FrameReports): PageStatus | null {
     .sort((a, b) => a.frameId - b.frameId);
   if (all.length === 0) return null;
   const latest = all.reduce((a, b) => (b.report.reportedAt > a.report.reportedAt ? b : a));
-  const current = all.filter(({ report }) => withoutFragment(report.url) === withoutFragment(latest.report.url));
+  const current = all.filter(
+    ({ report }) => withoutFragment(report.url) === withoutFragment(latest.report.url),
+  );
   const top = current.find(({ frameId }) => frameId === 0)?.report ?? latest.report;
   const rows = new Map<string, PageEntity>();
   let offset = 0;
@@ -42,12 +50,18 @@ export function joinFrameReports(frames: FrameReports): PageStatus | null {
   }
   let entities = [...rows.values()];
   if (entities.length > MAX_REPORTED_ENTITIES) {
-    entities = entities.sort((a, b) => b.count - a.count || a.first - b.first).slice(0, MAX_REPORTED_ENTITIES).sort((a, b) => a.first - b.first);
+    entities = entities
+      .sort((a, b) => b.count - a.count || a.first - b.first)
+      .slice(0, MAX_REPORTED_ENTITIES)
+      .sort((a, b) => a.first - b.first);
   }
   return {
     url: top.url,
     title: top.title,
-    mentionCount: current.reduce((sum, { report }) => sum + (report.running ? report.mentionCount : 0), 0),
+    mentionCount: current.reduce(
+      (sum, { report }) => sum + (report.running ? report.mentionCount : 0),
+      0,
+    ),
     entities,
     reportedAt: latest.report.reportedAt,
     running: current.some(({ report }) => report.running),
@@ -65,7 +79,9 @@ function tabReports() {
   const session = browser.storage.session as typeof browser.storage.local | undefined;
   const key = (tabId: number) => `siyaq.tab.${tabId}`;
   const persist = (work: Promise<unknown> | undefined) =>
-    work?.catch((error: unknown) => console.warn("[siyaq] could not keep a tab report across sleeps:", error));
+    work?.catch((error: unknown) =>
+      console.warn("[siyaq] could not keep a tab report across sleeps:", error),
+    );
   const load = async (tabId: number): Promise<FrameReports> => {
     const known = memory.get(tabId);
     if (known || !session) return known ?? {};
@@ -102,9 +118,20 @@ export function createPageHandlers(): PageHandlers {
   return {
     // A tab reports about itself: its id and address are the browser's, not the payload's (a
     // frame's address is its tab's page, see senderOf); each frame keeps its own report.
-    "page.report": async ({ title, mentionCount, entities = [], running = true, arabicPassages = false }, sender) => {
+    "page.report": async (
+      { title, mentionCount, entities = [], running = true, arabicPassages = false },
+      sender,
+    ) => {
       if (sender.tabId === undefined || sender.url === undefined) return { recorded: false };
-      const report = { url: sender.url, title, mentionCount, entities: running ? entities : [], reportedAt: Date.now(), running, arabicPassages };
+      const report = {
+        url: sender.url,
+        title,
+        mentionCount,
+        entities: running ? entities : [],
+        reportedAt: Date.now(),
+        running,
+        arabicPassages,
+      };
       await reports.set(sender.tabId, sender.frameId ?? 0, report);
       return { recorded: true };
     },

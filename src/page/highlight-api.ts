@@ -21,7 +21,10 @@ export interface HighlightApi {
 }
 
 export function highlightApi(doc: Document): HighlightApi | null {
-  const view = doc.defaultView as unknown as { Highlight?: new () => HighlightLike; CSS?: { highlights?: HighlightRegistry } } | null;
+  const view = doc.defaultView as unknown as {
+    Highlight?: new () => HighlightLike;
+    CSS?: { highlights?: HighlightRegistry };
+  } | null;
   const registry = view?.CSS?.highlights;
   const HighlightClass = view?.Highlight;
   if (!registry || typeof HighlightClass !== "function") return null;

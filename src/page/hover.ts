@@ -36,7 +36,11 @@ export interface HoverControl {
 }
 
 /** The DOM point under screen coordinates: the standard API first, Chromium's older one after. */
-export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+): { node: Node; offset: number } | null {
   const caretDoc = doc as Document & {
     caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
     caretRangeFromPoint?: (x: number, y: number) => Range | null;
@@ -60,7 +64,13 @@ export function isOnMention(mention: MarkedMention, x: number, y: number): boole
 /** Whether a point is on one of a range's line boxes (a name's, a saved passage's). */
 export function isOnRange(range: Range, x: number, y: number): boolean {
   for (const rect of range.getClientRects()) {
-    if (x >= rect.left - SLOP && x <= rect.right + SLOP && y >= rect.top - SLOP && y <= rect.bottom + SLOP) return true;
+    if (
+      x >= rect.left - SLOP &&
+      x <= rect.right + SLOP &&
+      y >= rect.top - SLOP &&
+      y <= rect.bottom + SLOP
+    )
+      return true;
   }
   return false;
 }
@@ -120,12 +130,26 @@ export function startHover(deps: HoverDeps, signal: AbortSignal): HoverControl {
     const mine = ++token;
     const actions = { ...deps.actions(mention, close), close };
     const render = (details: CardDetails) => {
-      if (mine === token) card.show({ mention, details, actions, takeFocus: byKeyboard, asOf: deps.asOf?.(), host: deps.host, t: deps.t?.() }, box);
+      if (mine === token)
+        card.show(
+          {
+            mention,
+            details,
+            actions,
+            takeFocus: byKeyboard,
+            asOf: deps.asOf?.(),
+            host: deps.host,
+            t: deps.t?.(),
+          },
+          box,
+        );
     };
     render({ state: "loading" });
-    deps.details(mention).then(render, (error: unknown) =>
-      render({ state: "error", message: error instanceof Error ? error.message : String(error) }),
-    );
+    deps
+      .details(mention)
+      .then(render, (error: unknown) =>
+        render({ state: "error", message: error instanceof Error ? error.message : String(error) }),
+      );
   };
 
   const hitTest = () => {

@@ -12,14 +12,20 @@ export const SLICE_BUDGET_MS = 8;
 
 type IdleDeadline = { timeRemaining(): number; didTimeout?: boolean };
 type IdleWindow = {
-  requestIdleCallback?: (cb: (deadline: IdleDeadline) => void, options?: { timeout: number }) => number;
+  requestIdleCallback?: (
+    cb: (deadline: IdleDeadline) => void,
+    options?: { timeout: number },
+  ) => number;
 };
 
 /**
  * Idle-time slices where `requestIdleCallback` exists (with a timeout so a busy page still gets
  * marked), otherwise a macrotask per slice with a fixed budget.
  */
-export function idleScheduler(scope: IdleWindow = globalThis as IdleWindow, timeoutMs = 200): SliceScheduler {
+export function idleScheduler(
+  scope: IdleWindow = globalThis as IdleWindow,
+  timeoutMs = 200,
+): SliceScheduler {
   const now = () => performance.now();
   if (typeof scope.requestIdleCallback === "function") {
     const request = scope.requestIdleCallback.bind(scope);

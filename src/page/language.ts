@@ -27,12 +27,31 @@ const OTHER = 2;
 
 /** Arabic-script letter, Latin/Greek/Cyrillic letter, or neither (digits, punctuation, spaces). */
 function letterKind(c: number): number {
-  if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) {
+  if (
+    (c >= 0x0600 && c <= 0x06ff) ||
+    (c >= 0x0750 && c <= 0x077f) ||
+    (c >= 0x08a0 && c <= 0x08ff) ||
+    (c >= 0xfb50 && c <= 0xfdff) ||
+    (c >= 0xfe70 && c <= 0xfeff)
+  ) {
     // Arabic punctuation and digits are not letters.
-    if (c === 0x060c || c === 0x061b || c === 0x061f || (c >= 0x0660 && c <= 0x066d) || (c >= 0x06f0 && c <= 0x06f9)) return NOT_A_LETTER;
+    if (
+      c === 0x060c ||
+      c === 0x061b ||
+      c === 0x061f ||
+      (c >= 0x0660 && c <= 0x066d) ||
+      (c >= 0x06f0 && c <= 0x06f9)
+    )
+      return NOT_A_LETTER;
     return ARABIC;
   }
-  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x0370 && c <= 0x052f)) return OTHER;
+  if (
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0xc0 && c <= 0x24f) ||
+    (c >= 0x0370 && c <= 0x052f)
+  )
+    return OTHER;
   return NOT_A_LETTER;
 }
 
@@ -65,7 +84,11 @@ export function hasArabicPassage(text: string, minimumLetters = PASSAGE_LETTERS)
 export function sampleText(doc: Document, limit = SAMPLE_CHARS): string {
   const root = doc.body ?? doc.documentElement;
   if (!root) return "";
-  const walker = doc.createTreeWalker(root, 1 | 4 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */, readableFilter());
+  const walker = doc.createTreeWalker(
+    root,
+    1 | 4 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */,
+    readableFilter(),
+  );
   const parts: string[] = [];
   let length = 0;
   for (let node = walker.nextNode(); node && length < limit; node = walker.nextNode()) {

@@ -88,7 +88,9 @@ export class MentionIndex {
 
   /** Every mention in document order. */
   inOrder(): readonly MarkedMention[] {
-    this.ordered ??= [...this.mentions].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    this.ordered ??= [...this.mentions].sort((a, b) =>
+      a.range.compareBoundaryPoints(Range.START_TO_START, b.range),
+    );
     return this.ordered;
   }
 

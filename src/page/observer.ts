@@ -25,7 +25,9 @@ function isOurs(node: Node): boolean {
 /** Keeps only elements no other element of the list contains. */
 export function outermost(elements: Iterable<Element>): Element[] {
   const unique = [...new Set(elements)];
-  return unique.filter((element) => !unique.some((other) => other !== element && other.contains(element)));
+  return unique.filter(
+    (element) => !unique.some((other) => other !== element && other.contains(element)),
+  );
 }
 
 export function watchPage(root: Element, options: WatchOptions): PageWatch {
@@ -36,7 +38,9 @@ export function watchPage(root: Element, options: WatchOptions): PageWatch {
   const flush = () => {
     scheduled = false;
     if (options.signal.aborted) return;
-    const changed = outermost([...pending].filter((element) => element.isConnected && isReadable(element)));
+    const changed = outermost(
+      [...pending].filter((element) => element.isConnected && isReadable(element)),
+    );
     const anyRemoved = removed;
     pending.clear();
     removed = false;

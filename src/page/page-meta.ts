@@ -25,8 +25,18 @@ const META_KEYS = {
   outlet: ["og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site"],
   author: ["author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author"],
   published: [
-    "article:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "date",
-    "dc.date.issued", "dc.date", "og:published_time", "sailthru.date", "parsely-pub-date", "datecreated",
+    "article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "og:published_time",
+    "sailthru.date",
+    "parsely-pub-date",
+    "datecreated",
   ],
 } as const;
 
@@ -34,12 +44,26 @@ const META_KEYS = {
 const DATED_ELEMENTS: readonly [selector: string, attribute: string][] = [
   ["[itemprop='datePublished'][datetime]", "datetime"],
   ["[itemprop='datePublished'][content]", "content"],
-  ["[property='dc:date'][content], [property='dcterms:created'][content], [property='schema:datePublished'][content]", "content"],
+  [
+    "[property='dc:date'][content], [property='dcterms:created'][content], [property='schema:datePublished'][content]",
+    "content",
+  ],
   ["article time[datetime], time[pubdate][datetime]", "datetime"],
 ];
 
 /** Words that introduce a byline; the name follows (`بقلم: رائد العزاوي`, `كتب - فلان`). */
-const BYLINE_WORDS = ["بقلم", "كتب", "كتبت", "كتبه", "كتبته", "إعداد", "اعداد", "تحرير", "بواسطة", "By"];
+const BYLINE_WORDS = [
+  "بقلم",
+  "كتب",
+  "كتبت",
+  "كتبه",
+  "كتبته",
+  "إعداد",
+  "اعداد",
+  "تحرير",
+  "بواسطة",
+  "By",
+];
 
 /** How much visible text around the headline is searched for a dateline or byline. */
 const AFTER_HEADLINE_CHARS = 400;
@@ -47,7 +71,13 @@ const BEFORE_HEADLINE_CHARS = 200;
 
 /** JSON-LD types that describe the article itself; a generic WebPage only when nothing better is there. */
 const ARTICLE_TYPES = new Set([
-  "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BlogPosting", "WebPage",
+  "NewsArticle",
+  "Article",
+  "ReportageNewsArticle",
+  "AnalysisNewsArticle",
+  "OpinionNewsArticle",
+  "BlogPosting",
+  "WebPage",
 ]);
 
 /** Query parameters that only say how the reader arrived (campaign and click trackers). */
@@ -75,7 +105,11 @@ export function pageAddress(href: string): string {
 function metaValues(doc: Document): Map<string, string> {
   const values = new Map<string, string>();
   for (const meta of doc.querySelectorAll("meta[content]")) {
-    const key = (meta.getAttribute("property") ?? meta.getAttribute("name") ?? meta.getAttribute("itemprop"))?.toLowerCase();
+    const key = (
+      meta.getAttribute("property") ??
+      meta.getAttribute("name") ??
+      meta.getAttribute("itemprop")
+    )?.toLowerCase();
     const content = meta.getAttribute("content")?.trim();
     if (key && content && !values.has(key)) values.set(key, content);
   }
@@ -151,7 +185,10 @@ function httpUrl(value: string | null | undefined, base: string): string | undef
 }
 
 /** Reads the metadata of `doc`; `address` defaults to the document's own URL. */
-export function readPageMeta(doc: Document, address: string = doc.location?.href ?? doc.URL): PageMeta {
+export function readPageMeta(
+  doc: Document,
+  address: string = doc.location?.href ?? doc.URL,
+): PageMeta {
   const meta = metaValues(doc);
   const article = jsonLdArticle(doc);
   const fromMeta = (keys: readonly string[], accept: (v: string) => boolean = () => true) =>
@@ -163,19 +200,29 @@ export function readPageMeta(doc: Document, address: string = doc.location?.href
     clean(doc.title) ??
     clean(doc.querySelector("h1")?.textContent) ??
     "";
-  const outlet = clean(names(article?.publisher)[0], 500) ?? clean(fromMeta(META_KEYS.outlet, (v) => !v.startsWith("@")), 500);
+  const outlet =
+    clean(names(article?.publisher)[0], 500) ??
+    clean(
+      fromMeta(META_KEYS.outlet, (v) => !v.startsWith("@")),
+      500,
+    );
   const ldAuthors = names(article?.author).filter(isName);
   let nearHeadline: { before: string; after: string } | undefined;
   const aroundHeadline = () => (nearHeadline ??= textAroundHeadline(doc));
   const author =
     clean(ldAuthors.length ? ldAuthors.join("، ") : fromMeta(META_KEYS.author, isName), 1000) ??
-    clean(doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"]')?.textContent, 1000) ??
+    clean(
+      doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"]')?.textContent,
+      1000,
+    ) ??
     clean(bylineIn(aroundHeadline().after) ?? bylineIn(aroundHeadline().before), 200);
   const publishedAt =
     validDate(meta.get("article:published_time")) ??
     validDate(typeof article?.datePublished === "string" ? article.datePublished : undefined) ??
     META_KEYS.published.map((key) => validDate(meta.get(key))).find(Boolean) ??
-    DATED_ELEMENTS.map(([selector, attribute]) => validDate(doc.querySelector(selector)?.getAttribute(attribute))).find(Boolean) ??
+    DATED_ELEMENTS.map(([selector, attribute]) =>
+      validDate(doc.querySelector(selector)?.getAttribute(attribute)),
+    ).find(Boolean) ??
     datelineIn(aroundHeadline().after) ??
     datelineIn(aroundHeadline().before, true);
   const url =
@@ -199,7 +246,10 @@ export function readPageMeta(doc: Document, address: string = doc.location?.href
  */
 function textAroundHeadline(doc: Document): { before: string; after: string } {
   const body = doc.body;
-  const headline = body?.querySelector("article h1, main h1") ?? body?.querySelector("h1") ?? body?.querySelector("article h2, main h2");
+  const headline =
+    body?.querySelector("article h1, main h1") ??
+    body?.querySelector("h1") ??
+    body?.querySelector("article h2, main h2");
   if (!body || !headline) return { before: "", after: "" };
   const walker = doc.createTreeWalker(body, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */, readableFilter());
   let before = "";

@@ -86,11 +86,7 @@ function styleElement(doc: Document): HTMLStyleElement {
   return style;
 }
 
-function highlightPainter(
-  doc: Document,
-  api: HighlightApi,
-  initial: PaintOptions,
-): Painter {
+function highlightPainter(doc: Document, api: HighlightApi, initial: PaintOptions): Painter {
   let options = initial;
   let style: HTMLStyleElement | null = null;
   const highlights = new Map<EntityType, HighlightLike>();
@@ -133,7 +129,8 @@ function highlightPainter(
     clear() {
       for (const [type, highlight] of highlights) {
         highlight.clear();
-        if (api.registry.get(highlightName(type)) === highlight) api.registry.delete(highlightName(type));
+        if (api.registry.get(highlightName(type)) === highlight)
+          api.registry.delete(highlightName(type));
       }
       highlights.clear();
       style?.remove();
@@ -178,7 +175,9 @@ function spanPainter(doc: Document, initial: PaintOptions): Painter {
   };
   const wrapAll = (mentions: Iterable<MarkedMention>) => {
     // Last first: splitting a node after a range leaves the earlier ranges in it valid.
-    const sorted = [...mentions].sort((a, b) => b.range.compareBoundaryPoints(Range.START_TO_START, a.range));
+    const sorted = [...mentions].sort((a, b) =>
+      b.range.compareBoundaryPoints(Range.START_TO_START, a.range),
+    );
     for (const mention of sorted) wrap(mention);
   };
 
@@ -200,7 +199,8 @@ function spanPainter(doc: Document, initial: PaintOptions): Painter {
     },
     update(next) {
       options = next;
-      for (const mention of [...spans.keys()]) if (!options.types.includes(mention.type)) unwrap(mention);
+      for (const mention of [...spans.keys()])
+        if (!options.types.includes(mention.type)) unwrap(mention);
       wrapAll(known);
       if (!style || !style.isConnected) style = styleElement(doc);
       style.textContent = markStylesheet(options);

@@ -82,7 +82,9 @@ export interface PlacedMention {
 export function placeMentions(batch: Batch, mentions: readonly Mention[]): PlacedMention[] {
   const placed: PlacedMention[] = [];
   for (const mention of mentions) {
-    const part = batch.parts.find((p) => p.batchStart <= mention.start && mention.start < p.batchStart + p.length);
+    const part = batch.parts.find(
+      (p) => p.batchStart <= mention.start && mention.start < p.batchStart + p.length,
+    );
     if (!part || mention.end > part.batchStart + part.length) continue;
     const start = part.offset + (mention.start - part.batchStart);
     placed.push({ mention, map: part.map, start, end: start + (mention.end - mention.start) });
@@ -105,7 +107,8 @@ export function partitionRoots(root: Element, maxElements = MAX_ELEMENTS_PER_ROO
     }
     const tag = element.tagName.toUpperCase();
     const childrenInArticle = inArticle || tag === "ARTICLE" || tag === "MAIN";
-    for (const child of element.children) if (!isSkippedElement(child, childrenInArticle)) visit(child, childrenInArticle);
+    for (const child of element.children)
+      if (!isSkippedElement(child, childrenInArticle)) visit(child, childrenInArticle);
   };
   visit(root, root.parentElement?.closest("article, main") != null);
   return out;
@@ -144,13 +147,18 @@ export async function scanRoots(roots: readonly Element[], options: ScanOptions)
   const { scheduler, signal } = options;
   const maps: TextMap[] = [];
   const { onSlice } = options;
-  await runInSlices(roots, (root) => maps.push(buildTextMap(root)), scheduler, signal, { firstSliceNow: options.eager, onSlice });
+  await runInSlices(roots, (root) => maps.push(buildTextMap(root)), scheduler, signal, {
+    firstSliceNow: options.eager,
+    onSlice,
+  });
   let anchored = 0;
   for (const batch of packBatches(maps)) {
     if (signal.aborted) break;
     const mentions = await options.recognize(batch.text);
     if (signal.aborted) break;
-    const placed = placeMentions(batch, mentions).filter((p) => !options.accept || options.accept(p.mention));
+    const placed = placeMentions(batch, mentions).filter(
+      (p) => !options.accept || options.accept(p.mention),
+    );
     const chunk: MarkedMention[] = [];
     await runInSlices(
       placed,

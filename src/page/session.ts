@@ -175,13 +175,17 @@ export class PageSession {
 
   /** Whether a mention is shown to the reader: its type is on and it is still in the page. */
   isVisible(mention: MarkedMention): boolean {
-    return this.settings.markTypes.includes(mention.type) && mention.nodes.every((node) => node.isConnected);
+    return (
+      this.settings.markTypes.includes(mention.type) &&
+      mention.nodes.every((node) => node.isConnected)
+    );
   }
 
   /** The shown mention at a caret position, if any. */
   mentionAt(node: Node, offset: number): MarkedMention | undefined {
     const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    const mention = this.index.at(node, offset) ?? (element ? this.painter.mentionOf?.(element) : undefined);
+    const mention =
+      this.index.at(node, offset) ?? (element ? this.painter.mentionOf?.(element) : undefined);
     return mention && this.isVisible(mention) ? mention : undefined;
   }
 
@@ -203,7 +207,9 @@ export class PageSession {
         for (const mention of this.index.onNode(node as Text)) rereading.add(mention);
       }
     }
-    this.forget(this.index.removeWhere((m) => rereading.has(m) || m.nodes.some((node) => !node.isConnected)));
+    this.forget(
+      this.index.removeWhere((m) => rereading.has(m) || m.nodes.some((node) => !node.isConnected)),
+    );
     if (changed.length > 0) await this.scan(changed, this.schedulers.idle, false);
     else if (removed) this.scheduleReport();
   }
@@ -260,9 +266,15 @@ export class PageSession {
     // Counted over the names that can be painted (those in huge nodes never are).
     if (!this.nearOnly && this.blockOf.size > (this.deps.paintAllUpTo ?? PAINT_ALL_UP_TO)) {
       this.nearOnly = true;
-      this.painter.remove([...this.index.all()].filter((m) => this.blockOf.has(m) && !this.gate.isNear(this.blockOf.get(m)!)));
+      this.painter.remove(
+        [...this.index.all()].filter(
+          (m) => this.blockOf.has(m) && !this.gate.isNear(this.blockOf.get(m)!),
+        ),
+      );
     }
-    this.painter.add(this.nearOnly ? paintable.filter((m) => this.gate.isNear(this.blockOf.get(m)!)) : paintable);
+    this.painter.add(
+      this.nearOnly ? paintable.filter((m) => this.gate.isNear(this.blockOf.get(m)!)) : paintable,
+    );
   }
 
   /** Unpaints and forgets mentions already taken out of the index. */
@@ -326,9 +338,11 @@ export class PageSession {
     this.reportTimer = setTimeout(() => {
       if (this.signal.aborted) return;
       // Insertion order is reading order for the first scan; sorting 10k ranges would be a long task.
-      this.deps.report(this.index.size, summarise([...this.index.all()])).catch((error: unknown) => {
-        console.warn("[siyaq] could not report this page:", error);
-      });
+      this.deps
+        .report(this.index.size, summarise([...this.index.all()]))
+        .catch((error: unknown) => {
+          console.warn("[siyaq] could not report this page:", error);
+        });
     }, delay);
   }
 }
@@ -341,7 +355,11 @@ export function summarise(mentions: readonly MarkedMention[]): PageEntity[] {
   const rows = new Map<string, PageEntity>();
   mentions.forEach((mention, order) => {
     const surface = mention.surface.trim().replace(/\s+/g, " ");
-    const key = mention.entityId ? `id:${mention.entityId}` : mention.type === "DATE" && mention.date ? `date:${mention.date}` : `${mention.type}:${surface}`;
+    const key = mention.entityId
+      ? `id:${mention.entityId}`
+      : mention.type === "DATE" && mention.date
+        ? `date:${mention.date}`
+        : `${mention.type}:${surface}`;
     const row = rows.get(key);
     if (row) row.count += 1;
     else {
@@ -356,5 +374,8 @@ export function summarise(mentions: readonly MarkedMention[]): PageEntity[] {
   });
   const all = [...rows.values()];
   if (all.length <= MAX_REPORTED_ENTITIES) return all;
-  return all.sort((a, b) => b.count - a.count || a.first - b.first).slice(0, MAX_REPORTED_ENTITIES).sort((a, b) => a.first - b.first);
+  return all
+    .sort((a, b) => b.count - a.count || a.first - b.first)
+    .slice(0, MAX_REPORTED_ENTITIES)
+    .sort((a, b) => a.first - b.first);
 }

@@ -6,9 +6,14 @@ import type { SightingPage } from "@/src/kb/sightings";
 import { MAX_SIGHTING_NAMES } from "@/src/kb/messages";
 
 /** Notes that these unknown names appear on this page (in batches the background accepts). */
-export async function recordSightings(title: string, names: readonly { surface: string; type: EntityType }[]): Promise<void> {
+export async function recordSightings(
+  title: string,
+  names: readonly { surface: string; type: EntityType }[],
+): Promise<void> {
   for (let i = 0; i < names.length; i += MAX_SIGHTING_NAMES) {
-    const batch = names.slice(i, i + MAX_SIGHTING_NAMES).map(({ surface, type }) => ({ surface: surface.slice(0, 200), type }));
+    const batch = names
+      .slice(i, i + MAX_SIGHTING_NAMES)
+      .map(({ surface, type }) => ({ surface: surface.slice(0, 200), type }));
     await sendMessage("sightings.record", { title: title.slice(0, 2000), names: batch });
   }
 }

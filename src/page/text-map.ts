@@ -25,20 +25,90 @@ export interface TextMap {
 
 /** Content a reader does not read as prose: code, form fields, media, and our own UI. */
 const SKIPPED_TAGS = new Set([
-  "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "CODE", "PRE", "KBD", "SAMP", "VAR",
-  "TEXTAREA", "INPUT", "SELECT", "OPTION", "BUTTON",
-  "SVG", "MATH", "CANVAS", "IFRAME", "OBJECT", "EMBED", "VIDEO", "AUDIO", "IMG", "HEAD", "TITLE",
-  "NAV", "MENU", "DIALOG",
+  "SCRIPT",
+  "STYLE",
+  "NOSCRIPT",
+  "TEMPLATE",
+  "CODE",
+  "PRE",
+  "KBD",
+  "SAMP",
+  "VAR",
+  "TEXTAREA",
+  "INPUT",
+  "SELECT",
+  "OPTION",
+  "BUTTON",
+  "SVG",
+  "MATH",
+  "CANVAS",
+  "IFRAME",
+  "OBJECT",
+  "EMBED",
+  "VIDEO",
+  "AUDIO",
+  "IMG",
+  "HEAD",
+  "TITLE",
+  "NAV",
+  "MENU",
+  "DIALOG",
 ]);
 
 /** ARIA roles of site chrome rather than the article. */
-const CHROME_ROLES = new Set(["navigation", "menu", "menubar", "banner", "contentinfo", "search", "toolbar", "tablist"]);
+const CHROME_ROLES = new Set([
+  "navigation",
+  "menu",
+  "menubar",
+  "banner",
+  "contentinfo",
+  "search",
+  "toolbar",
+  "tablist",
+]);
 
 /** Elements that start a new line; text on either side must not glue into one word. */
 export const BLOCK_TAGS = new Set([
-  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BODY", "BR", "CAPTION", "DD", "DETAILS", "DIV", "DL", "DT",
-  "FIELDSET", "FIGCAPTION", "FIGURE", "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HGROUP",
-  "HR", "LI", "MAIN", "OL", "P", "SECTION", "SUMMARY", "TABLE", "TBODY", "TD", "TFOOT", "TH", "THEAD", "TR", "UL",
+  "ADDRESS",
+  "ARTICLE",
+  "ASIDE",
+  "BLOCKQUOTE",
+  "BODY",
+  "BR",
+  "CAPTION",
+  "DD",
+  "DETAILS",
+  "DIV",
+  "DL",
+  "DT",
+  "FIELDSET",
+  "FIGCAPTION",
+  "FIGURE",
+  "FOOTER",
+  "FORM",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "HEADER",
+  "HGROUP",
+  "HR",
+  "LI",
+  "MAIN",
+  "OL",
+  "P",
+  "SECTION",
+  "SUMMARY",
+  "TABLE",
+  "TBODY",
+  "TD",
+  "TFOOT",
+  "TH",
+  "THEAD",
+  "TR",
+  "UL",
 ]);
 
 /** Our own elements carry this attribute so a scan never reads the card or the fallback marks' host. */
@@ -78,7 +148,8 @@ function isArticleTag(element: Element): boolean {
  * happy-dom has no layout, so there it is never asked.
  */
 function hiddenByStyle(element: Element): boolean {
-  const check = (element as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  const check = (element as Element & { checkVisibility?: (o?: object) => boolean })
+    .checkVisibility;
   if (typeof check !== "function" || isLayoutless(element)) return false;
   return !check.call(element, { visibilityProperty: true });
 }
@@ -99,7 +170,10 @@ export interface TextMapOptions {
  * skipped content (see `isReadable`).
  */
 export function buildTextMap(root: Element | Document, options: TextMapOptions = {}): TextMap {
-  const start = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : (root as Element);
+  const start =
+    root.nodeType === 9
+      ? ((root as Document).body ?? (root as Document).documentElement)
+      : (root as Element);
   // A root handed over on its own (a part of a split container, a block a mutation touched) is
   // checked with its ancestors first: a <script> child of a big container reads nothing.
   if (start && root.nodeType !== 9 && !isReadable(start)) return makeTextMap("", []);
@@ -119,7 +193,12 @@ export function buildTextMap(root: Element | Document, options: TextMapOptions =
   // An explicit stack: real pages nest thousands of elements deep enough to worry recursion.
   type Frame = { node: Node; inArticle: boolean; closeBlock: boolean };
   const stack: Frame[] = [];
-  if (start) stack.push({ node: start, inArticle: start.closest?.("article, main") != null, closeBlock: false });
+  if (start)
+    stack.push({
+      node: start,
+      inArticle: start.closest?.("article, main") != null,
+      closeBlock: false,
+    });
 
   while (stack.length > 0) {
     const frame = stack.pop()!;
@@ -143,7 +222,13 @@ export function buildTextMap(root: Element | Document, options: TextMapOptions =
     if (node.nodeType !== 1) continue;
     const element = node as Element;
     if (element !== start && isSkippedElement(element, frame.inArticle)) continue;
-    if (element !== start && computed && BLOCK_TAGS.has(element.tagName.toUpperCase()) && hiddenByStyle(element)) continue;
+    if (
+      element !== start &&
+      computed &&
+      BLOCK_TAGS.has(element.tagName.toUpperCase()) &&
+      hiddenByStyle(element)
+    )
+      continue;
     const tag = element.tagName.toUpperCase();
     const block = BLOCK_TAGS.has(tag);
     const inArticle = frame.inArticle || isArticleTag(element);
@@ -152,7 +237,8 @@ export function buildTextMap(root: Element | Document, options: TextMapOptions =
       stack.push({ node: element, inArticle, closeBlock: true });
     }
     const children = element.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, inArticle, closeBlock: false });
+    for (let i = children.length - 1; i >= 0; i--)
+      stack.push({ node: children[i]!, inArticle, closeBlock: false });
   }
 
   // A closing break with nothing after it separates nothing.

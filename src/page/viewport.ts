@@ -12,11 +12,16 @@ export interface ViewportGate {
 /** How far beyond the viewport counts as near: a screen and a half above and below. */
 export const NEAR_MARGIN = "150% 0px";
 
-type ObserverFactory = (callback: IntersectionObserverCallback, options: IntersectionObserverInit) => Pick<IntersectionObserver, "observe" | "unobserve" | "disconnect">;
+type ObserverFactory = (
+  callback: IntersectionObserverCallback,
+  options: IntersectionObserverInit,
+) => Pick<IntersectionObserver, "observe" | "unobserve" | "disconnect">;
 
 export function viewportGate(
   onChange: (entered: Element[], left: Element[]) => void,
-  createObserver: ObserverFactory | null = typeof IntersectionObserver === "function" ? (cb, options) => new IntersectionObserver(cb, options) : null,
+  createObserver: ObserverFactory | null = typeof IntersectionObserver === "function"
+    ? (cb, options) => new IntersectionObserver(cb, options)
+    : null,
 ): ViewportGate {
   const near = new Set<Element>();
   // Without IntersectionObserver every block counts as near: correct, only slower on huge pages.

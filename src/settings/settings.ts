@@ -51,7 +51,9 @@ export function parseSettings(stored: unknown): Settings {
 let pendingSave: Promise<unknown> = Promise.resolve();
 
 /** Applies a change computed from the current settings, after any save still in flight. */
-export function updateSettings(change: (current: Settings) => Partial<Settings>): Promise<Settings> {
+export function updateSettings(
+  change: (current: Settings) => Partial<Settings>,
+): Promise<Settings> {
   const saved = pendingSave.then(async () => {
     const current = await loadSettings();
     const next = v.parse(SettingsSchema, { ...current, ...change(current) });
@@ -120,7 +122,9 @@ export function setSiteEnabled(host: string, enabled: boolean): Promise<Settings
 /** Forgets the user's rule for a site: it falls back to the global default. */
 export function removeSiteRule(host: string): Promise<Settings> {
   const wanted = normalizeHost(host);
-  return updateSettings((settings) => ({ sites: settings.sites.filter((rule) => normalizeHost(rule.host) !== wanted) }));
+  return updateSettings((settings) => ({
+    sites: settings.sites.filter((rule) => normalizeHost(rule.host) !== wanted),
+  }));
 }
 
 /** Calls `listener` with the new settings whenever any context changes them. */

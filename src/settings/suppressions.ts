@@ -39,8 +39,13 @@ export async function loadSuppressions(): Promise<Suppression[]> {
 }
 
 /** A matcher for one host, built once per change rather than per mention. */
-export function suppressionMatcher(list: readonly Suppression[], host: string): (surface: string) => boolean {
-  const keys = new Set(list.filter((s) => s.host === host || s.host === EVERY_SITE).map((s) => s.key));
+export function suppressionMatcher(
+  list: readonly Suppression[],
+  host: string,
+): (surface: string) => boolean {
+  const keys = new Set(
+    list.filter((s) => s.host === host || s.host === EVERY_SITE).map((s) => s.key),
+  );
   if (keys.size === 0) return () => false;
   return (surface) => keys.has(suppressionKey(surface));
 }
@@ -59,7 +64,12 @@ export function addSuppression(surface: string, host: string = EVERY_SITE): Prom
   const key = suppressionKey(surface);
   if (!key) return Promise.reject(new Error("a suppression needs a non-empty name"));
   return serialised(async () => {
-    const entry = v.parse(SuppressionSchema, { key, surface: surface.trim().slice(0, 200), host, addedAt: Date.now() });
+    const entry = v.parse(SuppressionSchema, {
+      key,
+      surface: surface.trim().slice(0, 200),
+      host,
+      addedAt: Date.now(),
+    });
     const list = (await loadSuppressions()).filter((s) => !(s.key === key && s.host === host));
     list.push(entry);
     const kept = list.slice(-MAX_SUPPRESSIONS);
@@ -68,7 +78,10 @@ export function addSuppression(surface: string, host: string = EVERY_SITE): Prom
   });
 }
 
-export function removeSuppression(surface: string, host: string = EVERY_SITE): Promise<Suppression[]> {
+export function removeSuppression(
+  surface: string,
+  host: string = EVERY_SITE,
+): Promise<Suppression[]> {
   const key = suppressionKey(surface);
   return serialised(async () => {
     const kept = (await loadSuppressions()).filter((s) => !(s.key === key && s.host === host));

@@ -59,11 +59,17 @@ export interface FloatingPanel {
   destroy(): void;
 }
 
-export function createFloatingPanel(doc: Document, options: { tag: string; kind: string; css: string }): FloatingPanel {
+export function createFloatingPanel(
+  doc: Document,
+  options: { tag: string; kind: string; css: string },
+): FloatingPanel {
   const host = doc.createElement(options.tag);
   host.setAttribute(SIYAQ_HOST_ATTRIBUTE, options.kind);
   // The host itself takes no room and no page style: everything visible is inside the shadow.
-  host.setAttribute("style", "all: initial; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483647;");
+  host.setAttribute(
+    "style",
+    "all: initial; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483647;",
+  );
   const shadow = host.attachShadow({ mode: "closed" });
   const style = doc.createElement("style");
   style.textContent = options.css;
@@ -80,8 +86,16 @@ export function createFloatingPanel(doc: Document, options: { tag: string; kind:
     const rect = frame.getBoundingClientRect();
     // The content's own height, even while capped: resetting the cap here would resize the frame
     // inside its ResizeObserver callback and loop.
-    const height = Math.max(rect.height, frame.scrollHeight + (frame.offsetHeight - frame.clientHeight));
-    const at = placeCard(anchor, { width: rect.width, height }, { width: view.innerWidth, height: view.innerHeight }, direction);
+    const height = Math.max(
+      rect.height,
+      frame.scrollHeight + (frame.offsetHeight - frame.clientHeight),
+    );
+    const at = placeCard(
+      anchor,
+      { width: rect.width, height },
+      { width: view.innerWidth, height: view.innerHeight },
+      direction,
+    );
     frame.style.top = `${at.top}px`;
     frame.style.left = `${at.left}px`;
     frame.style.maxHeight = `${at.maxHeight}px`;

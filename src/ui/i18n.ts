@@ -44,7 +44,10 @@ export async function loadUiLanguage(): Promise<UiLanguage> {
 }
 
 /** Calls `listener` when the language in use changes, whichever context changed the setting. */
-export function onUiLanguageChanged(current: UiLanguage, listener: (language: UiLanguage) => void): () => void {
+export function onUiLanguageChanged(
+  current: UiLanguage,
+  listener: (language: UiLanguage) => void,
+): () => void {
   let last = current;
   return onSettingsChanged((settings) => {
     const next = uiLanguage(settings.uiLanguage);
@@ -81,7 +84,9 @@ const LOCALES: Record<UiLanguage, string> = {
 };
 
 function fill(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 export function translator(language: UiLanguage): Translator {
@@ -108,7 +113,9 @@ export function formatIsoDate(iso: string, language: UiLanguage): string {
   const match = /^(-?\d{1,6})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
   if (!match) return iso;
   const [, year, month, day] = match;
-  const when = new Date(Date.UTC(Number(year), month ? Number(month) - 1 : 0, day ? Number(day) : 1));
+  const when = new Date(
+    Date.UTC(Number(year), month ? Number(month) - 1 : 0, day ? Number(day) : 1),
+  );
   if (Number.isNaN(when.getTime())) return iso;
   when.setUTCFullYear(Number(year)); // Date.UTC maps years 0–99 to 1900–1999
   const options: Intl.DateTimeFormatOptions = { timeZone: "UTC", year: "numeric" };
@@ -118,7 +125,10 @@ export function formatIsoDate(iso: string, language: UiLanguage): string {
 }
 
 /** Text stored in both languages, shown in the UI language when it exists and in the other otherwise. */
-export function localized(text: { ar?: string; en?: string } | undefined, language: UiLanguage): string {
+export function localized(
+  text: { ar?: string; en?: string } | undefined,
+  language: UiLanguage,
+): string {
   if (!text) return "";
   const first = language === "ar" ? text.ar : text.en;
   const second = language === "ar" ? text.en : text.ar;

@@ -2,10 +2,22 @@
 // styles, then the page's root component — rendered again in the new language when the reader
 // changes it, from this page or any other.
 import { Fragment, render, type ComponentChild } from "preact";
-import { applyLanguage, loadUiLanguage, onUiLanguageChanged, translator, uiLanguage, type Translator, type UiLanguage } from "./i18n";
+import {
+  applyLanguage,
+  loadUiLanguage,
+  onUiLanguageChanged,
+  translator,
+  uiLanguage,
+  type Translator,
+  type UiLanguage,
+} from "./i18n";
 import { sharedStyles } from "./shared/styles";
 
-export function mountPage(pageStyles: string, title: (t: Translator) => string, view: (t: Translator) => ComponentChild): void {
+export function mountPage(
+  pageStyles: string,
+  title: (t: Translator) => string,
+  view: (t: Translator) => ComponentChild,
+): void {
   const style = document.createElement("style");
   style.textContent = `${sharedStyles}\n${pageStyles}`;
   document.head.append(style);

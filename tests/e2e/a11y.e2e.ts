@@ -4,7 +4,13 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSERS, launchExtension, waitUntil, type LaunchedExtension, type TestPage } from "./harness";
+import {
+  BROWSERS,
+  launchExtension,
+  waitUntil,
+  type LaunchedExtension,
+  type TestPage,
+} from "./harness";
 import { importHighlight, markCenter, markCount } from "./marks";
 
 const require = createRequire(import.meta.url);
@@ -23,11 +29,29 @@ let axeSource = "";
 async function axe(page: TestPage): Promise<Finding[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.raw.evaluate(axeSource);
   return page.evaluate(async () => {
-    const results = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(
-      document,
-      { resultTypes: ["violations"] },
-    );
-    return results.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+    const results = await (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{
+            violations: {
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: { target: string[] }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe.run(document, { resultTypes: ["violations"] });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
   });
 }
 
@@ -36,14 +60,23 @@ function serious(findings: Finding[]): Finding[] {
 }
 
 function report(where: string, findings: Finding[]): void {
-  const line = findings.length ? findings.map((f) => `${f.impact}:${f.id}(${f.targets.length})`).join(" ") : "none";
+  const line = findings.length
+    ? findings.map((f) => `${f.impact}:${f.id}(${f.targets.length})`).join(" ")
+    : "none";
   console.log(`axe ${where}: ${line}`);
 }
 
 function setLanguage(ext: LaunchedExtension, language: "ar" | "en"): Promise<void> {
   return ext.inExtension(async (uiLanguage) => {
-    type Storage = { local: { get(key: string): Promise<Record<string, Record<string, unknown> | undefined>>; set(items: object): Promise<void> } };
-    const api = (globalThis as unknown as { browser?: { storage: Storage } }).browser ?? (globalThis as unknown as { chrome: { storage: Storage } }).chrome;
+    type Storage = {
+      local: {
+        get(key: string): Promise<Record<string, Record<string, unknown> | undefined>>;
+        set(items: object): Promise<void>;
+      };
+    };
+    const api =
+      (globalThis as unknown as { browser?: { storage: Storage } }).browser ??
+      (globalThis as unknown as { chrome: { storage: Storage } }).chrome;
     const stored = (await api.storage.local.get("siyaq.settings"))["siyaq.settings"] ?? {};
     await api.storage.local.set({ "siyaq.settings": { ...stored, uiLanguage } });
   }, language);
@@ -83,7 +116,9 @@ describe.each(BROWSERS)("accessibility (axe-core) in %s", (browser) => {
         await popup.waitFor('[data-testid="page-entity"]', { timeout: 20_000 });
         await popup.waitFor('[data-testid="page-highlights"]', { timeout: 10_000 });
         await popup.waitFor('[data-testid="shortcuts"]');
-        expect(await popup.evaluate(() => document.documentElement.dir)).toBe(language === "ar" ? "rtl" : "ltr");
+        expect(await popup.evaluate(() => document.documentElement.dir)).toBe(
+          language === "ar" ? "rtl" : "ltr",
+        );
         const findings = await axe(popup);
         report(`${browser}/popup/${language}`, findings);
         expect(serious(findings)).toEqual([]);
@@ -118,7 +153,11 @@ describe.each(BROWSERS)("accessibility (axe-core) in %s", (browser) => {
   }
 
   it("Tab reaches controls on the three pages and each draws a visible focus ring (names: axe's button-name, label, link-name rules above)", async () => {
-    const pages = [await ext.openPopup(url), await ext.openExtensionPage("options.html"), await ext.openExtensionPage("library.html")];
+    const pages = [
+      await ext.openPopup(url),
+      await ext.openExtensionPage("options.html"),
+      await ext.openExtensionPage("library.html"),
+    ];
     await pages[0]!.waitFor('[data-testid="page-entity"]', { timeout: 20_000 });
     await pages[1]!.waitFor('[data-testid="pack-list"]', { timeout: 15_000 });
     await pages[2]!.waitFor(".list > *", { timeout: 15_000 });
@@ -142,7 +181,10 @@ describe.each(BROWSERS)("accessibility (axe-core) in %s", (browser) => {
             const s = getComputedStyle(label);
             return s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
           })();
-          return { what: `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${el.className}`, ring: ring || labelRing };
+          return {
+            what: `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${el.className}`,
+            ring: ring || labelRing,
+          };
         });
         if (state) reached += 1;
         if (state && !state.ring) unringed.push(state.what);
@@ -181,10 +223,11 @@ describe.each(BROWSERS)("accessibility (axe-core) in %s", (browser) => {
       document.head.innerHTML = "<title>card</title>";
       document.body.innerHTML = `<main>${html}</main>`;
     }, markup);
-    const findings = (await axe(copy)).filter((f) => !["region", "landmark-one-main", "page-has-heading-one"].includes(f.id));
+    const findings = (await axe(copy)).filter(
+      (f) => !["region", "landmark-one-main", "page-has-heading-one"].includes(f.id),
+    );
     report(`${browser}/hover-card/ar`, findings);
     expect(serious(findings)).toEqual([]);
     await copy.close();
   });
 });
-

@@ -11,7 +11,8 @@ import { highlightReport, markCount, textCenter } from "./marks";
 const SOLEIMANI_SENTENCE =
   "وتعترض قوى ومليشيات مسلحة عراقية مقربة من إيران على بقاء تلك القوات، ولجأت إلى تصعيد الهجمات ضد مقارها العسكرية مطلع العام الماضي بعد مقتل قائد فيلق القدس الإيراني قاسم سليماني بغارة جوية أمريكية عند مطار بغداد الدولي.";
 /** A sentence of our own with a person the starter pack does not know (found by the title rule). */
-const UNKNOWN_SENTENCE = "وقال الخبير الأمني العراقي د. عماد الشمري إن انتهاء المهام القتالية لقوات التحالف الدولي لا يعني انسحابها من العراق.";
+const UNKNOWN_SENTENCE =
+  "وقال الخبير الأمني العراقي د. عماد الشمري إن انتهاء المهام القتالية لقوات التحالف الدولي لا يعني انسحابها من العراق.";
 
 const CARD = "siyaq-card";
 const HIGHLIGHT_UI = "siyaq-highlight-ui";
@@ -23,7 +24,12 @@ async function textIn(page: TestPage, host: string, selector: string): Promise<s
   const text = await page.inShadow(
     host,
     (root, selector) => {
-      const textOf = (node: Node): string => (node.nodeName === "STYLE" ? "" : node.nodeType === 3 ? (node.nodeValue ?? "") : [...node.childNodes].map(textOf).join(""));
+      const textOf = (node: Node): string =>
+        node.nodeName === "STYLE"
+          ? ""
+          : node.nodeType === 3
+            ? (node.nodeValue ?? "")
+            : [...node.childNodes].map(textOf).join("");
       return [...root.querySelectorAll(selector)].map(textOf).join(" ");
     },
     selector,
@@ -33,16 +39,29 @@ async function textIn(page: TestPage, host: string, selector: string): Promise<s
 
 /** How many `selector` our UI `host` shows. */
 async function countIn(page: TestPage, host: string, selector: string): Promise<number> {
-  return (await page.inShadow(host, (root, selector) => root.querySelectorAll(selector).length, selector)) ?? 0;
+  return (
+    (await page.inShadow(
+      host,
+      (root, selector) => root.querySelectorAll(selector).length,
+      selector,
+    )) ?? 0
+  );
 }
 
 /** The first `selector` in `host` (whose trimmed text is `text`, if given), scrolled into view: its centre. */
-function centerIn(page: TestPage, host: string, selector: string, text?: string): Promise<{ x: number; y: number } | null> {
+function centerIn(
+  page: TestPage,
+  host: string,
+  selector: string,
+  text?: string,
+): Promise<{ x: number; y: number } | null> {
   return page
     .inShadow(
       host,
       (root, { selector, text }) => {
-        const element = [...root.querySelectorAll(selector)].find((e) => text === null || e.textContent?.trim() === text);
+        const element = [...root.querySelectorAll(selector)].find(
+          (e) => text === null || e.textContent?.trim() === text,
+        );
         if (!element) return null;
         // The card scrolls inside its own frame when it is taller than the room beside the word.
         element.scrollIntoView({ block: "nearest", inline: "nearest" });
@@ -55,9 +74,16 @@ function centerIn(page: TestPage, host: string, selector: string, text?: string)
 }
 
 /** Clicks the first `selector` (with `text`) our UI shows, waiting for it to appear. */
-async function clickIn(page: TestPage, host: string, selector: string, text?: string): Promise<void> {
+async function clickIn(
+  page: TestPage,
+  host: string,
+  selector: string,
+  text?: string,
+): Promise<void> {
   let at: { x: number; y: number } | null = null;
-  await expect.poll(async () => (at = await centerIn(page, host, selector, text)), { timeout: 10_000 }).not.toBeNull();
+  await expect
+    .poll(async () => (at = await centerIn(page, host, selector, text)), { timeout: 10_000 })
+    .not.toBeNull();
   await page.mouse.click(at!.x, at!.y);
 }
 
@@ -130,10 +156,14 @@ describe.each(BROWSERS)("the card and saved highlights on the page in %s", (brow
     // A click on the saved sentence (on a word that is not a name) opens the editor; the note is saved.
     const word = await textCenter(page, "ومليشيات");
     await page.mouse.click(word.x, word.y);
-    await expect.poll(() => countIn(page, HIGHLIGHT_UI, "form.editor"), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => countIn(page, HIGHLIGHT_UI, "form.editor"), { timeout: 10_000 })
+      .toBe(1);
     await page.keyboard.type(note);
     await page.keyboard.press("Control+Enter");
-    await expect.poll(() => textIn(page, HIGHLIGHT_UI, "p.status"), { timeout: 10_000 }).toContain("حُدّث الاقتباس");
+    await expect
+      .poll(() => textIn(page, HIGHLIGHT_UI, "p.status"), { timeout: 10_000 })
+      .toContain("حُدّث الاقتباس");
 
     await page.reload();
     await expect.poll(() => highlightReport(ext, page), { timeout: 30_000 }).toBe("1/1");
@@ -143,7 +173,15 @@ describe.each(BROWSERS)("the card and saved highlights on the page in %s", (brow
     await page.mouse.click(again.x, again.y);
     let value: string | null = null;
     await expect
-      .poll(async () => (value = await page.inShadow(HIGHLIGHT_UI, (root) => root.querySelector("textarea")?.value ?? null, undefined)), { timeout: 10_000 })
+      .poll(
+        async () =>
+          (value = await page.inShadow(
+            HIGHLIGHT_UI,
+            (root) => root.querySelector("textarea")?.value ?? null,
+            undefined,
+          )),
+        { timeout: 10_000 },
+      )
       .not.toBeNull();
     expect(value).toBe(note);
     await page.keyboard.press("Escape");
@@ -165,9 +203,13 @@ describe.each(BROWSERS)("the card and saved highlights on the page in %s", (brow
     // Keyboard: Alt+Shift+H reaches the highlight and focuses its note; Esc closes it.
     await page.keyboard.press("Alt+Shift+H");
     await expect.poll(shownNote, { timeout: 10_000 }).toBe(note);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.localName), { timeout: 5_000 }).toBe(HIGHLIGHT_UI);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.localName), { timeout: 5_000 })
+      .toBe(HIGHLIGHT_UI);
     await page.keyboard.press("Escape");
-    await expect.poll(() => countIn(page, HIGHLIGHT_UI, "p.saved-note"), { timeout: 5_000 }).toBe(0);
+    await expect
+      .poll(() => countIn(page, HIGHLIGHT_UI, "p.saved-note"), { timeout: 5_000 })
+      .toBe(0);
     await page.close();
   });
 
@@ -183,7 +225,13 @@ describe.each(BROWSERS)("the card and saved highlights on the page in %s", (brow
       CARD,
       (root) => {
         const a = root.querySelector("a.web-search");
-        return a && { href: a.getAttribute("href"), rel: a.getAttribute("rel"), title: a.getAttribute("title") };
+        return (
+          a && {
+            href: a.getAttribute("href"),
+            rel: a.getAttribute("rel"),
+            title: a.getAttribute("title"),
+          }
+        );
       },
       undefined,
     );
@@ -206,8 +254,12 @@ describe.each(BROWSERS)("the card and saved highlights on the page in %s", (brow
     // The same setting as the popup's switch, and no card opens on a name any more.
     const stored = await ext.inExtension(async () => {
       type Api = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
-      const api = (globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-      return (await api.storage.local.get("siyaq.settings"))["siyaq.settings"] as { sites: unknown[] };
+      const api =
+        (globalThis as unknown as { browser?: Api }).browser ??
+        (globalThis as unknown as { chrome: Api }).chrome;
+      return (await api.storage.local.get("siyaq.settings"))["siyaq.settings"] as {
+        sites: unknown[];
+      };
     }, undefined);
     expect(stored.sites).toContainEqual({ host, enabled: false });
     await hover(page, await textCenter(page, "قاسم سليماني"));

@@ -11,7 +11,12 @@ const NOTE = 'قال: "نعم"، ثم\n=HYPERLINK("http://x") [انقر](javascr
 
 /** Two highlights of one article and one of another, as a Web Annotation collection. */
 function seedFile(): string {
-  const annotation = (id: string, exact: string, start: number, extra: Record<string, unknown>) => ({
+  const annotation = (
+    id: string,
+    exact: string,
+    start: number,
+    extra: Record<string, unknown>,
+  ) => ({
     "@context": "http://www.w3.org/ns/anno.jsonld",
     id: `urn:uuid:${id}`,
     type: "Annotation",
@@ -50,11 +55,31 @@ function seedFile(): string {
     annotation("1b7e2f1c-3a4d-4e5f-8a9b-0c1d2e3f4a5b", "التحالف الدولي", 200, {}),
     {
       ...annotation("2b7e2f1c-3a4d-4e5f-8a9b-0c1d2e3f4a5b", "Iraq", 5, {}),
-      target: { source: "https://news.example/iraq", selector: [{ type: "TextQuoteSelector", exact: "Iraq" }, { type: "TextPositionSelector", start: 5, end: 9 }] },
-      siyaq: { url: "https://news.example/iraq", entities: [], citation: { title: "Iraq", url: "https://news.example/iraq", accessedAt: "2026-11-30T08:00:00.000Z" } },
+      target: {
+        source: "https://news.example/iraq",
+        selector: [
+          { type: "TextQuoteSelector", exact: "Iraq" },
+          { type: "TextPositionSelector", start: 5, end: 9 },
+        ],
+      },
+      siyaq: {
+        url: "https://news.example/iraq",
+        entities: [],
+        citation: {
+          title: "Iraq",
+          url: "https://news.example/iraq",
+          accessedAt: "2026-11-30T08:00:00.000Z",
+        },
+      },
     },
   ];
-  return JSON.stringify({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationCollection", label: "seed", total: items.length, first: { type: "AnnotationPage", items } });
+  return JSON.stringify({
+    "@context": "http://www.w3.org/ns/anno.jsonld",
+    type: "AnnotationCollection",
+    label: "seed",
+    total: items.length,
+    first: { type: "AnnotationPage", items },
+  });
 }
 
 async function openLibrary(ext: LaunchedExtension): Promise<TestPage> {
@@ -68,7 +93,11 @@ async function importInto(library: TestPage, name: string, text: string): Promis
 }
 
 /** The file the export button downloads, its bytes as written (the harness reads them as UTF-8). */
-async function download(ext: LaunchedExtension, library: TestPage, format: string): Promise<{ name: string; bytes: Buffer }> {
+async function download(
+  ext: LaunchedExtension,
+  library: TestPage,
+  format: string,
+): Promise<{ name: string; bytes: Buffer }> {
   const file = await ext.download(() => library.click(`button[data-export="${format}"]`));
   return { name: file.name, bytes: Buffer.from(file.text, "utf8") };
 }
@@ -97,7 +126,14 @@ describe.each(BROWSERS)("exports from the library page in %s", (browser) => {
           open.onerror = () => fail(open.error);
           open.onsuccess = () => {
             const tx = open.result.transaction("highlights", "readwrite");
-            tx.objectStore("highlights").put({ id: "damaged-1", url: "https://example.org/old", createdAt: 1, updatedAt: 1, tags: [], entityIds: [] });
+            tx.objectStore("highlights").put({
+              id: "damaged-1",
+              url: "https://example.org/old",
+              createdAt: 1,
+              updatedAt: 1,
+              tags: [],
+              entityIds: [],
+            });
             tx.oncomplete = () => (open.result.close(), done());
             tx.onerror = () => fail(tx.error);
           };
@@ -114,13 +150,17 @@ describe.each(BROWSERS)("exports from the library page in %s", (browser) => {
     const csvText = csv.bytes.toString("utf8");
     expect(csvText).toContain(QUOTE);
     // Quoted, quotes doubled, the line break kept inside the cell.
-    expect(csvText).toContain(`,"قال: ""نعم""، ثم\n=HYPERLINK(""http://x"") [انقر](javascript:alert(1))",انسحاب,`);
+    expect(csvText).toContain(
+      `,"قال: ""نعم""، ثم\n=HYPERLINK(""http://x"") [انقر](javascript:alert(1))",انسحاب,`,
+    );
 
     const md = (await download(ext, library, "markdown")).bytes.toString("utf8");
     expect(md).toContain(`## [العراق: التحالف الدولي ينهي مهمته القتالية](<${PAGE}>)`);
     expect(md).toContain("- Entities: قاسم الأعرجي (PER)");
     expect(md).toContain("published 2021-12-09 · accessed 2026-11-29");
-    expect(md).toContain(`- Citation: رائد العزاوي, “العراق: التحالف الدولي ينهي مهمته القتالية”, الأمصار, 2021-12-09, ${PAGE} (accessed 2026-11-29)`);
+    expect(md).toContain(
+      `- Citation: رائد العزاوي, “العراق: التحالف الدولي ينهي مهمته القتالية”, الأمصار, 2021-12-09, ${PAGE} (accessed 2026-11-29)`,
+    );
     // The note's "[انقر](javascript:…)" stays text: its brackets escaped, no link.
     expect(md).toContain("\\[انقر\\](javascript:alert(1))");
     expect(md).not.toMatch(/(?<!\\)\]\(<?javascript:/i);
@@ -128,7 +168,18 @@ describe.each(BROWSERS)("exports from the library page in %s", (browser) => {
     const ris = (await download(ext, library, "ris")).bytes.toString("utf8");
     const records = ris.split(/^ER {2}- ?$/m).filter((chunk) => chunk.trim());
     expect(records).toHaveLength(2); // one item per cited page
-    for (const tag of ["TY  - NEWS", "TI  - العراق: التحالف الدولي ينهي مهمته القتالية", "T2  - الأمصار", "AU  - رائد العزاوي", "PY  - 2021", "DA  - 2021/12/09/", `UR  - ${PAGE}`, "Y2  - 2026/11/29/", "KW  - انسحاب", "LA  - ar"]) {
+    for (const tag of [
+      "TY  - NEWS",
+      "TI  - العراق: التحالف الدولي ينهي مهمته القتالية",
+      "T2  - الأمصار",
+      "AU  - رائد العزاوي",
+      "PY  - 2021",
+      "DA  - 2021/12/09/",
+      `UR  - ${PAGE}`,
+      "Y2  - 2026/11/29/",
+      "KW  - انسحاب",
+      "LA  - ar",
+    ]) {
       expect(records[0]).toContain(`${tag}\r\n`);
     }
     expect(records[0]!.match(/^N1 {2}- /gm)).toHaveLength(2);
@@ -151,7 +202,11 @@ describe.each(BROWSERS)("exports from the library page in %s", (browser) => {
     // The lossless file, into a fresh profile: the same three highlights, the damaged one left out.
     const json = await download(ext, library, "json");
     const exported = JSON.parse(json.bytes.toString("utf8"));
-    expect(exported.first.items.map((item: { id: string }) => item.id).sort()).toEqual(JSON.parse(seedFile()).first.items.map((item: { id: string }) => item.id).sort());
+    expect(exported.first.items.map((item: { id: string }) => item.id).sort()).toEqual(
+      JSON.parse(seedFile())
+        .first.items.map((item: { id: string }) => item.id)
+        .sort(),
+    );
     fresh = await launchExtension(browser);
     const other = await openLibrary(fresh);
     await importInto(other, "highlights.json", json.bytes.toString("utf8"));

@@ -20,9 +20,13 @@ describe.each(BROWSERS)("foundation in %s", (browser) => {
     } else {
       expect(manifest.manifest_version).toBe(2);
       // MV2: a browser_action (Firefox writes the popup's full address into it).
-      expect((manifest.browser_action as { default_popup: string }).default_popup).toMatch(/\/popup\.html$/);
+      expect((manifest.browser_action as { default_popup: string }).default_popup).toMatch(
+        /\/popup\.html$/,
+      );
       expect(manifest.action).toBeUndefined();
-      expect(await ext.backgroundUrl()).toMatch(/^moz-extension:\/\/[^/]+\/_generated_background_page\.html$/);
+      expect(await ext.backgroundUrl()).toMatch(
+        /^moz-extension:\/\/[^/]+\/_generated_background_page\.html$/,
+      );
     }
   });
 
@@ -56,17 +60,26 @@ describe.each(BROWSERS)("foundation in %s", (browser) => {
 
   it("opens the popup, which reads the database through the background", async () => {
     const popup = await ext.openPopup(`${ext.baseUrl}/seed-article.html`);
-    await expect.poll(() => popup.text('[data-testid="db-stats"]'), { timeout: 15_000 }).toMatch(/\d+/);
+    await expect
+      .poll(() => popup.text('[data-testid="db-stats"]'), { timeout: 15_000 })
+      .toMatch(/\d+/);
   });
 
   it("refuses messages that do not validate, with a reason", async () => {
     const popup = await ext.openPopup();
     // `browser` in Firefox: its `chrome` namespace takes callbacks and returns nothing.
-    const send = (message: unknown) => popup.evaluate((m) => ((globalThis as { browser?: RuntimeApi }).browser ?? chrome).runtime.sendMessage(m), message);
+    const send = (message: unknown) =>
+      popup.evaluate(
+        (m) => ((globalThis as { browser?: RuntimeApi }).browser ?? chrome).runtime.sendMessage(m),
+        message,
+      );
     const reply = await send({ siyaq: 1, type: "recognize", payload: { text: 42 } });
     expect(reply).toMatchObject({ ok: false, error: expect.stringContaining("recognize") });
     const unknown = await send({ siyaq: 1, type: "drop.tables", payload: {} });
-    expect(unknown).toMatchObject({ ok: false, error: expect.stringContaining("unknown message type") });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("unknown message type"),
+    });
   });
 });
 

@@ -37,9 +37,25 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from "puppeteer-core";
-import { CHROMIUM_QUIET_ARGS, ROOT, siteRuleInExtension, startStaticServer, tabIdInExtension } from "../../tools/launch";
-import { browserMissing, findBrowser, selectedBrowsers, type BrowserName } from "../../tools/browsers";
+import puppeteer, {
+  type Browser,
+  type ElementHandle,
+  type KeyInput,
+  type Page,
+} from "puppeteer-core";
+import {
+  CHROMIUM_QUIET_ARGS,
+  ROOT,
+  siteRuleInExtension,
+  startStaticServer,
+  tabIdInExtension,
+} from "../../tools/launch";
+import {
+  browserMissing,
+  findBrowser,
+  selectedBrowsers,
+  type BrowserName,
+} from "../../tools/browsers";
 
 export { ROOT, startStaticServer } from "../../tools/launch";
 export type { BrowserName } from "../../tools/browsers";
@@ -92,7 +108,11 @@ export interface TestPage {
   attrs(selector: string, name: string): Promise<(string | null)[]>;
   isChecked(selector: string): Promise<boolean>;
   /** Runs `fn` on the closed shadow root of the first `hostSelector` (null when there is none). */
-  inShadow<A, R>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => R, arg: A): Promise<R | null>;
+  inShadow<A, R>(
+    hostSelector: string,
+    fn: (root: ShadowRoot, arg: A) => R,
+    arg: A,
+  ): Promise<R | null>;
   screenshot(): Promise<Buffer>;
   /** Makes this the active tab (a background tab may not run animation frames). */
   bringToFront(): Promise<void>;
@@ -144,7 +164,10 @@ export interface LaunchOptions {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Launches `name` with the built extension installed, a fresh profile and the local test server. */
-export async function launchExtension(name: BrowserName, options: LaunchOptions = {}): Promise<LaunchedExtension> {
+export async function launchExtension(
+  name: BrowserName,
+  options: LaunchOptions = {},
+): Promise<LaunchedExtension> {
   const executablePath = findBrowser(name);
   if (!executablePath) throw new Error(browserMissing(name));
   const server = await startStaticServer();
@@ -162,7 +185,11 @@ export async function launchExtension(name: BrowserName, options: LaunchOptions 
       userDataDir: join(scratch, "profile"),
       defaultViewport: { width: 1100, height: 900 },
       // The UI language (i18n.getUILanguage) on Linux comes from the environment; --lang elsewhere.
-      env: { ...process.env, LANGUAGE: locale.replace("-", "_"), ...(locale === "ar" ? { LANG: "ar_EG.UTF-8" } : {}) },
+      env: {
+        ...process.env,
+        LANGUAGE: locale.replace("-", "_"),
+        ...(locale === "ar" ? { LANG: "ar_EG.UTF-8" } : {}),
+      },
       args: [
         ...(isRoot ? ["--no-sandbox"] : []),
         `--lang=${locale}`,
@@ -171,7 +198,10 @@ export async function launchExtension(name: BrowserName, options: LaunchOptions 
       ],
     });
     const session = await browser.target().createCDPSession();
-    await session.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloadDir });
+    await session.send("Browser.setDownloadBehavior", {
+      behavior: "allow",
+      downloadPath: downloadDir,
+    });
   } else {
     browser = await puppeteer.launch({
       browser: "firefox",
@@ -209,7 +239,10 @@ export async function launchExtension(name: BrowserName, options: LaunchOptions 
     await server.close();
     throw error;
   }
-  const extensionOrigin = name === "chromium" ? `chrome-extension://${extensionId}` : `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  const extensionOrigin =
+    name === "chromium"
+      ? `chrome-extension://${extensionId}`
+      : `moz-extension://${FIREFOX_EXTENSION_UUID}`;
 
   const wrap = (page: Page) => wrapPage(page, name, extensionOrigin, scratch);
   const newPage = async () => wrap(await browser.newPage());
@@ -267,7 +300,9 @@ export async function launchExtension(name: BrowserName, options: LaunchOptions 
     sendToTab(tabId, message) {
       return inExtension(
         ({ tabId, message }) => {
-          const api = (globalThis as unknown as { browser?: ExtensionApi }).browser ?? (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+          const api =
+            (globalThis as unknown as { browser?: ExtensionApi }).browser ??
+            (globalThis as unknown as { chrome: ExtensionApi }).chrome;
           return api.tabs.sendMessage(tabId, message);
         },
         { tabId, message },
@@ -278,13 +313,18 @@ export async function launchExtension(name: BrowserName, options: LaunchOptions 
     },
     manifest() {
       return inExtension(() => {
-        const api = (globalThis as unknown as { browser?: ExtensionApi }).browser ?? (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+        const api =
+          (globalThis as unknown as { browser?: ExtensionApi }).browser ??
+          (globalThis as unknown as { chrome: ExtensionApi }).chrome;
         return api.runtime.getManifest();
       }, undefined);
     },
     async backgroundUrl() {
       if (name === "chromium") {
-        const worker = await browser.waitForTarget((t) => t.type() === "service_worker" && t.url().startsWith(extensionOrigin), { timeout: 10_000 });
+        const worker = await browser.waitForTarget(
+          (t) => t.type() === "service_worker" && t.url().startsWith(extensionOrigin),
+          { timeout: 10_000 },
+        );
         return worker.url();
       }
       return inExtension(async () => {
@@ -321,7 +361,12 @@ interface ExtensionApi {
     query(filter: object): Promise<{ id?: number; url?: string }[]>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+    };
+  };
   runtime: {
     getManifest(): { manifest_version: number; name: string } & Record<string, unknown>;
     getBackgroundPage(): Promise<Window>;
@@ -334,12 +379,23 @@ export function parseKeyCombo(combo: string): { modifiers: KeyInput[]; key: KeyI
   const named = parts.pop()!;
   // Playwright's and the CDP keyboard's "Space"; WebDriver BiDi knows only the character.
   const key = named === "Space" ? " " : named;
-  const single = key.length === 1 && /[a-z]/i.test(key) ? (combo.includes("Shift") ? key.toUpperCase() : key.toLowerCase()) : key;
+  const single =
+    key.length === 1 && /[a-z]/i.test(key)
+      ? combo.includes("Shift")
+        ? key.toUpperCase()
+        : key.toLowerCase()
+      : key;
   return { modifiers: parts as KeyInput[], key: single as KeyInput };
 }
 
-function wrapPage(page: Page, browser: BrowserName, extensionOrigin: string, scratch: string): TestPage {
-  const isExtensionPage = async () => (await page.evaluate(() => location.href).catch(() => page.url())).startsWith(extensionOrigin);
+function wrapPage(
+  page: Page,
+  browser: BrowserName,
+  extensionOrigin: string,
+  scratch: string,
+): TestPage {
+  const isExtensionPage = async () =>
+    (await page.evaluate(() => location.href).catch(() => page.url())).startsWith(extensionOrigin);
 
   /**
    * Firefox over BiDi never reports a navigation into a moz-extension:// page as finished
@@ -347,12 +403,18 @@ function wrapPage(page: Page, browser: BrowserName, extensionOrigin: string, scr
    * document ourselves.
    */
   const navigateAndWait = async (start: () => Promise<unknown>) => {
-    await page.evaluate(() => ((window as unknown as { __siyaqOld?: boolean }).__siyaqOld = true)).catch(() => undefined);
+    await page
+      .evaluate(() => ((window as unknown as { __siyaqOld?: boolean }).__siyaqOld = true))
+      .catch(() => undefined);
     void start().catch(() => undefined);
     for (let waited = 0; waited < 20_000; waited += 100) {
       await sleep(100);
       const ready = await page
-        .evaluate(() => !(window as unknown as { __siyaqOld?: boolean }).__siyaqOld && document.readyState === "complete")
+        .evaluate(
+          () =>
+            !(window as unknown as { __siyaqOld?: boolean }).__siyaqOld &&
+            document.readyState === "complete",
+        )
         .catch(() => false);
       if (ready) return;
     }
@@ -383,14 +445,19 @@ function wrapPage(page: Page, browser: BrowserName, extensionOrigin: string, scr
         return;
       }
       try {
-        await page.goto(url, { waitUntil: options.waitUntil === "domcontentloaded" ? "domcontentloaded" : "load" });
+        await page.goto(url, {
+          waitUntil: options.waitUntil === "domcontentloaded" ? "domcontentloaded" : "load",
+        });
       } catch (error) {
         // Firefox fails the navigation when something in the page (a frame, a script sending it
         // elsewhere) is refused by the blocked network, although the document we asked for loads:
         // wait for that document instead.
-        const wanted = options.waitUntil === "domcontentloaded" ? ["interactive", "complete"] : ["complete"];
+        const wanted =
+          options.waitUntil === "domcontentloaded" ? ["interactive", "complete"] : ["complete"];
         for (let waited = 0; waited < 30_000; waited += 200) {
-          const here = await page.evaluate(() => [location.href, document.readyState]).catch(() => null);
+          const here = await page
+            .evaluate(() => [location.href, document.readyState])
+            .catch(() => null);
           if (!here || here[0] !== url) throw error;
           if (wanted.includes(here[1]!)) return;
           await sleep(200);
@@ -406,7 +473,8 @@ function wrapPage(page: Page, browser: BrowserName, extensionOrigin: string, scr
       await page.reload();
     },
     url: () => page.evaluate(() => location.href),
-    evaluate: ((fn: (arg: unknown) => unknown, arg?: unknown) => page.evaluate(fn as (arg: unknown) => unknown, arg)) as TestPage["evaluate"],
+    evaluate: ((fn: (arg: unknown) => unknown, arg?: unknown) =>
+      page.evaluate(fn as (arg: unknown) => unknown, arg)) as TestPage["evaluate"],
     async addInitScript(fn) {
       await page.evaluateOnNewDocument(fn);
     },
@@ -437,7 +505,8 @@ function wrapPage(page: Page, browser: BrowserName, extensionOrigin: string, scr
     },
     async check(selector) {
       const handle = await element(selector);
-      if (!(await handle.evaluate((input) => (input as HTMLInputElement).checked))) await handle.click();
+      if (!(await handle.evaluate((input) => (input as HTMLInputElement).checked)))
+        await handle.click();
     },
     async press(selector, combo) {
       await (await element(selector)).focus();
@@ -454,12 +523,31 @@ function wrapPage(page: Page, browser: BrowserName, extensionOrigin: string, scr
       await element(selector, options?.timeout);
     },
     count: (selector) => page.evaluate((s) => document.querySelectorAll(s).length, selector),
-    text: (selector) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector),
-    texts: (selector) => page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent ?? ""), selector),
-    attr: (selector, name) => page.evaluate((s, n) => document.querySelector(s)?.getAttribute(n) ?? null, selector, name),
-    attrs: (selector, name) => page.evaluate((s, n) => [...document.querySelectorAll(s)].map((e) => e.getAttribute(n)), selector, name),
-    isChecked: (selector) => page.evaluate((s) => Boolean((document.querySelector(s) as HTMLInputElement | null)?.checked), selector),
-    async inShadow<A, R>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => R, arg: A): Promise<R | null> {
+    text: (selector) =>
+      page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector),
+    texts: (selector) =>
+      page.evaluate(
+        (s) => [...document.querySelectorAll(s)].map((e) => e.textContent ?? ""),
+        selector,
+      ),
+    attr: (selector, name) =>
+      page.evaluate((s, n) => document.querySelector(s)?.getAttribute(n) ?? null, selector, name),
+    attrs: (selector, name) =>
+      page.evaluate(
+        (s, n) => [...document.querySelectorAll(s)].map((e) => e.getAttribute(n)),
+        selector,
+        name,
+      ),
+    isChecked: (selector) =>
+      page.evaluate(
+        (s) => Boolean((document.querySelector(s) as HTMLInputElement | null)?.checked),
+        selector,
+      ),
+    async inShadow<A, R>(
+      hostSelector: string,
+      fn: (root: ShadowRoot, arg: A) => R,
+      arg: A,
+    ): Promise<R | null> {
       const host = await page.$(hostSelector);
       if (!host) return null;
       try {
@@ -469,18 +557,29 @@ function wrapPage(page: Page, browser: BrowserName, extensionOrigin: string, scr
           const remote = (host as unknown as { remoteValue(): Remote }).remoteValue();
           const root = remote.value?.shadowRoot;
           if (!root) return null;
-          const HandleClass = host.constructor as unknown as { from(value: unknown, realm: unknown): ElementHandle<Node> };
+          const HandleClass = host.constructor as unknown as {
+            from(value: unknown, realm: unknown): ElementHandle<Node>;
+          };
           const rootHandle = HandleClass.from(root, (host as unknown as { realm: unknown }).realm);
-          return (await rootHandle.evaluate(fn as unknown as (root: Node, arg: unknown) => unknown, arg as unknown)) as R;
+          return (await rootHandle.evaluate(
+            fn as unknown as (root: Node, arg: unknown) => unknown,
+            arg as unknown,
+          )) as R;
         }
         // The DevTools protocol's DOM domain sees closed shadow roots. Object ids belong to the
         // session that made them: the host is looked up again in our own session.
         cdp ??= page.createCDPSession();
         const session = await cdp;
-        const found = await session.send("Runtime.evaluate", { expression: `document.querySelector(${JSON.stringify(hostSelector)})` });
+        const found = await session.send("Runtime.evaluate", {
+          expression: `document.querySelector(${JSON.stringify(hostSelector)})`,
+        });
         const objectId = found.result.objectId;
         if (!objectId) return null;
-        const { node } = await session.send("DOM.describeNode", { objectId, depth: 1, pierce: true });
+        const { node } = await session.send("DOM.describeNode", {
+          objectId,
+          depth: 1,
+          pierce: true,
+        });
         const backendNodeId = node.shadowRoots?.[0]?.backendNodeId;
         if (backendNodeId === undefined) return null;
         const { object } = await session.send("DOM.resolveNode", { backendNodeId });
@@ -491,7 +590,10 @@ function wrapPage(page: Page, browser: BrowserName, extensionOrigin: string, scr
           returnByValue: true,
           awaitPromise: true,
         });
-        if (result.exceptionDetails) throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
+        if (result.exceptionDetails)
+          throw new Error(
+            result.exceptionDetails.exception?.description ?? result.exceptionDetails.text,
+          );
         return result.result.value as R;
       } finally {
         await host.dispose();
@@ -510,7 +612,12 @@ function wrapPage(page: Page, browser: BrowserName, extensionOrigin: string, scr
       });
     },
     onPageError(listener) {
-      page.on("pageerror", (error) => listener({ message: (error as Error).message ?? String(error), stack: String((error as Error).stack ?? "") }));
+      page.on("pageerror", (error) =>
+        listener({
+          message: (error as Error).message ?? String(error),
+          stack: String((error as Error).stack ?? ""),
+        }),
+      );
     },
     async serve(pages) {
       await page.setRequestInterception(true);
@@ -518,7 +625,9 @@ function wrapPage(page: Page, browser: BrowserName, extensionOrigin: string, scr
         if (request.isInterceptResolutionHandled()) return;
         const html = pages[request.url()];
         const answer =
-          html === undefined ? request.continue() : request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+          html === undefined
+            ? request.continue()
+            : request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: html });
         void answer.catch(() => undefined);
       });
     },
@@ -528,7 +637,10 @@ function wrapPage(page: Page, browser: BrowserName, extensionOrigin: string, scr
 }
 
 /** Waits until `check` returns a truthy value (returned), polling; for setup steps outside `expect.poll`. */
-export async function waitUntil<T>(check: () => Promise<T>, { timeout = 15_000, interval = 200 } = {}): Promise<T> {
+export async function waitUntil<T>(
+  check: () => Promise<T>,
+  { timeout = 15_000, interval = 200 } = {},
+): Promise<T> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = await check().catch(() => undefined);

@@ -17,7 +17,12 @@ export function painted(page: TestPage): Promise<Painted[]> {
     const registry = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights;
     for (const [name, highlight] of registry) {
       if (!/^siyaq-(per|org|loc|date|event|misc)$/.test(name)) continue;
-      for (const range of highlight) out.push({ type: name.slice(6).toUpperCase(), surface: range.toString(), collapsed: range.collapsed });
+      for (const range of highlight)
+        out.push({
+          type: name.slice(6).toUpperCase(),
+          surface: range.toString(),
+          collapsed: range.collapsed,
+        });
     }
     return out;
   });
@@ -45,7 +50,8 @@ export async function markCount(page: TestPage): Promise<number> {
 /** Gold mentions matched one-to-one by a painted range with the same text and type. */
 export function matchedGold(marks: Painted[], gold: { surface: string; type: string }[]): number {
   const pool = new Map<string, number>();
-  for (const mark of visible(marks)) pool.set(`${mark.type}|${mark.surface}`, (pool.get(`${mark.type}|${mark.surface}`) ?? 0) + 1);
+  for (const mark of visible(marks))
+    pool.set(`${mark.type}|${mark.surface}`, (pool.get(`${mark.type}|${mark.surface}`) ?? 0) + 1);
   let matched = 0;
   for (const g of gold) {
     const key = `${g.type}|${g.surface}`;
@@ -70,9 +76,14 @@ export function paintedHighlights(page: TestPage): Promise<string[]> {
  * How far the tab got restoring its saved highlights (`painted/saved`), asked by the extension (the
  * page itself is told nothing); null before the tab has finished.
  */
-export async function highlightReport(ext: LaunchedExtension, page: TestPage): Promise<string | null> {
+export async function highlightReport(
+  ext: LaunchedExtension,
+  page: TestPage,
+): Promise<string | null> {
   const tabId = await ext.tabIdOf(await page.url());
-  const answer = (await ext.sendToTab(tabId, { siyaqQuery: "highlight-progress" }).catch(() => null)) as { painted: number; saved: number } | null;
+  const answer = (await ext
+    .sendToTab(tabId, { siyaqQuery: "highlight-progress" })
+    .catch(() => null)) as { painted: number; saved: number } | null;
   return answer && `${answer.painted}/${answer.saved}`;
 }
 
@@ -90,7 +101,11 @@ export async function cardText(page: TestPage, part?: "events"): Promise<string>
         if (node.nodeType === 3) texts.push(node.nodeValue ?? "");
         for (const child of node.childNodes) collect(child);
       };
-      const scope = part ? [...root.querySelectorAll("ol")].find((list) => [...list.attributes].some((a) => a.value.includes(part))) : root;
+      const scope = part
+        ? [...root.querySelectorAll("ol")].find((list) =>
+            [...list.attributes].some((a) => a.value.includes(part)),
+          )
+        : root;
       if (scope) collect(scope);
       return texts.join(" ");
     },
@@ -100,7 +115,10 @@ export async function cardText(page: TestPage, part?: "events"): Promise<string>
 }
 
 /** The centre of the first `selector` inside the selection UI's closed shadow root, if shown. */
-export function selectionUiCenter(page: TestPage, selector: string): Promise<{ x: number; y: number } | null> {
+export function selectionUiCenter(
+  page: TestPage,
+  selector: string,
+): Promise<{ x: number; y: number } | null> {
   return page
     .inShadow(
       "siyaq-highlight-ui",
@@ -127,7 +145,11 @@ export async function textCenter(page: TestPage, text: string): Promise<{ x: num
 }
 
 /** Finds `text` on the page, scrolls it to the middle of the view, and selects it or tells its centre. */
-function atText(page: TestPage, text: string, then: "select" | "center"): Promise<{ x: number; y: number } | null> {
+function atText(
+  page: TestPage,
+  text: string,
+  then: "select" | "center",
+): Promise<{ x: number; y: number } | null> {
   return page.evaluate(
     ({ wanted, then }) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -154,7 +176,11 @@ function atText(page: TestPage, text: string, then: "select" | "center"): Promis
 }
 
 /** Where the painted `surface` of `type` is on screen, scrolled into view; null when not painted. */
-export function markCenter(page: TestPage, type: string, surface: string): Promise<{ x: number; y: number } | null> {
+export function markCenter(
+  page: TestPage,
+  type: string,
+  surface: string,
+): Promise<{ x: number; y: number } | null> {
   return page.evaluate(
     ({ name, surface }) => {
       const registry = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights;
@@ -175,14 +201,20 @@ export function markCenter(page: TestPage, type: string, surface: string): Promi
  * file chosen in the library's import (saving itself is for the content script only). Resolves
  * once the library lists one more highlight.
  */
-export async function importHighlight(ext: LaunchedExtension, passage: SavedPassage): Promise<void> {
+export async function importHighlight(
+  ext: LaunchedExtension,
+  passage: SavedPassage,
+): Promise<void> {
   const library = await ext.openExtensionPage("library.html");
   try {
     await library.waitFor("p.count");
     const items = "article.highlight";
     const before = await library.count(items);
     const json = await highlightFixtureFile(passage);
-    await library.setInputFile('input[type="file"]', { name: "highlight.json", buffer: Buffer.from(json) });
+    await library.setInputFile('input[type="file"]', {
+      name: "highlight.json",
+      buffer: Buffer.from(json),
+    });
     await waitUntil(async () => (await library.count(items)) > before).catch(() => {
       throw new Error(`the library did not list the imported highlight: ${passage.quote}`);
     });

@@ -17,16 +17,29 @@ describe.each(BROWSERS)("options in %s", (browser) => {
     const deadline = Date.now() + 30_000;
     for (;;) {
       await options.goto(`${ext.extensionOrigin}/options.html`);
-      if (await options.waitFor('[data-testid="pack-list"]', { timeout: 3000 }).then(() => true, () => false)) break;
-      if (Date.now() > deadline) throw new Error("the starter pack never appeared in the options page");
+      if (
+        await options.waitFor('[data-testid="pack-list"]', { timeout: 3000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
+      if (Date.now() > deadline)
+        throw new Error("the starter pack never appeared in the options page");
     }
   });
   afterAll(() => ext?.close());
 
   it("labels every control and sets lang and dir", async () => {
-    expect(await options.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(["ar", "rtl"]);
+    expect(
+      await options.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
+    ).toEqual(["ar", "rtl"]);
     const unlabelled = await options.evaluate(() =>
-      [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>("input, select, textarea")]
+      [
+        ...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+          "input, select, textarea",
+        ),
+      ]
         .filter((control) => control.labels?.length === 0 && !control.getAttribute("aria-label"))
         .map((control) => control.outerHTML),
     );
@@ -36,14 +49,17 @@ describe.each(BROWSERS)("options in %s", (browser) => {
   it("stops marking dates in an open tab when dates are unticked", async () => {
     const article = await ext.newPage();
     await article.goto(`${ext.baseUrl}/seed-article.html`);
-    await expect.poll(async () => (await marksByType(article)).DATE ?? 0, { timeout: 30_000 }).toBeGreaterThan(3);
+    await expect
+      .poll(async () => (await marksByType(article)).DATE ?? 0, { timeout: 30_000 })
+      .toBeGreaterThan(3);
     const people = (await marksByType(article)).PER ?? 0;
 
     await options.bringToFront();
     // The checkbox whose label reads تواريخ.
     const dates = await options.evaluate(() => {
-      const box = [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((input) =>
-        [...(input.labels ?? [])].some((label) => label.textContent?.trim() === "تواريخ"),
+      const box = [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find(
+        (input) =>
+          [...(input.labels ?? [])].some((label) => label.textContent?.trim() === "تواريخ"),
       );
       if (!box) return null;
       box.setAttribute("data-e2e", "dates");
@@ -51,18 +67,25 @@ describe.each(BROWSERS)("options in %s", (browser) => {
     });
     expect(dates).toBe(true);
     await options.press('[data-e2e="dates"]', "Space");
-    await expect.poll(async () => (await marksByType(article)).DATE ?? 0, { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(async () => (await marksByType(article)).DATE ?? 0, { timeout: 10_000 })
+      .toBe(0);
     expect((await marksByType(article)).PER ?? 0).toBe(people);
 
     await options.press('[data-e2e="dates"]', "Space");
-    await expect.poll(async () => (await marksByType(article)).DATE ?? 0, { timeout: 20_000 }).toBeGreaterThan(3);
+    await expect
+      .poll(async () => (await marksByType(article)).DATE ?? 0, { timeout: 20_000 })
+      .toBeGreaterThan(3);
     await article.close();
   });
 
   it("refuses a malformed pack with the record and field named, and changes nothing", async () => {
     const stats = () =>
       options.evaluate(() =>
-        ((globalThis as unknown as { browser?: RuntimeApi }).browser ?? (globalThis as unknown as { chrome: RuntimeApi }).chrome).runtime.sendMessage({
+        (
+          (globalThis as unknown as { browser?: RuntimeApi }).browser ??
+          (globalThis as unknown as { chrome: RuntimeApi }).chrome
+        ).runtime.sendMessage({
           siyaq: 1,
           type: "db.stats",
           payload: {},
@@ -82,7 +105,10 @@ describe.each(BROWSERS)("options in %s", (browser) => {
       ],
       events: [],
     };
-    await options.setInputFile('[data-testid="pack-import"]', { name: "broken-pack.json", buffer: Buffer.from(JSON.stringify(pack)) });
+    await options.setInputFile('[data-testid="pack-import"]', {
+      name: "broken-pack.json",
+      buffer: Buffer.from(JSON.stringify(pack)),
+    });
     const notice = '[data-testid="pack-notice"][role="alert"]';
     await options.waitFor(notice, { timeout: 10_000 });
     const text = (await options.text(notice)) ?? "";

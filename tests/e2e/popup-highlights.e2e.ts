@@ -3,7 +3,13 @@
 // two saved passages come in the way a researcher restores them: a Web Annotation file imported
 // on the library page (saving itself is for the page's content script only).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSERS, launchExtension, waitUntil, type LaunchedExtension, type TestPage } from "./harness";
+import {
+  BROWSERS,
+  launchExtension,
+  waitUntil,
+  type LaunchedExtension,
+  type TestPage,
+} from "./harness";
 import { highlightReport, markCount } from "./marks";
 
 const QUOTE = "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي";
@@ -19,7 +25,9 @@ function annotation(id: string, url: string, exact: string, note?: string) {
     id: `urn:uuid:${id}`,
     type: "Annotation",
     created: "2026-11-29T10:05:00.000Z",
-    body: note ? [{ type: "TextualBody", purpose: "commenting", value: note, format: "text/plain" }] : [],
+    body: note
+      ? [{ type: "TextualBody", purpose: "commenting", value: note, format: "text/plain" }]
+      : [],
     target: {
       source: url,
       selector: [
@@ -36,7 +44,10 @@ function flashed(page: TestPage): Promise<{ texts: string[]; inView: boolean }> 
     const registry = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights;
     const ranges = [...(registry.get("siyaq-highlight-flash") ?? [])];
     const box = ranges[0]?.getBoundingClientRect();
-    return { texts: ranges.map((r) => r.toString()), inView: !!box && box.top >= 0 && box.bottom <= innerHeight };
+    return {
+      texts: ranges.map((r) => r.toString()),
+      inView: !!box && box.top >= 0 && box.bottom <= innerHeight,
+    };
   });
 }
 
@@ -51,8 +62,14 @@ describe.each(BROWSERS)("the page's highlights in the popup in %s", (browser) =>
     article = await ext.newPage();
     await article.goto(url);
     const library = await ext.openExtensionPage("library.html");
-    const file = JSON.stringify([annotation(QUOTE_ID, url, QUOTE, NOTE), annotation(GONE_ID, url, GONE)]);
-    await library.setInputFile('input[type="file"]', { name: "saved.json", buffer: Buffer.from(file) });
+    const file = JSON.stringify([
+      annotation(QUOTE_ID, url, QUOTE, NOTE),
+      annotation(GONE_ID, url, GONE),
+    ]);
+    await library.setInputFile('input[type="file"]', {
+      name: "saved.json",
+      buffer: Buffer.from(file),
+    });
     await waitUntil(async () => (await library.count("article.highlight")) === 2);
     await library.close();
     // Reload so the page paints what was saved.
@@ -80,7 +97,9 @@ describe.each(BROWSERS)("the page's highlights in the popup in %s", (browser) =>
     expect(await popup.text('[data-testid="page-highlights"]')).toContain(NOTE);
 
     await popup.click(`${item}[data-highlight-id="${QUOTE_ID}"]`);
-    await expect.poll(async () => (await flashed(article)).texts, { timeout: 5_000 }).toEqual([QUOTE]);
+    await expect
+      .poll(async () => (await flashed(article)).texts, { timeout: 5_000 })
+      .toEqual([QUOTE]);
     expect((await flashed(article)).inView).toBe(true);
     expect(await popup.count(".siyaq-highlight__missing")).toBe(0);
 

@@ -21,8 +21,12 @@ describe.each(BROWSERS)("popup in %s", (browser) => {
   it("lists the seed article's names grouped by type, the headline's place first", async () => {
     await expect.poll(() => markCount(article), { timeout: 30_000 }).toBeGreaterThan(20);
     const popup = await ext.openPopup(url);
-    await expect.poll(() => popup.count('[data-testid="page-entity"]'), { timeout: 20_000 }).toBeGreaterThan(10);
-    expect(await popup.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(["ar", "rtl"]);
+    await expect
+      .poll(() => popup.count('[data-testid="page-entity"]'), { timeout: 20_000 })
+      .toBeGreaterThan(10);
+    expect(
+      await popup.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
+    ).toEqual(["ar", "rtl"]);
     const groups = await popup.attrs("section.siyaq-group", "data-type");
     expect(groups.slice(0, 3)).toEqual(["PER", "ORG", "LOC"]);
     const names = (type: string) => popup.texts(`section[data-type="${type}"] .siyaq-entity__name`);
@@ -49,7 +53,9 @@ describe.each(BROWSERS)("popup in %s", (browser) => {
       )
       .toEqual(expect.arrayContaining(["2014-06", "2011"]));
     expect(await popup.text(`${card} h2`)).toBe("العراق");
-    expect(await popup.count(`${card} .siyaq-timeline__event[data-origin="pack"]`)).toBeGreaterThan(2);
+    expect(await popup.count(`${card} .siyaq-timeline__event[data-origin="pack"]`)).toBeGreaterThan(
+      2,
+    );
     const fall = `${card} .siyaq-timeline__event[data-origin="page"][data-date="2014-06"]`;
     expect(await popup.text(fall)).toContain("احتلال داعش للمدن");
     expect(await popup.attr(`${fall} a`, "href")).toBe(url);

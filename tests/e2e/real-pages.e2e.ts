@@ -89,7 +89,12 @@ async function settledAudit(frame: Frame | TestPage, quietFor = 6_000): Promise<
     const { marks } = await audit(frame);
     steady = marks === last ? steady + 1 : 0;
     last = marks;
-    if ((marks > 0 && steady >= 4) || (marks === 0 && Date.now() - started > quietFor) || Date.now() - started > 40_000) break;
+    if (
+      (marks > 0 && steady >= 4) ||
+      (marks === 0 && Date.now() - started > quietFor) ||
+      Date.now() - started > 40_000
+    )
+      break;
     await new Promise((done) => setTimeout(done, 300));
   }
   return audit(frame);
@@ -99,7 +104,9 @@ async function settledAudit(frame: Frame | TestPage, quietFor = 6_000): Promise<
 function ask(extensionPage: TestPage, message: unknown): Promise<unknown> {
   return extensionPage.evaluate((message) => {
     type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-    const api = (globalThis as unknown as { browser?: Runtime }).browser ?? (globalThis as unknown as { chrome: Runtime }).chrome;
+    const api =
+      (globalThis as unknown as { browser?: Runtime }).browser ??
+      (globalThis as unknown as { chrome: Runtime }).chrome;
     return api.runtime.sendMessage(message);
   }, message);
 }
@@ -125,15 +132,22 @@ describe.each(BROWSERS)("only what a reader reads is marked in %s", (browser) =>
         try {
           await page.goto(`${ext.baseUrl}/pages/${name}`, { waitUntil: "domcontentloaded" });
           const result = await settledAudit(page);
-          console.log(`[real-pages] ${name}: ${result.marks} marks, ${result.inCode.length} in code, ${result.hidden.length} hidden, prose blocks marked ${result.markedProse}/${result.prose}`, result.unmarkedProse);
+          console.log(
+            `[real-pages] ${name}: ${result.marks} marks, ${result.inCode.length} in code, ${result.hidden.length} hidden, prose blocks marked ${result.markedProse}/${result.prose}`,
+            result.unmarkedProse,
+          );
           expect(result.inCode, "marks inside page code").toEqual([]);
           expect(result.hidden, "marks inside hidden text").toEqual([]);
           if (result.prose > 0) {
             expect(result.marks).toBeGreaterThan(0);
             // Nearly every paragraph of Arabic news names someone, somewhere or a date.
-            expect(result.markedProse / result.prose, `unmarked: ${result.unmarkedProse.join(" | ")}`).toBeGreaterThanOrEqual(0.8);
+            expect(
+              result.markedProse / result.prose,
+              `unmarked: ${result.unmarkedProse.join(" | ")}`,
+            ).toBeGreaterThanOrEqual(0.8);
           }
-          for (const expected of EXPECTED_NAMES[name] ?? []) expect(result.surfaces).toContain(expected);
+          for (const expected of EXPECTED_NAMES[name] ?? [])
+            expect(result.surfaces).toContain(expected);
         } finally {
           await page.close();
         }
@@ -148,7 +162,9 @@ describe.each(BROWSERS)("only what a reader reads is marked in %s", (browser) =>
       const top = await settledAudit(page);
       expect(top.surfaces).toContain("التحالف الدولي");
 
-      const sameOrigin = page.raw.frames().find((frame) => frame.url().endsWith("/fixtures/iframe-story.html"));
+      const sameOrigin = page.raw
+        .frames()
+        .find((frame) => frame.url().endsWith("/fixtures/iframe-story.html"));
       const srcdoc = page.raw.frames().find((frame) => frame.url() === "about:srcdoc");
       expect(sameOrigin && srcdoc, "both frames loaded").toBeTruthy();
 
@@ -170,28 +186,39 @@ describe.each(BROWSERS)("only what a reader reads is marked in %s", (browser) =>
       const tabId = await ext.tabIdOf(url);
       type Status = { url: string; entities: { surface: string; entityId?: string }[] } | null;
       const status = async () =>
-        (await ask(popup, { siyaq: 1, type: "page.status", payload: { tabId } })) as { value: Status };
+        (await ask(popup, { siyaq: 1, type: "page.status", payload: { tabId } })) as {
+          value: Status;
+        };
       await expect
-        .poll(async () => (await status()).value?.entities.map((e) => e.surface) ?? [], { timeout: 10_000 })
+        .poll(async () => (await status()).value?.entities.map((e) => e.surface) ?? [], {
+          timeout: 10_000,
+        })
         .toEqual(expect.arrayContaining(["التحالف الدولي", "قاسم الأعرجي", "قاسم سليماني"]));
       const { value } = await status();
       expect(value!.url).toBe(url);
       const coalition = value!.entities.find((e) => e.surface === "التحالف الدولي")?.entityId;
       expect(coalition, "التحالف الدولي is a known entity").toBeTruthy();
       type View = { value: { seenIn: number; articles: { url: string }[] } | null };
-      const view = async (id: string) => (await ask(popup, { siyaq: 1, type: "entity.get", payload: { id } })) as View;
-      await expect.poll(async () => (await view(coalition!)).value?.seenIn ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+      const view = async (id: string) =>
+        (await ask(popup, { siyaq: 1, type: "entity.get", payload: { id } })) as View;
+      await expect
+        .poll(async () => (await view(coalition!)).value?.seenIn ?? 0, { timeout: 10_000 })
+        .toBeGreaterThan(0);
       // Named in the page and in its same-origin frame: one article, the page's own address (other
       // pages of this run may name it too), never the frame's.
       const articles = (await view(coalition!)).value!.articles.map((a) => a.url);
       expect(articles.filter((a) => a === url)).toHaveLength(1);
-      expect(articles.filter((a) => a.includes("iframe-story") || a.startsWith("about:"))).toEqual([]);
+      expect(articles.filter((a) => a.includes("iframe-story") || a.startsWith("about:"))).toEqual(
+        [],
+      );
       await popup.close();
 
       // The card opens in the frame the reader hovers, not in the top document.
       const frameBox = (await (await page.raw.$("#srcdoc"))!.boundingBox())!;
       const target = await srcdoc!.evaluate((name) => {
-        for (const range of (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get("siyaq-per") ?? []) {
+        for (const range of (
+          CSS as unknown as { highlights: Map<string, Iterable<Range>> }
+        ).highlights.get("siyaq-per") ?? []) {
           if (range.toString() !== name) continue;
           const box = range.getClientRects()[0]!;
           return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
@@ -201,17 +228,30 @@ describe.each(BROWSERS)("only what a reader reads is marked in %s", (browser) =>
       expect(target).not.toBeNull();
       await page.mouse.move(frameBox.x + target!.x - 20, frameBox.y + target!.y);
       await page.mouse.move(frameBox.x + target!.x, frameBox.y + target!.y, { steps: 4 });
-      await expect.poll(() => srcdoc!.evaluate(() => document.querySelector("siyaq-card") !== null), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(() => srcdoc!.evaluate(() => document.querySelector("siyaq-card") !== null), {
+          timeout: 10_000,
+        })
+        .toBe(true);
       expect(await page.evaluate(() => document.querySelector("siyaq-card") !== null)).toBe(false);
 
       // One switch for the page and its frames: off clears them all.
       await ext.setSiteEnabled(new URL(ext.baseUrl).hostname, false);
-      await expect.poll(async () => (await audit(sameOrigin!)).marks + (await audit(srcdoc!)).marks + (await audit(page)).marks, { timeout: 5_000 }).toBe(0);
+      await expect
+        .poll(
+          async () =>
+            (await audit(sameOrigin!)).marks +
+            (await audit(srcdoc!)).marks +
+            (await audit(page)).marks,
+          { timeout: 5_000 },
+        )
+        .toBe(0);
       await ext.setSiteEnabled(new URL(ext.baseUrl).hostname, true);
-      await expect.poll(async () => (await audit(srcdoc!)).marks, { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => (await audit(srcdoc!)).marks, { timeout: 15_000 })
+        .toBeGreaterThan(0);
     } finally {
       await page.close();
     }
   });
 });
-

@@ -44,18 +44,32 @@ function table<T>(ext: LaunchedExtension, name: string): Promise<T[]> {
  */
 function storageBytes(ext: LaunchedExtension): Promise<number> {
   return ext.inExtension(async () => {
-    type Local = { get(keys: null): Promise<Record<string, unknown>>; getBytesInUse?(keys: null): Promise<number> };
-    const api = (globalThis as unknown as { browser?: { storage: { local: Local } } }).browser ?? (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome;
+    type Local = {
+      get(keys: null): Promise<Record<string, unknown>>;
+      getBytesInUse?(keys: null): Promise<number>;
+    };
+    const api =
+      (globalThis as unknown as { browser?: { storage: { local: Local } } }).browser ??
+      (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome;
     const local = api.storage.local;
     if (typeof local.getBytesInUse === "function") return local.getBytesInUse(null);
     const items = await local.get(null);
     const encoder = new TextEncoder();
-    return Object.entries(items).reduce((sum, [key, value]) => sum + encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length, 0);
+    return Object.entries(items).reduce(
+      (sum, [key, value]) =>
+        sum + encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length,
+      0,
+    );
   }, undefined);
 }
 
 const entityMarks = (page: TestPage) =>
-  page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()].filter((name) => /^siyaq-(per|org|loc)$/.test(name)).length);
+  page.evaluate(
+    () =>
+      [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()].filter(
+        (name) => /^siyaq-(per|org|loc)$/.test(name),
+      ).length,
+  );
 
 describe.each(BROWSERS)("a hostile page in %s", (browser) => {
   let ext: LaunchedExtension;
@@ -79,11 +93,17 @@ describe.each(BROWSERS)("a hostile page in %s", (browser) => {
     ext = await launchExtension(browser);
     const seed = await readFile(`${ROOT}/demo/seed-article.html`, "utf8");
     const hostile = await readFile(`${ROOT}/tests/e2e/fixtures/hostile.html`, "utf8");
-    const body = seed.slice(seed.indexOf("<article>") + "<article>".length, seed.indexOf("</article>"));
+    const body = seed.slice(
+      seed.indexOf("<article>") + "<article>".length,
+      seed.indexOf("</article>"),
+    );
     pages = {
       [VICTIM]: seed,
       [HOSTILE_COPY]: hostile.replace("<!--ARTICLE-->", body),
-      [HOSTILE_EMPTY]: hostile.replace("<!--ARTICLE-->", "<p>لا شيء من المقال هنا، فقط عنوان قصير عن العراق.</p>"),
+      [HOSTILE_EMPTY]: hostile.replace(
+        "<!--ARTICLE-->",
+        "<p>لا شيء من المقال هنا، فقط عنوان قصير عن العراق.</p>",
+      ),
       [HOSTILE_FLOOD]: hostile.replace("<!--ARTICLE-->", ""),
       // Dated sentences about known names, to be stored as "events" attributed to the victim.
       [HOSTILE_EVENTS]: hostile.replace(
@@ -107,7 +127,11 @@ describe.each(BROWSERS)("a hostile page in %s", (browser) => {
     await ext.sendToTab(await ext.tabIdOf(VICTIM), { siyaqCommand: "save-highlight" });
     await sleep(500);
     await page.keyboard.press("Control+Enter");
-    await expect.poll(async () => (await table<{ url: string }>(ext, "highlights")).map((h) => h.url), { timeout: 15_000 }).toEqual([VICTIM]);
+    await expect
+      .poll(async () => (await table<{ url: string }>(ext, "highlights")).map((h) => h.url), {
+        timeout: 15_000,
+      })
+      .toEqual([VICTIM]);
     await page.reload();
     await expect.poll(() => highlightReport(ext, page), { timeout: 30_000 }).toBe("1/1");
     await page.close();
@@ -117,7 +141,9 @@ describe.each(BROWSERS)("a hostile page in %s", (browser) => {
     const page = await open(HOSTILE_COPY);
     await expect.poll(() => entityMarks(page), { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(() => highlightReport(ext, page), { timeout: 30_000 }).toBe("0/0");
-    const seen = await page.evaluate(() => (window as unknown as { hostile: { probe(): unknown } }).hostile.probe());
+    const seen = await page.evaluate(() =>
+      (window as unknown as { hostile: { probe(): unknown } }).hostile.probe(),
+    );
     expect(seen).toMatchObject({ saved: [], attributes: [] });
     expect((seen as { names: string[] }).names).not.toContain("siyaq-highlight");
     await page.close();
@@ -135,12 +161,20 @@ describe.each(BROWSERS)("a hostile page in %s", (browser) => {
 
   it("files the events it reports under its own origin, not the victim's", async () => {
     const page = await open(HOSTILE_EVENTS);
-    await expect.poll(async () => (await table<{ origin: string; url?: string }>(ext, "events")).filter((e) => e.origin === "page" && e.url?.startsWith("http://hostile.example/")).length, {
-      timeout: 30_000,
-    }).toBeGreaterThan(0);
-    const forged = (await table<{ origin: string; url?: string; source?: { url?: string } }>(ext, "events")).filter(
-      (e) => e.origin === "page" && e.url?.startsWith("http://hostile.example/") === false,
-    );
+    await expect
+      .poll(
+        async () =>
+          (await table<{ origin: string; url?: string }>(ext, "events")).filter(
+            (e) => e.origin === "page" && e.url?.startsWith("http://hostile.example/"),
+          ).length,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBeGreaterThan(0);
+    const forged = (
+      await table<{ origin: string; url?: string; source?: { url?: string } }>(ext, "events")
+    ).filter((e) => e.origin === "page" && e.url?.startsWith("http://hostile.example/") === false);
     // Whatever the victim's own visit added carries the victim's address; nothing of the copy does.
     expect(forged.every((e) => e.url === VICTIM && e.source?.url === VICTIM)).toBe(true);
     await page.close();
@@ -149,23 +183,34 @@ describe.each(BROWSERS)("a hostile page in %s", (browser) => {
   it("cannot open the card or take focus with synthetic Alt+Shift+N; the reader's key still can", async () => {
     const page = await open(HOSTILE_COPY);
     await expect.poll(() => entityMarks(page), { timeout: 30_000 }).toBeGreaterThan(0);
-    const focused = await page.evaluate(() => (window as unknown as { hostile: { pressKeys(): string | null } }).hostile.pressKeys());
+    const focused = await page.evaluate(() =>
+      (window as unknown as { hostile: { pressKeys(): string | null } }).hostile.pressKeys(),
+    );
     expect(focused).toBe("BODY");
     await sleep(300);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("BODY");
     await page.keyboard.press("Alt+Shift+N");
-    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName.toLowerCase()), { timeout: 10_000 }).toMatch(/^siyaq-/);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.tagName.toLowerCase()), {
+        timeout: 10_000,
+      })
+      .toMatch(/^siyaq-/);
     await page.close();
   });
 
   it("full of unknown names fills neither storage.local nor the database past its bound", async () => {
     const before = await storageBytes(ext);
     const page = await open(HOSTILE_FLOOD);
-    await expect.poll(async () => (await table(ext, "sightings")).length, { timeout: 60_000 }).toBeGreaterThan(100);
+    await expect
+      .poll(async () => (await table(ext, "sightings")).length, { timeout: 60_000 })
+      .toBeGreaterThan(100);
     await sleep(3000);
     const after = await storageBytes(ext);
     expect(after - before).toBeLessThan(10_000);
-    const bytes = (await table<{ bytes: number }>(ext, "sightings")).reduce((sum, s) => sum + s.bytes, 0);
+    const bytes = (await table<{ bytes: number }>(ext, "sightings")).reduce(
+      (sum, s) => sum + s.bytes,
+      0,
+    );
     expect(bytes).toBeLessThanOrEqual(512 * 1024);
     await page.close();
   }, 120_000);

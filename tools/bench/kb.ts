@@ -12,8 +12,17 @@ import { SiyaqDatabase, useDatabase, type EntityRecord } from "@/src/kb/db";
 import { importPack } from "@/src/kb/packs";
 import { markEntitiesChanged } from "@/src/kb/changes";
 import { aliasKeysOf } from "@/src/kb/alias-keys";
-import { buildLexiconFromDatabase, createRecognizerService, lexiconSource } from "@/src/background/recognizer-service";
-import { buildLexicon, entriesFromEntities, loadLexicon, serializeLexicon } from "@/src/nlp/lexicon";
+import {
+  buildLexiconFromDatabase,
+  createRecognizerService,
+  lexiconSource,
+} from "@/src/background/recognizer-service";
+import {
+  buildLexicon,
+  entriesFromEntities,
+  loadLexicon,
+  serializeLexicon,
+} from "@/src/nlp/lexicon";
 
 const STARTER = "public/packs/starter.json";
 const SYNTHETIC_ALIASES = 100_000;
@@ -70,13 +79,19 @@ async function measure(db: SiyaqDatabase): Promise<ColdStart> {
   const buildMs = await medianMs(() => buildLexiconFromDatabase(db));
   const records = await db.entities.toArray();
   const readMs = await medianMs(() => db.entities.toArray());
-  const compileMs = await medianMs(() => buildLexicon(entriesFromEntities(records.map(lexiconSource))));
+  const compileMs = await medianMs(() =>
+    buildLexicon(entriesFromEntities(records.map(lexiconSource))),
+  );
   const bytesLoadMs = await medianMs(() => loadLexicon(bytes));
 
   // The service caches the serialised lexicon on its first start; each later service is the worker
   // waking up again and loading those bytes.
   useDatabase(db);
-  const quiet = { loadTaggerBytes: async () => null, loadStarterPack: async () => "", log: () => {} };
+  const quiet = {
+    loadTaggerBytes: async () => null,
+    loadStarterPack: async () => "",
+    log: () => {},
+  };
   const first = createRecognizerService(quiet);
   await first.getRecognizer();
   first.dispose();
@@ -84,9 +99,20 @@ async function measure(db: SiyaqDatabase): Promise<ColdStart> {
     const woken = createRecognizerService(quiet);
     await woken.getRecognizer();
     woken.dispose();
-    if (woken.lastLoad()?.from !== "cache") throw new Error("the woken service did not use the cached lexicon");
+    if (woken.lastLoad()?.from !== "cache")
+      throw new Error("the woken service did not use the cached lexicon");
   });
-  return { entities, entries: built.entries, readMs, compileMs, buildMs, buildHeapMB, lexiconMB, cacheLoadMs, bytesLoadMs };
+  return {
+    entities,
+    entries: built.entries,
+    readMs,
+    compileMs,
+    buildMs,
+    buildHeapMB,
+    lexiconMB,
+    cacheLoadMs,
+    bytesLoadMs,
+  };
 }
 
 /** Deterministic made-up Arabic names: syllables glued together, two or three words each. */
@@ -97,7 +123,11 @@ function syntheticEntities(aliasCount: number): EntityRecord[] {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
     return seed / 2 ** 32;
   };
-  const word = () => Array.from({ length: 3 + Math.floor(random() * 4) }, () => letters[Math.floor(random() * letters.length)]).join("");
+  const word = () =>
+    Array.from(
+      { length: 3 + Math.floor(random() * 4) },
+      () => letters[Math.floor(random() * letters.length)],
+    ).join("");
   const name = () => Array.from({ length: 2 + Math.floor(random() * 2) }, word).join(" ");
   const types = ["PER", "ORG", "LOC"] as const;
   const entities: EntityRecord[] = [];
@@ -117,7 +147,10 @@ function syntheticEntities(aliasCount: number): EntityRecord[] {
   return entities;
 }
 
-export async function benchKnowledgeBase(): Promise<{ rows: string[][]; figures: Record<string, number> }> {
+export async function benchKnowledgeBase(): Promise<{
+  rows: string[][];
+  figures: Record<string, number>;
+}> {
   const starterDb = benchDatabase("bench-starter");
   const json = readFileSync(STARTER, "utf8");
   let started = performance.now();
@@ -139,7 +172,17 @@ export async function benchKnowledgeBase(): Promise<{ rows: string[][]; figures:
 
   const fixed = (value: number, digits = 1) => value.toFixed(digits);
   const rows = [
-    ["knowledge base", "entities", "lexicon entries", "build from DB ms", "(read + compile)", "retained heap MB", "serialised MB", "wake from cache ms", "(of which decode)"],
+    [
+      "knowledge base",
+      "entities",
+      "lexicon entries",
+      "build from DB ms",
+      "(read + compile)",
+      "retained heap MB",
+      "serialised MB",
+      "wake from cache ms",
+      "(of which decode)",
+    ],
     ...[
       ["starter pack", starter],
       ["synthetic 100k aliases", synthetic],

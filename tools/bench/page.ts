@@ -19,7 +19,9 @@ const PAGES = [
  * headline, links and a navigation bar around them — far more text and names than a news page.
  */
 function heavyPage(): string {
-  const lines = readFileSync(resolve(ROOT, "../shared/corpora/anercorp-train.jsonl"), "utf8").split("\n").filter(Boolean);
+  const lines = readFileSync(resolve(ROOT, "../shared/corpora/anercorp-train.jsonl"), "utf8")
+    .split("\n")
+    .filter(Boolean);
   const sentences = lines.map((line) => (JSON.parse(line) as { text: string }).text);
   const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   const blocks: string[] = [];
@@ -67,16 +69,20 @@ function observeLongTasks(): void {
 
 async function measureLoad(page: Page, url: string): Promise<PageRun> {
   await page.goto(url, { waitUntil: "domcontentloaded" });
-  await page.waitForFunction(() => performance.getEntriesByName("siyaq:marked").length > 0, null, { timeout: 60_000 });
+  await page.waitForFunction(() => performance.getEntriesByName("siyaq:marked").length > 0, null, {
+    timeout: 60_000,
+  });
   // Let trailing tasks (our report, the page's own scripts) land in the long-task list.
   await page.waitForTimeout(300);
   // No named helpers inside: tsx would wrap them in a `__name` call the page does not have.
   return page.evaluate(() => {
     const last: Record<string, number> = {};
-    for (const entry of performance.getEntriesByType("measure")) if (entry.name.startsWith("siyaq:")) last[entry.name] = entry.duration;
+    for (const entry of performance.getEntriesByType("measure"))
+      if (entry.name.startsWith("siyaq:")) last[entry.name] = entry.duration;
     const registry = (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights;
     let marks = 0;
-    for (const [name, highlight] of registry) if (/^siyaq-(per|org|loc|date)$/.test(name)) marks += highlight.size;
+    for (const [name, highlight] of registry)
+      if (/^siyaq-(per|org|loc|date)$/.test(name)) marks += highlight.size;
     const tasks = (window as unknown as { siyaqLongTasks?: number[] }).siyaqLongTasks ?? [];
     return {
       marked: last["siyaq:marked"] ?? Number.NaN,
@@ -113,13 +119,26 @@ export async function benchPage(): Promise<{ rows: string[][]; figures: Record<s
     if (built.status !== 0) throw new Error("page bench: `wxt build` failed");
   }
   const ext = await launchExtension();
-  const rows: string[][] = [["page", "marks", "marked (ms)", "recognize round trip (ms)", "main thread (ms)", "longest slice (ms)", "longest task (ms)", "heap added (KB)"]];
+  const rows: string[][] = [
+    [
+      "page",
+      "marks",
+      "marked (ms)",
+      "recognize round trip (ms)",
+      "main thread (ms)",
+      "longest slice (ms)",
+      "longest task (ms)",
+      "heap added (KB)",
+    ],
+  ];
   const figures: Record<string, number> = {};
   try {
     const page = await ext.context.newPage();
     await page.addInitScript(observeLongTasks);
     const heavy = heavyPage();
-    await page.route(`${ext.baseUrl}/bench/heavy.html`, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: heavy }));
+    await page.route(`${ext.baseUrl}/bench/heavy.html`, (route) =>
+      route.fulfill({ contentType: "text/html; charset=utf-8", body: heavy }),
+    );
     // Warm-up: the recognizer is built on the first request after the browser starts.
     const cold = await measureLoad(page, `${ext.baseUrl}${PAGES[0]!.path}`);
     figures["seed.coldMarkedMs"] = cold.marked;
@@ -160,7 +179,16 @@ export async function benchPage(): Promise<{ rows: string[][]; figures: Record<s
         String(figures[`${name}.heapAddedKB`]),
       ]);
     }
-    rows.push(["seed (cold start)", String(cold.marks), ms(cold.marked), ms(cold.recognize), ms(cold.mainThread), ms(cold.longestSlice), ms(cold.longestTask), ""]);
+    rows.push([
+      "seed (cold start)",
+      String(cold.marks),
+      ms(cold.marked),
+      ms(cold.recognize),
+      ms(cold.mainThread),
+      ms(cold.longestSlice),
+      ms(cold.longestTask),
+      "",
+    ]);
   } finally {
     await ext.close();
   }

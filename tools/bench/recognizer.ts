@@ -66,7 +66,11 @@ function syntheticEntries(count: number): LexiconEntry[] {
   const entries: LexiconEntry[] = [];
   for (let i = 0; i < count; i++) {
     const words = 1 + Math.floor(random() * 3);
-    entries.push({ alias: Array.from({ length: words }, word).join(" "), entityId: `synthetic:${i}`, type: types[i % 3]! });
+    entries.push({
+      alias: Array.from({ length: words }, word).join(" "),
+      entityId: `synthetic:${i}`,
+      type: types[i % 3]!,
+    });
   }
   return entries;
 }
@@ -90,7 +94,11 @@ function cpuMs(): number {
 }
 
 /** Runs `work` over the articles until MIN_MS of CPU passed (or `maxMs`); MB/s and ms per article. */
-function throughput(texts: readonly string[], work: (text: string) => unknown, maxMs = Infinity): { mbPerSecond: number; msPerArticle: number } {
+function throughput(
+  texts: readonly string[],
+  work: (text: string) => unknown,
+  maxMs = Infinity,
+): { mbPerSecond: number; msPerArticle: number } {
   const bytes = texts.map((t) => Buffer.byteLength(t, "utf8"));
   let done = 0;
   let doneBytes = 0;
@@ -116,11 +124,17 @@ function median(values: number[]): number {
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-export async function benchRecognizer(): Promise<{ rows: string[][]; figures: Record<string, number> }> {
+export async function benchRecognizer(): Promise<{
+  rows: string[][];
+  figures: Record<string, number>;
+}> {
   const texts = articles();
   const gc = collector();
   const starterEntries = entriesFromEntities(packEntities());
-  const synthetic = [...syntheticEntries(SYNTHETIC_ALIASES - starterEntries.length), ...starterEntries];
+  const synthetic = [
+    ...syntheticEntries(SYNTHETIC_ALIASES - starterEntries.length),
+    ...starterEntries,
+  ];
   const rows: string[][] = [["measure", "starter pack", "100k aliases"]];
   const figures: Record<string, number> = {};
   const totalMb = texts.reduce((n, t) => n + Buffer.byteLength(t, "utf8"), 0) / 1e6;
@@ -137,7 +151,8 @@ export async function benchRecognizer(): Promise<{ rows: string[][]; figures: Re
     buildTimes.push(cpuMs() - t0);
     for (let k = 0; k < 3; k++) gc?.();
     const after = process.memoryUsage();
-    if (run === 0 && gc) heapMb = (after.heapUsed - before.heapUsed + after.arrayBuffers - before.arrayBuffers) / 1e6;
+    if (run === 0 && gc)
+      heapMb = (after.heapUsed - before.heapUsed + after.arrayBuffers - before.arrayBuffers) / 1e6;
     if (lexicon.size === 0) throw new Error("empty lexicon");
   }
   const bytes = Lexicon.build(synthetic).serialize();
@@ -168,11 +183,15 @@ export async function benchRecognizer(): Promise<{ rows: string[][]; figures: Re
     const compileStart = cpuMs();
     const regex = baseline(entries.map((e) => e.alias));
     const compileMs = cpuMs() - compileStart;
-    const naive = throughput(texts, (t) => {
-      let n = 0;
-      for (const _ of t.matchAll(regex)) n++;
-      return n;
-    }, 10_000);
+    const naive = throughput(
+      texts,
+      (t) => {
+        let n = 0;
+        for (const _ of t.matchAll(regex)) n++;
+        return n;
+      },
+      10_000,
+    );
     results[name] = {
       aliases: lexicon.size,
       mbPerSecond: round(full.mbPerSecond),
@@ -200,7 +219,11 @@ export async function benchRecognizer(): Promise<{ rows: string[][]; figures: Re
     ["recognize() MB/s (lexicon + rules + dates)", String(s.mbPerSecond), String(k.mbPerSecond)],
     ["recognize() ms per ~3 KB-char article", String(s.msPerArticle), String(k.msPerArticle)],
     ["lexicon matching alone MB/s", String(s.matchingMbPerSecond), String(k.matchingMbPerSecond)],
-    ["baseline regex alternation MB/s", String(s.baselineMbPerSecond), String(k.baselineMbPerSecond)],
+    [
+      "baseline regex alternation MB/s",
+      String(s.baselineMbPerSecond),
+      String(k.baselineMbPerSecond),
+    ],
     ["baseline ms per article", String(s.baselineMsPerArticle), String(k.baselineMsPerArticle)],
     ["baseline regex compile ms", String(s.baselineCompileMs), String(k.baselineCompileMs)],
     ["speed-up over baseline (recognize)", `${s.speedup}×`, `${k.speedup}×`],
@@ -209,11 +232,21 @@ export async function benchRecognizer(): Promise<{ rows: string[][]; figures: Re
     ["100k lexicon serialised MB", "", String(round(bytes.length / 1e6, 2))],
     ["100k lexicon load from bytes CPU ms (median of 3)", "", String(round(median(loadTimes), 1))],
   );
-  if (withTagger) rows.push(["recognize() + tagger MB/s · ms/article", `${round(withTagger.mbPerSecond)} · ${round(withTagger.msPerArticle, 3)}`, ""]);
-  rows.push(["text measured", `${texts.length} articles, ${round(totalMb)} MB UTF-8 (ANERcorp)`, ""]);
+  if (withTagger)
+    rows.push([
+      "recognize() + tagger MB/s · ms/article",
+      `${round(withTagger.mbPerSecond)} · ${round(withTagger.msPerArticle, 3)}`,
+      "",
+    ]);
+  rows.push([
+    "text measured",
+    `${texts.length} articles, ${round(totalMb)} MB UTF-8 (ANERcorp)`,
+    "",
+  ]);
   rows.push(["times are CPU time of this process", "", ""]);
 
-  for (const [name, r] of Object.entries(results)) for (const [key, value] of Object.entries(r)) figures[`${name}.${key}`] = value;
+  for (const [name, r] of Object.entries(results))
+    for (const [key, value] of Object.entries(r)) figures[`${name}.${key}`] = value;
   figures["aliases100k.buildMs"] = round(median(buildTimes), 1);
   if (gc) figures["aliases100k.heapMB"] = round(heapMb, 1);
   figures["aliases100k.serializedMB"] = round(bytes.length / 1e6, 2);

@@ -13,7 +13,10 @@ export interface CorpusSentence {
  * Parses corpus lines; a malformed line is reported through `onError` and skipped, so one bad
  * line never loses the rest. Character offsets are widened to whole tokens.
  */
-export function parseCorpus(jsonl: string, onError?: (line: number, message: string) => void): CorpusSentence[] {
+export function parseCorpus(
+  jsonl: string,
+  onError?: (line: number, message: string) => void,
+): CorpusSentence[] {
   const sentences: CorpusSentence[] = [];
   jsonl.split("\n").forEach((line, index) => {
     if (line.trim() === "") return;
@@ -51,11 +54,20 @@ export function parseCorpusLine(line: string): CorpusSentence {
   };
   const spans: TokenSpan[] = [];
   for (const entity of entities as unknown[]) {
-    const { start, end, type } = (entity ?? {}) as { start?: unknown; end?: unknown; type?: unknown };
-    if (typeof start !== "number" || typeof end !== "number" || !(start >= 0 && end > start && end <= text.length)) {
+    const { start, end, type } = (entity ?? {}) as {
+      start?: unknown;
+      end?: unknown;
+      type?: unknown;
+    };
+    if (
+      typeof start !== "number" ||
+      typeof end !== "number" ||
+      !(start >= 0 && end > start && end <= text.length)
+    ) {
       throw new Error(`entity offsets out of range: ${JSON.stringify(entity)}`);
     }
-    if (!SPAN_TYPES.includes(type as SpanType)) throw new Error(`unknown entity type ${JSON.stringify(type)}`);
+    if (!SPAN_TYPES.includes(type as SpanType))
+      throw new Error(`unknown entity type ${JSON.stringify(type)}`);
     spans.push({ start: tokenAt(start), end: tokenAt(end - 1) + 1, type: type as SpanType });
   }
   return { tokens, spans };
@@ -92,7 +104,8 @@ export class SpanScorer {
       if (goldKeys.has(key(span))) c.truePositives++;
       else c.falsePositives++;
     }
-    for (const span of gold) if (!predictedKeys.has(key(span))) this.counts.get(span.type)!.falseNegatives++;
+    for (const span of gold)
+      if (!predictedKeys.has(key(span))) this.counts.get(span.type)!.falseNegatives++;
   }
 
   /** Adds another scorer's counts (pooling folds). */

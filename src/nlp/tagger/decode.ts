@@ -27,14 +27,16 @@ function masked(transitions: Float32Array): Float64Array {
   let out = maskedTransitions.get(transitions);
   if (!out) {
     out = new Float64Array(transitions.length);
-    for (let t = 0; t < out.length; t++) out[t] = ALLOWED_TRANSITIONS[t] ? transitions[t]! : -Infinity;
+    for (let t = 0; t < out.length; t++)
+      out[t] = ALLOWED_TRANSITIONS[t] ? transitions[t]! : -Infinity;
     maskedTransitions.set(transitions, out);
   }
   return out;
 }
 
 function maskTransitionsNow(transitions: Float32Array, out: Float64Array): Float64Array {
-  for (let t = 0; t < out.length; t++) out[t] = ALLOWED_TRANSITIONS[t] ? transitions[t]! : -Infinity;
+  for (let t = 0; t < out.length; t++)
+    out[t] = ALLOWED_TRANSITIONS[t] ? transitions[t]! : -Infinity;
   return out;
 }
 
@@ -68,7 +70,13 @@ export class SequenceDecoder {
    * passes the `gold` labels and a `margin`: every other label scores that much more (cost-
    * augmented decoding), so an update follows unless gold wins by the margin.
    */
-  decode(weights: TaggerWeights, n: number, features: Int32Array = this.features, gold?: Uint8Array, margin = 0): Uint8Array {
+  decode(
+    weights: TaggerWeights,
+    n: number,
+    features: Int32Array = this.features,
+    gold?: Uint8Array,
+    margin = 0,
+  ): Uint8Array {
     this.reserve(n);
     this.score(weights, n, features);
     const em = this.emission;
@@ -80,7 +88,9 @@ export class SequenceDecoder {
     const best = this.best;
     const back = this.back;
     // Training mutates transitions in place between sentences, so it must not use the cache.
-    const trans = this.training ? maskTransitionsNow(weights.transitions, this.scratchTransitions) : masked(weights.transitions);
+    const trans = this.training
+      ? maskTransitionsNow(weights.transitions, this.scratchTransitions)
+      : masked(weights.transitions);
     for (let l = 0; l < L; l++) best[l] = trans[l]! + em[l]!;
     for (let i = 1; i < n; i++) {
       const row = i * L;
@@ -135,7 +145,15 @@ export class SequenceDecoder {
     const scale = weights.emissionScale;
     // Nine labels summed in locals: the hottest loop of tagging, kept free of memory round trips.
     for (let i = 0; i < n; i++) {
-      let o = 0, bp = 0, ip = 0, bo = 0, io = 0, bl = 0, il = 0, bm = 0, im = 0;
+      let o = 0,
+        bp = 0,
+        ip = 0,
+        bo = 0,
+        io = 0,
+        bl = 0,
+        il = 0,
+        bm = 0,
+        im = 0;
       const base = i * FEATURES_PER_TOKEN;
       for (let f = 0; f < FEATURES_PER_TOKEN; f++) {
         const bucket = features[base + f]!;

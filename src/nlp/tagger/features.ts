@@ -55,14 +55,25 @@ const SHAPE_HINTED = 13;
  * Table index of the n-gram of `w[from..)` that starts at `start` (−1 = the word's start edge).
  * Used by both counting and scoring, so the hot loop needs no callback.
  */
-function shapeGram(w: string, from: number, len: number, start: number, n: number, mask: number): number {
+function shapeGram(
+  w: string,
+  from: number,
+  len: number,
+  start: number,
+  n: number,
+  mask: number,
+): number {
   let h = hashStart(200 + n);
-  for (let j = start; j < start + n; j++) h = hashInt(h, j < 0 ? EDGE_START : j >= len ? EDGE_END : w.charCodeAt(from + j));
+  for (let j = start; j < start + n; j++)
+    h = hashInt(h, j < 0 ? EDGE_START : j >= len ? EDGE_END : w.charCodeAt(from + j));
   return hashFinish(h) & mask;
 }
 
 /** The name-shape table of labelled sentences (see NameShapes). */
-export function countNameShapes(sentences: Iterable<{ tokens: readonly string[]; labels: Uint8Array }>, bits: number): NameShapes {
+export function countNameShapes(
+  sentences: Iterable<{ tokens: readonly string[]; labels: Uint8Array }>,
+  bits: number,
+): NameShapes {
   const size = 1 << bits;
   const mask = size - 1;
   const person = new Float64Array(size);
@@ -129,7 +140,10 @@ export function frequencyIndex(stemRawHash: number, bits: number): number {
 }
 
 /** Counts word stems over sentences (saturating at 255) for the frequency features. */
-export function countWordFrequencies(sentences: Iterable<readonly string[]>, bits: number): WordFrequencies {
+export function countWordFrequencies(
+  sentences: Iterable<readonly string[]>,
+  bits: number,
+): WordFrequencies {
   const counts = new Uint8Array(1 << bits);
   for (const tokens of sentences) {
     for (const token of tokens) {
@@ -210,7 +224,12 @@ function articleAt(w: string, j: number): number {
   const n = w.length;
   const c = w.charCodeAt(j);
   if (c === LAM && w.charCodeAt(j + 1) === LAM && n - (j + 2) >= 2) return j + 2; // لل = ل + ال
-  if ((c === BEH || c === KAF || c === LAM) && w.charCodeAt(j + 1) === ALEF && w.charCodeAt(j + 2) === LAM) j++;
+  if (
+    (c === BEH || c === KAF || c === LAM) &&
+    w.charCodeAt(j + 1) === ALEF &&
+    w.charCodeAt(j + 2) === LAM
+  )
+    j++;
   if (w.charCodeAt(j) === ALEF && w.charCodeAt(j + 1) === LAM && n - (j + 2) >= 2) return j + 2;
   return 0;
 }
@@ -331,7 +350,11 @@ export class FeatureExtractor {
       const token = tokens[from + k];
       const hint = hints?.[from + k];
       // Callers outside TypeScript may pass anything; a non-string is an unknown empty token.
-      this.describeToken(k, typeof token === "string" ? token : "", typeof hint === "string" ? hint : undefined);
+      this.describeToken(
+        k,
+        typeof token === "string" ? token : "",
+        typeof hint === "string" ? hint : undefined,
+      );
     }
     for (let k = 0; k < n; k++) this.writeFeatures(k, n, out, k * FEATURES_PER_TOKEN);
   }
@@ -366,7 +389,11 @@ export class FeatureExtractor {
     // Spelling speaks for words the lexicon did not match (measured: for matched ones too, lower).
     const code = hint === undefined ? NO_HINT : (HINT_CODES.get(hint) ?? HINT_OTHER);
     this.hint[k] = code;
-    this.shapeBin[k] = !shapes ? EDGE_CLASS : code === NO_HINT || code > LAST_LEXICON_HINT ? this.spelling(w, stem, shapes) : SHAPE_HINTED;
+    this.shapeBin[k] = !shapes
+      ? EDGE_CLASS
+      : code === NO_HINT || code > LAST_LEXICON_HINT
+        ? this.spelling(w, stem, shapes)
+        : SHAPE_HINTED;
   }
 
   private writeFeatures(k: number, n: number, out: Int32Array, at: number): void {
@@ -414,21 +441,32 @@ export class FeatureExtractor {
     out[t++] = hashFinish(hashInt(SEED[27]!, hint)) & m;
     out[t++] = hashFinish(hashInt(hashInt(SEED[28]!, hintPrev), hint)) & m;
     out[t++] = hashFinish(hashInt(hashInt(SEED[29]!, hint), hintNext)) & m;
-    out[t++] = hashFinish(hashInt(hashInt(SEED[30]!, prev ? this.shape[k - 1]! : 255), next ? this.shape[k + 1]! : 255)) & m;
+    out[t++] =
+      hashFinish(
+        hashInt(
+          hashInt(SEED[30]!, prev ? this.shape[k - 1]! : 255),
+          next ? this.shape[k + 1]! : 255,
+        ),
+      ) & m;
     const frequency = this.frequency[k]!;
     out[t++] = hashFinish(hashInt(hashInt(SEED[31]!, frequency), this.shape[k]!)) & m;
     const frequencyPrev = prev ? this.frequency[k - 1]! : EDGE_CLASS;
     const frequencyNext = next ? this.frequency[k + 1]! : EDGE_CLASS;
-    out[t++] = hashFinish(hashInt(hashInt(hashInt(SEED[32]!, frequencyPrev), frequency), frequencyNext)) & m;
-    out[t++] = hashFinish(hashInt(hashInt(SEED[33]!, prev ? this.trigger[k - 1]! : EDGE_CLASS), frequency)) & m;
+    out[t++] =
+      hashFinish(hashInt(hashInt(hashInt(SEED[32]!, frequencyPrev), frequency), frequencyNext)) & m;
+    out[t++] =
+      hashFinish(hashInt(hashInt(SEED[33]!, prev ? this.trigger[k - 1]! : EDGE_CLASS), frequency)) &
+      m;
     out[t++] = hashFinish(hashU32(SEED[34]!, this.suffix4H[k]!)) & m;
     out[t++] = hashFinish(hashU32(SEED[35]!, this.prefix4H[k]!)) & m;
-    out[t++] = hashFinish(hashU32(hashU32(SEED[36]!, sPrev), next ? this.stemH[k + 1]! : EDGE_HASH ^ 1)) & m;
+    out[t++] =
+      hashFinish(hashU32(hashU32(SEED[36]!, sPrev), next ? this.stemH[k + 1]! : EDGE_HASH ^ 1)) & m;
     out[t++] = hashFinish(hashInt(hashInt(SEED[37]!, hint), frequency)) & m;
     out[t++] = hashFinish(hashInt(hashU32(SEED[38]!, sPrev), hint)) & m;
     const shape = this.shapeBin[k]!;
     out[t++] = hashFinish(hashInt(SEED[39]!, shape)) & m;
     out[t++] = hashFinish(hashInt(hashInt(SEED[40]!, shape), frequency)) & m;
-    out[t++] = hashFinish(hashInt(hashInt(SEED[41]!, shape), prev ? this.trigger[k - 1]! : EDGE_CLASS)) & m;
+    out[t++] =
+      hashFinish(hashInt(hashInt(SEED[41]!, shape), prev ? this.trigger[k - 1]! : EDGE_CLASS)) & m;
   }
 }

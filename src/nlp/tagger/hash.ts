@@ -52,7 +52,8 @@ export function hashBytes(bytes: Uint8Array): number {
   let h = FNV_OFFSET;
   if (LITTLE_ENDIAN) {
     // A copy, not `slice` (a Node Buffer's slice is a view at the same unaligned offset).
-    const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes.subarray(0, words * 4));
+    const aligned =
+      bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes.subarray(0, words * 4));
     const view = new Uint32Array(aligned.buffer, aligned.byteOffset, words);
     for (let i = 0; i < words; i++) h = Math.imul(h ^ view[i]!, FNV_PRIME);
   } else {

@@ -44,7 +44,11 @@ export interface TokenSpan {
 }
 
 /** Spans of a well-formed label sequence (`labels[from..to)`), offsets relative to `from`. */
-export function spansOfLabels(labels: ArrayLike<number>, from = 0, to = labels.length): TokenSpan[] {
+export function spansOfLabels(
+  labels: ArrayLike<number>,
+  from = 0,
+  to = labels.length,
+): TokenSpan[] {
   const spans: TokenSpan[] = [];
   let i = from;
   while (i < to) {

@@ -3,7 +3,13 @@
 // always describes the model that ships.
 import { parseCorpusLine, toTrainingSentence, type CorpusSentence } from "./corpus";
 import type { TaggerWeights } from "./decode";
-import { penaliseOutside, seededRandom, trainWeights, type TrainingOptions, type TrainingSentence } from "./training";
+import {
+  penaliseOutside,
+  seededRandom,
+  trainWeights,
+  type TrainingOptions,
+  type TrainingSentence,
+} from "./training";
 import { buildNameList, hintsFromNameList } from "./training-hints";
 import { decodeWeights, encodeWeights } from "./weights-file";
 
@@ -73,7 +79,7 @@ export function withTrainingHints(
     for (let s = 0; s < sentences.length; s++) {
       const hints = hintSource(sentences[s]!.tokens);
       // Hide some hints (a run of one hint) as if neither the lexicon nor a rule had found the name.
-      for (let k = 0; k < hints.length; ) {
+      for (let k = 0; k < hints.length;) {
         const type = hints[k];
         let end = k + 1;
         while (type !== undefined && end < hints.length && hints[end] === type) end++;
@@ -109,7 +115,16 @@ export function trainWithRecipe(
   raw = false,
   hintSource?: HintSource,
 ): TaggerWeights {
-  const trained = trainWeights(withTrainingHints(sentences, recipe.hintShare, recipe.training.seed, hintSource, recipe.hintDropout), recipe.training);
+  const trained = trainWeights(
+    withTrainingHints(
+      sentences,
+      recipe.hintShare,
+      recipe.training.seed,
+      hintSource,
+      recipe.hintDropout,
+    ),
+    recipe.training,
+  );
   const weights = decodeWeights(encodeWeights(trained, recipe.weightBytes));
   if (raw) return weights;
   return { ...penaliseOutside(weights, recipe.outsidePenalty), temperature: recipe.temperature };
@@ -121,5 +136,10 @@ export function trainWithRecipeFromRecords(
   hintSource: HintSource | undefined,
   recipe: TaggerRecipe = SHIPPED_RECIPE,
 ): TaggerWeights {
-  return trainWithRecipe(records.map((r) => parseCorpusLine(JSON.stringify(r))), recipe, false, hintSource);
+  return trainWithRecipe(
+    records.map((r) => parseCorpusLine(JSON.stringify(r))),
+    recipe,
+    false,
+    hintSource,
+  );
 }

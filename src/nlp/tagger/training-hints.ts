@@ -31,7 +31,9 @@ function tokenKeys(token: string): string[] {
   return keys;
 }
 
-export function buildNameList(sentences: Iterable<{ tokens: readonly string[]; spans: readonly TokenSpan[] }>): NameList {
+export function buildNameList(
+  sentences: Iterable<{ tokens: readonly string[]; spans: readonly TokenSpan[] }>,
+): NameList {
   const votes = new Map<string, Map<SpanType, number>>();
   let longest = 0;
   for (const { tokens, spans } of sentences) {
@@ -46,14 +48,18 @@ export function buildNameList(sentences: Iterable<{ tokens: readonly string[]; s
   const types = new Map<string, SpanType>();
   for (const [key, byType] of votes) {
     let best: SpanType | undefined;
-    for (const [type, count] of byType) if (best === undefined || count > byType.get(best)!) best = type;
+    for (const [type, count] of byType)
+      if (best === undefined || count > byType.get(best)!) best = type;
     types.set(key, best!);
   }
   return { types, longest };
 }
 
 /** Per-token hints: the type of the longest name-list match covering each token, left to right. */
-export function hintsFromNameList(tokens: readonly string[], names: NameList): (string | undefined)[] {
+export function hintsFromNameList(
+  tokens: readonly string[],
+  names: NameList,
+): (string | undefined)[] {
   const hints: (string | undefined)[] = new Array(tokens.length).fill(undefined);
   const keys = tokens.map(tokenKeys);
   let i = 0;

@@ -2,7 +2,13 @@
 // features, decoded with the same Viterbi as tagging (cost-augmented while learning, see
 // `margin`). Deterministic for a given seed.
 import { SequenceDecoder, type TaggerWeights } from "./decode";
-import { FEATURES_PER_TOKEN, FeatureExtractor, WORD_IDENTITY_SLOTS, countNameShapes, countWordFrequencies } from "./features";
+import {
+  FEATURES_PER_TOKEN,
+  FeatureExtractor,
+  WORD_IDENTITY_SLOTS,
+  countNameShapes,
+  countWordFrequencies,
+} from "./features";
 import { LABEL_COUNT, OUTSIDE } from "./labels";
 
 export interface TrainingSentence {
@@ -55,7 +61,10 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function trainWeights(sentences: readonly TrainingSentence[], options: TrainingOptions): TaggerWeights {
+export function trainWeights(
+  sentences: readonly TrainingSentence[],
+  options: TrainingOptions,
+): TaggerWeights {
   const { bucketBits, epochs } = options;
   const margin = options.margin ?? 0;
   const cells = (1 << bucketBits) * L;
@@ -71,19 +80,29 @@ export function trainWeights(sentences: readonly TrainingSentence[], options: Tr
   const frequencies = statistics(sentences);
   // Features are hashed once up front: each epoch then only adds and compares numbers.
   const offsets = new Int32Array(sentences.length + 1);
-  for (let s = 0; s < sentences.length; s++) offsets[s + 1] = offsets[s]! + sentences[s]!.tokens.length;
+  for (let s = 0; s < sentences.length; s++)
+    offsets[s + 1] = offsets[s]! + sentences[s]!.tokens.length;
   const features = new Int32Array(offsets[sentences.length]! * FEATURES_PER_TOKEN);
   // Every training word was seen by definition; to learn what "rare" means for new text, each
   // part's frequencies come from the other parts only (jackknife), as unseen news will meet them.
   for (let part = 0; part < FREQUENCY_PARTS; part++) {
     const from = Math.floor((part * sentences.length) / FREQUENCY_PARTS);
     const to = Math.floor(((part + 1) * sentences.length) / FREQUENCY_PARTS);
-    const extractor = new FeatureExtractor(bucketBits, statistics([...sentences.slice(0, from), ...sentences.slice(to)]));
+    const extractor = new FeatureExtractor(
+      bucketBits,
+      statistics([...sentences.slice(0, from), ...sentences.slice(to)]),
+    );
     for (let s = from; s < to; s++) {
       const sentence = sentences[s]!;
       const at = offsets[s]! * FEATURES_PER_TOKEN;
       const n = sentence.tokens.length;
-      extractor.extract(sentence.tokens, sentence.hints, 0, n, features.subarray(at, at + n * FEATURES_PER_TOKEN));
+      extractor.extract(
+        sentence.tokens,
+        sentence.hints,
+        0,
+        n,
+        features.subarray(at, at + n * FEATURES_PER_TOKEN),
+      );
     }
   }
 
@@ -105,7 +124,11 @@ export function trainWeights(sentences: readonly TrainingSentence[], options: Tr
   const order = Array.from(sentences.keys());
   let step = 1;
   let scratch = new Int32Array(0);
-  const withDroppedWords = (feats: Int32Array, n: number, hints: TrainingSentence["hints"]): Int32Array => {
+  const withDroppedWords = (
+    feats: Int32Array,
+    n: number,
+    hints: TrainingSentence["hints"],
+  ): Int32Array => {
     if (options.wordDropout <= 0 && options.hintedWordDropout <= 0) return feats;
     if (scratch.length < feats.length) scratch = new Int32Array(feats.length * 2);
     const out = scratch.subarray(0, feats.length);
@@ -170,7 +193,8 @@ export function trainWeights(sentences: readonly TrainingSentence[], options: Tr
   }
 
   for (let c = 0; c < cells; c++) emission[c] = emission[c]! - emissionSteps[c]! / step;
-  for (let c = 0; c < transitionCells; c++) transitions[c] = transitions[c]! - transitionSteps[c]! / step;
+  for (let c = 0; c < transitionCells; c++)
+    transitions[c] = transitions[c]! - transitionSteps[c]! / step;
   return weights;
 }
 

@@ -29,18 +29,24 @@ export class WeightsFileError extends Error {
 /** Serialises weights; float emissions are quantised to `weightBytes` (1 or 2) per weight. */
 export function encodeWeights(weights: TaggerWeights, weightBytes: 1 | 2 = 2): Uint8Array {
   const cells = (1 << weights.bucketBits) * LABEL_COUNT;
-  if (weights.emission.length !== cells) throw new WeightsFileError("emission size does not match bucketBits");
+  if (weights.emission.length !== cells)
+    throw new WeightsFileError("emission size does not match bucketBits");
   const limit = weightBytes === 1 ? 127 : 32767;
   let maxAbs = 0;
-  for (let i = 0; i < cells; i++) maxAbs = Math.max(maxAbs, Math.abs(weights.emission[i]! * weights.emissionScale));
+  for (let i = 0; i < cells; i++)
+    maxAbs = Math.max(maxAbs, Math.abs(weights.emission[i]! * weights.emissionScale));
   const scale = maxAbs > 0 ? maxAbs / limit : 1;
   const transitionBytes = (LABEL_COUNT + 1) * LABEL_COUNT * 4;
   const frequencyBytes = weights.frequencies.counts.length;
-  if (frequencyBytes !== 1 << weights.frequencies.bits) throw new WeightsFileError("frequency table size does not match its bits");
+  if (frequencyBytes !== 1 << weights.frequencies.bits)
+    throw new WeightsFileError("frequency table size does not match its bits");
   const shapes = weights.frequencies.nameShapes;
   const shapeBytes = shapes ? shapes.logOdds.length : 0;
-  if (shapes && shapeBytes !== 1 << shapes.bits) throw new WeightsFileError("name-shape table size does not match its bits");
-  const bytes = new Uint8Array(HEADER_BYTES + transitionBytes + frequencyBytes + shapeBytes + cells * weightBytes);
+  if (shapes && shapeBytes !== 1 << shapes.bits)
+    throw new WeightsFileError("name-shape table size does not match its bits");
+  const bytes = new Uint8Array(
+    HEADER_BYTES + transitionBytes + frequencyBytes + shapeBytes + cells * weightBytes,
+  );
   const view = new DataView(bytes.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint16(4, FORMAT_VERSION, true);
@@ -59,7 +65,8 @@ export function encodeWeights(weights: TaggerWeights, weightBytes: 1 | 2 = 2): U
   }
   bytes.set(weights.frequencies.counts, at);
   at += frequencyBytes;
-  if (shapes) bytes.set(new Uint8Array(shapes.logOdds.buffer, shapes.logOdds.byteOffset, shapeBytes), at);
+  if (shapes)
+    bytes.set(new Uint8Array(shapes.logOdds.buffer, shapes.logOdds.byteOffset, shapeBytes), at);
   at += shapeBytes;
   for (let i = 0; i < cells; i++, at += weightBytes) {
     const q = Math.round((weights.emission[i]! * weights.emissionScale) / scale);
@@ -73,10 +80,13 @@ export function encodeWeights(weights: TaggerWeights, weightBytes: 1 | 2 = 2): U
 
 /** Reads a weights file, checking every field; throws `WeightsFileError` saying what is wrong. */
 export function decodeWeights(bytes: Uint8Array): TaggerWeights {
-  if (!(bytes instanceof Uint8Array)) throw new WeightsFileError("tagger weights must be a Uint8Array");
-  if (bytes.length < HEADER_BYTES) throw new WeightsFileError(`tagger weights too short (${bytes.length} bytes)`);
+  if (!(bytes instanceof Uint8Array))
+    throw new WeightsFileError("tagger weights must be a Uint8Array");
+  if (bytes.length < HEADER_BYTES)
+    throw new WeightsFileError(`tagger weights too short (${bytes.length} bytes)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0, true) !== MAGIC) throw new WeightsFileError("not a Siyaq tagger weights file (bad magic)");
+  if (view.getUint32(0, true) !== MAGIC)
+    throw new WeightsFileError("not a Siyaq tagger weights file (bad magic)");
   const format = view.getUint16(4, true);
   if (format !== FORMAT_VERSION) throw new WeightsFileError(`unsupported weights format ${format}`);
   const featureVersion = view.getUint16(6, true);
@@ -88,35 +98,51 @@ export function decodeWeights(bytes: Uint8Array): TaggerWeights {
   const bucketBits = view.getUint8(12);
   const labelCount = view.getUint8(13);
   const weightBytes = view.getUint8(14);
-  if (bucketBits < MIN_BUCKET_BITS || bucketBits > MAX_BUCKET_BITS) throw new WeightsFileError(`bad bucketBits ${bucketBits}`);
-  if (labelCount !== LABEL_COUNT) throw new WeightsFileError(`expected ${LABEL_COUNT} labels, file has ${labelCount}`);
-  if (weightBytes !== 1 && weightBytes !== 2) throw new WeightsFileError(`bad weight width ${weightBytes}`);
+  if (bucketBits < MIN_BUCKET_BITS || bucketBits > MAX_BUCKET_BITS)
+    throw new WeightsFileError(`bad bucketBits ${bucketBits}`);
+  if (labelCount !== LABEL_COUNT)
+    throw new WeightsFileError(`expected ${LABEL_COUNT} labels, file has ${labelCount}`);
+  if (weightBytes !== 1 && weightBytes !== 2)
+    throw new WeightsFileError(`bad weight width ${weightBytes}`);
   const frequencyBits = view.getUint8(15);
-  if (frequencyBits < MIN_BUCKET_BITS || frequencyBits > MAX_BUCKET_BITS) throw new WeightsFileError(`bad frequency bits ${frequencyBits}`);
+  if (frequencyBits < MIN_BUCKET_BITS || frequencyBits > MAX_BUCKET_BITS)
+    throw new WeightsFileError(`bad frequency bits ${frequencyBits}`);
   const frequencyBytes = 1 << frequencyBits;
   const shapeBits = view.getUint8(28);
-  if (shapeBits !== 0 && (shapeBits < MIN_BUCKET_BITS || shapeBits > MAX_BUCKET_BITS)) throw new WeightsFileError(`bad name-shape bits ${shapeBits}`);
+  if (shapeBits !== 0 && (shapeBits < MIN_BUCKET_BITS || shapeBits > MAX_BUCKET_BITS))
+    throw new WeightsFileError(`bad name-shape bits ${shapeBits}`);
   const shapeBytes = shapeBits === 0 ? 0 : 1 << shapeBits;
   const cells = (1 << bucketBits) * LABEL_COUNT;
   const transitionCells = (LABEL_COUNT + 1) * LABEL_COUNT;
-  const expected = HEADER_BYTES + transitionCells * 4 + frequencyBytes + shapeBytes + cells * weightBytes;
-  if (bytes.length !== expected) throw new WeightsFileError(`weights file is ${bytes.length} bytes, expected ${expected}`);
+  const expected =
+    HEADER_BYTES + transitionCells * 4 + frequencyBytes + shapeBytes + cells * weightBytes;
+  if (bytes.length !== expected)
+    throw new WeightsFileError(`weights file is ${bytes.length} bytes, expected ${expected}`);
   if (hashBytes(bytes.subarray(HEADER_BYTES)) !== view.getUint32(24, true)) {
     throw new WeightsFileError("weights file is corrupt (checksum mismatch)");
   }
   const emissionScale = view.getFloat32(16, true);
   const temperature = view.getFloat32(20, true);
-  if (!(emissionScale > 0) || !(temperature > 0)) throw new WeightsFileError("bad scale or temperature");
+  if (!(emissionScale > 0) || !(temperature > 0))
+    throw new WeightsFileError("bad scale or temperature");
   const transitions = new Float32Array(transitionCells);
-  for (let i = 0; i < transitionCells; i++) transitions[i] = view.getFloat32(HEADER_BYTES + i * 4, true);
+  for (let i = 0; i < transitionCells; i++)
+    transitions[i] = view.getFloat32(HEADER_BYTES + i * 4, true);
   const frequencyStart = HEADER_BYTES + transitionCells * 4;
   // Copied (not aliased) so the tagger owns aligned weights whatever buffer the caller passed. Not
   // `bytes.slice`: on a Node Buffer that is a view sharing the file's memory, whose `.buffer` is the
   // whole file (or Node's pool), so weights built over `.buffer` would read the header as weights.
   const copy = (from: number, to: number) => new Uint8Array(bytes.subarray(from, to));
   const shapeStart = frequencyStart + frequencyBytes;
-  const frequencies: WordFrequencies = { bits: frequencyBits, counts: copy(frequencyStart, shapeStart) };
-  if (shapeBits !== 0) frequencies.nameShapes = { bits: shapeBits, logOdds: new Int8Array(copy(shapeStart, shapeStart + shapeBytes).buffer) };
+  const frequencies: WordFrequencies = {
+    bits: frequencyBits,
+    counts: copy(frequencyStart, shapeStart),
+  };
+  if (shapeBits !== 0)
+    frequencies.nameShapes = {
+      bits: shapeBits,
+      logOdds: new Int8Array(copy(shapeStart, shapeStart + shapeBytes).buffer),
+    };
   const raw = copy(shapeStart + shapeBytes, expected);
   const emission = weightBytes === 1 ? new Int8Array(raw.buffer) : littleEndianInt16(raw);
   return { bucketBits, emission, emissionScale, transitions, frequencies, temperature };

@@ -61,9 +61,11 @@ const FACTS = 4;
 function wikiLink(entity: EntityRecord, t: Translator): { href: string; label: string } | null {
   const wikipedia = entity.links?.wikipedia;
   const article = wikipedia?.ar ?? wikipedia?.en;
-  if (article && /^https:\/\/[a-z-]+\.wikipedia\.org\//.test(article)) return { href: article, label: t("card.wikipedia") };
+  if (article && /^https:\/\/[a-z-]+\.wikipedia\.org\//.test(article))
+    return { href: article, label: t("card.wikipedia") };
   const qid = entity.qid ?? (/^Q\d+$/.test(entity.id) ? entity.id : undefined);
-  if (qid && /^Q\d+$/.test(qid)) return { href: `https://www.wikidata.org/wiki/${qid}`, label: t("hover.wikidata") };
+  if (qid && /^Q\d+$/.test(qid))
+    return { href: `https://www.wikidata.org/wiki/${qid}`, label: t("hover.wikidata") };
   return null;
 }
 
@@ -80,19 +82,36 @@ export interface PlacedEvent {
  * with a glimpse of what came next. With no date, the `count` latest as of today. ISO dates of any
  * precision compare as strings: `2021` and `2021-12` count as up to `2021-12-10`.
  */
-export function eventsAround(events: readonly EventRecord[], asOf?: string, count = CARD_EVENTS): PlacedEvent[] {
+export function eventsAround(
+  events: readonly EventRecord[],
+  asOf?: string,
+  count = CARD_EVENTS,
+): PlacedEvent[] {
   const newest = [...events].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   if (!asOf) return newest.slice(0, count).map((event) => ({ event }));
   const before = newest.filter((event) => event.date <= asOf).slice(0, count);
   const after = newest.filter((event) => event.date > asOf).reverse(); // nearest first
   const afterCount = Math.min(after.length, Math.max(1, count - before.length));
   return [
-    ...after.slice(0, afterCount).reverse().map((event) => ({ event, when: "after" as const })),
+    ...after
+      .slice(0, afterCount)
+      .reverse()
+      .map((event) => ({ event, when: "after" as const })),
     ...before.map((event) => ({ event, when: "before" as const })),
   ];
 }
 
-function ActionButton({ label, run, onDone, t }: { label: string; run: () => Promise<string | void>; onDone: (line: string) => void; t: Translator }) {
+function ActionButton({
+  label,
+  run,
+  onDone,
+  t,
+}: {
+  label: string;
+  run: () => Promise<string | void>;
+  onDone: (line: string) => void;
+  t: Translator;
+}) {
   const [busy, setBusy] = useState(false);
   return (
     <button
@@ -104,7 +123,9 @@ function ActionButton({ label, run, onDone, t }: { label: string; run: () => Pro
           const line = await run();
           if (line) onDone(line);
         } catch (error) {
-          onDone(t("hover.failed", { message: error instanceof Error ? error.message : String(error) }));
+          onDone(
+            t("hover.failed", { message: error instanceof Error ? error.message : String(error) }),
+          );
         } finally {
           setBusy(false);
         }
@@ -122,12 +143,33 @@ function span(start?: string, end?: string): string {
 }
 
 /** What a lookup found, or why it found nothing. All of it is rendered as text. */
-function LookupResult({ outcome, keep, onDone, t }: { outcome: LookupState; keep?: (qid: string) => Promise<string | void>; onDone: (line: string) => void; t: Translator }) {
+function LookupResult({
+  outcome,
+  keep,
+  onDone,
+  t,
+}: {
+  outcome: LookupState;
+  keep?: (qid: string) => Promise<string | void>;
+  onDone: (line: string) => void;
+  t: Translator;
+}) {
   if (outcome.status === "idle") return null;
   if (outcome.status === "busy") return <p class="muted">{t("hover.lookingUp")}</p>;
-  if (outcome.status === "unavailable") return <p class="lookup-unavailable" role="status">{t("hover.lookupUnavailable")}</p>;
-  if (outcome.status === "needs-permission") return <p role="status">{t("hover.lookupNeedsPermission")}</p>;
-  if (outcome.status === "not-found") return <p class="muted" role="status">{t("hover.lookupNotFound")}</p>;
+  if (outcome.status === "unavailable")
+    return (
+      <p class="lookup-unavailable" role="status">
+        {t("hover.lookupUnavailable")}
+      </p>
+    );
+  if (outcome.status === "needs-permission")
+    return <p role="status">{t("hover.lookupNeedsPermission")}</p>;
+  if (outcome.status === "not-found")
+    return (
+      <p class="muted" role="status">
+        {t("hover.lookupNotFound")}
+      </p>
+    );
   const { entity } = outcome;
   const description = entity.description.ar ?? entity.description.en;
   return (
@@ -136,7 +178,8 @@ function LookupResult({ outcome, keep, onDone, t }: { outcome: LookupState; keep
         {t("hover.lookupFrom")}: {entity.label.ar ?? entity.label.en}
         {entity.label.en && entity.label.ar && (
           <span class="name-en" lang="en" dir="ltr">
-            {" "}{entity.label.en}
+            {" "}
+            {entity.label.en}
           </span>
         )}
       </h3>
@@ -146,36 +189,56 @@ function LookupResult({ outcome, keep, onDone, t }: { outcome: LookupState; keep
         {entity.born && (
           <div>
             <dt>{t("hover.born")}</dt>
-            <dd><time dateTime={entity.born}>{entity.born}</time></dd>
+            <dd>
+              <time dateTime={entity.born}>{entity.born}</time>
+            </dd>
           </div>
         )}
         {entity.died && (
           <div>
             <dt>{t("hover.died")}</dt>
-            <dd><time dateTime={entity.died}>{entity.died}</time></dd>
+            <dd>
+              <time dateTime={entity.died}>{entity.died}</time>
+            </dd>
           </div>
         )}
         {entity.positions.length > 0 && (
           <div>
             <dt>{t("hover.positions")}</dt>
             {entity.positions.slice(0, 3).map((p) => (
-              <dd key={p.qid + (p.start ?? "")}>{(p.label.ar ?? p.label.en ?? p.qid) + span(p.start, p.end)}</dd>
+              <dd key={p.qid + (p.start ?? "")}>
+                {(p.label.ar ?? p.label.en ?? p.qid) + span(p.start, p.end)}
+              </dd>
             ))}
           </div>
         )}
       </dl>
       {entity.extract && <p class="extract">{entity.extract}</p>}
       <p>
-        <a href={`https://www.wikidata.org/wiki/${entity.qid}`} target="_blank" rel="noopener noreferrer">
+        <a
+          href={`https://www.wikidata.org/wiki/${entity.qid}`}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
           {t("hover.wikidata")}
         </a>
       </p>
-      {keep && <ActionButton t={t} label={t("hover.keep")} run={() => keep(entity.qid)} onDone={onDone} />}
+      {keep && (
+        <ActionButton t={t} label={t("hover.keep")} run={() => keep(entity.qid)} onDone={onDone} />
+      )}
     </section>
   );
 }
 
-export function HoverCard({ mention, details, actions, takeFocus, asOf, host, t = cardTranslator() }: HoverCardProps) {
+export function HoverCard({
+  mention,
+  details,
+  actions,
+  takeFocus,
+  asOf,
+  host,
+  t = cardTranslator(),
+}: HoverCardProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const root = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -190,7 +253,10 @@ export function HoverCard({ mention, details, actions, takeFocus, asOf, host, t 
     try {
       setLookup(await actions.lookUp());
     } catch (error) {
-      setLookup({ status: "unavailable", reason: error instanceof Error ? error.message : String(error) });
+      setLookup({
+        status: "unavailable",
+        reason: error instanceof Error ? error.message : String(error),
+      });
     }
   };
   useEffect(() => {
@@ -204,7 +270,9 @@ export function HoverCard({ mention, details, actions, takeFocus, asOf, host, t 
   // The name as Arabic writes it first (the page is Arabic), the other language's below it.
   const title = entity?.names.ar ?? mention.surface;
   const english = entity?.names.en;
-  const description = entity ? (entity.description?.[language] ?? entity.description?.[other]) : undefined;
+  const description = entity
+    ? (entity.description?.[language] ?? entity.description?.[other])
+    : undefined;
   const link = entity ? wikiLink(entity, t) : null;
   const unknownName = details.state === "unknown" && mention.type !== "DATE";
   const placed = details.state === "known" ? eventsAround(details.events, asOf) : [];
@@ -234,13 +302,21 @@ export function HoverCard({ mention, details, actions, takeFocus, asOf, host, t 
           )}
         </h2>
         <span class={`type type-${mention.type.toLowerCase()}`}>{t(`badge.${mention.type}`)}</span>
-        <button type="button" class="close" aria-label={t("close")} title={t("close")} onClick={actions.close}>
+        <button
+          type="button"
+          class="close"
+          aria-label={t("close")}
+          title={t("close")}
+          onClick={actions.close}
+        >
           ×
         </button>
       </header>
 
       {details.state === "loading" && <p class="muted">{t("loading")}</p>}
-      {details.state === "error" && <p role="alert">{t("hover.failed", { message: details.message })}</p>}
+      {details.state === "error" && (
+        <p role="alert">{t("hover.failed", { message: details.message })}</p>
+      )}
       {mention.type === "DATE" && mention.date && (
         <p>
           {t("hover.resolvedDate")}: <time dateTime={mention.date}>{mention.date}</time>
@@ -275,8 +351,13 @@ export function HoverCard({ mention, details, actions, takeFocus, asOf, host, t 
               <ol class="events">
                 {placed.map(({ event, when }) => (
                   <li key={event.id} data-when={when}>
-                    <time dateTime={event.date}>{event.date}</time> <span>{event.title[language] || event.title[other]}</span>
-                    {when && <span class={`when when-${when}`}>{t(when === "after" ? "hover.afterArticle" : "hover.beforeArticle")}</span>}
+                    <time dateTime={event.date}>{event.date}</time>{" "}
+                    <span>{event.title[language] || event.title[other]}</span>
+                    {when && (
+                      <span class={`when when-${when}`}>
+                        {t(when === "after" ? "hover.afterArticle" : "hover.beforeArticle")}
+                      </span>
+                    )}
                   </li>
                 ))}
               </ol>
@@ -287,18 +368,21 @@ export function HoverCard({ mention, details, actions, takeFocus, asOf, host, t 
         </>
       )}
 
-      {(details.state === "known" || (details.state === "unknown" && details.seenIn !== undefined)) && (
+      {(details.state === "known" ||
+        (details.state === "unknown" && details.seenIn !== undefined)) && (
         <p class="seen">{t.count("card.seenIn", details.seenIn ?? 0)}</p>
       )}
       {details.state === "unknown" && details.elsewhere && details.elsewhere.length > 0 && (
         <ul class="elsewhere" aria-label={t("hover.elsewhere")}>
-          {details.elsewhere.filter((page) => /^https?:\/\//.test(page.url)).map((page) => (
-            <li key={page.url}>
-              <a href={page.url} target="_blank" rel="noopener noreferrer">
-                {page.title || page.url}
-              </a>
-            </li>
-          ))}
+          {details.elsewhere
+            .filter((page) => /^https?:\/\//.test(page.url))
+            .map((page) => (
+              <li key={page.url}>
+                <a href={page.url} target="_blank" rel="noopener noreferrer">
+                  {page.title || page.url}
+                </a>
+              </li>
+            ))}
         </ul>
       )}
       {canLookUp && (
@@ -312,7 +396,9 @@ export function HoverCard({ mention, details, actions, takeFocus, asOf, host, t 
           <p class="muted">{t("hover.lookUpSends")}</p>
         </div>
       )}
-      {canLookUp && <LookupResult outcome={lookup} keep={actions.keepFound} onDone={setNotice} t={t} />}
+      {canLookUp && (
+        <LookupResult outcome={lookup} keep={actions.keepFound} onDone={setNotice} t={t} />
+      )}
       {link && (
         <p>
           <a href={link.href} target="_blank" rel="noopener noreferrer">
@@ -322,21 +408,58 @@ export function HoverCard({ mention, details, actions, takeFocus, asOf, host, t 
       )}
       {unknownName && (
         <p>
-          <a class="web-search" href={webSearchHref(mention.surface)} target="_blank" rel="noopener noreferrer" title={t("hover.searchWebTitle")}>
+          <a
+            class="web-search"
+            href={webSearchHref(mention.surface)}
+            target="_blank"
+            rel="noopener noreferrer"
+            title={t("hover.searchWebTitle")}
+          >
             {t("hover.searchWeb")}
           </a>
         </p>
       )}
 
       <footer>
-        {actions.openInPopup && entity && <ActionButton t={t} label={t("hover.openInPopup")} run={actions.openInPopup} onDone={setNotice} />}
-        {actions.saveHighlight && <ActionButton t={t} label={t("hover.saveSentence")} run={actions.saveHighlight} onDone={setNotice} />}
-        {actions.addToKnowledgeBase && details.state === "unknown" && (
-          <ActionButton t={t} label={t("hover.addToKnowledgeBase")} run={actions.addToKnowledgeBase} onDone={setNotice} />
+        {actions.openInPopup && entity && (
+          <ActionButton
+            t={t}
+            label={t("hover.openInPopup")}
+            run={actions.openInPopup}
+            onDone={setNotice}
+          />
         )}
-        {actions.notAnEntity && <ActionButton t={t} label={t("hover.notAnEntity")} run={actions.notAnEntity} onDone={setNotice} />}
+        {actions.saveHighlight && (
+          <ActionButton
+            t={t}
+            label={t("hover.saveSentence")}
+            run={actions.saveHighlight}
+            onDone={setNotice}
+          />
+        )}
+        {actions.addToKnowledgeBase && details.state === "unknown" && (
+          <ActionButton
+            t={t}
+            label={t("hover.addToKnowledgeBase")}
+            run={actions.addToKnowledgeBase}
+            onDone={setNotice}
+          />
+        )}
+        {actions.notAnEntity && (
+          <ActionButton
+            t={t}
+            label={t("hover.notAnEntity")}
+            run={actions.notAnEntity}
+            onDone={setNotice}
+          />
+        )}
         {actions.turnOffSite && host && (
-          <ActionButton t={t} label={t("hover.siteOff", { host })} run={actions.turnOffSite} onDone={setNotice} />
+          <ActionButton
+            t={t}
+            label={t("hover.siteOff", { host })}
+            run={actions.turnOffSite}
+            onDone={setNotice}
+          />
         )}
       </footer>
       {notice && (

@@ -12,7 +12,14 @@ export type PanelView =
   /** A new passage (no `id`) or a saved one being edited (`id`, with its note and tags). */
   | { kind: "editor"; quote: string; id?: string; note?: string; tags?: readonly string[] }
   /** A saved highlight's note and tags; `focus` when reached by keyboard. */
-  | { kind: "saved"; id: string; quote: string; note: string; tags: readonly string[]; focus?: boolean }
+  | {
+      kind: "saved";
+      id: string;
+      quote: string;
+      note: string;
+      tags: readonly string[];
+      focus?: boolean;
+    }
   | { kind: "saving" }
   | { kind: "done"; message: string; error?: boolean };
 
@@ -27,7 +34,14 @@ export interface HighlightPanelProps {
   t?: Translator;
 }
 
-export function HighlightPanel({ view, onOpen, onSave, onCancel, onEdit, t = cardTranslator() }: HighlightPanelProps) {
+export function HighlightPanel({
+  view,
+  onOpen,
+  onSave,
+  onCancel,
+  onEdit,
+  t = cardTranslator(),
+}: HighlightPanelProps) {
   switch (view.kind) {
     case "button":
       return (
@@ -44,11 +58,24 @@ export function HighlightPanel({ view, onOpen, onSave, onCancel, onEdit, t = car
         </button>
       );
     case "editor":
-      return <Editor key={view.id ?? "new"} quote={view.quote} note={view.note} tags={view.tags} onSave={onSave} onCancel={onCancel} />;
+      return (
+        <Editor
+          key={view.id ?? "new"}
+          quote={view.quote}
+          note={view.note}
+          tags={view.tags}
+          onSave={onSave}
+          onCancel={onCancel}
+        />
+      );
     case "saved":
       return <SavedHighlight view={view} onEdit={onEdit} onCancel={onCancel} t={t} />;
     case "saving":
-      return <p class="status" role="status">{LABELS.saving}</p>;
+      return (
+        <p class="status" role="status">
+          {LABELS.saving}
+        </p>
+      );
     case "done":
       return (
         <p class={view.error ? "status error" : "status"} role={view.error ? "alert" : "status"}>
@@ -59,7 +86,17 @@ export function HighlightPanel({ view, onOpen, onSave, onCancel, onEdit, t = car
 }
 
 /** A saved highlight speaks: its note and tags on hover or keyboard focus, and a way to edit them. */
-function SavedHighlight({ view, onEdit, onCancel, t }: { view: Extract<PanelView, { kind: "saved" }>; onEdit?(): void; onCancel(): void; t: Translator }) {
+function SavedHighlight({
+  view,
+  onEdit,
+  onCancel,
+  t,
+}: {
+  view: Extract<PanelView, { kind: "saved" }>;
+  onEdit?(): void;
+  onCancel(): void;
+  t: Translator;
+}) {
   const root = useRef<HTMLElement>(null);
   useEffect(() => {
     if (view.focus) root.current?.focus();
@@ -146,18 +183,38 @@ function Editor({
         } else if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) submit(event);
       }}
     >
-      <blockquote class="quote">{quote.length > 280 ? `${quote.slice(0, 280)}…` : quote}</blockquote>
+      <blockquote class="quote">
+        {quote.length > 280 ? `${quote.slice(0, 280)}…` : quote}
+      </blockquote>
       <label>
         {LABELS.note}
-        <textarea ref={noteField} name="note" rows={3} placeholder={LABELS.notePlaceholder} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        <textarea
+          ref={noteField}
+          name="note"
+          rows={3}
+          placeholder={LABELS.notePlaceholder}
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
       </label>
       <label>
         {LABELS.tags}
-        <input name="tags" type="text" placeholder={LABELS.tagsPlaceholder} title={LABELS.tagsHint} value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+        <input
+          name="tags"
+          type="text"
+          placeholder={LABELS.tagsPlaceholder}
+          title={LABELS.tagsHint}
+          value={tags}
+          onInput={(e) => setTags(e.currentTarget.value)}
+        />
       </label>
       <div class="actions">
-        <button type="submit" class="primary">{LABELS.save}</button>
-        <button type="button" onClick={onCancel}>{LABELS.cancel}</button>
+        <button type="submit" class="primary">
+          {LABELS.save}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {LABELS.cancel}
+        </button>
       </div>
     </form>
   );

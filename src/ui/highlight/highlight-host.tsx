@@ -50,8 +50,15 @@ export interface HighlightHost {
   destroy(): void;
 }
 
-export function createHighlightHost(doc: Document, handlers: Omit<HighlightPanelProps, "view">): HighlightHost {
-  const panel = createFloatingPanel(doc, { tag: "siyaq-highlight-ui", kind: "highlight", css: CSS });
+export function createHighlightHost(
+  doc: Document,
+  handlers: Omit<HighlightPanelProps, "view">,
+): HighlightHost {
+  const panel = createFloatingPanel(doc, {
+    tag: "siyaq-highlight-ui",
+    kind: "highlight",
+    css: CSS,
+  });
   let current: PanelView | null = null;
   let anchor: Box | null = null;
   return {

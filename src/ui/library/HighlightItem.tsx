@@ -15,7 +15,14 @@ export interface HighlightItemProps {
   onTag(tag: string): void;
 }
 
-export function HighlightItem({ highlight, t, formatDate, onUpdate, onDelete, onTag }: HighlightItemProps) {
+export function HighlightItem({
+  highlight,
+  t,
+  formatDate,
+  onUpdate,
+  onDelete,
+  onTag,
+}: HighlightItemProps) {
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(highlight.note);
   const [tags, setTags] = useState(highlight.tags.join("، "));
@@ -44,24 +51,47 @@ export function HighlightItem({ highlight, t, formatDate, onUpdate, onDelete, on
   return (
     <article class={highlight.orphaned ? "highlight orphaned" : "highlight"} data-id={highlight.id}>
       <blockquote class="quote">{quote}</blockquote>
-      {highlight.orphaned && <p class="orphan-badge" role="note">{t("orphaned")}</p>}
+      {highlight.orphaned && (
+        <p class="orphan-badge" role="note">
+          {t("orphaned")}
+        </p>
+      )}
       <p class="citation">
-        {href ? <a href={href} target="_blank" rel="noopener noreferrer">{citation.title || href}</a> : <span>{citation.title}</span>}
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {citation.title || href}
+          </a>
+        ) : (
+          <span>{citation.title}</span>
+        )}
         {byline.length > 0 && <span class="byline"> — {byline.join(" · ")}</span>}
       </p>
       {editing ? (
-        <form class="edit" onSubmit={submit} onKeyDown={(e) => e.key === "Escape" && setEditing(false)}>
+        <form
+          class="edit"
+          onSubmit={submit}
+          onKeyDown={(e) => e.key === "Escape" && setEditing(false)}
+        >
           <label>
             {t("note")}
-            <textarea name="note" rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+            <textarea
+              name="note"
+              rows={3}
+              value={note}
+              onInput={(e) => setNote(e.currentTarget.value)}
+            />
           </label>
           <label>
             {t("tags")}
             <input name="tags" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
           </label>
           <div class="row">
-            <button type="submit" class="primary">{t("save")}</button>
-            <button type="button" onClick={() => setEditing(false)}>{t("cancel")}</button>
+            <button type="submit" class="primary">
+              {t("save")}
+            </button>
+            <button type="button" onClick={() => setEditing(false)}>
+              {t("cancel")}
+            </button>
           </div>
         </form>
       ) : (
@@ -71,7 +101,9 @@ export function HighlightItem({ highlight, t, formatDate, onUpdate, onDelete, on
             <ul class="tags" aria-label={t("tags")}>
               {highlight.tags.map((tag) => (
                 <li key={tag}>
-                  <button type="button" class="tag" onClick={() => onTag(tag)}>#{tag}</button>
+                  <button type="button" class="tag" onClick={() => onTag(tag)}>
+                    #{tag}
+                  </button>
                 </li>
               ))}
             </ul>
@@ -82,14 +114,24 @@ export function HighlightItem({ highlight, t, formatDate, onUpdate, onDelete, on
         <p class="entities">
           <span class="label">{t("entities")}: </span>
           {highlight.entities.map((entity, index) => (
-            <span key={index} class="siyaq-badge" data-type={entity.type}>{entity.surface}</span>
+            <span key={index} class="siyaq-badge" data-type={entity.type}>
+              {entity.surface}
+            </span>
           ))}
         </p>
       )}
       <footer class="row">
-        <span class="muted">{t("saved", { date: formatDate(new Date(highlight.createdAt).toISOString()) })}</span>
-        {!editing && <button type="button" onClick={startEditing}>{t("edit")}</button>}
-        <button type="button" class="danger" onClick={() => onDelete(highlight)}>{t("remove")}</button>
+        <span class="muted">
+          {t("saved", { date: formatDate(new Date(highlight.createdAt).toISOString()) })}
+        </span>
+        {!editing && (
+          <button type="button" onClick={startEditing}>
+            {t("edit")}
+          </button>
+        )}
+        <button type="button" class="danger" onClick={() => onDelete(highlight)}>
+          {t("remove")}
+        </button>
       </footer>
     </article>
   );

@@ -16,7 +16,11 @@ const SEARCH_DELAY_MS = 200;
 const UNDO_MS = 10_000;
 const EMPTY_FACETS: LibraryFacets = { tags: [], sites: [], entities: [] };
 /** The export menu: the button's text is the format's own name; the hint says who reads it. */
-const EXPORT_BUTTONS: { format: ExportFormat; name: string; hint?: "exportRisHint" | "exportCslHint" }[] = [
+const EXPORT_BUTTONS: {
+  format: ExportFormat;
+  name: string;
+  hint?: "exportRisHint" | "exportCslHint";
+}[] = [
   { format: "json", name: "JSON" },
   { format: "csv", name: "CSV" },
   { format: "markdown", name: "Markdown" },
@@ -54,13 +58,20 @@ export function Library({ t, language }: { t: LibraryText; language: UiLanguage 
       const time = Date.parse(iso);
       if (Number.isNaN(time)) return iso;
       const locale = language === "ar" ? "ar-u-ca-gregory-nu-latn" : "en-GB";
-      return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric" }).format(time);
+      return new Intl.DateTimeFormat(locale, {
+        year: "numeric",
+        month: "long",
+        day: "numeric",
+      }).format(time);
     },
     [language],
   );
 
   const fail = (error: unknown, key: "failed" | "importFailed" = "failed") =>
-    setNotice({ text: t(key, { message: error instanceof Error ? error.message : String(error) }), error: true });
+    setNotice({
+      text: t(key, { message: error instanceof Error ? error.message : String(error) }),
+      error: true,
+    });
 
   const refresh = useCallback(async () => {
     const filters: LibraryFilters = {
@@ -101,7 +112,10 @@ export function Library({ t, language }: { t: LibraryText; language: UiLanguage 
       const { deleted } = await sendMessage("highlight.delete", { id: highlight.id });
       clearTimeout(undoTimer.current);
       setNotice(deleted ? { text: t("removed"), undo: deleted } : null);
-      undoTimer.current = setTimeout(() => setNotice((current) => (current?.undo ? null : current)), UNDO_MS);
+      undoTimer.current = setTimeout(
+        () => setNotice((current) => (current?.undo ? null : current)),
+        UNDO_MS,
+      );
       await refresh();
     } catch (error) {
       fail(error);
@@ -122,7 +136,11 @@ export function Library({ t, language }: { t: LibraryText; language: UiLanguage 
     try {
       const file = await sendMessage("highlights.export", { format });
       downloadText(file.filename, file.content, file.mimeType);
-      if (file.skipped > 0) setNotice({ text: t("exportSkipped", { count: file.count, skipped: file.skipped }), error: true });
+      if (file.skipped > 0)
+        setNotice({
+          text: t("exportSkipped", { count: file.count, skipped: file.skipped }),
+          error: true,
+        });
     } catch (error) {
       fail(error);
     }
@@ -131,7 +149,9 @@ export function Library({ t, language }: { t: LibraryText; language: UiLanguage 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const { added, skipped } = await sendMessage("highlights.import", { json: await file.text() });
+      const { added, skipped } = await sendMessage("highlights.import", {
+        json: await file.text(),
+      });
       setNotice({ text: t("imported", { added, skipped }) });
       await refresh();
     } catch (error) {
@@ -149,12 +169,26 @@ export function Library({ t, language }: { t: LibraryText; language: UiLanguage 
           <span id="siyaq-export-label">{t("exportAs")}:</span>
           <span role="group" aria-labelledby="siyaq-export-label" class="row">
             {EXPORT_BUTTONS.map(({ format, name, hint }) => (
-              <button key={format} type="button" data-export={format} title={hint && t(hint)} onClick={() => void exportAs(format)}>{name}</button>
+              <button
+                key={format}
+                type="button"
+                data-export={format}
+                title={hint && t(hint)}
+                onClick={() => void exportAs(format)}
+              >
+                {name}
+              </button>
             ))}
           </span>
           <label class="button">
             {t("importFile")}
-            <input ref={importInput} type="file" accept=".json,application/json,application/ld+json" class="visually-hidden" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
+            <input
+              ref={importInput}
+              type="file"
+              accept=".json,application/json,application/ld+json"
+              class="visually-hidden"
+              onChange={(e) => void importFile(e.currentTarget.files?.[0])}
+            />
           </label>
         </div>
       </header>
@@ -162,60 +196,105 @@ export function Library({ t, language }: { t: LibraryText; language: UiLanguage 
       <section class="filters" aria-label={t("search")}>
         <label class="grow">
           {t("search")}
-          <input type="search" name="query" value={query} placeholder={t("searchPlaceholder")} onInput={(e) => setQuery(e.currentTarget.value)} />
+          <input
+            type="search"
+            name="query"
+            value={query}
+            placeholder={t("searchPlaceholder")}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
         </label>
         <label>
           {t("entity")}
-          <select name="entity" value={entityId} onChange={(e) => setEntityId(e.currentTarget.value)}>
+          <select
+            name="entity"
+            value={entityId}
+            onChange={(e) => setEntityId(e.currentTarget.value)}
+          >
             <option value="">{t("any")}</option>
-            {facets.entities.map((entity) => <option key={entity.entityId} value={entity.entityId}>{`${entity.label} (${entity.count})`}</option>)}
+            {facets.entities.map((entity) => (
+              <option
+                key={entity.entityId}
+                value={entity.entityId}
+              >{`${entity.label} (${entity.count})`}</option>
+            ))}
           </select>
         </label>
         <label>
           {t("tag")}
           <select name="tag" value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
             <option value="">{t("any")}</option>
-            {facets.tags.map((entry) => <option key={entry.tag} value={entry.tag}>{`${entry.tag} (${entry.count})`}</option>)}
+            {facets.tags.map((entry) => (
+              <option key={entry.tag} value={entry.tag}>{`${entry.tag} (${entry.count})`}</option>
+            ))}
           </select>
         </label>
         <label>
           {t("site")}
           <select name="site" value={site} onChange={(e) => setSite(e.currentTarget.value)}>
             <option value="">{t("any")}</option>
-            {facets.sites.map((entry) => <option key={entry.site} value={entry.site}>{`${entry.site} (${entry.count})`}</option>)}
+            {facets.sites.map((entry) => (
+              <option
+                key={entry.site}
+                value={entry.site}
+              >{`${entry.site} (${entry.count})`}</option>
+            ))}
           </select>
         </label>
         <label>
           {t("from")}
-          <input type="date" name="from" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+          <input
+            type="date"
+            name="from"
+            value={from}
+            onInput={(e) => setFrom(e.currentTarget.value)}
+          />
         </label>
         <label>
           {t("to")}
           <input type="date" name="to" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
         </label>
         <label class="check">
-          <input type="checkbox" name="orphaned" checked={orphanedOnly} onChange={(e) => setOrphanedOnly(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            name="orphaned"
+            checked={orphanedOnly}
+            onChange={(e) => setOrphanedOnly(e.currentTarget.checked)}
+          />
           {t("orphanedOnly")}
         </label>
       </section>
 
       {notice && (
-        <p class={notice.error ? "notice error" : "notice"} role={notice.error ? "alert" : "status"}>
+        <p
+          class={notice.error ? "notice error" : "notice"}
+          role={notice.error ? "alert" : "status"}
+        >
           {notice.text}
           {notice.undo && (
-            <button type="button" onClick={() => void undo(notice.undo!)}>{t("undo")}</button>
+            <button type="button" onClick={() => void undo(notice.undo!)}>
+              {t("undo")}
+            </button>
           )}
         </p>
       )}
 
       {malformed.length > 0 && (
         <p class="notice error" role="status" data-malformed={malformed.length}>
-          {t("malformed", { count: malformed.length, ids: malformed.slice(0, 5).map((record) => record.id).join(", ") })}
+          {t("malformed", {
+            count: malformed.length,
+            ids: malformed
+              .slice(0, 5)
+              .map((record) => record.id)
+              .join(", "),
+          })}
         </p>
       )}
 
       {results && (
-        <p class="muted count" aria-live="polite">{t("count", { shown: results.length, total })}</p>
+        <p class="muted count" aria-live="polite">
+          {t("count", { shown: results.length, total })}
+        </p>
       )}
       {results && total === 0 && <p class="empty">{t("empty")}</p>}
       {results && total > 0 && results.length === 0 && <p class="empty">{t("noMatch")}</p>}

@@ -30,7 +30,8 @@ const en = {
   removed: "Highlight deleted.",
   undo: "Undo",
   exportAs: "Export",
-  exportRisHint: "RIS: for Zotero, EndNote, Mendeley and other reference managers (one item per article, highlights as notes)",
+  exportRisHint:
+    "RIS: for Zotero, EndNote, Mendeley and other reference managers (one item per article, highlights as notes)",
   exportCslHint: "CSL-JSON: for Zotero, Pandoc and citation processors (one item per article)",
   exportSkipped: "Exported {count} highlights; {skipped} damaged records were left out.",
   malformed: "{count} saved records are damaged and cannot be shown (ids: {ids}).",
@@ -71,7 +72,8 @@ const ar: typeof en = {
   removed: "حُذف الاقتباس.",
   undo: "تراجع",
   exportAs: "تصدير",
-  exportRisHint: "RIS: لبرامج إدارة المراجع مثل Zotero وEndNote وMendeley (مادة لكل مقال، والاقتباسات ملاحظات)",
+  exportRisHint:
+    "RIS: لبرامج إدارة المراجع مثل Zotero وEndNote وMendeley (مادة لكل مقال، والاقتباسات ملاحظات)",
   exportCslHint: "CSL-JSON: لـZotero وPandoc ومعالجات الاستشهاد (مادة لكل مقال)",
   exportSkipped: "صُدّرت الاقتباسات ({count})، وتُركت سجلات تالفة ({skipped}).",
   malformed: "سجلات محفوظة تالفة لا يمكن عرضها ({count}): {ids}",
@@ -87,7 +89,9 @@ export type LibraryLabel = keyof typeof en;
 export function libraryLabels(language: UiLanguage) {
   const table = language === "ar" ? ar : en;
   return (key: LibraryLabel, params: Record<string, string | number> = {}) =>
-    table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    table[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
 }
 
 export type LibraryText = ReturnType<typeof libraryLabels>;

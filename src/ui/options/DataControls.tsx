@@ -11,13 +11,18 @@ import { NoticeLine, type Notice } from "./Notice";
 export function DataControls({ t, onChanged }: { t: Translator; onChanged?: () => void }) {
   const [notice, setNotice] = useState<Notice>();
   const dialog = useRef<HTMLDialogElement>(null);
-  const fail = (e: unknown) => setNotice({ kind: "alert", text: t("errorPrefix", { message: errorText(e) }) });
+  const fail = (e: unknown) =>
+    setNotice({ kind: "alert", text: t("errorPrefix", { message: errorText(e) }) });
 
   const exportAll = () =>
     sendMessage("data.export", {}).then(({ json, skipped }) => {
       downloadText(datedFilename("siyaq-data"), json);
       // Damaged records would make the whole file unimportable: they stay out, and the user is told.
-      setNotice(skipped > 0 ? { kind: "alert", text: t("options.dataSkipped", { count: skipped }) } : undefined);
+      setNotice(
+        skipped > 0
+          ? { kind: "alert", text: t("options.dataSkipped", { count: skipped }) }
+          : undefined,
+      );
     }, fail);
 
   const importAll = async (file: File) => {
@@ -54,7 +59,12 @@ export function DataControls({ t, onChanged }: { t: Translator; onChanged?: () =
           {t("options.dataExport")}
         </button>
       </div>
-      <FilePicker id="siyaq-data-file" label={t("options.dataImport")} onFile={importAll} testId="data-import" />
+      <FilePicker
+        id="siyaq-data-file"
+        label={t("options.dataImport")}
+        onFile={importAll}
+        testId="data-import"
+      />
       <div class="siyaq-actions">
         <button
           type="button"
@@ -65,15 +75,30 @@ export function DataControls({ t, onChanged }: { t: Translator; onChanged?: () =
           {t("options.wipe")}
         </button>
       </div>
-      <dialog ref={dialog} class="siyaq-dialog" aria-labelledby="siyaq-wipe-title" aria-describedby="siyaq-wipe-text">
+      <dialog
+        ref={dialog}
+        class="siyaq-dialog"
+        aria-labelledby="siyaq-wipe-title"
+        aria-describedby="siyaq-wipe-text"
+      >
         <h3 id="siyaq-wipe-title">{t("options.wipeTitle")}</h3>
         <p id="siyaq-wipe-text">{t("options.wipeText")}</p>
         <div class="siyaq-actions">
           {/* Cancel comes first and takes focus: Enter on an opened dialog must not erase anything. */}
-          <button type="button" class="siyaq-button" autofocus onClick={() => dialog.current?.close()}>
+          <button
+            type="button"
+            class="siyaq-button"
+            autofocus
+            onClick={() => dialog.current?.close()}
+          >
             {t("cancel")}
           </button>
-          <button type="button" class="siyaq-button siyaq-button--danger" data-testid="wipe-confirm" onClick={wipe}>
+          <button
+            type="button"
+            class="siyaq-button siyaq-button--danger"
+            data-testid="wipe-confirm"
+            onClick={wipe}
+          >
             {t("options.wipeConfirm")}
           </button>
         </div>

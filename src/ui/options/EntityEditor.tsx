@@ -21,10 +21,19 @@ export interface EntityDraft {
   facts?: EditableEntity["facts"];
 }
 
-export const EMPTY_DRAFT: EntityDraft = { type: "PER", nameAr: "", nameEn: "", aliases: "", descriptionAr: "", descriptionEn: "" };
+export const EMPTY_DRAFT: EntityDraft = {
+  type: "PER",
+  nameAr: "",
+  nameEn: "",
+  aliases: "",
+  descriptionAr: "",
+  descriptionEn: "",
+};
 
 export function draftFromEntity(entity: EntityRecord): EntityDraft {
-  const type = (PACK_ENTITY_TYPES as readonly string[]).includes(entity.type) ? (entity.type as EntityDraft["type"]) : "MISC";
+  const type = (PACK_ENTITY_TYPES as readonly string[]).includes(entity.type)
+    ? (entity.type as EntityDraft["type"])
+    : "MISC";
   return {
     id: entity.id,
     type,
@@ -51,7 +60,12 @@ export function entityFromDraft(draft: EntityDraft): EditableEntity {
     names: { ar: nameAr, ...(nameEn ? { en: nameEn } : {}) },
     aliases,
     ...(descriptionAr || descriptionEn
-      ? { description: { ...(descriptionAr ? { ar: descriptionAr } : {}), ...(descriptionEn ? { en: descriptionEn } : {}) } }
+      ? {
+          description: {
+            ...(descriptionAr ? { ar: descriptionAr } : {}),
+            ...(descriptionEn ? { en: descriptionEn } : {}),
+          },
+        }
       : {}),
     ...(draft.facts?.length ? { facts: draft.facts } : {}),
   };
@@ -62,7 +76,8 @@ export function EntityEditor({ t }: { t: Translator }) {
   const [results, setResults] = useState<EntitySummary[]>([]);
   const [draft, setDraft] = useState<EntityDraft>(EMPTY_DRAFT);
   const [notice, setNotice] = useState<Notice>();
-  const fail = (e: unknown) => setNotice({ kind: "alert", text: t("errorPrefix", { message: errorText(e) }) });
+  const fail = (e: unknown) =>
+    setNotice({ kind: "alert", text: t("errorPrefix", { message: errorText(e) }) });
   const field = (key: keyof EntityDraft) => (event: Event) => {
     const value = (event.currentTarget as HTMLInputElement).value;
     setDraft((current) => ({ ...current, [key]: value }));
@@ -91,7 +106,10 @@ export function EntityEditor({ t }: { t: Translator }) {
     try {
       const saved = await sendMessage("entity.upsert", { entity });
       setDraft((current) => ({ ...current, id: saved.id }));
-      setNotice({ kind: "status", text: t("options.entitySaved", { name: localized(saved.names, t.language) }) });
+      setNotice({
+        kind: "status",
+        text: t("options.entitySaved", { name: localized(saved.names, t.language) }),
+      });
     } catch (e) {
       fail(e);
     }
@@ -102,14 +120,27 @@ export function EntityEditor({ t }: { t: Translator }) {
       <h3 id="siyaq-entity-editor">{t("options.entityEditor")}</h3>
       <div class="siyaq-field">
         <label for="siyaq-entity-find">{t("options.entityFind")}</label>
-        <input id="siyaq-entity-find" type="search" dir="auto" autocomplete="off" value={query} onInput={(e) => search(e.currentTarget.value)} />
+        <input
+          id="siyaq-entity-find"
+          type="search"
+          dir="auto"
+          autocomplete="off"
+          value={query}
+          onInput={(e) => search(e.currentTarget.value)}
+        />
       </div>
       {results.length > 0 && (
         <ul class="siyaq-results" data-testid="editor-results">
           {results.map((entity) => (
             <li key={entity.id}>
-              <button type="button" class="siyaq-entity" data-entity-id={entity.id} onClick={() => edit(entity.id)}>
-                <span dir="auto">{localized(entity.names, t.language)}</span> <span class="siyaq-muted">({t(`badge.${entity.type}`)})</span>
+              <button
+                type="button"
+                class="siyaq-entity"
+                data-entity-id={entity.id}
+                onClick={() => edit(entity.id)}
+              >
+                <span dir="auto">{localized(entity.names, t.language)}</span>{" "}
+                <span class="siyaq-muted">({t(`badge.${entity.type}`)})</span>
               </button>
             </li>
           ))}
@@ -117,7 +148,9 @@ export function EntityEditor({ t }: { t: Translator }) {
       )}
       <form class="siyaq-entity-form" onSubmit={save} data-testid="entity-form">
         <p class="siyaq-form-title" aria-live="polite">
-          {draft.id ? t("options.entityEditing", { name: draft.nameAr || draft.id }) : t("options.entityNew")}
+          {draft.id
+            ? t("options.entityEditing", { name: draft.nameAr || draft.id })
+            : t("options.entityNew")}
         </p>
         <div class="siyaq-field">
           <label for="siyaq-entity-type">{t("options.entityType")}</label>
@@ -131,23 +164,58 @@ export function EntityEditor({ t }: { t: Translator }) {
         </div>
         <div class="siyaq-field">
           <label for="siyaq-entity-name-ar">{t("options.nameAr")}</label>
-          <input id="siyaq-entity-name-ar" dir="rtl" lang="ar" required maxLength={200} value={draft.nameAr} onInput={field("nameAr")} />
+          <input
+            id="siyaq-entity-name-ar"
+            dir="rtl"
+            lang="ar"
+            required
+            maxLength={200}
+            value={draft.nameAr}
+            onInput={field("nameAr")}
+          />
         </div>
         <div class="siyaq-field">
           <label for="siyaq-entity-name-en">{t("options.nameEn")}</label>
-          <input id="siyaq-entity-name-en" dir="ltr" lang="en" maxLength={200} value={draft.nameEn} onInput={field("nameEn")} />
+          <input
+            id="siyaq-entity-name-en"
+            dir="ltr"
+            lang="en"
+            maxLength={200}
+            value={draft.nameEn}
+            onInput={field("nameEn")}
+          />
         </div>
         <div class="siyaq-field">
           <label for="siyaq-entity-aliases">{t("options.aliases")}</label>
-          <textarea id="siyaq-entity-aliases" dir="auto" rows={4} value={draft.aliases} onInput={field("aliases")} />
+          <textarea
+            id="siyaq-entity-aliases"
+            dir="auto"
+            rows={4}
+            value={draft.aliases}
+            onInput={field("aliases")}
+          />
         </div>
         <div class="siyaq-field">
           <label for="siyaq-entity-description-ar">{t("options.descriptionAr")}</label>
-          <textarea id="siyaq-entity-description-ar" dir="rtl" lang="ar" rows={2} value={draft.descriptionAr} onInput={field("descriptionAr")} />
+          <textarea
+            id="siyaq-entity-description-ar"
+            dir="rtl"
+            lang="ar"
+            rows={2}
+            value={draft.descriptionAr}
+            onInput={field("descriptionAr")}
+          />
         </div>
         <div class="siyaq-field">
           <label for="siyaq-entity-description-en">{t("options.descriptionEn")}</label>
-          <textarea id="siyaq-entity-description-en" dir="ltr" lang="en" rows={2} value={draft.descriptionEn} onInput={field("descriptionEn")} />
+          <textarea
+            id="siyaq-entity-description-en"
+            dir="ltr"
+            lang="en"
+            rows={2}
+            value={draft.descriptionEn}
+            onInput={field("descriptionEn")}
+          />
         </div>
         <div class="siyaq-actions">
           <button type="submit" class="siyaq-button siyaq-button--primary">

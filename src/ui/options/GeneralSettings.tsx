@@ -1,7 +1,12 @@
 // Global settings: where Siyaq runs by default, which names it marks, how, and how soon the card
 // appears. Every change is saved at once; open tabs hear it through storage.onChanged.
 import { useState } from "preact/hooks";
-import { MARK_STYLES, saveSettings, UI_LANGUAGE_CHOICES, type Settings } from "@/src/settings/settings";
+import {
+  MARK_STYLES,
+  saveSettings,
+  UI_LANGUAGE_CHOICES,
+  type Settings,
+} from "@/src/settings/settings";
 import type { EntityType } from "@/src/nlp/types";
 import type { Translator } from "@/src/ui/i18n";
 import { errorText } from "@/src/ui/shared/use-async";
@@ -16,10 +21,16 @@ export function GeneralSettings({ settings, t }: { settings: Settings; t: Transl
   const [delayDraft, setDelayDraft] = useState<string>();
   const save = (patch: Partial<Settings>) => {
     setError(undefined);
-    saveSettings(patch).catch((e: unknown) => setError(t("errorPrefix", { message: errorText(e) })));
+    saveSettings(patch).catch((e: unknown) =>
+      setError(t("errorPrefix", { message: errorText(e) })),
+    );
   };
   const toggleType = (type: EntityType, on: boolean) =>
-    save({ markTypes: on ? [...new Set([...settings.markTypes, type])] : settings.markTypes.filter((x) => x !== type) });
+    save({
+      markTypes: on
+        ? [...new Set([...settings.markTypes, type])]
+        : settings.markTypes.filter((x) => x !== type),
+    });
   const delayValue = delayDraft ?? String(settings.hoverDelayMs);
   const delayValid = /^\d{1,4}$/.test(delayValue) && Number(delayValue) <= HOVER_DELAY_MAX;
 
@@ -31,7 +42,9 @@ export function GeneralSettings({ settings, t }: { settings: Settings; t: Transl
         <select
           id="siyaq-ui-language"
           value={settings.uiLanguage}
-          onChange={(event) => save({ uiLanguage: event.currentTarget.value as Settings["uiLanguage"] })}
+          onChange={(event) =>
+            save({ uiLanguage: event.currentTarget.value as Settings["uiLanguage"] })
+          }
         >
           {UI_LANGUAGE_CHOICES.map((choice) => (
             // Each language names itself, so a reader who cannot read the current one still finds theirs.
@@ -76,7 +89,9 @@ export function GeneralSettings({ settings, t }: { settings: Settings; t: Transl
         <select
           id="siyaq-mark-style"
           value={settings.markStyle}
-          onChange={(event) => save({ markStyle: event.currentTarget.value as Settings["markStyle"] })}
+          onChange={(event) =>
+            save({ markStyle: event.currentTarget.value as Settings["markStyle"] })
+          }
         >
           {MARK_STYLES.map((style) => (
             <option key={style} value={style}>
@@ -100,7 +115,8 @@ export function GeneralSettings({ settings, t }: { settings: Settings; t: Transl
           onInput={(event) => {
             const raw = event.currentTarget.value.trim();
             setDelayDraft(raw);
-            if (/^\d{1,4}$/.test(raw) && Number(raw) <= HOVER_DELAY_MAX) save({ hoverDelayMs: Number(raw) });
+            if (/^\d{1,4}$/.test(raw) && Number(raw) <= HOVER_DELAY_MAX)
+              save({ hoverDelayMs: Number(raw) });
           }}
           onBlur={() => setDelayDraft(undefined)}
         />

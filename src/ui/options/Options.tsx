@@ -11,7 +11,6 @@ import { PackList } from "./PackList";
 import { SiteList } from "./SiteList";
 import { SuppressionList } from "./SuppressionList";
 
-
 export function Options({ t }: { t: Translator }) {
   const [settings, setSettings] = useState<Settings>();
   // Bumped after imports and wipes so the pack list reads the database again.

@@ -11,13 +11,17 @@ import { NoticeLine, type Notice } from "./Notice";
 export function PackList({ t, onChanged }: { t: Translator; onChanged?: () => void }) {
   const packs = useAsync(() => sendMessage("pack.list", {}), []);
   const [notice, setNotice] = useState<Notice>();
-  const fail = (e: unknown) => setNotice({ kind: "alert", text: t("errorPrefix", { message: errorText(e) }) });
+  const fail = (e: unknown) =>
+    setNotice({ kind: "alert", text: t("errorPrefix", { message: errorText(e) }) });
 
   const importFile = async (file: File) => {
     setNotice(undefined);
     try {
       const result = await sendMessage("pack.import", { json: await file.text() });
-      const text = result.status === "skipped" ? t("options.packSkipped", { ...result }) : t("options.packImported", { ...result });
+      const text =
+        result.status === "skipped"
+          ? t("options.packSkipped", { ...result })
+          : t("options.packImported", { ...result });
       setNotice({ kind: "status", text });
       packs.reload();
       onChanged?.();
@@ -39,7 +43,11 @@ export function PackList({ t, onChanged }: { t: Translator; onChanged?: () => vo
                 {pack.name}
               </span>
               <span class="siyaq-packs__summary">
-                {t("options.packSummary", { version: pack.version, entities: pack.entityCount, events: pack.eventCount })}
+                {t("options.packSummary", {
+                  version: pack.version,
+                  entities: pack.entityCount,
+                  events: pack.eventCount,
+                })}
               </span>
               <button
                 type="button"
@@ -71,7 +79,12 @@ export function PackList({ t, onChanged }: { t: Translator; onChanged?: () => vo
           ))}
         </ul>
       )}
-      <FilePicker id="siyaq-pack-file" label={t("options.packImport")} onFile={importFile} testId="pack-import" />
+      <FilePicker
+        id="siyaq-pack-file"
+        label={t("options.packImport")}
+        onFile={importFile}
+        testId="pack-import"
+      />
       <NoticeLine notice={notice} testId="pack-notice" />
     </section>
   );

@@ -1,12 +1,21 @@
 // The sites with their own rule: switch each on or off, remove it, or add one.
 import { useState } from "preact/hooks";
-import { normalizeHost, removeSiteRule, setSiteEnabled, type Settings } from "@/src/settings/settings";
+import {
+  normalizeHost,
+  removeSiteRule,
+  setSiteEnabled,
+  type Settings,
+} from "@/src/settings/settings";
 import type { Translator } from "@/src/ui/i18n";
 import { errorText } from "@/src/ui/shared/use-async";
 
 /** A host a rule can name: a dotted domain, `localhost` or an IP address. */
 export function isSiteHost(host: string): boolean {
-  return host === "localhost" || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) || /^\[[0-9a-f:.]+\]$/.test(host);
+  return (
+    host === "localhost" ||
+    /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) ||
+    /^\[[0-9a-f:.]+\]$/.test(host)
+  );
 }
 
 export function SiteList({ settings, t }: { settings: Settings; t: Translator }) {

@@ -20,7 +20,8 @@ export function EntityPanel({ entityId, t, onBack }: EntityPanelProps) {
 
   // Keyboard and screen-reader users land on the card they opened.
   useEffect(() => {
-    if (!view.loading) panel.current?.querySelector<HTMLElement>(".siyaq-card__name, [role=alert], p")?.focus();
+    if (!view.loading)
+      panel.current?.querySelector<HTMLElement>(".siyaq-card__name, [role=alert], p")?.focus();
   }, [view.loading, entityId]);
 
   const deleteEvent = async (event: TimelineEvent) => {

@@ -18,7 +18,10 @@ const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE
  * A name as the page writes it, first; the knowledge base's name in the other language second
  * (an Arabic page's سليماني gets "Qasem Soleimani" under it, in any UI language).
  */
-export function entityLines(entity: RankedEntity, summary: EntitySummary | undefined): { primary: string; secondary?: string } {
+export function entityLines(
+  entity: RankedEntity,
+  summary: EntitySummary | undefined,
+): { primary: string; secondary?: string } {
   const primary = entity.surface;
   if (!summary) return { primary };
   const other = ARABIC_LETTER.test(primary) ? summary.names.en : summary.names.ar;
@@ -33,14 +36,27 @@ export function PageEntityList({ groups, summaries, t, onOpen }: PageEntityListP
       {groups.map((group) => {
         const headingId = `siyaq-group-${group.type}`;
         return (
-          <section key={group.type} class="siyaq-group" data-type={group.type} aria-labelledby={headingId}>
+          <section
+            key={group.type}
+            class="siyaq-group"
+            data-type={group.type}
+            aria-labelledby={headingId}
+          >
             <h3 id={headingId} class="siyaq-group__title">
               <span>{t(`type.${group.type}`)}</span>
-              <span class="siyaq-group__count">{t.count(group.type === "DATE" ? "popup.dateCount" : "popup.typeCount", group.entities.length)}</span>
+              <span class="siyaq-group__count">
+                {t.count(
+                  group.type === "DATE" ? "popup.dateCount" : "popup.typeCount",
+                  group.entities.length,
+                )}
+              </span>
             </h3>
             <ul class="siyaq-group__list">
               {group.entities.map((entity) => {
-                const { primary, secondary } = entityLines(entity, entity.entityId ? summaries.get(entity.entityId) : undefined);
+                const { primary, secondary } = entityLines(
+                  entity,
+                  entity.entityId ? summaries.get(entity.entityId) : undefined,
+                );
                 const details = [t.count("popup.entityMentions", entity.count)];
                 if (entity.inTitle) details.push(t("popup.inTitle"));
                 const body = (
@@ -63,7 +79,10 @@ export function PageEntityList({ groups, summaries, t, onOpen }: PageEntityListP
                   </>
                 );
                 return (
-                  <li key={entity.entityId ?? `${entity.type}:${entity.surface}`} data-entity-id={entity.entityId}>
+                  <li
+                    key={entity.entityId ?? `${entity.type}:${entity.surface}`}
+                    data-entity-id={entity.entityId}
+                  >
                     {entity.entityId ? (
                       <button
                         type="button"

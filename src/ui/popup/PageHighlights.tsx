@@ -30,7 +30,8 @@ export interface PageHighlightsProps {
 
 export function PageHighlights({ tabId, urls, t }: PageHighlightsProps) {
   const listed = useAsync<Highlight[]>(
-    async () => (urls.length ? (await sendMessage("highlights.forUrl", { urls: [...urls] })).highlights : []),
+    async () =>
+      urls.length ? (await sendMessage("highlights.forUrl", { urls: [...urls] })).highlights : [],
     [urls.join(" ")],
   );
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
@@ -53,7 +54,11 @@ export function PageHighlights({ tabId, urls, t }: PageHighlightsProps) {
   };
 
   return (
-    <section class="siyaq-highlights" aria-labelledby="siyaq-page-highlights" data-testid="page-highlights">
+    <section
+      class="siyaq-highlights"
+      aria-labelledby="siyaq-page-highlights"
+      data-testid="page-highlights"
+    >
       <h2 id="siyaq-page-highlights">{t("popup.highlights")}</h2>
       <p class="siyaq-page__summary">{t.count("popup.highlightsCount", highlights.length)}</p>
       <ul class="siyaq-highlights__list">

@@ -19,7 +19,6 @@ import { highlightAddresses, PageHighlights } from "./PageHighlights";
 import { Shortcuts } from "./Shortcuts";
 import { takePopupFocus } from "./popup-focus";
 
-
 export interface PopupProps {
   t: Translator;
   /** The popup page's query string (`?tab=<id>` names the tab to describe). */
@@ -35,7 +34,9 @@ export function Popup({ t, search = location.search }: PopupProps) {
   const context = useAsync(async () => {
     const tab = await describedTab(search);
     const page = tab ? await sendMessage("page.status", { tabId: tab.id }) : null;
-    const ids = [...new Set((page?.entities ?? []).flatMap((e) => (e.entityId ? [e.entityId] : [])))];
+    const ids = [
+      ...new Set((page?.entities ?? []).flatMap((e) => (e.entityId ? [e.entityId] : []))),
+    ];
     const summaries = ids.length ? await sendMessage("entities.byIds", { ids }) : [];
     return { tab, page, summaries: new Map(summaries.map((s: EntitySummary) => [s.id, s])) };
   }, [search]);
@@ -67,7 +68,9 @@ export function Popup({ t, search = location.search }: PopupProps) {
     // Return keyboard focus to the name that opened the card.
     const id = opener.current;
     requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>(`button[data-entity-id="${CSS.escape(id ?? "")}"]`)?.focus(),
+      document
+        .querySelector<HTMLElement>(`button[data-entity-id="${CSS.escape(id ?? "")}"]`)
+        ?.focus(),
     );
   };
 
@@ -81,7 +84,12 @@ export function Popup({ t, search = location.search }: PopupProps) {
       <header class="siyaq-popup__head">
         <h1>{t("appName")}</h1>
         {settings && context.value && (
-          <SiteSwitch host={context.value.tab?.host} settings={settings} running={page != null} t={t} />
+          <SiteSwitch
+            host={context.value.tab?.host}
+            settings={settings}
+            running={page != null}
+            t={t}
+          />
         )}
       </header>
 
@@ -122,7 +130,12 @@ export function Popup({ t, search = location.search }: PopupProps) {
               <p class="siyaq-page__summary" data-testid="page-mentions">
                 {t.count("popup.mentions", page.mentionCount)}
               </p>
-              <PageEntityList groups={groups} summaries={context.value!.summaries} t={t} onOpen={open} />
+              <PageEntityList
+                groups={groups}
+                summaries={context.value!.summaries}
+                t={t}
+                onOpen={open}
+              />
             </>
           )}
         </section>

@@ -14,14 +14,20 @@ export function SearchResults({ query, t, onOpen }: SearchResultsProps) {
   const results = useAsync(() => sendMessage("entity.search", { query, limit: 30 }), [query]);
   if (results.error) return <p role="alert">{t("errorPrefix", { message: results.error })}</p>;
   if (!results.value) return <p aria-live="polite">{t("loading")}</p>;
-  if (results.value.length === 0) return <p aria-live="polite">{t("popup.noResults", { query })}</p>;
+  if (results.value.length === 0)
+    return <p aria-live="polite">{t("popup.noResults", { query })}</p>;
   return (
     <ul class="siyaq-results" data-testid="search-results" aria-live="polite">
       {results.value.map((entity) => {
         const description = localized(entity.description, t.language);
         return (
           <li key={entity.id}>
-            <button type="button" class="siyaq-entity" data-entity-id={entity.id} onClick={() => onOpen(entity.id)}>
+            <button
+              type="button"
+              class="siyaq-entity"
+              data-entity-id={entity.id}
+              onClick={() => onOpen(entity.id)}
+            >
               <span class="siyaq-entity__name" dir="auto">
                 {localized(entity.names, t.language)}
               </span>

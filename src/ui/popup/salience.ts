@@ -22,9 +22,15 @@ export interface EntityGroup {
 }
 
 /** Whether the headline names it, forgiving diacritics and letter variants; `names` are extra spellings. */
-export function titleMentions(title: string, surface: string, names: readonly string[] = []): boolean {
+export function titleMentions(
+  title: string,
+  surface: string,
+  names: readonly string[] = [],
+): boolean {
   const folded = normalizeWord(title);
-  return [surface, ...names].some((name) => name.trim().length > 1 && folded.includes(normalizeWord(name.trim())));
+  return [surface, ...names].some(
+    (name) => name.trim().length > 1 && folded.includes(normalizeWord(name.trim())),
+  );
 }
 
 /**
@@ -39,9 +45,17 @@ export function rankPageEntities(
   // `first` is the reading order of a name's first mention; earliness scales it into 0..1.
   const extent = Math.max(1, ...entities.map((e) => e.first + 1));
   const ranked = entities.map((entity): RankedEntity => {
-    const inTitle = titleMentions(title, entity.surface, entity.entityId ? namesOf(entity.entityId) : []);
+    const inTitle = titleMentions(
+      title,
+      entity.surface,
+      entity.entityId ? namesOf(entity.entityId) : [],
+    );
     const earliness = 1 - entity.first / extent;
-    return { ...entity, inTitle, salience: entity.count + (inTitle ? TITLE_WEIGHT : 0) + earliness };
+    return {
+      ...entity,
+      inTitle,
+      salience: entity.count + (inTitle ? TITLE_WEIGHT : 0) + earliness,
+    };
   });
   const groups: EntityGroup[] = [];
   for (const type of TYPE_ORDER) {
@@ -49,7 +63,11 @@ export function rankPageEntities(
       .filter((entity) => entity.type === type)
       .sort((a, b) => b.salience - a.salience || a.first - b.first);
     if (members.length === 0) continue;
-    groups.push({ type, mentionCount: members.reduce((sum, e) => sum + e.count, 0), entities: members });
+    groups.push({
+      type,
+      mentionCount: members.reduce((sum, e) => sum + e.count, 0),
+      entities: members,
+    });
   }
   return groups;
 }

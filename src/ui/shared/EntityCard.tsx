@@ -7,7 +7,10 @@ import { Timeline, type TimelineEvent } from "./Timeline";
 import { TypeBadge } from "./TypeBadge";
 import { webHref } from "./safe-url";
 
-export type CardEntity = Pick<EntityRecord, "id" | "type" | "names" | "aliases" | "description" | "facts" | "links">;
+export type CardEntity = Pick<
+  EntityRecord,
+  "id" | "type" | "names" | "aliases" | "description" | "facts" | "links"
+>;
 
 export interface ArticleSeen {
   url: string;
@@ -34,7 +37,10 @@ export interface EntityCardProps {
  * The entity's Wikipedia article in the UI language (else the other): packs give either a full
  * address or an article title.
  */
-export function wikipediaLink(titles: { ar?: string; en?: string } | undefined, language: "ar" | "en"): string | undefined {
+export function wikipediaLink(
+  titles: { ar?: string; en?: string } | undefined,
+  language: "ar" | "en",
+): string | undefined {
   for (const lang of language === "ar" ? (["ar", "en"] as const) : (["en", "ar"] as const)) {
     const value = titles?.[lang]?.trim();
     if (!value) continue;
@@ -62,7 +68,10 @@ export function EntityCard({
   const otherName = language === "ar" ? entity.names.en : entity.names.ar;
   const description = localized(entity.description, language);
   const facts = (entity.facts ?? [])
-    .map((fact) => ({ label: localized(fact.label, language), value: localized(fact.value, language) }))
+    .map((fact) => ({
+      label: localized(fact.label, language),
+      value: localized(fact.value, language),
+    }))
     .filter((fact) => fact.label && fact.value);
   const shownNames = new Set([entity.names.ar, entity.names.en].filter(Boolean));
   const aliases = [...new Set(entity.aliases)].filter((alias) => !shownNames.has(alias));
@@ -70,7 +79,12 @@ export function EntityCard({
   const timelineId = `siyaq-timeline-${entity.id.replace(/[^\w-]/g, "_")}`;
 
   return (
-    <article class="siyaq-card" data-testid="entity-card" data-entity-id={entity.id} aria-labelledby={`${timelineId}-name`}>
+    <article
+      class="siyaq-card"
+      data-testid="entity-card"
+      data-entity-id={entity.id}
+      aria-labelledby={`${timelineId}-name`}
+    >
       <header class="siyaq-card__head">
         {/* Focusable from script only: the popup moves focus here when a card opens. */}
         <Name class="siyaq-card__name" id={`${timelineId}-name`} tabIndex={-1}>

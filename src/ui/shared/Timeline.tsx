@@ -32,7 +32,12 @@ export function Timeline({ events, t, limit, onDelete }: TimelineProps) {
         const date = t.date(event.date);
         const link = event.origin === "page" ? webHref(event.source?.url) : undefined;
         return (
-          <li key={event.id} class="siyaq-timeline__event" data-origin={event.origin} data-date={event.date}>
+          <li
+            key={event.id}
+            class="siyaq-timeline__event"
+            data-origin={event.origin}
+            data-date={event.date}
+          >
             <time class="siyaq-timeline__date" dateTime={event.date}>
               {date}
             </time>
@@ -44,7 +49,9 @@ export function Timeline({ events, t, limit, onDelete }: TimelineProps) {
                   {t("event.source", { title: event.source?.title || new URL(link).hostname })}
                 </a>
               )}
-              {event.alsoIn && event.alsoIn.length > 0 && <span>{t.count("event.alsoIn", event.alsoIn.length)}</span>}
+              {event.alsoIn && event.alsoIn.length > 0 && (
+                <span>{t.count("event.alsoIn", event.alsoIn.length)}</span>
+              )}
               {onDelete && event.origin !== "pack" && (
                 <button
                   type="button"

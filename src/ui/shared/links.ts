@@ -2,4 +2,5 @@
 import { browser } from "wxt/browser";
 
 /** The highlights library; WXT only types the entry points it has seen built, so it is named by hand. */
-export const libraryUrl = (): string => (browser.runtime.getURL as (path: string) => string)("/library.html");
+export const libraryUrl = (): string =>
+  (browser.runtime.getURL as (path: string) => string)("/library.html");

@@ -39,10 +39,17 @@ const en = {
   // Popup.
   "popup.thisPage": "On this page",
   "popup.notRunning": "Siyaq has not read this page.",
-  "popup.arabicPassages": "This page is mostly not in Arabic, but it has Arabic passages. Turn Siyaq on for this site to read them.",
+  "popup.arabicPassages":
+    "This page is mostly not in Arabic, but it has Arabic passages. Turn Siyaq on for this site to read them.",
   "popup.noEntities": "No names found on this page.",
-  "popup.mentions": { one: "1 mention of a name on this page", other: "{n} mentions of names on this page" },
-  "popup.entityMentions": { one: "mentioned once on this page", other: "mentioned {n} times on this page" },
+  "popup.mentions": {
+    one: "1 mention of a name on this page",
+    other: "{n} mentions of names on this page",
+  },
+  "popup.entityMentions": {
+    one: "mentioned once on this page",
+    other: "mentioned {n} times on this page",
+  },
   "popup.typeCount": { one: "{n} name", other: "{n} names" },
   "popup.dateCount": { one: "{n} date", other: "{n} dates" },
   "popup.inTitle": "in the headline",
@@ -51,11 +58,15 @@ const en = {
   "popup.noResults": "Nothing matches “{query}”.",
   "popup.siteSwitch": "Run Siyaq on {host}",
   "popup.siteUnavailable": "Siyaq cannot run on this tab.",
-  "popup.stats": "Knowledge base — entities: {entities} · events: {events} · highlights: {highlights}",
+  "popup.stats":
+    "Knowledge base — entities: {entities} · events: {events} · highlights: {highlights}",
   "popup.library": "Highlights library",
   "popup.options": "Settings",
   "popup.highlights": "Your highlights on this page",
-  "popup.highlightsCount": { one: "1 highlight saved from this page", other: "{n} highlights saved from this page" },
+  "popup.highlightsCount": {
+    one: "1 highlight saved from this page",
+    other: "{n} highlights saved from this page",
+  },
   "popup.highlightJump": "Show this passage on the page",
   "popup.highlightNotFound": "This passage is not on the page as it is now.",
   "popup.highlightNote": "Note:",
@@ -71,7 +82,11 @@ const en = {
   "card.timeline": "Timeline",
   "card.noEvents": "No dated events yet.",
   "card.articles": "Articles where you met it",
-  "card.seenIn": { zero: "Not yet seen in your reading", one: "Seen in 1 article you read", other: "Seen in {n} articles you read" },
+  "card.seenIn": {
+    zero: "Not yet seen in your reading",
+    one: "Seen in 1 article you read",
+    other: "Seen in {n} articles you read",
+  },
   "card.notFound": "This entity is no longer in the knowledge base.",
   "card.wikipedia": "Wikipedia",
   "origin.pack": "Knowledge pack",
@@ -96,7 +111,8 @@ const en = {
   "options.markTypes": "Which names to mark",
   "options.markStyle": "Mark style",
   "options.lookup": "Look up unknown names online",
-  "options.lookupHelp": "For a name Siyaq does not know, send the name only — never the page's text or its address — to Wikidata and Arabic Wikipedia, and show what they say on the card. Your browser asks you to allow these two sites.",
+  "options.lookupHelp":
+    "For a name Siyaq does not know, send the name only — never the page's text or its address — to Wikidata and Arabic Wikipedia, and show what they say on the card. Your browser asks you to allow these two sites.",
   "options.lookupDenied": "The browser did not allow Wikidata and Wikipedia: lookups stay off.",
   "style.underline": "Underline",
   "style.background": "Background tint",
@@ -123,7 +139,8 @@ const en = {
   "options.packRemove": "Remove {name}",
   "options.packImport": "Import a knowledge pack (JSON file)",
   "options.packImported": "Imported {id} {version} — entities: {entities}, events: {events}.",
-  "options.packSkipped": "{id} {version} is already installed in this or a newer version; nothing changed.",
+  "options.packSkipped":
+    "{id} {version} is already installed in this or a newer version; nothing changed.",
   "options.importFailed": "Nothing was changed. {message}",
   "options.entityEditor": "Add or edit an entity",
   "options.entityFind": "Find an entity to edit",
@@ -138,14 +155,17 @@ const en = {
   "options.entitySaved": "Saved {name}.",
   "options.entityNeedsName": "An entity needs an Arabic name.",
   "options.data": "All your data",
-  "options.dataHelp": "Entities, events, reading history and highlights. Settings stay in the browser.",
+  "options.dataHelp":
+    "Entities, events, reading history and highlights. Settings stay in the browser.",
   "options.dataExport": "Export all data",
   "options.dataImport": "Import data (JSON file)",
   "options.dataImported": "Imported: {summary}.",
-  "options.dataSkipped": "Exported. {count} damaged records could not be restored and were left out of the file.",
+  "options.dataSkipped":
+    "Exported. {count} damaged records could not be restored and were left out of the file.",
   "options.wipe": "Erase all data…",
   "options.wipeTitle": "Erase all data?",
-  "options.wipeText": "This deletes every entity, event, highlight and reading record on this device. Export first if you may need them.",
+  "options.wipeText":
+    "This deletes every entity, event, highlight and reading record on this device. Export first if you may need them.",
   "options.wipeConfirm": "Erase everything",
   "options.wiped": "All data erased.",
 
@@ -171,15 +191,18 @@ const en = {
   "hover.elsewhere": "Other articles you read that mention it",
   "hover.failed": "That did not work: {message}",
   "hover.searchWeb": "Search the web for this name",
-  "hover.searchWebTitle": "Opens a DuckDuckGo search in a new tab. Only the name is in the address; nothing is sent unless you open it.",
+  "hover.searchWebTitle":
+    "Opens a DuckDuckGo search in a new tab. Only the name is in the address; nothing is sent unless you open it.",
   "hover.siteOff": "Turn Siyaq off on {host}",
   "hover.keys": "Alt+Shift+N next name · Esc close",
   "hover.lookUp": "Look it up on Wikipedia/Wikidata",
-  "hover.lookUpSends": "Only the name is sent to Wikidata and Wikipedia, never the page's text or its address.",
+  "hover.lookUpSends":
+    "Only the name is sent to Wikidata and Wikipedia, never the page's text or its address.",
   "hover.lookingUp": "Looking it up…",
   "hover.lookupUnavailable": "Lookup unavailable: offline, or the service is not answering.",
   "hover.lookupNotFound": "Wikidata does not know this name.",
-  "hover.lookupNeedsPermission": "Turn on “Look up unknown names online” in Siyaq's settings to allow lookups.",
+  "hover.lookupNeedsPermission":
+    "Turn on “Look up unknown names online” in Siyaq's settings to allow lookups.",
   "hover.lookupFrom": "From Wikidata",
   "hover.lookupGuess": "This may not be the one meant: its kind on Wikidata does not match.",
   "hover.born": "Born",
@@ -227,7 +250,8 @@ const ar: StringTable = {
 
   "popup.thisPage": "في هذه الصفحة",
   "popup.notRunning": "لم يقرأ سياق هذه الصفحة.",
-  "popup.arabicPassages": "أغلب هذه الصفحة بغير العربية، لكن فيها مقاطع عربية. شغّل سياق لهذا الموقع ليقرأها.",
+  "popup.arabicPassages":
+    "أغلب هذه الصفحة بغير العربية، لكن فيها مقاطع عربية. شغّل سياق لهذا الموقع ليقرأها.",
   "popup.noEntities": "لم يُعثر على أسماء في هذه الصفحة.",
   "popup.mentions": {
     one: "ذُكرت الأسماء مرة واحدة في هذه الصفحة",
@@ -243,15 +267,28 @@ const ar: StringTable = {
     many: "ذُكر {n} مرة في هذه الصفحة",
     other: "ذُكر {n} مرة في هذه الصفحة",
   },
-  "popup.typeCount": { one: "اسم واحد", two: "اسمان", few: "{n} أسماء", many: "{n} اسمًا", other: "{n} اسم" },
-  "popup.dateCount": { one: "تاريخ واحد", two: "تاريخان", few: "{n} تواريخ", many: "{n} تاريخًا", other: "{n} تاريخ" },
+  "popup.typeCount": {
+    one: "اسم واحد",
+    two: "اسمان",
+    few: "{n} أسماء",
+    many: "{n} اسمًا",
+    other: "{n} اسم",
+  },
+  "popup.dateCount": {
+    one: "تاريخ واحد",
+    two: "تاريخان",
+    few: "{n} تواريخ",
+    many: "{n} تاريخًا",
+    other: "{n} تاريخ",
+  },
   "popup.inTitle": "في العنوان",
   "popup.searchLabel": "ابحث في قاعدة المعرفة",
   "popup.searchPlaceholder": "اسم بالعربية أو الإنجليزية",
   "popup.noResults": "لا شيء يطابق «{query}».",
   "popup.siteSwitch": "تشغيل سياق على {host}",
   "popup.siteUnavailable": "لا يمكن تشغيل سياق في هذا التبويب.",
-  "popup.stats": "قاعدة المعرفة — الكيانات: {entities} · الأحداث: {events} · الاقتباسات: {highlights}",
+  "popup.stats":
+    "قاعدة المعرفة — الكيانات: {entities} · الأحداث: {events} · الاقتباسات: {highlights}",
   "popup.library": "مكتبة الاقتباسات",
   "popup.options": "الإعدادات",
   "popup.highlights": "اقتباساتك من هذه الصفحة",
@@ -313,7 +350,8 @@ const ar: StringTable = {
   "options.markTypes": "أي الأسماء تُعلَّم",
   "options.markStyle": "شكل العلامة",
   "options.lookup": "ابحث عن الأسماء غير المعروفة على الإنترنت",
-  "options.lookupHelp": "للاسم الذي لا يعرفه سياق، يُرسَل الاسم وحده — لا نص الصفحة ولا عنوانها أبدًا — إلى ويكي بيانات وويكيبيديا العربية، وتظهر إجابتهما في البطاقة. سيطلب منك المتصفح السماح لهذين الموقعين.",
+  "options.lookupHelp":
+    "للاسم الذي لا يعرفه سياق، يُرسَل الاسم وحده — لا نص الصفحة ولا عنوانها أبدًا — إلى ويكي بيانات وويكيبيديا العربية، وتظهر إجابتهما في البطاقة. سيطلب منك المتصفح السماح لهذين الموقعين.",
   "options.lookupDenied": "لم يسمح المتصفح بويكي بيانات وويكيبيديا: يبقى البحث معطّلًا.",
   "style.underline": "خط تحت الاسم",
   "style.background": "تظليل الخلفية",
@@ -362,7 +400,8 @@ const ar: StringTable = {
   "options.dataSkipped": "صُدّرت البيانات. تُركت خارج الملف سجلات تالفة لا يمكن استعادتها ({count}).",
   "options.wipe": "امسح كل البيانات…",
   "options.wipeTitle": "مسح كل البيانات؟",
-  "options.wipeText": "سيُحذف كل كيان وحدث واقتباس وسجل قراءة على هذا الجهاز. صدّرها أولًا إن كنت قد تحتاج إليها.",
+  "options.wipeText":
+    "سيُحذف كل كيان وحدث واقتباس وسجل قراءة على هذا الجهاز. صدّرها أولًا إن كنت قد تحتاج إليها.",
   "options.wipeConfirm": "امسح كل شيء",
   "options.wiped": "مُسحت كل البيانات.",
 
@@ -386,7 +425,8 @@ const ar: StringTable = {
   "hover.elsewhere": "مقالات أخرى قرأتها ورد فيها",
   "hover.failed": "تعذّر ذلك: {message}",
   "hover.searchWeb": "ابحث عن هذا الاسم في الويب",
-  "hover.searchWebTitle": "يفتح بحثًا في DuckDuckGo في تبويب جديد. العنوان يحمل الاسم وحده، ولا يُرسل شيء ما لم تفتحه.",
+  "hover.searchWebTitle":
+    "يفتح بحثًا في DuckDuckGo في تبويب جديد. العنوان يحمل الاسم وحده، ولا يُرسل شيء ما لم تفتحه.",
   "hover.siteOff": "أوقف سياق على {host}",
   "hover.keys": "Alt+Shift+N الاسم التالي · Esc إغلاق",
   "hover.lookUp": "ابحث عنه في ويكيبيديا/ويكي بيانات",
@@ -394,7 +434,8 @@ const ar: StringTable = {
   "hover.lookingUp": "جارٍ البحث…",
   "hover.lookupUnavailable": "البحث غير متاح الآن: لا اتصال بالإنترنت أو الخدمة لا تجيب.",
   "hover.lookupNotFound": "لم يُعثر على هذا الاسم في ويكي بيانات.",
-  "hover.lookupNeedsPermission": "فعّل «ابحث عن الأسماء غير المعروفة على الإنترنت» في إعدادات سياق ليُسمح بالبحث.",
+  "hover.lookupNeedsPermission":
+    "فعّل «ابحث عن الأسماء غير المعروفة على الإنترنت» في إعدادات سياق ليُسمح بالبحث.",
   "hover.lookupFrom": "من ويكي بيانات",
   "hover.lookupGuess": "قد لا يكون هذا المقصود: نوعه في ويكي بيانات لا يطابق.",
   "hover.born": "الولادة",

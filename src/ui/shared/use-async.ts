@@ -14,7 +14,9 @@ export function errorText(error: unknown): string {
 
 /** Runs `load` now and whenever `deps` change; a stale answer never overwrites a newer one. */
 export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): AsyncState<T> {
-  const [state, setState] = useState<{ value?: T; error?: string; loading: boolean }>({ loading: true });
+  const [state, setState] = useState<{ value?: T; error?: string; loading: boolean }>({
+    loading: true,
+  });
   const [round, setRound] = useState(0);
   useEffect(() => {
     let current = true;

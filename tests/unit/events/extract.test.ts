@@ -10,7 +10,10 @@ interface GoldSpan {
   type: "PER" | "ORG" | "LOC" | "DATE";
   surface: string;
 }
-const gold = fromShared(() => readSharedJson<{ text: string; entities: GoldSpan[] }>("fixtures/seed-article.gold.json"), { text: "", entities: [] });
+const gold = fromShared(
+  () => readSharedJson<{ text: string; entities: GoldSpan[] }>("fixtures/seed-article.gold.json"),
+  { text: "", entities: [] },
+);
 
 // Linking and date resolution are the recognizer's job; here they are what it should produce for
 // the seed article published on 2021-12-10, so the test isolates event extraction.
@@ -51,7 +54,9 @@ describeShared("extractPageEvents on the seed article", () => {
 
   it("takes the 2011 US withdrawal with the United States and Iraq", () => {
     const withdrawal = events.find((e) => e.date === "2011");
-    expect(withdrawal?.text.startsWith("وكانت الولايات المتحدة أقدمت على سحب أغلب فرقها القتالية")).toBe(true);
+    expect(
+      withdrawal?.text.startsWith("وكانت الولايات المتحدة أقدمت على سحب أغلب فرقها القتالية"),
+    ).toBe(true);
     expect(withdrawal?.entityIds).toEqual(["Q30", "Q796"]);
   });
 
@@ -62,8 +67,18 @@ describeShared("extractPageEvents on the seed article", () => {
   });
 
   it("makes one event per dated sentence with a linked entity, in reading order", () => {
-    expect(events.map((e) => e.date)).toEqual(["2021-12-09", "2021-12-09", "2020", "2011", "2014-06", "2020", "2020", "2021-12-31"]);
-    for (const event of events) expect(gold.text.replace(/\s+/g, " ")).toContain(event.text.replace(/^…|…$/g, ""));
+    expect(events.map((e) => e.date)).toEqual([
+      "2021-12-09",
+      "2021-12-09",
+      "2020",
+      "2011",
+      "2014-06",
+      "2020",
+      "2020",
+      "2021-12-31",
+    ]);
+    for (const event of events)
+      expect(gold.text.replace(/\s+/g, " ")).toContain(event.text.replace(/^…|…$/g, ""));
   });
 
   it("keeps a long sentence to the clauses that carry its date and name, not the whole paragraph", () => {
@@ -82,7 +97,9 @@ describeShared("extractPageEvents on the seed article", () => {
   });
 
   it("ignores unresolved dates and malformed ISO values", () => {
-    const unresolved = seedMentions.map((m) => (m.type === "DATE" ? { ...m, date: m.date && "2014-13" } : m));
+    const unresolved = seedMentions.map((m) =>
+      m.type === "DATE" ? { ...m, date: m.date && "2014-13" } : m,
+    );
     expect(extractPageEvents(gold.text, unresolved)).toEqual([]);
   });
 });
@@ -95,7 +112,9 @@ describe("extractPageEvents limits", () => {
       { start: 18, end: 30, type: "DATE", date: "2020-01-03" },
       { start: 35, end: 42, type: "PER", entityId: "Q1353010" },
     ];
-    expect(extractPageEvents(text, mentions)).toEqual([{ date: "2020-01-03", text, entityIds: ["Q1353010"] }]);
+    expect(extractPageEvents(text, mentions)).toEqual([
+      { date: "2020-01-03", text, entityIds: ["Q1353010"] },
+    ]);
   });
 
   it("cuts long sentences at a word and caps the number of events", () => {
@@ -122,7 +141,15 @@ describe("extractPageEvents limits", () => {
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom(...words), { maxLength: 60 }),
-        fc.array(fc.tuple(fc.nat(400), fc.nat(12), fc.boolean(), fc.constantFrom("2011", "2014-06", undefined)), { maxLength: 20 }),
+        fc.array(
+          fc.tuple(
+            fc.nat(400),
+            fc.nat(12),
+            fc.boolean(),
+            fc.constantFrom("2011", "2014-06", undefined),
+          ),
+          { maxLength: 20 },
+        ),
         (tokens, spans) => {
           const text = tokens.join(" ");
           const mentions: EventMention[] = spans.map(([start, length, isDate, date], i) => ({

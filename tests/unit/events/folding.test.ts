@@ -37,12 +37,32 @@ const WITHDRAWAL = page(
 
 describe("folding page events into pack events", () => {
   it("keeps a dated sentence apart from an unrelated event of the same month or year", () => {
-    expect(isNearDuplicate(pack("2014-06", "تأسيس الحشد الشعبي", ["country:iq", "org:pmf"]), FALL_OF_CITIES)).toBe(false);
-    expect(isNearDuplicate(pack("2011", "تولّي فالح الفياض منصب مستشار الأمن القومي العراقي", ["country:iq"]), WITHDRAWAL)).toBe(false);
+    expect(
+      isNearDuplicate(
+        pack("2014-06", "تأسيس الحشد الشعبي", ["country:iq", "org:pmf"]),
+        FALL_OF_CITIES,
+      ),
+    ).toBe(false);
+    expect(
+      isNearDuplicate(
+        pack("2011", "تولّي فالح الفياض منصب مستشار الأمن القومي العراقي", ["country:iq"]),
+        WITHDRAWAL,
+      ),
+    ).toBe(false);
   });
 
   it("still folds the same day with an entity in common", () => {
-    const end = pack("2021-12-09", "انتهاء المهمة القتالية للتحالف الدولي في العراق", ["country:iq", "org:coalition"]);
-    expect(isNearDuplicate(end, page("2021-12-09", "أكد العراق أن التحالف الدولي أبلغه بعدم وجود وحدات قتالية", ["country:iq"]))).toBe(true);
+    const end = pack("2021-12-09", "انتهاء المهمة القتالية للتحالف الدولي في العراق", [
+      "country:iq",
+      "org:coalition",
+    ]);
+    expect(
+      isNearDuplicate(
+        end,
+        page("2021-12-09", "أكد العراق أن التحالف الدولي أبلغه بعدم وجود وحدات قتالية", [
+          "country:iq",
+        ]),
+      ),
+    ).toBe(true);
   });
 });

@@ -3,12 +3,34 @@ import { describe, expect, it } from "vitest";
 import { pageEventReporter } from "@/src/events/page-events";
 import type { Mention } from "@/src/nlp/types";
 
-const text = "وكانت الولايات المتحدة أقدمت على سحب أغلب فرقها القتالية من العراق عام 2011، بعد انتهاء مهمتها.";
+const text =
+  "وكانت الولايات المتحدة أقدمت على سحب أغلب فرقها القتالية من العراق عام 2011، بعد انتهاء مهمتها.";
 const at = (surface: string) => text.indexOf(surface);
 const mentions: Mention[] = [
-  { start: at("الولايات المتحدة"), end: at("الولايات المتحدة") + 16, type: "LOC", surface: "الولايات المتحدة", entityId: "country:us", confidence: 1 },
-  { start: at("العراق"), end: at("العراق") + 6, type: "LOC", surface: "العراق", entityId: "country:iq", confidence: 1 },
-  { start: at("عام 2011"), end: at("عام 2011") + 8, type: "DATE", surface: "عام 2011", date: "2011", confidence: 1 },
+  {
+    start: at("الولايات المتحدة"),
+    end: at("الولايات المتحدة") + 16,
+    type: "LOC",
+    surface: "الولايات المتحدة",
+    entityId: "country:us",
+    confidence: 1,
+  },
+  {
+    start: at("العراق"),
+    end: at("العراق") + 6,
+    type: "LOC",
+    surface: "العراق",
+    entityId: "country:iq",
+    confidence: 1,
+  },
+  {
+    start: at("عام 2011"),
+    end: at("عام 2011") + 8,
+    type: "DATE",
+    surface: "عام 2011",
+    date: "2011",
+    confidence: 1,
+  },
 ];
 
 function page(): Document {
@@ -22,7 +44,10 @@ function page(): Document {
 describe("pageEventReporter", () => {
   it("sends a page's dated sentences with the article's URL, title and publication date", async () => {
     const sent: unknown[] = [];
-    const reporter = pageEventReporter(page(), async (payload) => (sent.push(payload), { added: payload.events.length }));
+    const reporter = pageEventReporter(
+      page(),
+      async (payload) => (sent.push(payload), { added: payload.events.length }),
+    );
     expect(await reporter.report(text, mentions)).toBe(1);
     expect(sent).toEqual([
       {
@@ -36,7 +61,10 @@ describe("pageEventReporter", () => {
 
   it("does not send the same sentence twice, nor anything for text without events", async () => {
     let calls = 0;
-    const reporter = pageEventReporter(page(), async (payload) => (calls++, { added: payload.events.length }));
+    const reporter = pageEventReporter(
+      page(),
+      async (payload) => (calls++, { added: payload.events.length }),
+    );
     await reporter.report(text, mentions);
     expect(await reporter.report(text, mentions)).toBe(0);
     expect(await reporter.report("لا تاريخ هنا.", [])).toBe(0);

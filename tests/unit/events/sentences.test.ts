@@ -12,8 +12,10 @@ function quoteFor(text: string, name: string, max?: number, nth = 0): string {
 }
 
 const HEADLINE = "العراق: التحالف الدولي أبلغنا بعدم وجود وحدات قتالية في البلاد";
-const FIRST = "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي، الخميس: انتهاء المهام القتالية لقوات التحالف الدولي في العراق.";
-const SECOND = "وصوت مجلس النواب العراقي، بعد أيام من حادثة مقتل سليماني، على قرار يقضي بإخراج كافة القوات الأجنبية من العراق.";
+const FIRST =
+  "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي، الخميس: انتهاء المهام القتالية لقوات التحالف الدولي في العراق.";
+const SECOND =
+  "وصوت مجلس النواب العراقي، بعد أيام من حادثة مقتل سليماني، على قرار يقضي بإخراج كافة القوات الأجنبية من العراق.";
 const PAGE = `${HEADLINE}\n${FIRST} ${SECOND}\nهل انسحبت القوات؟ لا؛ بقي المستشارون!`;
 
 describe("sentenceAround", () => {
@@ -40,14 +42,19 @@ describe("sentenceAround", () => {
   it("keeps a long sentence to the name's clauses, then to the words round it, within the bound", () => {
     const clauses = quoteFor(SECOND, "سليماني", 40);
     expect(clauses).toBe("بعد أيام من حادثة مقتل سليماني");
-    expect(quoteFor(SECOND, "سليماني", 60)).toBe("وصوت مجلس النواب العراقي، بعد أيام من حادثة مقتل سليماني");
+    expect(quoteFor(SECOND, "سليماني", 60)).toBe(
+      "وصوت مجلس النواب العراقي، بعد أيام من حادثة مقتل سليماني",
+    );
     const words = quoteFor(SECOND, "سليماني", 20);
     expect(words.length).toBeLessThanOrEqual(20);
     expect(words).toContain("سليماني");
     expect(SECOND).toContain(words);
     // Whole words only: the quote starts and ends at spaces of the sentence.
     const at = SECOND.indexOf(words);
-    expect([at === 0 || SECOND[at - 1] === " ", at + words.length === SECOND.length || /[ ،.]/.test(SECOND[at + words.length]!)]).toEqual([true, true]);
+    expect([
+      at === 0 || SECOND[at - 1] === " ",
+      at + words.length === SECOND.length || /[ ،.]/.test(SECOND[at + words.length]!),
+    ]).toEqual([true, true]);
   });
 
   it("bounds any sentence, however long, and always keeps the name", () => {

@@ -11,7 +11,11 @@ function passage(text: string, quote: string, occurrence = 0) {
   let start = -1;
   for (let i = 0; i <= occurrence; i++) start = text.indexOf(quote, start + 1);
   if (start < 0) throw new Error(`fixture lost: ${quote}`);
-  return { start, end: start + quote.length, selectors: describePassage(text, start, start + quote.length) };
+  return {
+    start,
+    end: start + quote.length,
+    selectors: describePassage(text, start, start + quote.length),
+  };
 }
 
 describeShared("describePassage", () => {
@@ -42,7 +46,8 @@ describe("foldForMatch", () => {
     for (let i = 0; i < text.length; i++) {
       const from = original[origin[i]!]!;
       if (text[i] === " ") expect(from).toMatch(/\s/);
-      else if (/[\uD800-\uDFFF]/.test(from)) expect(text[i]).toBe(from); // each half of the emoji
+      else if (/[\uD800-\uDFFF]/.test(from))
+        expect(text[i]).toBe(from); // each half of the emoji
       else expect(foldForMatch(from).text).toBe(text[i]);
     }
   });
@@ -66,10 +71,15 @@ describeShared("anchorPassage", () => {
 
   it("ignores diacritics, alef forms and whitespace differences", () => {
     const { selectors } = passage(seed, quote);
-    const changed = seed.replace(quote, "أنهتْ  الولاياتُ المتحدة\nالامريكية، مهمّتها القتالية في العراق");
+    const changed = seed.replace(
+      quote,
+      "أنهتْ  الولاياتُ المتحدة\nالامريكية، مهمّتها القتالية في العراق",
+    );
     const anchor = anchorPassage(changed, ...selectors);
     expect(anchor?.method).toBe("exact");
-    expect(changed.slice(anchor!.start, anchor!.end)).toBe("أنهتْ  الولاياتُ المتحدة\nالامريكية، مهمّتها القتالية في العراق");
+    expect(changed.slice(anchor!.start, anchor!.end)).toBe(
+      "أنهتْ  الولاياتُ المتحدة\nالامريكية، مهمّتها القتالية في العراق",
+    );
   });
 
   it("finds a lightly edited quote by approximate match", () => {
@@ -113,29 +123,37 @@ describeShared("anchorPassage", () => {
   it("orphans a quote whose text is gone", () => {
     const { selectors } = passage(seed, quote);
     const without = seed.replace(quote, "");
-    expect(anchorPassage(without.replaceAll("الولايات المتحدة", "واشنطن"), ...selectors)).toBeNull();
+    expect(
+      anchorPassage(without.replaceAll("الولايات المتحدة", "واشنطن"), ...selectors),
+    ).toBeNull();
     expect(anchorPassage("", ...selectors)).toBeNull();
   });
 
   it("re-anchors any passage of a text exactly where it was saved", () => {
     const page = preparePageText(seed);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: seed.length - 2 }), fc.integer({ min: 4, max: 120 }), (start, length) => {
-        const end = Math.min(seed.length, start + length);
-        const exact = seed.slice(start, end);
-        fc.pre(exact.trim().length > 3 && exact.trim() === exact);
-        const anchor = anchorPassage(page, ...describePassage(seed, start, end));
-        expect(anchor).not.toBeNull();
-        expect(anchor!.method).toBe("exact");
-        // A passage cut before a letter's diacritic comes back with the mark: same folded text.
-        expect(foldForMatch(seed.slice(anchor!.start, anchor!.end)).text).toBe(foldForMatch(exact).text.trim());
-        // Only a passage that repeats elsewhere may land on its twin.
-        // (a leading tatweel or mark that folding drops may be left out).
-        if (seed.indexOf(exact) === seed.lastIndexOf(exact)) {
-          expect(anchor!.start).toBeGreaterThanOrEqual(start);
-          expect(foldForMatch(seed.slice(start, anchor!.start)).text.trim()).toBe("");
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: seed.length - 2 }),
+        fc.integer({ min: 4, max: 120 }),
+        (start, length) => {
+          const end = Math.min(seed.length, start + length);
+          const exact = seed.slice(start, end);
+          fc.pre(exact.trim().length > 3 && exact.trim() === exact);
+          const anchor = anchorPassage(page, ...describePassage(seed, start, end));
+          expect(anchor).not.toBeNull();
+          expect(anchor!.method).toBe("exact");
+          // A passage cut before a letter's diacritic comes back with the mark: same folded text.
+          expect(foldForMatch(seed.slice(anchor!.start, anchor!.end)).text).toBe(
+            foldForMatch(exact).text.trim(),
+          );
+          // Only a passage that repeats elsewhere may land on its twin.
+          // (a leading tatweel or mark that folding drops may be left out).
+          if (seed.indexOf(exact) === seed.lastIndexOf(exact)) {
+            expect(anchor!.start).toBeGreaterThanOrEqual(start);
+            expect(foldForMatch(seed.slice(start, anchor!.start)).text.trim()).toBe("");
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -36,8 +36,16 @@ describeShared("readCitation on real pages", () => {
   it("cites the canonical address, and the page address without fragment when there is none", () => {
     expect(cite("beirutobserver-1").url).toBe("https://www.beirutobserver.com/2020/11/2338761/");
     expect(cite("cnn-arabic-1").outlet).toBe("CNNArabic");
-    const bare = readCitation(parsePage("<html><head><title> عنوان  الصفحة </title></head><body></body></html>"), "https://example.org/a?b=1#c", NOW);
-    expect(bare).toEqual({ title: "عنوان الصفحة", url: "https://example.org/a?b=1", accessedAt: NOW.toISOString() });
+    const bare = readCitation(
+      parsePage("<html><head><title> عنوان  الصفحة </title></head><body></body></html>"),
+      "https://example.org/a?b=1#c",
+      NOW,
+    );
+    expect(bare).toEqual({
+      title: "عنوان الصفحة",
+      url: "https://example.org/a?b=1",
+      accessedAt: NOW.toISOString(),
+    });
   });
 
   it("reads JSON-LD NewsArticle author and publisher, skipping broken blocks", () => {
@@ -59,8 +67,12 @@ describeShared("readCitation on real pages", () => {
 
 describe("pageAddress", () => {
   it("drops the fragment and tracking parameters, keeping what selects the article", () => {
-    expect(pageAddress("https://example.org/news?id=7&utm_source=x&UTM_Medium=y&fbclid=z#para-3")).toBe("https://example.org/news?id=7");
-    expect(pageAddress("https://example.org/%D8%A7%D9%84%D8%B9%D8%B1%D8%A7%D9%82")).toBe("https://example.org/%D8%A7%D9%84%D8%B9%D8%B1%D8%A7%D9%82");
+    expect(
+      pageAddress("https://example.org/news?id=7&utm_source=x&UTM_Medium=y&fbclid=z#para-3"),
+    ).toBe("https://example.org/news?id=7");
+    expect(pageAddress("https://example.org/%D8%A7%D9%84%D8%B9%D8%B1%D8%A7%D9%82")).toBe(
+      "https://example.org/%D8%A7%D9%84%D8%B9%D8%B1%D8%A7%D9%82",
+    );
   });
 
   it("works where URLSearchParams iterators are not iterable (a Firefox content script's Xray view)", () => {
@@ -73,13 +85,17 @@ describe("pageAddress", () => {
         const params = this.searchParams;
         for (const method of ["keys", "values", "entries"] as const) {
           const real = params[method].bind(params);
-          Object.defineProperty(params, method, { value: () => ({ next: () => (real() as Iterator<unknown>).next() }) });
+          Object.defineProperty(params, method, {
+            value: () => ({ next: () => (real() as Iterator<unknown>).next() }),
+          });
         }
       }
     }
     vi.stubGlobal("URL", XrayURL);
     try {
-      expect(pageAddress("https://example.org/news?utm_source=x&id=7&gclid=1")).toBe("https://example.org/news?id=7");
+      expect(pageAddress("https://example.org/news?utm_source=x&id=7&gclid=1")).toBe(
+        "https://example.org/news?id=7",
+      );
     } finally {
       vi.unstubAllGlobals();
     }

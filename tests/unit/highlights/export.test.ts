@@ -21,15 +21,16 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
+    else if (ch === ",") (row.push(field), (field = ""));
+    else if (ch === "\r" && text[i + 1] === "\n")
+      (row.push(field), rows.push(row), (row = []), (field = ""), i++);
     else field += ch;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) (row.push(field), rows.push(row));
   return rows;
 }
 
@@ -43,7 +44,8 @@ function parseRis(text: string): { tag: string; value: string }[][] {
       if (match[1] === "ER") (records.push(current), (current = []));
       else current.push({ tag: match[1]!, value: match[2] ?? "" });
     } else if (current.length && line.trim()) current[current.length - 1]!.value += `\n${line}`;
-    else if (current.length && current[current.length - 1]!.tag === "N1") current[current.length - 1]!.value += `\n${line}`;
+    else if (current.length && current[current.length - 1]!.tag === "N1")
+      current[current.length - 1]!.value += `\n${line}`;
   }
   return records;
 }
@@ -51,15 +53,37 @@ function parseRis(text: string): { tag: string; value: string }[][] {
 describe("CSV", () => {
   it("starts with a UTF-8 BOM and CRLF rows, so Excel reads the Arabic", () => {
     const csv = toCsv([sampleHighlight()]);
-    expect(csv.startsWith("\uFEFFid,quote,note,tags,title,outlet,author,published,url,accessed,saved,entities,orphaned\r\n")).toBe(true);
+    expect(
+      csv.startsWith(
+        "\uFEFFid,quote,note,tags,title,outlet,author,published,url,accessed,saved,entities,orphaned\r\n",
+      ),
+    ).toBe(true);
     expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
     expect(parseCsv(csv.slice(1))[1]).toContain("قاسم الأعرجي (PER); العراقي (LOC)");
   });
 
   it.each([
-    ["=1+1"], ["+1"], ["-1"], ["@SUM(A1)"], ["\t=1"], ["\r=1"],
-    [" =1"], ["  +1"], ["\u00A0=1"], ["\u200F=HYPERLINK(\"http://x\")"], ["\u200E=1"], ["\u061C=1"], ["\u202B=1"],
-    ["\u2067@x"], ["\uFEFF=1"], ["\u200B=1"], ["＝1+1"], ["＋1"], ["－1"], ["＠x"], ["\u200F ＝1"],
+    ["=1+1"],
+    ["+1"],
+    ["-1"],
+    ["@SUM(A1)"],
+    ["\t=1"],
+    ["\r=1"],
+    [" =1"],
+    ["  +1"],
+    ["\u00A0=1"],
+    ['\u200F=HYPERLINK("http://x")'],
+    ["\u200E=1"],
+    ["\u061C=1"],
+    ["\u202B=1"],
+    ["\u2067@x"],
+    ["\uFEFF=1"],
+    ["\u200B=1"],
+    ["＝1+1"],
+    ["＋1"],
+    ["－1"],
+    ["＠x"],
+    ["\u200F ＝1"],
   ])("neutralises a formula in %j", (value) => {
     const field = csvField(value);
     const unquoted = field.startsWith('"') ? field.slice(1, -1).replaceAll('""', '"') : field;
@@ -67,7 +91,8 @@ describe("CSV", () => {
   });
 
   it("leaves ordinary text alone", () => {
-    for (const value of ["قاسم الأعرجي", "2021-12-09", "a=b", "العراق - بغداد", "\u200Fبغداد"]) expect(csvField(value)).toBe(value);
+    for (const value of ["قاسم الأعرجي", "2021-12-09", "a=b", "العراق - بغداد", "\u200Fبغداد"])
+      expect(csvField(value)).toBe(value);
   });
 
   it("every field reads back as written (or with the formula guard) for hostile text", () => {
@@ -81,10 +106,15 @@ describe("CSV", () => {
           const h = highlights[index]!;
           expect(row).toHaveLength(13);
           // Each cell is the value itself, or the value behind the guard's apostrophe.
-          const cells: [string, string][] = [[row[1]!, h.target.selector[0].exact], [row[2]!, h.note], [row[4]!, h.citation.title]];
+          const cells: [string, string][] = [
+            [row[1]!, h.target.selector[0].exact],
+            [row[2]!, h.note],
+            [row[4]!, h.citation.title],
+          ];
           for (const [cell, value] of cells) expect([value, `'${value}`]).toContain(cell);
           // No cell a spreadsheet would evaluate.
-          for (const cell of row) expect(/^[\s\p{Cf}]*[=+\-@＝＋－＠]/u.test(cell) && !cell.startsWith("'")).toBe(false);
+          for (const cell of row)
+            expect(/^[\s\p{Cf}]*[=+\-@＝＋－＠]/u.test(cell) && !cell.startsWith("'")).toBe(false);
         });
       }),
       { numRuns: 150 },
@@ -94,29 +124,45 @@ describe("CSV", () => {
 
 describe("Markdown", () => {
   it("carries the entities, the dates and the full citation for each highlight", () => {
-    const md = toMarkdown([sampleHighlight(), sampleHighlight({ id: "b", note: "", tags: [], entities: [] })]);
-    expect(md).toContain("## [العراق: التحالف الدولي ينهي مهمته القتالية](<https://example.org/news/iraq-coalition>)");
+    const md = toMarkdown([
+      sampleHighlight(),
+      sampleHighlight({ id: "b", note: "", tags: [], entities: [] }),
+    ]);
+    expect(md).toContain(
+      "## [العراق: التحالف الدولي ينهي مهمته القتالية](<https://example.org/news/iraq-coalition>)",
+    );
     expect(md).toContain("*الأمصار · رائد العزاوي · published 2021-12-09 · accessed 2026-11-29*");
     expect(md).toContain("> وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي");
     expect(md).toContain("- Entities: قاسم الأعرجي (PER); العراقي (LOC)");
     expect(md).toContain("- Tags: انسحاب, أمن");
     expect(md).toContain("- Saved: 2026-11-29");
-    const citation = "- Citation: رائد العزاوي, “العراق: التحالف الدولي ينهي مهمته القتالية”, الأمصار, 2021-12-09, https://example.org/news/iraq-coalition (accessed 2026-11-29)";
+    const citation =
+      "- Citation: رائد العزاوي, “العراق: التحالف الدولي ينهي مهمته القتالية”, الأمصار, 2021-12-09, https://example.org/news/iraq-coalition (accessed 2026-11-29)";
     expect(md.split(citation)).toHaveLength(3); // once per highlight
   });
 
   it("never writes a javascript: (or any non-http) address, as a link or otherwise", () => {
-    for (const url of ["javascript:alert(1)", "JavaScript:alert(document.cookie)", "data:text/html,<b>x</b>", "vbscript:x", "file:///etc/passwd"]) {
+    for (const url of [
+      "javascript:alert(1)",
+      "JavaScript:alert(document.cookie)",
+      "data:text/html,<b>x</b>",
+      "vbscript:x",
+      "file:///etc/passwd",
+    ]) {
       const bad = sampleHighlight({ url, citation: { ...sampleHighlight().citation, url } });
       for (const format of EXPORT_FORMATS) {
         const { content } = exportHighlights([bad], format);
         if (format === "json") continue; // the lossless backup keeps the record as stored; no reader follows it
-        expect(content.toLowerCase()).not.toContain(url.slice(0, url.indexOf(":") + 1).toLowerCase());
+        expect(content.toLowerCase()).not.toContain(
+          url.slice(0, url.indexOf(":") + 1).toLowerCase(),
+        );
       }
       expect(toMarkdown([bad])).toContain("## العراق: التحالف الدولي ينهي مهمته القتالية");
     }
     // The page address stands in when only the citation's is bad.
-    const partly = sampleHighlight({ citation: { ...sampleHighlight().citation, url: "javascript:alert(1)" } });
+    const partly = sampleHighlight({
+      citation: { ...sampleHighlight().citation, url: "javascript:alert(1)" },
+    });
     expect(toMarkdown([partly])).toContain("(<https://example.org/news/iraq-coalition>)");
   });
 
@@ -134,11 +180,22 @@ describe("Markdown", () => {
 
 describe("RIS", () => {
   it("writes one item per cited page with the tags Zotero reads", () => {
-    const other = sampleHighlight({ id: "c", url: "https://news.example/x", citation: { title: "Iraq", url: "https://news.example/x", accessedAt: "2026-11-30T08:00:00Z" } });
-    const records = parseRis(toRis([sampleHighlight(), sampleHighlight({ id: "b", note: "ثانية" }), other]));
+    const other = sampleHighlight({
+      id: "c",
+      url: "https://news.example/x",
+      citation: {
+        title: "Iraq",
+        url: "https://news.example/x",
+        accessedAt: "2026-11-30T08:00:00Z",
+      },
+    });
+    const records = parseRis(
+      toRis([sampleHighlight(), sampleHighlight({ id: "b", note: "ثانية" }), other]),
+    );
     expect(records).toHaveLength(2);
     const [first, second] = records;
-    const tags = (record: typeof first) => record!.map((field) => [field.tag, field.value.split("\n")[0]]);
+    const tags = (record: typeof first) =>
+      record!.map((field) => [field.tag, field.value.split("\n")[0]]);
     expect(tags(first)).toEqual([
       ["TY", "NEWS"],
       ["TI", "العراق: التحالف الدولي ينهي مهمته القتالية"],
@@ -157,7 +214,18 @@ describe("RIS", () => {
       ["N1", "“وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي”"],
     ]);
     expect(first!.at(-1)!.value).toContain("ثانية");
-    expect(tags(second)).toEqual([["TY", "ELEC"], ["TI", "Iraq"], ["UR", "https://news.example/x"], ["Y2", "2026/11/30/"], ["LA", "ar"], ["KW", "انسحاب"], ["KW", "أمن"], ["KW", "قاسم الأعرجي"], ["KW", "العراقي"], ["N1", "“وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي”"]]);
+    expect(tags(second)).toEqual([
+      ["TY", "ELEC"],
+      ["TI", "Iraq"],
+      ["UR", "https://news.example/x"],
+      ["Y2", "2026/11/30/"],
+      ["LA", "ar"],
+      ["KW", "انسحاب"],
+      ["KW", "أمن"],
+      ["KW", "قاسم الأعرجي"],
+      ["KW", "العراقي"],
+      ["N1", "“وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي”"],
+    ]);
   });
 
   it("page text cannot forge a field or end the record, and notes read back whole", () => {
@@ -172,9 +240,17 @@ describe("RIS", () => {
           expect(record[0]!.tag).toBe("TY");
           expect(record.filter((field) => field.tag === "TY")).toHaveLength(1);
           for (const field of record) expect(allowed.has(field.tag)).toBe(true);
-          notes.push(...record.filter((field) => field.tag === "N1").map((field) => field.value.replaceAll("\u2060", "")));
+          notes.push(
+            ...record
+              .filter((field) => field.tag === "N1")
+              .map((field) => field.value.replaceAll("\u2060", "")),
+          );
         }
-        const norm = (s: string) => s.split(/\r\n|\r|\n|\u2028|\u2029/).join("\n").replaceAll("\u2060", "");
+        const norm = (s: string) =>
+          s
+            .split(/\r\n|\r|\n|\u2028|\u2029/)
+            .join("\n")
+            .replaceAll("\u2060", "");
         expect(notes.sort()).toEqual(highlights.map((h) => norm(highlightNote(h))).sort());
       }),
       { numRuns: 150 },
@@ -184,7 +260,10 @@ describe("RIS", () => {
 
 describe("CSL-JSON", () => {
   it("describes each cited page as an article-newspaper with its highlights as the note", () => {
-    const items = JSON.parse(exportHighlights([sampleHighlight(), sampleHighlight({ id: "b", note: "ثانية" })], "csl-json").content);
+    const items = JSON.parse(
+      exportHighlights([sampleHighlight(), sampleHighlight({ id: "b", note: "ثانية" })], "csl-json")
+        .content,
+    );
     expect(items).toEqual([
       {
         id: "siyaq-1",
@@ -201,16 +280,37 @@ describe("CSL-JSON", () => {
       },
     ]);
     expect(items[0].note.split("“وأعلن")).toHaveLength(3);
-    const western = toCslItems([sampleHighlight({ citation: { title: "t", url: "https://a.example/", accessedAt: "2026-01-02T00:00:00Z", author: "Smith, Jane; Doe, John" } })]);
-    expect(western[0]).toMatchObject({ type: "webpage", author: [{ family: "Smith", given: "Jane" }, { family: "Doe", given: "John" }] });
+    const western = toCslItems([
+      sampleHighlight({
+        citation: {
+          title: "t",
+          url: "https://a.example/",
+          accessedAt: "2026-01-02T00:00:00Z",
+          author: "Smith, Jane; Doe, John",
+        },
+      }),
+    ]);
+    expect(western[0]).toMatchObject({
+      type: "webpage",
+      author: [
+        { family: "Smith", given: "Jane" },
+        { family: "Doe", given: "John" },
+      ],
+    });
   });
 
   it("keeps every string exactly, whatever it holds", () => {
     fc.assert(
       fc.property(fc.array(highlightArbitrary, { minLength: 1, maxLength: 4 }), (highlights) => {
-        const items = JSON.parse(exportHighlights(highlights, "csl-json").content) as ReturnType<typeof toCslItems>;
+        const items = JSON.parse(exportHighlights(highlights, "csl-json").content) as ReturnType<
+          typeof toCslItems
+        >;
         const pages = new Map<string, typeof highlights>();
-        for (const h of highlights) pages.set(new URL(h.citation.url).href, [...(pages.get(new URL(h.citation.url).href) ?? []), h]);
+        for (const h of highlights)
+          pages.set(new URL(h.citation.url).href, [
+            ...(pages.get(new URL(h.citation.url).href) ?? []),
+            h,
+          ]);
         expect(items).toHaveLength(pages.size);
         for (const item of items) {
           const group = pages.get(item.URL!)!;

@@ -46,14 +46,20 @@ describe("HighlightPanel", () => {
     tags.value = "أمن، انسحاب, أمن";
     tags.dispatchEvent(new Event("input", { bubbles: true }));
     await sleep();
-    host.querySelector("form")!.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+    host
+      .querySelector("form")!
+      .dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
     expect(on.onSave).toHaveBeenCalledWith("تصريح رسمي", ["أمن", "انسحاب"]);
   });
 
   it("cancels on Escape", () => {
     const on = handlers();
     render(<HighlightPanel view={{ kind: "editor", quote: "نص" }} {...on} />, host);
-    host.querySelector("textarea")!.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+    host
+      .querySelector("textarea")!
+      .dispatchEvent(
+        new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }),
+      );
     expect(on.onCancel).toHaveBeenCalledOnce();
     expect(on.onSave).not.toHaveBeenCalled();
   });
@@ -62,22 +68,46 @@ describe("HighlightPanel", () => {
 describe("a saved highlight's panel", () => {
   it("shows the note and tags, offers editing, and takes focus when the keyboard brought it", async () => {
     const on = handlers();
-    render(<HighlightPanel view={{ kind: "saved", id: "h1", quote: "نص", note: "أول إعلان رسمي", tags: ["انسحاب", "أمن"], focus: true }} {...on} />, host);
+    render(
+      <HighlightPanel
+        view={{
+          kind: "saved",
+          id: "h1",
+          quote: "نص",
+          note: "أول إعلان رسمي",
+          tags: ["انسحاب", "أمن"],
+          focus: true,
+        }}
+        {...on}
+      />,
+      host,
+    );
     await sleep();
     const panel = host.querySelector("[role=dialog]")!;
     expect(document.activeElement).toBe(panel);
     expect(panel.getAttribute("aria-label")).toBe("اقتباسك");
     expect(host.querySelector(".saved-note")!.textContent).toBe("أول إعلان رسمي");
-    expect([...host.querySelectorAll(".saved-tags li")].map((li) => li.textContent)).toEqual(["#انسحاب", "#أمن"]);
+    expect([...host.querySelectorAll(".saved-tags li")].map((li) => li.textContent)).toEqual([
+      "#انسحاب",
+      "#أمن",
+    ]);
     expect(host.textContent).toContain("Alt+Shift+H");
     host.querySelector<HTMLButtonElement>("button.primary")!.click();
     expect(on.onEdit).toHaveBeenCalledOnce();
-    panel.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+    panel.dispatchEvent(
+      new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }),
+    );
     expect(on.onCancel).toHaveBeenCalledOnce();
   });
 
   it("says when there is no note yet, without taking focus on hover", async () => {
-    render(<HighlightPanel view={{ kind: "saved", id: "h2", quote: "نص", note: "", tags: [] }} {...handlers()} />, host);
+    render(
+      <HighlightPanel
+        view={{ kind: "saved", id: "h2", quote: "نص", note: "", tags: [] }}
+        {...handlers()}
+      />,
+      host,
+    );
     await sleep();
     expect(host.textContent).toContain("لا ملاحظة بعد.");
     expect(document.activeElement).not.toBe(host.querySelector("[role=dialog]"));
@@ -85,10 +115,24 @@ describe("a saved highlight's panel", () => {
 
   it("opens the editor on the saved note and tags", async () => {
     const on = handlers();
-    render(<HighlightPanel view={{ kind: "editor", id: "h1", quote: "نص", note: "ملاحظة قديمة", tags: ["أمن", "العراق"] }} {...on} />, host);
+    render(
+      <HighlightPanel
+        view={{
+          kind: "editor",
+          id: "h1",
+          quote: "نص",
+          note: "ملاحظة قديمة",
+          tags: ["أمن", "العراق"],
+        }}
+        {...on}
+      />,
+      host,
+    );
     await sleep();
     expect(host.querySelector("textarea")!.value).toBe("ملاحظة قديمة");
-    host.querySelector("form")!.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+    host
+      .querySelector("form")!
+      .dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
     expect(on.onSave).toHaveBeenCalledWith("ملاحظة قديمة", ["أمن", "العراق"]);
   });
 });

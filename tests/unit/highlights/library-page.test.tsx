@@ -15,7 +15,10 @@ import { describeShared, fromShared, readShared } from "../../shared-data";
 
 const handlers = createHighlightHandlers() as unknown as Handlers;
 async function call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
-  const reply = await dispatch(handlers, { siyaq: 1, type, payload }, senderFor(type, "x"), { extensionId: "x", log: () => {} });
+  const reply = await dispatch(handlers, { siyaq: 1, type, payload }, senderFor(type, "x"), {
+    extensionId: "x",
+    log: () => {},
+  });
   if (!reply.ok) throw new Error(reply.error);
   return reply.value as ResponseOf<K>;
 }
@@ -36,7 +39,12 @@ async function save(quote: string, tags: string[] = [], note = "") {
       note,
       tags,
       entities: [],
-      citation: { title: "العراق: التحالف الدولي", url, accessedAt: "2026-11-29T10:00:00.000Z", outlet: "الأمصار" },
+      citation: {
+        title: "العراق: التحالف الدولي",
+        url,
+        accessedAt: "2026-11-29T10:00:00.000Z",
+        outlet: "الأمصار",
+      },
     })
   ).highlight;
 }
@@ -52,7 +60,8 @@ async function until<T>(probe: () => T | null | undefined | false, what: string)
   }
   throw new Error(`never happened: ${what}\n${host.textContent?.slice(0, 800)}`);
 }
-const quotes = () => [...host.querySelectorAll("article.highlight .quote")].map((q) => q.textContent);
+const quotes = () =>
+  [...host.querySelectorAll("article.highlight .quote")].map((q) => q.textContent);
 const input = (name: string) => host.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
 const typeInto = (element: HTMLInputElement | HTMLTextAreaElement, value: string) => {
   element.value = value;
@@ -116,7 +125,11 @@ describeShared("library page", () => {
     await until(() => quotes().length === 1, "deleted");
     button(t("undo")).click();
     await until(() => quotes().length === 2, "restored");
-    expect((await call("highlights.search", { query: "", filters: {} })).highlights.find((h) => h.id === saved.id)).toEqual({ ...saved, orphaned: true });
+    expect(
+      (await call("highlights.search", { query: "", filters: {} })).highlights.find(
+        (h) => h.id === saved.id,
+      ),
+    ).toEqual({ ...saved, orphaned: true });
   });
 
   it("reports a bad import file by record and field and keeps the library as it was", async () => {
@@ -124,8 +137,20 @@ describeShared("library page", () => {
     render(<Library t={t} language="en" />, host);
     await until(() => quotes().length === 1, "listed");
     const file = host.querySelector<HTMLInputElement>('input[type="file"]')!;
-    const bad = JSON.stringify([{ id: "a1", type: "Annotation", target: { source: "https://example.org/x", selector: [{ type: "TextQuoteSelector", exact: "نص" }] } }]);
-    Object.defineProperty(file, "files", { configurable: true, value: [new File([bad], "bad.json", { type: "application/json" })] });
+    const bad = JSON.stringify([
+      {
+        id: "a1",
+        type: "Annotation",
+        target: {
+          source: "https://example.org/x",
+          selector: [{ type: "TextQuoteSelector", exact: "نص" }],
+        },
+      },
+    ]);
+    Object.defineProperty(file, "files", {
+      configurable: true,
+      value: [new File([bad], "bad.json", { type: "application/json" })],
+    });
     file.dispatchEvent(new Event("change", { bubbles: true }));
     const alert = await until(() => host.querySelector('[role="alert"]'), "error shown");
     expect(alert.textContent).toContain("record 1 (a1)");
@@ -136,12 +161,23 @@ describeShared("library page", () => {
   it("lists the good highlights when a stored record is damaged, says so, and offers RIS and CSL-JSON", async () => {
     await save(QUOTE_A);
     const { database } = await import("@/src/kb/db");
-    await database().highlights.add({ id: "broken-1", url: "https://example.org/a", createdAt: 1, updatedAt: 1, tags: [], entityIds: [] });
+    await database().highlights.add({
+      id: "broken-1",
+      url: "https://example.org/a",
+      createdAt: 1,
+      updatedAt: 1,
+      tags: [],
+      entityIds: [],
+    });
     render(<Library t={t} language="en" />, host);
     await until(() => quotes().length === 1, "the good one listed");
     const notice = await until(() => host.querySelector("[data-malformed]"), "damage reported");
     expect(notice.textContent).toBe(t("malformed", { count: 1, ids: "broken-1" }));
-    expect([...host.querySelectorAll("button[data-export]")].map((b) => b.getAttribute("data-export"))).toEqual(["json", "csv", "markdown", "ris", "csl-json"]);
-    expect(host.querySelector('button[data-export="ris"]')!.getAttribute("title")).toBe(t("exportRisHint"));
+    expect(
+      [...host.querySelectorAll("button[data-export]")].map((b) => b.getAttribute("data-export")),
+    ).toEqual(["json", "csv", "markdown", "ris", "csl-json"]);
+    expect(host.querySelector('button[data-export="ris"]')!.getAttribute("title")).toBe(
+      t("exportRisHint"),
+    );
   });
 });

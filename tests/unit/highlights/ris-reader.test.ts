@@ -10,8 +10,24 @@ type CslLike = Record<string, unknown> & { note?: string };
 
 describe("RIS read by Citation.js", () => {
   it("gives one newspaper article per page with title, outlet, author, dates, address, language, keywords and the highlights", () => {
-    const other = sampleHighlight({ id: "c", url: "https://news.example/x", note: "", citation: { title: "Iraq", url: "https://news.example/x", accessedAt: "2026-11-30T08:00:00Z" } });
-    const items = plugins.input.chain(toRis([sampleHighlight(), sampleHighlight({ id: "b", note: "ثانية\nER  - سطر يشبه نهاية السجل" }), other]), { generateGraph: false }) as CslLike[];
+    const other = sampleHighlight({
+      id: "c",
+      url: "https://news.example/x",
+      note: "",
+      citation: {
+        title: "Iraq",
+        url: "https://news.example/x",
+        accessedAt: "2026-11-30T08:00:00Z",
+      },
+    });
+    const items = plugins.input.chain(
+      toRis([
+        sampleHighlight(),
+        sampleHighlight({ id: "b", note: "ثانية\nER  - سطر يشبه نهاية السجل" }),
+        other,
+      ]),
+      { generateGraph: false },
+    ) as CslLike[];
     expect(items).toHaveLength(2);
     expect(items[0]).toMatchObject({
       type: "article-newspaper",
@@ -26,6 +42,10 @@ describe("RIS read by Citation.js", () => {
     expect(JSON.stringify(items[0]!.reporter ?? items[0]!.author)).toContain("رائد العزاوي");
     expect(items[0]!.note).toContain("وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي");
     expect(items[0]!.note).toContain("سطر يشبه نهاية السجل");
-    expect(items[1]).toMatchObject({ type: "webpage", title: "Iraq", URL: "https://news.example/x" });
+    expect(items[1]).toMatchObject({
+      type: "webpage",
+      title: "Iraq",
+      URL: "https://news.example/x",
+    });
   });
 });

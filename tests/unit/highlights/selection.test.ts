@@ -31,13 +31,17 @@ describe("passageOfRange", () => {
     const range = document.createRange();
     range.selectNodeContents(byId("two"));
     const passage = passageOfRange(map, range)!;
-    expect(map.text.slice(passage.start, passage.end)).toBe("وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي");
+    expect(map.text.slice(passage.start, passage.end)).toBe(
+      "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي",
+    );
 
     const across = document.createRange();
     across.setStart(byId("title"), 0);
     across.setEnd(byId("one"), 1); // after the first text node of #one
     const both = passageOfRange(map, across)!;
-    expect(map.text.slice(both.start, both.end)).toBe("العراق: التحالف الدولي أبلغنا\nأكد العراق أن");
+    expect(map.text.slice(both.start, both.end)).toBe(
+      "العراق: التحالف الدولي أبلغنا\nأكد العراق أن",
+    );
   });
 
   it("finds nothing in a blank range or inside a form field", () => {

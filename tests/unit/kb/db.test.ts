@@ -88,7 +88,14 @@ const v1Highlights: HighlightRecord[] = [
   },
 ];
 const v1Packs: PackRecord[] = [
-  { id: "starter", version: "2026.1.1", name: "Starter", installedAt: 9, entityCount: 1, eventCount: 1 },
+  {
+    id: "starter",
+    version: "2026.1.1",
+    name: "Starter",
+    installedAt: 9,
+    entityCount: 1,
+    eventCount: 1,
+  },
 ];
 
 describe("schema upgrades", () => {
@@ -108,9 +115,13 @@ describe("schema upgrades", () => {
     expect(latest.verno).toBe(LATEST_SCHEMA_VERSION);
 
     const entities = await latest.entities.orderBy("id").toArray();
-    expect(entities).toEqual(v1Entities.map((entity) => ({ ...entity, aliasKeys: expect.any(Array) })));
+    expect(entities).toEqual(
+      v1Entities.map((entity) => ({ ...entity, aliasKeys: expect.any(Array) })),
+    );
     // Keys were recomputed with today's normaliser, so the hamza-less spelling now finds the person.
-    expect((await latest.entities.where("aliasKeys").equals(aliasKey("الاعرجي")).first())?.id).toBe("user:1");
+    expect((await latest.entities.where("aliasKeys").equals(aliasKey("الاعرجي")).first())?.id).toBe(
+      "user:1",
+    );
 
     expect(await latest.events.orderBy("id").toArray()).toEqual([
       { ...v1Events[0], pack: "starter" },
@@ -118,7 +129,9 @@ describe("schema upgrades", () => {
     ]);
     expect(await latest.events.where("pack").equals("starter").count()).toBe(1);
     expect(await latest.events.where("url").equals("https://example.com/a").count()).toBe(1);
-    expect((await latest.mentions.toArray()).map(({ id: _, ...mention }) => mention)).toEqual(v1Mentions);
+    expect((await latest.mentions.toArray()).map(({ id: _, ...mention }) => mention)).toEqual(
+      v1Mentions,
+    );
     expect(await latest.highlights.toArray()).toEqual(v1Highlights);
     expect(await latest.packs.toArray()).toEqual(v1Packs);
     expect((await latest.meta.get("entities.revision"))?.value).toEqual(expect.any(String));
@@ -139,10 +152,16 @@ describe("schema upgrades", () => {
       const latest = open(name);
       await latest.open();
       expect(latest.verno).toBe(LATEST_SCHEMA_VERSION);
-      expect((await latest.entities.orderBy("id").toArray()).map((e) => e.id)).toEqual(v1Entities.map((e) => e.id));
-      expect((await latest.events.orderBy("id").toArray()).map((e) => ({ ...e, pack: undefined, url: undefined }))).toEqual(
-        v1Events.map((e) => ({ ...e, pack: undefined, url: undefined })),
+      expect((await latest.entities.orderBy("id").toArray()).map((e) => e.id)).toEqual(
+        v1Entities.map((e) => e.id),
       );
+      expect(
+        (await latest.events.orderBy("id").toArray()).map((e) => ({
+          ...e,
+          pack: undefined,
+          url: undefined,
+        })),
+      ).toEqual(v1Events.map((e) => ({ ...e, pack: undefined, url: undefined })));
       expect(await latest.mentions.count()).toBe(v1Mentions.length);
       expect(await latest.highlights.toArray()).toEqual(v1Highlights);
       expect(await latest.packs.toArray()).toEqual(v1Packs);
@@ -156,7 +175,9 @@ describe("schema upgrades", () => {
   it("refuses, saying why, a database a newer version wrote, and changes none of its records", async () => {
     const name = `newer-${Date.now()}`;
     const raw = new Dexie(name);
-    raw.version(LATEST_SCHEMA_VERSION + 1).stores({ ...SCHEMA_VERSIONS[LATEST_SCHEMA_VERSION], future: "id" });
+    raw
+      .version(LATEST_SCHEMA_VERSION + 1)
+      .stores({ ...SCHEMA_VERSIONS[LATEST_SCHEMA_VERSION], future: "id" });
     await raw.open();
     await raw.table("entities").add({ ...v1Entities[0]! });
     raw.close();
@@ -170,9 +191,19 @@ describe("schema upgrades", () => {
 
   it("keeps mentions unique per entity and article", async () => {
     const db = open(`unique-${Date.now()}`);
-    await db.mentions.add({ entityId: "country:iq", url: "https://example.com/a", title: "A", seenAt: 1 });
+    await db.mentions.add({
+      entityId: "country:iq",
+      url: "https://example.com/a",
+      title: "A",
+      seenAt: 1,
+    });
     await expect(
-      db.mentions.add({ entityId: "country:iq", url: "https://example.com/a", title: "A", seenAt: 2 }),
+      db.mentions.add({
+        entityId: "country:iq",
+        url: "https://example.com/a",
+        title: "A",
+        seenAt: 2,
+      }),
     ).rejects.toThrow();
     expect(await db.mentions.count()).toBe(1);
   });

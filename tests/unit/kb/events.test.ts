@@ -18,7 +18,13 @@ const FALL_OF_MOSUL = event({
 
 describe("near-duplicate events", () => {
   it("folds the same date at the same precision with an entity in common", () => {
-    const page = event({ id: "page:a", date: "2014-06-10", origin: "page", entityIds: ["org:isis"], title: { ar: "كلام آخر تماما" } });
+    const page = event({
+      id: "page:a",
+      date: "2014-06-10",
+      origin: "page",
+      entityIds: ["org:isis"],
+      title: { ar: "كلام آخر تماما" },
+    });
     expect(isNearDuplicate(FALL_OF_MOSUL, page)).toBe(true);
     expect(isNearDuplicate(FALL_OF_MOSUL, { ...page, entityIds: ["country:us"] })).toBe(false);
     expect(isNearDuplicate(FALL_OF_MOSUL, { ...page, date: "2014-06-11" })).toBe(false);
@@ -34,13 +40,19 @@ describe("near-duplicate events", () => {
     });
     expect(isNearDuplicate(FALL_OF_MOSUL, page)).toBe(true);
     expect(isNearDuplicate(FALL_OF_MOSUL, { ...page, date: "2015" })).toBe(false);
-    expect(isNearDuplicate(FALL_OF_MOSUL, { ...page, title: { ar: "افتتاح جسر جديد في بغداد" } })).toBe(false);
+    expect(
+      isNearDuplicate(FALL_OF_MOSUL, { ...page, title: { ar: "افتتاح جسر جديد في بغداد" } }),
+    ).toBe(false);
   });
 
   it("never folds two events of one pack", () => {
     const sibling = { ...FALL_OF_MOSUL, id: "event:2014-06-10-other" };
     expect(isNearDuplicate(FALL_OF_MOSUL, sibling)).toBe(false);
-    const fromAnotherPack: EventRecord = { ...sibling, pack: "other-pack", source: { pack: "other-pack" } };
+    const fromAnotherPack: EventRecord = {
+      ...sibling,
+      pack: "other-pack",
+      source: { pack: "other-pack" },
+    };
     expect(isNearDuplicate(FALL_OF_MOSUL, fromAnotherPack)).toBe(true);
   });
 
@@ -61,12 +73,31 @@ describe("timeline", () => {
       title: { ar: "سقوط الموصل" },
       source: { url: "https://example.com/mosul", title: "الموصل" },
     });
-    const user = event({ id: "user:e", date: "2014-06-10", origin: "user", entityIds: ["city:mosul"], title: { ar: "سقوط الموصل (ملاحظتي)" } });
-    const later = event({ id: "event:2017-07-10", date: "2017-07-10", entityIds: ["city:mosul"], pack: "starter" });
-    const yearOnly = event({ id: "event:2017", date: "2017", entityIds: ["org:isis"], pack: "starter" });
+    const user = event({
+      id: "user:e",
+      date: "2014-06-10",
+      origin: "user",
+      entityIds: ["city:mosul"],
+      title: { ar: "سقوط الموصل (ملاحظتي)" },
+    });
+    const later = event({
+      id: "event:2017-07-10",
+      date: "2017-07-10",
+      entityIds: ["city:mosul"],
+      pack: "starter",
+    });
+    const yearOnly = event({
+      id: "event:2017",
+      date: "2017",
+      entityIds: ["org:isis"],
+      pack: "starter",
+    });
     const result = timeline([page, FALL_OF_MOSUL, yearOnly, later, user]);
     expect(result.map((entry) => entry.id)).toEqual(["event:2017-07-10", "event:2017", "user:e"]);
-    expect(result[2]!.alsoIn).toEqual([{ pack: "starter" }, { url: "https://example.com/mosul", title: "الموصل" }]);
+    expect(result[2]!.alsoIn).toEqual([
+      { pack: "starter" },
+      { url: "https://example.com/mosul", title: "الموصل" },
+    ]);
   });
 });
 
@@ -75,6 +106,8 @@ describe("page event ids", () => {
     const id = pageEventId("https://example.com/a", "2021-12-09", "انتهاء المهام القتالية");
     expect(id).toBe(pageEventId("https://example.com/a", "2021-12-09", "انتهاء المهام القتالية"));
     expect(id).toMatch(/^page:2021-12-09:[a-z0-9]+$/);
-    expect(id).not.toBe(pageEventId("https://example.com/b", "2021-12-09", "انتهاء المهام القتالية"));
+    expect(id).not.toBe(
+      pageEventId("https://example.com/b", "2021-12-09", "انتهاء المهام القتالية"),
+    );
   });
 });

@@ -11,8 +11,16 @@ const EXTENSION = "siyaq-test";
 const handlers = createKbHandlers() as unknown as Handlers;
 let db: SiyaqDatabase;
 
-async function ask<K extends MessageType>(type: K, payload: RequestOf<K> | Record<string, unknown>): Promise<ResponseOf<K>> {
-  const reply = await dispatch(handlers, { siyaq: 1, type, payload }, senderFor(type, EXTENSION, (payload as { url?: string }).url), { extensionId: EXTENSION, log: () => {} });
+async function ask<K extends MessageType>(
+  type: K,
+  payload: RequestOf<K> | Record<string, unknown>,
+): Promise<ResponseOf<K>> {
+  const reply = await dispatch(
+    handlers,
+    { siyaq: 1, type, payload },
+    senderFor(type, EXTENSION, (payload as { url?: string }).url),
+    { extensionId: EXTENSION, log: () => {} },
+  );
   if (!reply.ok) throw new Error(reply.error);
   return reply.value as ResponseOf<K>;
 }
@@ -41,11 +49,14 @@ describe("entity messages", () => {
         qid: "Q796",
       },
     ]);
-    await expect(ask("entities.byIds", { ids: new Array(2001).fill("country:iq") })).rejects.toThrow(/invalid entities.byIds payload at ids/);
+    await expect(
+      ask("entities.byIds", { ids: new Array(2001).fill("country:iq") }),
+    ).rejects.toThrow(/invalid entities.byIds payload at ids/);
   });
 
   it("entity.search forgives spelling variants and finds English names", async () => {
-    const ids = async (query: string) => (await ask("entity.search", { query })).map((entity) => entity.id);
+    const ids = async (query: string) =>
+      (await ask("entity.search", { query })).map((entity) => entity.id);
     expect(await ids("أميركا")).toEqual(["country:us"]);
     expect(await ids("امريكا")).toEqual(["country:us"]);
     expect(await ids("الاعرجي")).toEqual(["per:qasim-al-araji"]);
@@ -66,15 +77,31 @@ describe("entity messages", () => {
 
   it("entity.upsert adds a user entity and edits a pack entity without losing its events", async () => {
     const added = await ask("entity.upsert", {
-      entity: { type: "PER", names: { ar: "رائد العزاوي" }, aliases: ["د. رائد العزاوي"], description: { ar: "رئيس مجلس الإدارة" } },
+      entity: {
+        type: "PER",
+        names: { ar: "رائد العزاوي" },
+        aliases: ["د. رائد العزاوي"],
+        description: { ar: "رئيس مجلس الإدارة" },
+      },
     });
     expect(added.id).toMatch(/^user:/);
-    expect((await ask("entity.search", { query: "رائد العزاوي" })).map((entity) => entity.id)).toEqual([added.id]);
+    expect(
+      (await ask("entity.search", { query: "رائد العزاوي" })).map((entity) => entity.id),
+    ).toEqual([added.id]);
 
     const edited = await ask("entity.upsert", {
-      entity: { id: "country:iq", type: "LOC", names: { ar: "العراق", en: "Iraq" }, aliases: ["بلاد الرافدين"] },
+      entity: {
+        id: "country:iq",
+        type: "LOC",
+        names: { ar: "العراق", en: "Iraq" },
+        aliases: ["بلاد الرافدين"],
+      },
     });
-    expect(edited).toMatchObject({ id: "country:iq", qid: "Q796", description: { en: "Country in Western Asia" } });
+    expect(edited).toMatchObject({
+      id: "country:iq",
+      qid: "Q796",
+      description: { en: "Country in Western Asia" },
+    });
     const view = await ask("entity.get", { id: "country:iq" });
     expect(view!.entity.source).toBe("user");
     expect(view!.entity.aliases).toEqual(["بلاد الرافدين"]);
@@ -93,10 +120,26 @@ describe("entity messages", () => {
 
 describe("reading history", () => {
   it("mentions.record counts an entity once per article, and entity.get lists the latest articles", async () => {
-    expect(await ask("mentions.record", { url: ARTICLE, title: "العراق والتحالف", entityIds: ["country:iq", "org:isis", "country:iq", "x:unknown"] })).toEqual({ recorded: 2 });
-    expect(await ask("mentions.record", { url: ARTICLE, title: "العراق والتحالف", entityIds: ["country:iq"] })).toEqual({ recorded: 0 });
+    expect(
+      await ask("mentions.record", {
+        url: ARTICLE,
+        title: "العراق والتحالف",
+        entityIds: ["country:iq", "org:isis", "country:iq", "x:unknown"],
+      }),
+    ).toEqual({ recorded: 2 });
+    expect(
+      await ask("mentions.record", {
+        url: ARTICLE,
+        title: "العراق والتحالف",
+        entityIds: ["country:iq"],
+      }),
+    ).toEqual({ recorded: 0 });
     for (let index = 0; index < 25; index++) {
-      await ask("mentions.record", { url: `https://example.com/${index}`, title: `مقال ${index}`, entityIds: ["country:iq"] });
+      await ask("mentions.record", {
+        url: `https://example.com/${index}`,
+        title: `مقال ${index}`,
+        entityIds: ["country:iq"],
+      });
     }
     const view = await ask("entity.get", { id: "country:iq" });
     expect(view!.seenIn).toBe(26);
@@ -107,7 +150,8 @@ describe("reading history", () => {
   });
 
   it("events.addFromPage stores dated sentences, folds near-duplicates and merges them into the timeline", async () => {
-    const sentence = "أعلن مستشار الأمن القومي العراقي قاسم الأعرجي انتهاء المهام القتالية لقوات التحالف الدولي في العراق";
+    const sentence =
+      "أعلن مستشار الأمن القومي العراقي قاسم الأعرجي انتهاء المهام القتالية لقوات التحالف الدولي في العراق";
     const result = await ask("events.addFromPage", {
       url: ARTICLE,
       title: "العراق: التحالف الدولي أبلغنا بعدم وجود وحدات قتالية في البلاد",
@@ -116,9 +160,17 @@ describe("reading history", () => {
         // The pack already has this one (same day, same entities): folded, not stored.
         { date: "2021-12-09", text: sentence, entityIds: ["per:qasim-al-araji", "country:iq"] },
         // New: the strategic dialogue round in July.
-        { date: "2021-07", text: "جرت الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن", entityIds: ["city:baghdad", "country:us"] },
+        {
+          date: "2021-07",
+          text: "جرت الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن",
+          entityIds: ["city:baghdad", "country:us"],
+        },
         // Same sentence again in the same batch: folded.
-        { date: "2021-07", text: "جرت الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن", entityIds: ["city:baghdad", "country:us"] },
+        {
+          date: "2021-07",
+          text: "جرت الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن",
+          entityIds: ["city:baghdad", "country:us"],
+        },
         // Only unknown entities: nothing to attach it to.
         { date: "2021-05", text: "حدث لا يخص أحدا نعرفه", entityIds: ["per:unknown"] },
       ],
@@ -135,20 +187,67 @@ describe("reading history", () => {
     });
 
     // Reading the same article again adds nothing; another article telling the same story neither.
-    expect((await ask("events.addFromPage", { url: ARTICLE, title: "x", events: [{ date: "2021-07", text: "جرت الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن", entityIds: ["city:baghdad"] }] })).added).toBe(0);
-    expect((await ask("events.addFromPage", { url: "https://example.com/other", title: "y", events: [{ date: "2021-07", text: "الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن جرت بنجاح", entityIds: ["country:us"] }] })).added).toBe(0);
+    expect(
+      (
+        await ask("events.addFromPage", {
+          url: ARTICLE,
+          title: "x",
+          events: [
+            {
+              date: "2021-07",
+              text: "جرت الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن",
+              entityIds: ["city:baghdad"],
+            },
+          ],
+        })
+      ).added,
+    ).toBe(0);
+    expect(
+      (
+        await ask("events.addFromPage", {
+          url: "https://example.com/other",
+          title: "y",
+          events: [
+            {
+              date: "2021-07",
+              text: "الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن جرت بنجاح",
+              entityIds: ["country:us"],
+            },
+          ],
+        })
+      ).added,
+    ).toBe(0);
 
     // Timelines are newest first and mix pack and page events.
     const iraq = await ask("entity.get", { id: "country:iq" });
     expect(iraq!.events.map((event) => event.date)).toEqual(["2021-12-09", "2014-06-10"]);
     const us = await ask("entity.get", { id: "country:us" });
-    expect(us!.events.map((event) => [event.date, event.origin])).toEqual([["2021-07", "page"], ["2020", "pack"]]);
+    expect(us!.events.map((event) => [event.date, event.origin])).toEqual([
+      ["2021-07", "page"],
+      ["2020", "pack"],
+    ]);
 
-    await expect(ask("events.addFromPage", { url: ARTICLE, title: "t", events: [{ date: "2021-13-01", text: "x", entityIds: ["country:iq"] }] })).rejects.toThrow(/events\.0\.date/);
+    await expect(
+      ask("events.addFromPage", {
+        url: ARTICLE,
+        title: "t",
+        events: [{ date: "2021-13-01", text: "x", entityIds: ["country:iq"] }],
+      }),
+    ).rejects.toThrow(/events\.0\.date/);
   });
 
   it("a page event the reader deleted does not come back when the article is read again", async () => {
-    const story = { url: ARTICLE, title: "t", events: [{ date: "2021-07", text: "جرت الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن", entityIds: ["city:baghdad"] }] };
+    const story = {
+      url: ARTICLE,
+      title: "t",
+      events: [
+        {
+          date: "2021-07",
+          text: "جرت الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن",
+          entityIds: ["city:baghdad"],
+        },
+      ],
+    };
     expect((await ask("events.addFromPage", story)).added).toBe(1);
     const [event] = (await ask("entity.get", { id: "city:baghdad" }))!.events;
     expect(await ask("event.delete", { id: event!.id })).toEqual({ deleted: true });
@@ -166,11 +265,20 @@ describe("reading history", () => {
 describe("pack messages", () => {
   it("lists, exports, re-imports and removes packs", async () => {
     const [pack] = await ask("pack.list", {});
-    expect(pack).toMatchObject({ id: "sample", version: "2026.11.1", entityCount: 6, eventCount: 3 });
+    expect(pack).toMatchObject({
+      id: "sample",
+      version: "2026.11.1",
+      entityCount: 6,
+      eventCount: 3,
+    });
     const { json } = await ask("pack.export", { id: "sample" });
     expect(JSON.parse(json)).toEqual(samplePack());
     expect(await ask("pack.import", { json })).toMatchObject({ status: "skipped" });
-    expect(await ask("pack.import", { json, force: true })).toMatchObject({ status: "updated", entities: 6, events: 3 });
+    expect(await ask("pack.import", { json, force: true })).toMatchObject({
+      status: "updated",
+      entities: 6,
+      events: 3,
+    });
     expect(await ask("pack.remove", { id: "sample" })).toEqual({ removed: true });
     expect(await ask("pack.list", {})).toEqual([]);
   });
@@ -182,7 +290,9 @@ describe("pack messages", () => {
     });
     const bigger = samplePack({ id: "second", events: [] });
     bigger.entities = bigger.entities.map((entity) => ({ ...entity, id: `${entity.id}-2` }));
-    await expect(ask("pack.import", { json: JSON.stringify(bigger) })).rejects.toThrow(/pack\.import failed: storage is full/);
+    await expect(ask("pack.import", { json: JSON.stringify(bigger) })).rejects.toThrow(
+      /pack\.import failed: storage is full/,
+    );
     expect(await db.entities.toArray()).toEqual(before);
     expect((await ask("pack.list", {})).map((pack) => pack.id)).toEqual(["sample"]);
   });
@@ -194,16 +304,36 @@ describe("pack messages", () => {
       "pack.import failed: entities[2].names.ar: expected string, got array",
     );
     expect((await ask("pack.list", {}))[0]!.version).toBe("2026.11.1");
-    await expect(ask("pack.export", { id: "missing" })).rejects.toThrow(/no installed pack "missing"/);
+    await expect(ask("pack.export", { id: "missing" })).rejects.toThrow(
+      /no installed pack "missing"/,
+    );
   });
 });
 
 describe("data messages", () => {
   it("data.export → data.wipe → data.import restores everything", async () => {
     await ask("mentions.record", { url: ARTICLE, title: "t", entityIds: ["country:iq"] });
-    await ask("events.addFromPage", { url: ARTICLE, title: "t", events: [{ date: "2021-07", text: "جرت الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن", entityIds: ["city:baghdad"] }] });
+    await ask("events.addFromPage", {
+      url: ARTICLE,
+      title: "t",
+      events: [
+        {
+          date: "2021-07",
+          text: "جرت الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن",
+          entityIds: ["city:baghdad"],
+        },
+      ],
+    });
     await ask("entity.upsert", { entity: { type: "ORG", names: { ar: "الأمصار" }, aliases: [] } });
-    await db.highlights.add(sampleHighlight({ id: "h1", url: ARTICLE, note: "<b>note</b>", tags: ["عراق"], entityIds: ["country:iq"] }));
+    await db.highlights.add(
+      sampleHighlight({
+        id: "h1",
+        url: ARTICLE,
+        note: "<b>note</b>",
+        tags: ["عراق"],
+        entityIds: ["country:iq"],
+      }),
+    );
     const before = {
       entities: await db.entities.toArray(),
       events: await db.events.toArray(),
@@ -218,7 +348,13 @@ describe("data messages", () => {
     expect(await db.entities.count()).toBe(0);
     expect(await db.highlights.count()).toBe(0);
 
-    expect(await ask("data.import", { json })).toEqual({ entities: 7, events: 4, mentions: 1, highlights: 1, packs: 1 });
+    expect(await ask("data.import", { json })).toEqual({
+      entities: 7,
+      events: 4,
+      mentions: 1,
+      highlights: 1,
+      packs: 1,
+    });
     expect({
       entities: await db.entities.toArray(),
       events: await db.events.toArray(),
@@ -232,10 +368,18 @@ describe("data messages", () => {
 
   it("every page event survives a backup, whatever the page's text held", async () => {
     const messy = `\u0007أكد العراق\n\nأن التحالف الدولي\t أبلغه ${"بعدم وجود وحدات قتالية ".repeat(60)}`;
-    expect((await ask("events.addFromPage", { url: ARTICLE, title: "t", events: [
-      { date: "2021-12", text: messy, entityIds: ["country:iq"] },
-      { date: "2021-11", text: " \n\u0000 ", entityIds: ["country:iq"] },
-    ] })).added).toBe(1);
+    expect(
+      (
+        await ask("events.addFromPage", {
+          url: ARTICLE,
+          title: "t",
+          events: [
+            { date: "2021-12", text: messy, entityIds: ["country:iq"] },
+            { date: "2021-11", text: " \n\u0000 ", entityIds: ["country:iq"] },
+          ],
+        })
+      ).added,
+    ).toBe(1);
     const stored = (await db.events.where("origin").equals("page").first())!;
     expect(stored.title.ar.startsWith("أكد العراق أن التحالف الدولي أبلغه")).toBe(true);
     expect(stored.title.ar.length).toBeLessThanOrEqual(600);
@@ -250,8 +394,12 @@ describe("data messages", () => {
     const broken = JSON.parse(json);
     broken.events[1].date = "yesterday";
     const count = await db.events.count();
-    await expect(ask("data.import", { json: JSON.stringify(broken) })).rejects.toThrow(/events\[1\]\.date: must be YYYY/);
-    await expect(ask("data.import", { json: json.slice(0, 100) })).rejects.toThrow(/not valid JSON/);
+    await expect(ask("data.import", { json: JSON.stringify(broken) })).rejects.toThrow(
+      /events\[1\]\.date: must be YYYY/,
+    );
+    await expect(ask("data.import", { json: json.slice(0, 100) })).rejects.toThrow(
+      /not valid JSON/,
+    );
     await db.entities.clear();
     await expect(ask("data.import", { json: JSON.stringify(broken) })).rejects.toThrow();
     expect(await db.entities.count()).toBe(0);

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync, statSync } from "node:fs";
+import {
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  openSync,
+  writeSync,
+  closeSync,
+  statSync,
+} from "node:fs";
 import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,12 +28,18 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function build(path: string): Promise<{ json: string; stats: BuildStats; warnings: string[] }> {
+async function build(
+  path: string,
+): Promise<{ json: string; stats: BuildStats; warnings: string[] }> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on("data", (chunk: Buffer) => chunks.push(chunk));
   const warnings: string[] = [];
-  const stats = await buildPack(openDump(path), output, { id: "wd-test", version: "1.0.0", warn: (message) => warnings.push(message) });
+  const stats = await buildPack(openDump(path), output, {
+    id: "wd-test",
+    version: "1.0.0",
+    warn: (message) => warnings.push(message),
+  });
   return { json: Buffer.concat(chunks).toString("utf8"), stats, warnings };
 }
 
@@ -50,7 +65,14 @@ describe("pack:build", () => {
     expect(pack.entities[3]!.names).toEqual({ ar: "رائد العزاوي" });
     expect(pack.entities[6]!.names.ar).toBe("حزب <script>alert(1)</script>");
 
-    expect(stats).toMatchObject({ entities: 7, badLines: 2, noArabicLabel: 2, unknownClass: 2, invalid: 0, byType: { LOC: 2, ORG: 2, PER: 3 } });
+    expect(stats).toMatchObject({
+      entities: 7,
+      badLines: 2,
+      noArabicLabel: 2,
+      unknownClass: 2,
+      invalid: 0,
+      byType: { LOC: 2, ORG: 2, PER: 3 },
+    });
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/^line 5: skipped/);
   });
@@ -87,12 +109,15 @@ describe("pack:build", () => {
       type: "item",
       id: "Q1",
       labels: { en: { language: "en", value: "x".repeat(1200) } },
-      claims: { P31: [{ mainsnak: { datavalue: { value: { id: "Q11862829" } } }, rank: "normal" }] },
+      claims: {
+        P31: [{ mainsnak: { datavalue: { value: { id: "Q11862829" } } }, rank: "normal" }],
+      },
     });
     const writeDump = (path: string, fillerLines: number) => {
       const fd = openSync(path, "w");
       writeSync(fd, "[\n");
-      for (let index = 0; index < 100; index++) writeSync(fd, `${qualifying.replace('"Q796"', `"Q${796000 + index}"`)},\n`);
+      for (let index = 0; index < 100; index++)
+        writeSync(fd, `${qualifying.replace('"Q796"', `"Q${796000 + index}"`)},\n`);
       const block = `${filler},\n`.repeat(1000);
       for (let written = 0; written < fillerLines; written += 1000) writeSync(fd, block);
       writeSync(fd, `${filler}\n]\n`);
@@ -100,9 +125,22 @@ describe("pack:build", () => {
     };
     const run = (path: string) => {
       const out = join(dir, "out.json");
-      const result = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "tools/pack-build.ts", path, "--out", out, "--memory-report"], {
-        encoding: "utf8",
-      });
+      const result = spawnSync(
+        process.execPath,
+        [
+          "--expose-gc",
+          "--import",
+          "tsx",
+          "tools/pack-build.ts",
+          path,
+          "--out",
+          out,
+          "--memory-report",
+        ],
+        {
+          encoding: "utf8",
+        },
+      );
       expect(result.status, result.stderr).toBe(0);
       const report = JSON.parse(result.stderr.trim().split("\n").at(-1)!) as BuildStats;
       expect(report.entities).toBe(100);

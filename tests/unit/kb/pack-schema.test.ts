@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { PACK_LIMITS, PackError, compareVersions, isCalendarDate, parsePack } from "@/src/kb/pack-schema";
+import {
+  PACK_LIMITS,
+  PackError,
+  compareVersions,
+  isCalendarDate,
+  parsePack,
+} from "@/src/kb/pack-schema";
 import { samplePack } from "./sample-pack";
 
 const errorOf = (json: string) => {
@@ -35,7 +41,9 @@ describe("parsePack", () => {
     expect(errorOf(JSON.stringify(unknown))).toBe("events[0].titel: unknown field");
 
     expect(errorOf(JSON.stringify(samplePack({ id: "Not Valid" })))).toMatch(/^id: must match/);
-    expect(errorOf(JSON.stringify(samplePack({ version: "v2" })))).toMatch(/^version: must be dotted numbers/);
+    expect(errorOf(JSON.stringify(samplePack({ version: "v2" })))).toMatch(
+      /^version: must be dotted numbers/,
+    );
     const badId = samplePack();
     badId.entities[0]!.id = "country iq";
     expect(errorOf(JSON.stringify(badId))).toMatch(/^entities\[0\]\.id: must match/);
@@ -62,7 +70,9 @@ describe("parsePack", () => {
     expect(errorOf("{format: 'siyaq-pack'}")).toMatch(/^not valid JSON/);
     expect(errorOf("")).toMatch(/^not valid JSON/);
     expect(errorOf("[]")).toBe("pack: expected an object, got array");
-    expect(errorOf(JSON.stringify({ ...samplePack(), formatVersion: 2 }))).toMatch(/^formatVersion: must be 1/);
+    expect(errorOf(JSON.stringify({ ...samplePack(), formatVersion: 2 }))).toMatch(
+      /^formatVersion: must be 1/,
+    );
   });
 
   it("rejects duplicate ids and events pointing at unknown entities", () => {
@@ -72,16 +82,24 @@ describe("parsePack", () => {
 
     const duplicateEvent = samplePack();
     duplicateEvent.events.push({ ...duplicateEvent.events[0]! });
-    expect(errorOf(JSON.stringify(duplicateEvent))).toBe('events[3].id: duplicate id "event:2014-06-10-fall-of-mosul"');
+    expect(errorOf(JSON.stringify(duplicateEvent))).toBe(
+      'events[3].id: duplicate id "event:2014-06-10-fall-of-mosul"',
+    );
 
     const dangling = samplePack();
     dangling.events[1]!.entityIds.push("per:nobody");
-    expect(errorOf(JSON.stringify(dangling))).toBe('events[1].entityIds[3]: unknown entity "per:nobody"');
-    expect(parsePack(JSON.stringify(dangling), { knownEntityIds: new Set(["per:nobody"]) }).events).toHaveLength(3);
+    expect(errorOf(JSON.stringify(dangling))).toBe(
+      'events[1].entityIds[3]: unknown entity "per:nobody"',
+    );
+    expect(
+      parsePack(JSON.stringify(dangling), { knownEntityIds: new Set(["per:nobody"]) }).events,
+    ).toHaveLength(3);
 
     const badPlace = samplePack();
     badPlace.events[1]!.place = "city:atlantis";
-    expect(errorOf(JSON.stringify(badPlace))).toBe('events[1].place: unknown entity "city:atlantis"');
+    expect(errorOf(JSON.stringify(badPlace))).toBe(
+      'events[1].place: unknown entity "city:atlantis"',
+    );
   });
 
   it("checks event dates at their precision", () => {
@@ -113,7 +131,9 @@ describe("parsePack", () => {
 
     const control = samplePack();
     control.entities[3]!.aliases.push("داعش\u0000");
-    expect(errorOf(JSON.stringify(control))).toBe("entities[3].aliases[2]: contains control characters");
+    expect(errorOf(JSON.stringify(control))).toBe(
+      "entities[3].aliases[2]: contains control characters",
+    );
   });
 
   it("enforces limits on oversized input", () => {
@@ -122,7 +142,10 @@ describe("parsePack", () => {
     expect(errorOf(JSON.stringify(longName))).toMatch(/^entities\[0\]\.names\.en: longer than/);
 
     const manyAliases = samplePack();
-    manyAliases.entities[0]!.aliases = Array.from({ length: PACK_LIMITS.maxAliases + 1 }, (_, i) => `alias ${i}`);
+    manyAliases.entities[0]!.aliases = Array.from(
+      { length: PACK_LIMITS.maxAliases + 1 },
+      (_, i) => `alias ${i}`,
+    );
     expect(errorOf(JSON.stringify(manyAliases))).toMatch(/^entities\[0\]\.aliases: more than/);
 
     const tooMany = { ...samplePack(), entities: new Array(PACK_LIMITS.maxEntities + 1).fill(0) };

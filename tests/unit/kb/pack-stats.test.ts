@@ -15,7 +15,9 @@ afterAll(() => {
 });
 
 function stats(...args: string[]) {
-  return spawnSync(process.execPath, ["--import", "tsx", "tools/pack-stats.ts", ...args], { encoding: "utf8" });
+  return spawnSync(process.execPath, ["--import", "tsx", "tools/pack-stats.ts", ...args], {
+    encoding: "utf8",
+  });
 }
 
 describe("pack:stats", () => {

@@ -26,7 +26,13 @@ describe("importPack", () => {
   it("installs entities with normalised alias keys, events and the pack record", async () => {
     db = freshDatabase();
     const result = await importPack(db, JSON.stringify(samplePack()), { now: 1000 });
-    expect(result).toMatchObject({ id: "sample", version: "2026.11.1", entities: 6, events: 3, status: "installed" });
+    expect(result).toMatchObject({
+      id: "sample",
+      version: "2026.11.1",
+      entities: 6,
+      events: 3,
+      status: "installed",
+    });
 
     // Spelling variants meet in one key: أميركا and امريكا.
     const byVariant = await db.entities.where("aliasKeys").equals(aliasKey("امريكا")).toArray();
@@ -37,7 +43,13 @@ describe("importPack", () => {
     const event = await db.events.get("event:2021-12-09-end-of-combat-mission");
     expect(event).toMatchObject({ origin: "pack", pack: "sample", place: "country:iq" });
     expect(await listPacks(db)).toEqual([
-      expect.objectContaining({ id: "sample", version: "2026.11.1", entityCount: 6, eventCount: 3, name: "Sample pack" }),
+      expect.objectContaining({
+        id: "sample",
+        version: "2026.11.1",
+        entityCount: 6,
+        eventCount: 3,
+        name: "Sample pack",
+      }),
     ]);
   });
 
@@ -58,7 +70,9 @@ describe("importPack", () => {
     for (const file of bad) {
       await expect(importPack(db, file)).rejects.toBeInstanceOf(PackError);
     }
-    await expect(importPack(db, json)).rejects.toThrow('events[2].entityIds[1]: unknown entity "per:unknown"');
+    await expect(importPack(db, json)).rejects.toThrow(
+      'events[2].entityIds[1]: unknown entity "per:unknown"',
+    );
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -70,9 +84,20 @@ describe("importPack", () => {
     db.events.hook("creating", () => {
       throw new Error("disk full");
     });
-    await expect(importPack(db, JSON.stringify(samplePack({ id: "other", entities: [], events: [
-      { id: "event:x", date: "2020", title: { ar: "س" }, entityIds: ["country:iq"] },
-    ] })))).rejects.toThrow("disk full");
+    await expect(
+      importPack(
+        db,
+        JSON.stringify(
+          samplePack({
+            id: "other",
+            entities: [],
+            events: [
+              { id: "event:x", date: "2020", title: { ar: "س" }, entityIds: ["country:iq"] },
+            ],
+          }),
+        ),
+      ),
+    ).rejects.toThrow("disk full");
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -82,9 +107,19 @@ describe("importPack", () => {
     const extra = samplePack({
       id: "extra",
       entities: [],
-      events: [{ id: "event:2003-04-09-fall-of-baghdad", date: "2003-04-09", title: { ar: "سقوط بغداد" }, entityIds: ["city:baghdad"] }],
+      events: [
+        {
+          id: "event:2003-04-09-fall-of-baghdad",
+          date: "2003-04-09",
+          title: { ar: "سقوط بغداد" },
+          entityIds: ["city:baghdad"],
+        },
+      ],
     });
-    expect(await importPack(db, JSON.stringify(extra))).toMatchObject({ events: 1, status: "installed" });
+    expect(await importPack(db, JSON.stringify(extra))).toMatchObject({
+      events: 1,
+      status: "installed",
+    });
   });
 
   it("updates to a newer version without duplicates, dropping what the pack no longer has", async () => {
@@ -94,7 +129,12 @@ describe("importPack", () => {
     next.entities = next.entities.filter((entity) => entity.id !== "city:baghdad");
     next.entities[0]!.description = { ar: "جمهورية في غرب آسيا", en: "Republic in Western Asia" };
     next.events = next.events.filter((event) => event.id !== "event:2020");
-    next.entities.push({ id: "city:mosul", type: "LOC", names: { ar: "الموصل", en: "Mosul" }, aliases: [] });
+    next.entities.push({
+      id: "city:mosul",
+      type: "LOC",
+      names: { ar: "الموصل", en: "Mosul" },
+      aliases: [],
+    });
 
     const result = await importPack(db, JSON.stringify(next));
     expect(result).toMatchObject({ status: "updated", entities: 6, events: 2, removed: 2 });
@@ -118,14 +158,22 @@ describe("importPack", () => {
   it("does not clobber entities the user edited", async () => {
     db = freshDatabase();
     await importPack(db, JSON.stringify(samplePack()));
-    await db.entities.update("per:qasim-al-araji", { source: USER_SOURCE, description: { ar: "وصفي الخاص" } });
+    await db.entities.update("per:qasim-al-araji", {
+      source: USER_SOURCE,
+      description: { ar: "وصفي الخاص" },
+    });
 
     const result = await importPack(db, JSON.stringify(samplePack({ version: "2027.1.1" })));
     expect(result.kept).toBe(1);
-    expect(await db.entities.get("per:qasim-al-araji")).toMatchObject({ source: USER_SOURCE, description: { ar: "وصفي الخاص" } });
+    expect(await db.entities.get("per:qasim-al-araji")).toMatchObject({
+      source: USER_SOURCE,
+      description: { ar: "وصفي الخاص" },
+    });
     // Removing the pack keeps the user's entity too.
     expect(await removePack(db, "sample")).toBe(true);
-    expect((await db.entities.toArray()).map((entity) => entity.id)).toEqual(["per:qasim-al-araji"]);
+    expect((await db.entities.toArray()).map((entity) => entity.id)).toEqual([
+      "per:qasim-al-araji",
+    ]);
   });
 
   it("reports and skips the same or an older version unless forced", async () => {
@@ -140,7 +188,9 @@ describe("importPack", () => {
     expect(older).toMatchObject({ status: "skipped", entities: 0 });
     expect((await db.entities.get("country:iq"))!.names.ar).toBe("عراق معدل");
 
-    const forced = await importPack(db, JSON.stringify(samplePack({ version: "2025.1.1" })), { force: true });
+    const forced = await importPack(db, JSON.stringify(samplePack({ version: "2025.1.1" })), {
+      force: true,
+    });
     expect(forced.status).toBe("updated");
     expect((await db.entities.get("country:iq"))!.names.ar).toBe("العراق");
   });
@@ -158,7 +208,10 @@ describe("importPack", () => {
 
   it("refuses an oversized file before parsing it", async () => {
     db = freshDatabase();
-    const huge = JSON.stringify(samplePack()).replace("}", `,"padding":"${" ".repeat(PACK_LIMITS.maxFileChars)}"}`);
+    const huge = JSON.stringify(samplePack()).replace(
+      "}",
+      `,"padding":"${" ".repeat(PACK_LIMITS.maxFileChars)}"}`,
+    );
     await expect(importPack(db, huge)).rejects.toThrow(/^file too large/);
     expect(await db.entities.count()).toBe(0);
   });
@@ -181,7 +234,9 @@ describe("exportPack", () => {
     const original = samplePack();
     await importPack(db, JSON.stringify(original), { now: 5 });
     const exported = await exportPack(db, "sample");
-    expect(JSON.parse(JSON.stringify(exported))).toStrictEqual(JSON.parse(JSON.stringify(original)));
+    expect(JSON.parse(JSON.stringify(exported))).toStrictEqual(
+      JSON.parse(JSON.stringify(original)),
+    );
 
     const other = freshDatabase();
     try {
@@ -213,7 +268,9 @@ describe("export → import round trip (property)", () => {
   const unit = fc.constantFrom(..."العراقبغدادأإآةىـً ٌ<>\"'&/abcXYZ 019".split(""));
   const text = fc.string({ unit, minLength: 1, maxLength: 24 });
   const localized = fc.record({ ar: text, en: text }, { requiredKeys: ["ar"] });
-  const partial = fc.record({ ar: text, en: text }, { requiredKeys: [] }).filter((value) => value.ar !== undefined || value.en !== undefined);
+  const partial = fc
+    .record({ ar: text, en: text }, { requiredKeys: [] })
+    .filter((value) => value.ar !== undefined || value.en !== undefined);
   const id = fc.stringMatching(/^[a-z]{1,6}:[a-z0-9._-]{1,12}$/);
 
   const pack = fc.uniqueArray(id, { minLength: 1, maxLength: 8 }).chain((entityIds) =>
@@ -239,7 +296,10 @@ describe("export → import round trip (property)", () => {
                 description: partial,
                 facts: fc.array(fc.record({ label: partial, value: partial }), { maxLength: 2 }),
                 qid: fc.stringMatching(/^Q[1-9]\d{0,6}$/),
-                links: fc.record({ wikipedia: fc.record({ ar: text, en: text }, { requiredKeys: [] }) }, { requiredKeys: [] }),
+                links: fc.record(
+                  { wikipedia: fc.record({ ar: text, en: text }, { requiredKeys: [] }) },
+                  { requiredKeys: [] },
+                ),
               },
               { requiredKeys: ["id", "type", "names", "aliases"] },
             ),
@@ -270,7 +330,9 @@ describe("export → import round trip (property)", () => {
         try {
           const json = JSON.stringify(original);
           await importPack(database, json);
-          expect(JSON.parse(JSON.stringify(await exportPack(database, original.id)))).toStrictEqual(JSON.parse(json));
+          expect(JSON.parse(JSON.stringify(await exportPack(database, original.id)))).toStrictEqual(
+            JSON.parse(json),
+          );
         } finally {
           await database.delete();
         }

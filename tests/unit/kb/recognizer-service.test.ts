@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
-import { createRecognizerService, type RecognizerService } from "@/src/background/recognizer-service";
+import {
+  createRecognizerService,
+  type RecognizerService,
+} from "@/src/background/recognizer-service";
 import { useDatabase, type SiyaqDatabase } from "@/src/kb/db";
 import { importPack, removePack } from "@/src/kb/packs";
 import { upsertUserEntity } from "@/src/kb/entities";
@@ -17,12 +20,18 @@ const quiet = () => {};
 const noTagger = async () => null;
 
 function service(options: Parameters<typeof createRecognizerService>[0] = {}) {
-  const created = createRecognizerService({ loadTaggerBytes: noTagger, loadStarterPack: async () => JSON.stringify(samplePack()), log: quiet, ...options });
+  const created = createRecognizerService({
+    loadTaggerBytes: noTagger,
+    loadStarterPack: async () => JSON.stringify(samplePack()),
+    log: quiet,
+    ...options,
+  });
   services.push(created);
   return created;
 }
 
-const linked = (mentions: { entityId?: string }[]) => mentions.map((mention) => mention.entityId).filter(Boolean);
+const linked = (mentions: { entityId?: string }[]) =>
+  mentions.map((mention) => mention.entityId).filter(Boolean);
 
 beforeEach(() => {
   db = freshDatabase();
@@ -40,7 +49,9 @@ describeShared("recognizer service", () => {
     const mentions = recognize(SENTENCE);
     const baghdad = mentions.find((mention) => mention.entityId === "city:baghdad");
     expect(baghdad).toMatchObject({ surface: "بغداد", type: "LOC" });
-    expect(linked(recognize(SEED))).toEqual(expect.arrayContaining(["country:iq", "per:qasim-al-araji", "org:isis"]));
+    expect(linked(recognize(SEED))).toEqual(
+      expect.arrayContaining(["country:iq", "per:qasim-al-araji", "org:isis"]),
+    );
     await first.starterReady();
     expect(await db.packs.get("sample")).toBeDefined();
   });
@@ -92,7 +103,11 @@ describeShared("recognizer service", () => {
     const before = await recognizer.getRecognizer();
     expect(linked(before("نشر الأمصار"))).toEqual([]);
 
-    const added = await upsertUserEntity(db, { type: "ORG", names: { ar: "الأمصار" }, aliases: [] });
+    const added = await upsertUserEntity(db, {
+      type: "ORG",
+      names: { ar: "الأمصار" },
+      aliases: [],
+    });
     const afterAdd = await recognizer.getRecognizer();
     expect(linked(afterAdd("نشر الأمصار"))).toEqual([added.id]);
     expect(recognizer.lastLoad()?.from).toBe("build");

@@ -21,7 +21,12 @@ afterEach(() => db.delete());
 
 describe("quota exhaustion", () => {
   it("in IndexedDB: a report of names that does not fit is refused whole, and the stored ones stay", async () => {
-    await recordSightings(db, { url: "https://a.example/1", title: "أ" }, [{ surface: "رائد العزاوي", type: "PER" }], 1);
+    await recordSightings(
+      db,
+      { url: "https://a.example/1", title: "أ" },
+      [{ surface: "رائد العزاوي", type: "PER" }],
+      1,
+    );
     const before = await db.sightings.toArray();
     let created = 0;
     db.sightings.hook("creating", () => {
@@ -53,7 +58,10 @@ describe("quota exhaustion", () => {
 
 describe("a worker stopped in the middle of a write", () => {
   it("mid-import: a backup whose writing stops half-way leaves the database exactly as it was", async () => {
-    const parsed = JSON.parse((await exportData(db)).json) as { entities: { id: string }[]; packs: { id: string }[] };
+    const parsed = JSON.parse((await exportData(db)).json) as {
+      entities: { id: string }[];
+      packs: { id: string }[];
+    };
     parsed.entities = parsed.entities.map((e) => ({ ...e, id: `${e.id}-copy` }));
     parsed.packs = parsed.packs.map((p) => ({ ...p, id: `${p.id}-copy` }));
     const before = (await exportData(db, 0)).json;

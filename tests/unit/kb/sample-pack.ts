@@ -49,7 +49,13 @@ export function samplePack(overrides: Partial<Pack> = {}): Pack {
         names: { ar: "قاسم الأعرجي", en: "Qasim al-Araji" },
         aliases: ["الأعرجي"],
         description: { ar: "مستشار الأمن القومي العراقي" },
-        facts: [{ label: { ar: "المنصب" }, value: { ar: "مستشار الأمن القومي العراقي (2020–)" }, asOf: "2025-10" }],
+        facts: [
+          {
+            label: { ar: "المنصب" },
+            value: { ar: "مستشار الأمن القومي العراقي (2020–)" },
+            asOf: "2025-10",
+          },
+        ],
       },
       {
         id: "org:global-coalition-against-isis",
@@ -68,7 +74,10 @@ export function samplePack(overrides: Partial<Pack> = {}): Pack {
       {
         id: "event:2021-12-09-end-of-combat-mission",
         date: "2021-12-09",
-        title: { ar: "انتهاء المهام القتالية للتحالف الدولي في العراق", en: "Coalition ends its combat mission in Iraq" },
+        title: {
+          ar: "انتهاء المهام القتالية للتحالف الدولي في العراق",
+          en: "Coalition ends its combat mission in Iraq",
+        },
         entityIds: ["org:global-coalition-against-isis", "country:iq", "per:qasim-al-araji"],
         place: "country:iq",
       },
@@ -85,6 +94,9 @@ export function samplePack(overrides: Partial<Pack> = {}): Pack {
 
 let counter = 0;
 /** A fresh, empty database in fake-indexeddb. */
-export function freshDatabase(upTo?: number, name = `siyaq-test-${Date.now()}-${counter++}`): SiyaqDatabase {
+export function freshDatabase(
+  upTo?: number,
+  name = `siyaq-test-${Date.now()}-${counter++}`,
+): SiyaqDatabase {
   return new SiyaqDatabase(name, upTo === undefined ? {} : { upTo });
 }

@@ -31,13 +31,18 @@ describe("sightings of unknown names", () => {
     await recordSightings(db, page(1), [{ surface: "رائد العزاوي", type: "PER" }], 1);
     await recordSightings(db, page(2), [{ surface: "رائد العزاوى", type: "PER" }], 2);
     await recordSightings(db, page(3), [{ surface: "رائد العزاوي", type: "PER" }], 3);
-    expect((await sightingsOf(db, "رائد العزاوي", page(3).url)).map((p) => p.title)).toEqual(["مقال 2", "مقال 1"]);
+    expect((await sightingsOf(db, "رائد العزاوي", page(3).url)).map((p) => p.title)).toEqual([
+      "مقال 2",
+      "مقال 1",
+    ]);
   });
 
   it("counts a page once and keeps a few pages per name", async () => {
-    for (let i = 0; i < 3; i++) await recordSightings(db, page(1), [{ surface: "الأمصار", type: "ORG" }], i);
+    for (let i = 0; i < 3; i++)
+      await recordSightings(db, page(1), [{ surface: "الأمصار", type: "ORG" }], i);
     expect(await sightingsOf(db, "الأمصار", "elsewhere")).toHaveLength(1);
-    for (let i = 2; i < 10; i++) await recordSightings(db, page(i), [{ surface: "الأمصار", type: "ORG" }], 10 + i);
+    for (let i = 2; i < 10; i++)
+      await recordSightings(db, page(i), [{ surface: "الأمصار", type: "ORG" }], 10 + i);
     const pages = await sightingsOf(db, "الأمصار", "elsewhere");
     expect(pages).toHaveLength(MAX_PAGES_PER_NAME);
     expect(pages[0]!.url).toBe(page(9).url);
@@ -47,8 +52,16 @@ describe("sightings of unknown names", () => {
     const long = (i: number) => `${"اسم طويل جدا ".repeat(14)}${i}`.slice(0, 200);
     const title = "عنوان ".repeat(400);
     for (let round = 0; round < 4; round++) {
-      const names = Array.from({ length: 200 }, (_, i) => ({ surface: long(round * 200 + i), type: "PER" as const }));
-      await recordSightings(db, { url: `https://flood.example/${round}?${"x".repeat(3000)}`, title }, names, round);
+      const names = Array.from({ length: 200 }, (_, i) => ({
+        surface: long(round * 200 + i),
+        type: "PER" as const,
+      }));
+      await recordSightings(
+        db,
+        { url: `https://flood.example/${round}?${"x".repeat(3000)}`, title },
+        names,
+        round,
+      );
     }
     expect(await totalBytes()).toBeLessThanOrEqual(MAX_SIGHTINGS_BYTES);
     expect(await db.sightings.count()).toBeLessThanOrEqual(MAX_NAMES);
@@ -61,7 +74,17 @@ describe("sightings of unknown names", () => {
 
   it("two tabs reporting at once lose nothing", async () => {
     await Promise.all(
-      Array.from({ length: 20 }, (_, tab) => recordSightings(db, page(tab), [{ surface: "رائد العزاوي", type: "PER" }, { surface: `اسم ${tab}`, type: "ORG" }], tab)),
+      Array.from({ length: 20 }, (_, tab) =>
+        recordSightings(
+          db,
+          page(tab),
+          [
+            { surface: "رائد العزاوي", type: "PER" },
+            { surface: `اسم ${tab}`, type: "ORG" },
+          ],
+          tab,
+        ),
+      ),
     );
     expect(await db.sightings.count()).toBe(21);
     expect(await sightingsOf(db, "رائد العزاوي", "x")).toHaveLength(MAX_PAGES_PER_NAME);
@@ -71,7 +94,13 @@ describe("sightings of unknown names", () => {
     await recordSightings(db, page(1), [{ surface: "رائد العزاوي", type: "PER" }], 5);
     const exported = JSON.parse((await exportData(db)).json);
     expect(exported.sightings).toEqual([
-      { key: expect.any(String), surface: "رائد العزاوي", type: "PER", pages: [{ ...page(1), seenAt: 5 }], seenAt: 5 },
+      {
+        key: expect.any(String),
+        surface: "رائد العزاوي",
+        type: "PER",
+        pages: [{ ...page(1), seenAt: 5 }],
+        seenAt: 5,
+      },
     ]);
     await wipeData(db);
     expect(await db.sightings.count()).toBe(0);
@@ -81,7 +110,7 @@ describe("sightings of unknown names", () => {
     await fakeBrowser.storage.local.set({
       [LEGACY_STORAGE_KEY]: {
         broken: { surface: 1 },
-        "تويتر": { surface: "تويتر", type: "ORG", pages: [{ ...page(1), seenAt: 1 }] },
+        تويتر: { surface: "تويتر", type: "ORG", pages: [{ ...page(1), seenAt: 1 }] },
       },
     });
     expect(await moveLegacySightings(db, fakeBrowser.storage.local)).toBe(1);

@@ -32,7 +32,9 @@ describe("the shipped starter pack", () => {
   });
 
   it("dates every event at year, month or day precision on the real calendar", () => {
-    const bad = shipped.events.filter((e) => !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(e.date) || !isCalendarDate(e.date));
+    const bad = shipped.events.filter(
+      (e) => !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(e.date) || !isCalendarDate(e.date),
+    );
     expect(bad.map((e) => `${e.id}: ${e.date}`)).toEqual([]);
   });
 
@@ -55,7 +57,9 @@ describe("the shipped starter pack", () => {
     const unmarked: string[] = [];
     for (const [key, ids] of holders) {
       if (ids.length < 2) continue;
-      const allMark = ids.every((id) => (byId.get(id)!.ambiguousAliases ?? []).some((a) => aliasKey(a) === key));
+      const allMark = ids.every((id) =>
+        (byId.get(id)!.ambiguousAliases ?? []).some((a) => aliasKey(a) === key),
+      );
       if (!allMark) unmarked.push(`${key}: ${ids.join(", ")}`);
     }
     expect(unmarked).toEqual([]);
@@ -63,12 +67,21 @@ describe("the shipped starter pack", () => {
 
   it("has every country with its capital and the region's provinces", () => {
     const ids = new Set(shipped.entities.map((e) => e.id));
-    for (const id of ["country:iq", "country:us", "country:ir", "country:ps", "country:sa", "country:tr", "country:il"]) {
+    for (const id of [
+      "country:iq",
+      "country:us",
+      "country:ir",
+      "country:ps",
+      "country:sa",
+      "country:tr",
+      "country:il",
+    ]) {
       expect(ids, id).toContain(id);
     }
     const countries = shipped.entities.filter((e) => e.id.startsWith("country:"));
     expect(countries.length).toBeGreaterThanOrEqual(193);
-    const prefixCount = (prefix: string) => shipped.entities.filter((e) => e.id.startsWith(prefix)).length;
+    const prefixCount = (prefix: string) =>
+      shipped.entities.filter((e) => e.id.startsWith(prefix)).length;
     expect(prefixCount("region:iq-")).toBe(19); // 18 governorates and the Kurdistan Region
     expect(prefixCount("region:sy-")).toBe(14);
     expect(prefixCount("region:eg-")).toBe(27);
@@ -81,7 +94,9 @@ describe("the shipped starter pack", () => {
   });
 
   itShared("knows every named entity of the seed article, linked to the right record", () => {
-    const gold = readSharedJson<{ entities: { surface: string; type: string }[] }>("fixtures/seed-article.gold.json");
+    const gold = readSharedJson<{ entities: { surface: string; type: string }[] }>(
+      "fixtures/seed-article.gold.json",
+    );
     const byKey = new Map<string, { id: string; type: string }[]>();
     for (const entity of shipped.entities) {
       for (const key of aliasKeysOf(entity)) byKey.set(key, [...(byKey.get(key) ?? []), entity]);
@@ -93,7 +108,10 @@ describe("the shipped starter pack", () => {
         if ((byKey.get(aliasKey(g.surface)) ?? []).some((e) => e.type === g.type)) return false;
         // A bare surname (الأعرجي، سليماني) is the recognizer's one-sense-per-document job; the
         // pack only needs the person whose full name ends with it.
-        return !(g.type === "PER" && people.some((p) => aliasKey(p.names.ar).endsWith(` ${aliasKey(g.surface)}`)));
+        return !(
+          g.type === "PER" &&
+          people.some((p) => aliasKey(p.names.ar).endsWith(` ${aliasKey(g.surface)}`))
+        );
       })
       .map((g) => `${g.type} ${g.surface}`);
     expect([...new Set(missing)]).toEqual([]);
@@ -115,9 +133,14 @@ describe("the shipped starter pack", () => {
   });
 
   it("is exactly what the assembler makes of packs/starter (re-run npx tsx tools/starter-pack.ts)", () => {
-    const { pack } = assembleStarterPack(readAuthoringFiles("packs/starter"), { version: shipped.version });
+    const { pack } = assembleStarterPack(readAuthoringFiles("packs/starter"), {
+      version: shipped.version,
+    });
     const fresh = serializePack(pack) === shippedText;
-    expect(fresh, "public/packs/starter.json is stale: run npx tsx tools/starter-pack.ts and commit it").toBe(true);
+    expect(
+      fresh,
+      "public/packs/starter.json is stale: run npx tsx tools/starter-pack.ts and commit it",
+    ).toBe(true);
   });
 });
 
@@ -143,7 +166,9 @@ describe("the starter pack assembler", () => {
     expect(iraq.names).toEqual({ ar: "العراق", en: "Iraq" });
     expect(iraq.aliases).toContain("جمهورية العراق");
     expect(iraq.qid).toBe("Q796");
-    expect(pack.entities.find((e) => e.id === "city:baghdad")!.description.en).toBe("Capital of Iraq");
+    expect(pack.entities.find((e) => e.id === "city:baghdad")!.description.en).toBe(
+      "Capital of Iraq",
+    );
     // Oman and Amman share عمان knowingly, so both carry it as ambiguous and nothing is dropped.
     expect(pack.entities.find((e) => e.id === "city:amman")!.ambiguousAliases).toEqual(["عمان"]);
     expect(warnings).toEqual([]);
@@ -162,26 +187,44 @@ describe("the starter pack assembler", () => {
     const badDate = { name: "places-events.psv", text: "2021-02-30|x|حدث|Event|iq\n" };
     expect(() => assemble(badDate)).toThrow(/places-events\.psv:1: date "2021-02-30"/);
     const twice = { name: "places-cities.psv", text: "baghdad|iq|بغداد|Baghdad\n" };
-    expect(() => assemble(twice)).toThrow(/id city:baghdad is already defined at places-countries\.psv:2/);
+    expect(() => assemble(twice)).toThrow(
+      /id city:baghdad is already defined at places-countries\.psv:2/,
+    );
   });
 
   it("drops references nobody defines, and events left with none, with a warning each", () => {
     const events = {
       name: "places-events.psv",
-      text: ["2003-04-09|fall-of-baghdad|سقوط بغداد|Fall of Baghdad|iq;per:nobody|city:baghdad", "2000|orphan|حدث|Event|per:nobody"].join("\n"),
+      text: [
+        "2003-04-09|fall-of-baghdad|سقوط بغداد|Fall of Baghdad|iq;per:nobody|city:baghdad",
+        "2000|orphan|حدث|Event|per:nobody",
+      ].join("\n"),
     };
     const { pack, warnings } = assemble(events);
     expect(pack.events.map((e) => e.id)).toEqual(["event:2003-04-09-fall-of-baghdad"]);
     expect(pack.events[0]!.entityIds).toEqual(["country:iq", "city:baghdad"]);
-    expect(warnings.some((w) => w.includes("per:nobody") && w.includes("reference dropped"))).toBe(true);
-    expect(warnings.some((w) => w.includes("event:2000-orphan") && w.includes("event dropped"))).toBe(true);
+    expect(warnings.some((w) => w.includes("per:nobody") && w.includes("reference dropped"))).toBe(
+      true,
+    );
+    expect(
+      warnings.some((w) => w.includes("event:2000-orphan") && w.includes("event dropped")),
+    ).toBe(true);
   });
 
   it("drops fields the strict pack format would reject, saying which, and keeps the record", () => {
     const json = {
       name: "orgs-x.json",
       text: JSON.stringify({
-        entities: [{ id: "org:x", type: "ORG", names: { ar: "س", en: "X" }, aliases: [], description: { ar: "س", en: "X" }, note: "draft" }],
+        entities: [
+          {
+            id: "org:x",
+            type: "ORG",
+            names: { ar: "س", en: "X" },
+            aliases: [],
+            description: { ar: "س", en: "X" },
+            note: "draft",
+          },
+        ],
       }),
     };
     const { pack, warnings } = assemble(json);
@@ -194,12 +237,26 @@ describe("the starter pack assembler", () => {
     const table = { name: "places-events.psv", text: "2020-01-03|strike|غارة|Strike|iq\n" };
     const json = {
       name: "events-people.json",
-      text: JSON.stringify([{ id: "event:2020-01-03-strike", date: "2020-01-03", title: { ar: "آخر", en: "Other" }, entityIds: ["city:baghdad"] }]),
+      text: JSON.stringify([
+        {
+          id: "event:2020-01-03-strike",
+          date: "2020-01-03",
+          title: { ar: "آخر", en: "Other" },
+          entityIds: ["city:baghdad"],
+        },
+      ]),
     };
     const { pack, merged } = assemble(table, json);
-    expect(merged).toEqual(["events-people.json record 0: event:2020-01-03-strike is also defined at places-events.psv:1; links merged, wording of the first kept"]);
+    expect(merged).toEqual([
+      "events-people.json record 0: event:2020-01-03-strike is also defined at places-events.psv:1; links merged, wording of the first kept",
+    ]);
     expect(pack.events).toEqual([
-      { id: "event:2020-01-03-strike", date: "2020-01-03", title: { ar: "غارة", en: "Strike" }, entityIds: ["country:iq", "city:baghdad"] },
+      {
+        id: "event:2020-01-03-strike",
+        date: "2020-01-03",
+        title: { ar: "غارة", en: "Strike" },
+        entityIds: ["country:iq", "city:baghdad"],
+      },
     ]);
   });
 
@@ -211,8 +268,18 @@ describe("the starter pack assembler", () => {
         { ...strike, id: "event:2020-01-03-strike", entityIds: ["org:x", "country:iq"] },
         { ...strike, id: "event:2020-01-03-other-place", entityIds: ["org:x", "country:om"] },
       ]),
-      json("events-b.json", [{ ...strike, id: "event:2020-01-03-killing", entityIds: ["org:x", "country:iq"] }]),
-      json("orgs-x.json", [{ id: "org:x", type: "ORG", names: { ar: "س", en: "X" }, aliases: [], description: { ar: "س", en: "X" } }]),
+      json("events-b.json", [
+        { ...strike, id: "event:2020-01-03-killing", entityIds: ["org:x", "country:iq"] },
+      ]),
+      json("orgs-x.json", [
+        {
+          id: "org:x",
+          type: "ORG",
+          names: { ar: "س", en: "X" },
+          aliases: [],
+          description: { ar: "س", en: "X" },
+        },
+      ]),
     );
     const flagged = warnings.filter((w) => w.includes("the same event twice"));
     expect(flagged).toHaveLength(1);
@@ -232,9 +299,16 @@ describe("the starter pack assembler", () => {
     const { pack } = assemble();
     const broken: Pack = structuredClone(pack);
     broken.entities.find((e) => e.id === "city:muscat")!.aliases.push("بغداد");
-    broken.events.push({ id: "event:1990-x", date: "1990-13", title: { ar: "ح", en: "E" }, entityIds: ["country:kw"] });
+    broken.events.push({
+      id: "event:1990-x",
+      date: "1990-13",
+      title: { ar: "ح", en: "E" },
+      entityIds: ["country:kw"],
+    });
     const problems = packProblems(broken).join("\n");
-    expect(problems).toMatch(/alias "بغداد" is shared by .*city:baghdad.*city:muscat|alias "بغداد" is shared by .*city:muscat.*city:baghdad/);
+    expect(problems).toMatch(
+      /alias "بغداد" is shared by .*city:baghdad.*city:muscat|alias "بغداد" is shared by .*city:muscat.*city:baghdad/,
+    );
     expect(problems).toMatch(/events\[0\] \(event:1990-x\): date: "1990-13"/);
     expect(problems).toMatch(/entityIds: country:kw is not in the pack/);
   });
@@ -244,29 +318,61 @@ describe("the starter pack assembler", () => {
     const twice: Pack = structuredClone(pack);
     const title = { ar: "ح", en: "E" };
     twice.events.push(
-      { id: "event:2024-11-opposition-takes-aleppo", date: "2024-11", title, entityIds: [pack.entities[0]!.id] },
-      { id: "event:2024-11-30-opposition-takes-aleppo", date: "2024-11-30", title, entityIds: [pack.entities[0]!.id] },
-      { id: "event:2020-11-30-opposition-takes-aleppo", date: "2020-11-30", title, entityIds: [pack.entities[0]!.id] },
+      {
+        id: "event:2024-11-opposition-takes-aleppo",
+        date: "2024-11",
+        title,
+        entityIds: [pack.entities[0]!.id],
+      },
+      {
+        id: "event:2024-11-30-opposition-takes-aleppo",
+        date: "2024-11-30",
+        title,
+        entityIds: [pack.entities[0]!.id],
+      },
+      {
+        id: "event:2020-11-30-opposition-takes-aleppo",
+        date: "2020-11-30",
+        title,
+        entityIds: [pack.entities[0]!.id],
+      },
     );
     expect(packProblems(twice)).toEqual([
       "events event:2024-11-opposition-takes-aleppo and event:2024-11-30-opposition-takes-aleppo are one happening at two date precisions: keep the precise one",
     ]);
-    expect(shipped.events.filter((e) => e.id.endsWith("-opposition-takes-aleppo")).map((e) => e.date)).toEqual(["2024-11-30"]);
+    expect(
+      shipped.events.filter((e) => e.id.endsWith("-opposition-takes-aleppo")).map((e) => e.date),
+    ).toEqual(["2024-11-30"]);
   });
 
   it("wants the date a current office is known to hold as of, and a real date there", () => {
     const person = (facts: unknown[]) => ({
-      id: "per:x", type: "PER", names: { ar: "س", en: "X" }, aliases: [], description: { ar: "س", en: "X" }, facts,
+      id: "per:x",
+      type: "PER",
+      names: { ar: "س", en: "X" },
+      aliases: [],
+      description: { ar: "س", en: "X" },
+      facts,
     });
-    const office = { label: { ar: "المنصب", en: "Office" }, value: { ar: "رئيس (2020–)", en: "President (2020–)" } };
+    const office = {
+      label: { ar: "المنصب", en: "Office" },
+      value: { ar: "رئيس (2020–)", en: "President (2020–)" },
+    };
     expect(entityShapeProblems(person([office]))).toEqual([
       'facts[0]: a current office ("President (2020–)") needs asOf, the date it is known to hold as of',
     ]);
     expect(entityShapeProblems(person([{ ...office, asOf: "2025-10" }]))).toEqual([]);
-    expect(entityShapeProblems(person([{ ...office, asOf: "2025-10-32" }]))).toEqual(['facts[0].asOf: "2025-10-32" is not an ISO date']);
-    const past = { label: office.label, value: { ar: "رئيس (2010–2020)", en: "President (2010–2020)" } };
+    expect(entityShapeProblems(person([{ ...office, asOf: "2025-10-32" }]))).toEqual([
+      'facts[0].asOf: "2025-10-32" is not an ISO date',
+    ]);
+    const past = {
+      label: office.label,
+      value: { ar: "رئيس (2010–2020)", en: "President (2010–2020)" },
+    };
     expect(entityShapeProblems(person([past]))).toEqual([]);
-    const current = shipped.entities.flatMap((e) => (e.facts ?? []).filter((f) => /–\)$/.test(f.value.en)));
+    const current = shipped.entities.flatMap((e) =>
+      (e.facts ?? []).filter((f) => /–\)$/.test(f.value.en)),
+    );
     expect(current.length).toBeGreaterThan(200);
     expect(current.filter((f) => !f.asOf)).toEqual([]);
   });
@@ -289,10 +395,15 @@ describe("the starter pack assembler", () => {
     expect(readFileSync(out, "utf8")).toBe(good);
 
     // Sound by the assembler's rules but over the format's limits: the extension's check refuses it.
-    writeFileSync(join(authoring, "places-cities.psv"), `mosul|iq|الموصل|Mosul|${"م".repeat(201)}\n`);
+    writeFileSync(
+      join(authoring, "places-cities.psv"),
+      `mosul|iq|الموصل|Mosul|${"م".repeat(201)}\n`,
+    );
     const refused = writeStarterPack(authoring, out);
     expect(refused.written).toBe(false);
-    expect(refused.errors.join()).toMatch(/the extension would refuse this pack: .*aliases.*longer than 200/);
+    expect(refused.errors.join()).toMatch(
+      /the extension would refuse this pack: .*aliases.*longer than 200/,
+    );
     expect(readFileSync(out, "utf8")).toBe(good);
   });
 });

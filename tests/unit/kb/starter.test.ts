@@ -17,7 +17,8 @@ afterEach(async () => {
 
 describe("starter pack install", () => {
   it("installs on first run, skips the same bundle and updates to a newer one", async () => {
-    const bundle = (version: string) => async () => JSON.stringify(samplePack({ id: "starter", version }));
+    const bundle = (version: string) => async () =>
+      JSON.stringify(samplePack({ id: "starter", version }));
     expect((await installStarterPack(db, bundle("2026.11.1"))).status).toBe("installed");
     expect((await installStarterPack(db, bundle("2026.11.1"))).status).toBe("skipped");
     expect((await installStarterPack(db, bundle("2026.12.1"))).status).toBe("updated");

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { SiyaqDatabase } from "@/src/kb/db";
-import { FOUND_TTL_MS, NOT_FOUND_TTL_MS, cacheOutcome, cachedEntity, cachedOutcome, nameKey } from "@/src/lookup/cache";
+import {
+  FOUND_TTL_MS,
+  NOT_FOUND_TTL_MS,
+  cacheOutcome,
+  cachedEntity,
+  cachedOutcome,
+  nameKey,
+} from "@/src/lookup/cache";
 import type { LookupEntity } from "@/src/lookup/types";
 
 const dbs: SiyaqDatabase[] = [];
@@ -14,8 +21,14 @@ function freshDb() {
 }
 
 const entity: LookupEntity = {
-  qid: "Q534285", type: "PER", label: { ar: "مارك كارني" }, description: { ar: "اقتصادي" }, typeMatched: true,
-  positions: [], countries: [], wikipedia: {},
+  qid: "Q534285",
+  type: "PER",
+  label: { ar: "مارك كارني" },
+  description: { ar: "اقتصادي" },
+  typeMatched: true,
+  positions: [],
+  countries: [],
+  wikipedia: {},
 };
 
 describe("lookup cache", () => {

@@ -10,7 +10,10 @@ export interface RecordedRequest {
   headers: Record<string, string>;
 }
 
-export function fakeWikimedia(override?: (url: URL) => Response | Promise<Response> | undefined): { fetch: FetchLike; requests: RecordedRequest[] } {
+export function fakeWikimedia(override?: (url: URL) => Response | Promise<Response> | undefined): {
+  fetch: FetchLike;
+  requests: RecordedRequest[];
+} {
   const requests: RecordedRequest[] = [];
   const fetch: FetchLike = async (url, init) => {
     const parsed = new URL(url);
@@ -18,7 +21,10 @@ export function fakeWikimedia(override?: (url: URL) => Response | Promise<Respon
     const special = await override?.(parsed);
     if (special) return special;
     const { status, body } = recordedAnswer(parsed);
-    return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+    return new Response(JSON.stringify(body), {
+      status,
+      headers: { "content-type": "application/json" },
+    });
   };
   return { fetch, requests };
 }

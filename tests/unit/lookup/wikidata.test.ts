@@ -31,9 +31,23 @@ describe("WikidataClient.lookupName", () => {
     expect(entity.died).toBeUndefined();
     // Current office first, then newest first; the deprecated statement is left out.
     expect(entity.positions).toEqual([
-      { qid: "Q839078", label: { ar: "رئيس وزراء كندا", en: "Prime Minister of Canada" }, start: "2025-03-14" },
-      { qid: "Q1330960", label: { ar: "محافظ بنك إنجلترا", en: "Governor of the Bank of England" }, start: "2013-07-01", end: "2020-03-15" },
-      { qid: "Q1423891", label: { en: "Governor of the Bank of Canada" }, start: "2008-02-01", end: "2013-06-01" },
+      {
+        qid: "Q839078",
+        label: { ar: "رئيس وزراء كندا", en: "Prime Minister of Canada" },
+        start: "2025-03-14",
+      },
+      {
+        qid: "Q1330960",
+        label: { ar: "محافظ بنك إنجلترا", en: "Governor of the Bank of England" },
+        start: "2013-07-01",
+        end: "2020-03-15",
+      },
+      {
+        qid: "Q1423891",
+        label: { en: "Governor of the Bank of Canada" },
+        start: "2008-02-01",
+        end: "2013-06-01",
+      },
     ]);
     expect(entity.countries).toEqual([{ qid: "Q16", label: { ar: "كندا", en: "Canada" } }]);
     expect(entity.wikipedia).toEqual({ ar: "مارك كارني", en: "Mark Carney" });
@@ -49,9 +63,24 @@ describe("WikidataClient.lookupName", () => {
       "wbgetentities",
       "/api/rest_v1/page/summary/%D9%85%D8%A7%D8%B1%D9%83_%D9%83%D8%A7%D8%B1%D9%86%D9%8A",
     ]);
-    const fixed = new Set(["ar", "item", "7", "json", "*", "labels|descriptions|claims|sitelinks", "ar|en", "arwiki|enwiki", "labels", "wbsearchentities", "wbgetentities"]);
+    const fixed = new Set([
+      "ar",
+      "item",
+      "7",
+      "json",
+      "*",
+      "labels|descriptions|claims|sitelinks",
+      "ar|en",
+      "arwiki|enwiki",
+      "labels",
+      "wbsearchentities",
+      "wbgetentities",
+    ]);
     for (const { url, headers } of fake.requests) {
-      expect([new URL(TEST_ENDPOINTS.wikidata).host, new URL(TEST_ENDPOINTS.wikipedia).host]).toContain(url.host);
+      expect([
+        new URL(TEST_ENDPOINTS.wikidata).host,
+        new URL(TEST_ENDPOINTS.wikipedia).host,
+      ]).toContain(url.host);
       expect(headers["Api-User-Agent"]).toBe(UA);
       for (const [key, value] of url.searchParams) {
         // The name, QIDs read from Wikidata's own answers, or fixed API parameters: nothing else.
@@ -64,7 +93,10 @@ describe("WikidataClient.lookupName", () => {
 
   it("answers not-found when the search finds nothing", async () => {
     const fake = fakeWikimedia();
-    expect(await client(fake).lookupName("اسم لا يعرفه أحد", "PER")).toEqual({ status: "not-found", fetchedAt: 1_000 });
+    expect(await client(fake).lookupName("اسم لا يعرفه أحد", "PER")).toEqual({
+      status: "not-found",
+      fetchedAt: 1_000,
+    });
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -76,7 +108,8 @@ describe("WikidataClient.lookupName", () => {
       userAgent: UA,
       fetch: async (url, init) => {
         const u = new URL(url);
-        if (u.searchParams.get("action") === "wbgetentities") u.searchParams.set("ids", "Q110000001");
+        if (u.searchParams.get("action") === "wbgetentities")
+          u.searchParams.set("ids", "Q110000001");
         return fake.fetch(u.toString(), init);
       },
     });
@@ -85,13 +118,23 @@ describe("WikidataClient.lookupName", () => {
   });
 
   it("turns an offline network into `unavailable`, never an error", async () => {
-    const c = new WikidataClient({ endpoints: TEST_ENDPOINTS, userAgent: UA, fetch: () => Promise.reject(new TypeError("Failed to fetch")) });
-    await expect(c.lookupName("مارك كارني", "PER")).resolves.toEqual({ status: "unavailable", reason: "network: Failed to fetch" });
+    const c = new WikidataClient({
+      endpoints: TEST_ENDPOINTS,
+      userAgent: UA,
+      fetch: () => Promise.reject(new TypeError("Failed to fetch")),
+    });
+    await expect(c.lookupName("مارك كارني", "PER")).resolves.toEqual({
+      status: "unavailable",
+      reason: "network: Failed to fetch",
+    });
   });
 
   it("turns a server error into `unavailable`", async () => {
     const fake = fakeWikimedia(() => new Response("oops", { status: 500 }));
-    expect(await client(fake).lookupName("مارك كارني", "PER")).toEqual({ status: "unavailable", reason: "HTTP 500" });
+    expect(await client(fake).lookupName("مارك كارني", "PER")).toEqual({
+      status: "unavailable",
+      reason: "HTTP 500",
+    });
   });
 
   it("backs off on 429 as Retry-After says, then succeeds", async () => {
@@ -129,7 +172,10 @@ describe("PoliteQueue", () => {
         const host = new URL(url).host;
         inFlight.set(host, (inFlight.get(host) ?? 0) + 1);
         maxSameHost = Math.max(maxSameHost, inFlight.get(host)!);
-        maxTotal = Math.max(maxTotal, [...inFlight.values()].reduce((a, b) => a + b, 0));
+        maxTotal = Math.max(
+          maxTotal,
+          [...inFlight.values()].reduce((a, b) => a + b, 0),
+        );
         await new Promise((resolve) => setTimeout(resolve, 5));
         inFlight.set(host, inFlight.get(host)! - 1);
         return new Response("{}", { status: 200 });

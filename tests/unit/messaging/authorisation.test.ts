@@ -21,11 +21,16 @@ const hostile = contentScript(ID, 2, "https://hostile.example/page");
 let db: SiyaqDatabase;
 
 async function send<K extends MessageType>(sender: SenderInfo, type: K, payload: unknown) {
-  return dispatch(handlers, { siyaq: 1, type, payload }, sender, { extensionId: ID, log: () => {} }) as Promise<
-    { ok: true; value: ResponseOf<K> } | { ok: false; error: string }
-  >;
+  return dispatch(handlers, { siyaq: 1, type, payload }, sender, {
+    extensionId: ID,
+    log: () => {},
+  }) as Promise<{ ok: true; value: ResponseOf<K> } | { ok: false; error: string }>;
 }
-async function ok<K extends MessageType>(sender: SenderInfo, type: K, payload: unknown): Promise<ResponseOf<K>> {
+async function ok<K extends MessageType>(
+  sender: SenderInfo,
+  type: K,
+  payload: unknown,
+): Promise<ResponseOf<K>> {
   const reply = await send(sender, type, payload);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
@@ -41,17 +46,27 @@ afterEach(() => db.delete());
 describe("entities from a page", () => {
   it("a page may add a new name but not overwrite a stored entity", async () => {
     const before = await db.entities.get("country:iq");
-    const overwrite = await send(hostile, "entity.upsert", { entity: { id: "country:iq", type: "LOC", names: { ar: "مزور" }, aliases: ["مزور"] } });
+    const overwrite = await send(hostile, "entity.upsert", {
+      entity: { id: "country:iq", type: "LOC", names: { ar: "مزور" }, aliases: ["مزور"] },
+    });
     expect(overwrite).toMatchObject({ ok: false, error: expect.stringContaining("only add new") });
     expect(await db.entities.get("country:iq")).toEqual(before);
-    const added = await ok(hostile, "entity.upsert", { entity: { type: "PER", names: { ar: "رائد العزاوي" }, aliases: ["رائد العزاوي"] } });
+    const added = await ok(hostile, "entity.upsert", {
+      entity: { type: "PER", names: { ar: "رائد العزاوي" }, aliases: ["رائد العزاوي"] },
+    });
     expect(added.id).toMatch(/^user:/);
     // The options page still edits anything.
-    await ok(library, "entity.upsert", { entity: { id: "country:iq", type: "LOC", names: { ar: "العراق" }, aliases: ["العراق"] } });
+    await ok(library, "entity.upsert", {
+      entity: { id: "country:iq", type: "LOC", names: { ar: "العراق" }, aliases: ["العراق"] },
+    });
   });
 
   it("a page's card gets the entity and its timeline, not the articles the reader met it in", async () => {
-    await ok(victimTab, "mentions.record", { url: VICTIM, title: "خبر", entityIds: ["country:iq"] });
+    await ok(victimTab, "mentions.record", {
+      url: VICTIM,
+      title: "خبر",
+      entityIds: ["country:iq"],
+    });
     expect((await ok(library, "entity.get", { id: "country:iq" }))!.articles).toHaveLength(1);
     const view = await ok(hostile, "entity.get", { id: "country:iq" });
     expect(view!.articles).toEqual([]);
@@ -61,21 +76,49 @@ describe("entities from a page", () => {
 
 describe("reports filed under the page's real address", () => {
   it("mentions claimed for another site are filed under the tab's own address", async () => {
-    await ok(hostile, "mentions.record", { url: VICTIM, title: "forged", entityIds: ["country:iq"] });
+    await ok(hostile, "mentions.record", {
+      url: VICTIM,
+      title: "forged",
+      entityIds: ["country:iq"],
+    });
     const urls = (await db.mentions.toArray()).map((m) => m.url);
     expect(urls).toEqual(["https://hostile.example/page"]);
   });
 
   it("page events carry the tab's origin, and a same-origin canonical still counts", async () => {
     const event = (text: string) => ({ date: "2021-07-01", text, entityIds: ["country:iq"] });
-    await ok(hostile, "events.addFromPage", { url: VICTIM, title: "forged", events: [event("جرت الجولة الأولى من الحوار في بغداد يوم الخميس الماضي")] });
-    await ok(victimTab, "events.addFromPage", { url: "https://victim.example/canonical", title: "t", events: [{ ...event("وصل الوفد العراقي إلى العاصمة الأمريكية صباح الخميس"), date: "1999-02-03" }] });
-    const sources = (await db.events.where("origin").equals("page").toArray()).map((e) => e.source?.url).sort();
+    await ok(hostile, "events.addFromPage", {
+      url: VICTIM,
+      title: "forged",
+      events: [event("جرت الجولة الأولى من الحوار في بغداد يوم الخميس الماضي")],
+    });
+    await ok(victimTab, "events.addFromPage", {
+      url: "https://victim.example/canonical",
+      title: "t",
+      events: [
+        { ...event("وصل الوفد العراقي إلى العاصمة الأمريكية صباح الخميس"), date: "1999-02-03" },
+      ],
+    });
+    const sources = (await db.events.where("origin").equals("page").toArray())
+      .map((e) => e.source?.url)
+      .sort();
     expect(sources).toEqual(["https://hostile.example/page", "https://victim.example/canonical"]);
   });
 
   it("an origin adds at most its daily quota of page events", async () => {
-    const words = ["بغداد", "البصرة", "الموصل", "أربيل", "كركوك", "النجف", "كربلاء", "الحلة", "الرمادي", "تكريت", "سامراء"];
+    const words = [
+      "بغداد",
+      "البصرة",
+      "الموصل",
+      "أربيل",
+      "كركوك",
+      "النجف",
+      "كربلاء",
+      "الحلة",
+      "الرمادي",
+      "تكريت",
+      "سامراء",
+    ];
     const events = Array.from({ length: 200 }, (_, i) => ({
       date: `20${String(10 + (i % 14)).padStart(2, "0")}-0${1 + (i % 9)}-1${i % 10}`,
       text: `حدث رقم ${i} في ${words[i % words.length]} و${words[(i * 7) % words.length]} مع ${i * 13}`,
@@ -83,11 +126,31 @@ describe("reports filed under the page's real address", () => {
     }));
     let added = 0;
     for (let i = 0; i < events.length; i += 50) {
-      added += (await ok(hostile, "events.addFromPage", { url: "https://hostile.example/page", title: "t", events: events.slice(i, i + 50) })).added;
+      added += (
+        await ok(hostile, "events.addFromPage", {
+          url: "https://hostile.example/page",
+          title: "t",
+          events: events.slice(i, i + 50),
+        })
+      ).added;
     }
     expect(added).toBe(MAX_PAGE_EVENTS_PER_ORIGIN_PER_DAY);
     // Another origin has its own quota.
-    expect((await ok(victimTab, "events.addFromPage", { url: VICTIM, title: "t", events: [{ date: "1999-02-03", text: "نص آخر تماما عن بغداد والعراق اليوم", entityIds: ["country:us"] }] })).added).toBe(1);
+    expect(
+      (
+        await ok(victimTab, "events.addFromPage", {
+          url: VICTIM,
+          title: "t",
+          events: [
+            {
+              date: "1999-02-03",
+              text: "نص آخر تماما عن بغداد والعراق اليوم",
+              entityIds: ["country:us"],
+            },
+          ],
+        })
+      ).added,
+    ).toBe(1);
   });
 });
 
@@ -108,37 +171,72 @@ describe("highlights of another site", () => {
     const { highlight } = await ok(victimTab, "highlight.save", draft(VICTIM));
     expect(highlight.url).toBe(VICTIM);
     expect((await ok(hostile, "highlights.forUrl", { urls: [VICTIM] })).highlights).toEqual([]);
-    expect(await ok(hostile, "highlight.setOrphaned", { id: highlight.id, orphaned: true })).toEqual({ updated: false });
+    expect(
+      await ok(hostile, "highlight.setOrphaned", { id: highlight.id, orphaned: true }),
+    ).toEqual({ updated: false });
     expect((await db.highlights.get(highlight.id))!.orphaned).not.toBe(true);
     // The victim's own page still finds and reports on them.
-    expect((await ok(victimTab, "highlights.forUrl", { urls: [VICTIM] })).highlights).toHaveLength(1);
-    expect(await ok(victimTab, "highlight.setOrphaned", { id: highlight.id, orphaned: true })).toEqual({ updated: true });
+    expect((await ok(victimTab, "highlights.forUrl", { urls: [VICTIM] })).highlights).toHaveLength(
+      1,
+    );
+    expect(
+      await ok(victimTab, "highlight.setOrphaned", { id: highlight.id, orphaned: true }),
+    ).toEqual({ updated: true });
   });
 
   it("a page edits the note of its own origin's highlights only, as the library does any", async () => {
     const { highlight } = await ok(victimTab, "highlight.save", draft(VICTIM));
-    const refused = await send(hostile, "highlight.update", { id: highlight.id, note: "مكتوب من موقع آخر" });
-    expect(refused).toEqual({ ok: false, error: `highlight.update failed: no highlight ${highlight.id}` });
+    const refused = await send(hostile, "highlight.update", {
+      id: highlight.id,
+      note: "مكتوب من موقع آخر",
+    });
+    expect(refused).toEqual({
+      ok: false,
+      error: `highlight.update failed: no highlight ${highlight.id}`,
+    });
     expect((await db.highlights.get(highlight.id))!.note).toBe("ملاحظة خاصة");
     // The reader clicking the passage on its page, and the library.
-    expect((await ok(victimTab, "highlight.update", { id: highlight.id, note: "عدّلتها على الصفحة", tags: ["أمن"] })).highlight).toMatchObject({ note: "عدّلتها على الصفحة", tags: ["أمن"] });
-    expect((await ok(library, "highlight.update", { id: highlight.id, note: "من المكتبة" })).highlight.note).toBe("من المكتبة");
+    expect(
+      (
+        await ok(victimTab, "highlight.update", {
+          id: highlight.id,
+          note: "عدّلتها على الصفحة",
+          tags: ["أمن"],
+        })
+      ).highlight,
+    ).toMatchObject({ note: "عدّلتها على الصفحة", tags: ["أمن"] });
+    expect(
+      (await ok(library, "highlight.update", { id: highlight.id, note: "من المكتبة" })).highlight
+        .note,
+    ).toBe("من المكتبة");
   });
 
   it("a highlight saved from a page is filed under the page's own origin, whatever it claims", async () => {
     const { highlight } = await ok(hostile, "highlight.save", draft(VICTIM));
-    expect([highlight.url, highlight.target.source, highlight.citation.url]).toEqual(Array(3).fill("https://hostile.example/page"));
+    expect([highlight.url, highlight.target.source, highlight.citation.url]).toEqual(
+      Array(3).fill("https://hostile.example/page"),
+    );
     expect((await ok(victimTab, "highlights.forUrl", { urls: [VICTIM] })).highlights).toEqual([]);
   });
 });
 
 describe("recognition per tab", () => {
   it("a tab that floods recognize is refused past its budget, and other tabs are not", async () => {
-    const limited = createHandlers("test", { recognizeLimit: { windowMs: 60_000, maxCalls: 5, maxChars: 1_000_000 } });
+    const limited = createHandlers("test", {
+      recognizeLimit: { windowMs: 60_000, maxCalls: 5, maxChars: 1_000_000 },
+    });
     const ask = (sender: SenderInfo) =>
-      dispatch(limited, { siyaq: 1, type: "recognize", payload: { text: "قاسم سليماني" } }, sender, { extensionId: ID, log: () => {} });
+      dispatch(
+        limited,
+        { siyaq: 1, type: "recognize", payload: { text: "قاسم سليماني" } },
+        sender,
+        { extensionId: ID, log: () => {} },
+      );
     for (let i = 0; i < 5; i++) expect((await ask(hostile)).ok).toBe(true);
-    expect(await ask(hostile)).toMatchObject({ ok: false, error: expect.stringContaining("too many recognize requests") });
+    expect(await ask(hostile)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("too many recognize requests"),
+    });
     expect((await ask(victimTab)).ok).toBe(true);
     expect((await ask(library)).ok).toBe(true);
   });

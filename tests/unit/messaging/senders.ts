@@ -13,12 +13,24 @@ export function contentScript(id: string, tabId: number, url: string): SenderInf
 }
 
 /** Whichever sender the protocol accepts `type` from: an extension page if it may, else a page at `pageUrl`. */
-export function senderFor(type: string, id: string, pageUrl = "https://example.org/news/iraq-coalition", tabId = 1): SenderInfo {
+export function senderFor(
+  type: string,
+  id: string,
+  pageUrl = "https://example.org/news/iraq-coalition",
+  tabId = 1,
+): SenderInfo {
   const allowed = requestSenders[type as MessageType] ?? ["extension"];
   return allowed.includes("extension") ? extensionPage(id) : contentScript(id, tabId, pageUrl);
 }
 
 /** The content script of frame `frameId` of tab `tabId`: a document at `url` inside the page at `tabUrl`. */
-export function frameScript(id: string, tabId: number, frameId: number, url: string, tabUrl: string, origin?: string): SenderInfo {
+export function frameScript(
+  id: string,
+  tabId: number,
+  frameId: number,
+  url: string,
+  tabUrl: string,
+  origin?: string,
+): SenderInfo {
   return { id, tabId, frameId, url, tabUrl, ...(origin ? { origin } : {}) };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Lexicon, OTHER_SENSE, entriesFromEntities, loadLexicon, serializeLexicon } from "@/src/nlp/lexicon";
+import {
+  Lexicon,
+  OTHER_SENSE,
+  entriesFromEntities,
+  loadLexicon,
+  serializeLexicon,
+} from "@/src/nlp/lexicon";
 import { recognize } from "@/src/nlp/recognize";
 import { tokenize } from "@/src/nlp/tokenize";
 import { seedEntities } from "./seed";
@@ -22,23 +28,36 @@ function matches(lexicon: Lexicon, text: string): string[] {
 describe("entriesFromEntities", () => {
   it("takes every name and alias once per entity", () => {
     const entries = entriesFromEntities([
-      { id: "Q30", type: "LOC", names: { ar: "الولايات المتحدة", en: "United States" }, aliases: ["الولايات المتحدة", "أمريكا", "امريكا"] },
+      {
+        id: "Q30",
+        type: "LOC",
+        names: { ar: "الولايات المتحدة", en: "United States" },
+        aliases: ["الولايات المتحدة", "أمريكا", "امريكا"],
+      },
     ]);
     expect(entries.map((e) => e.alias)).toEqual(["الولايات المتحدة", "United States", "أمريكا"]);
   });
 
   it("gives an ambiguous alias a second, unnamed sense, so it is never linked on its own", () => {
     const entries = entriesFromEntities([
-      { id: "org:fis", type: "ORG", names: { ar: "الجبهة الإسلامية للإنقاذ" }, aliases: ["FIS"], ambiguousAliases: ["جبهة الانقاذ"] },
+      {
+        id: "org:fis",
+        type: "ORG",
+        names: { ar: "الجبهة الإسلامية للإنقاذ" },
+        aliases: ["FIS"],
+        ambiguousAliases: ["جبهة الانقاذ"],
+      },
     ]);
     const built = Lexicon.build(entries);
     expect(built.lookup("جبهة الإنقاذ").map((c) => c.entityId)).toEqual(["org:fis", OTHER_SENSE]);
     expect(built.lookup("FIS").map((c) => c.entityId)).toEqual(["org:fis"]);
     const text = "قالت جبهة الإنقاذ إن الجبهة الإسلامية للإنقاذ";
-    expect(recognize(text, { lexicon: built }).map((m) => [m.surface, m.type, m.entityId])).toEqual([
-      ["جبهة الإنقاذ", "ORG", undefined],
-      ["الجبهة الإسلامية للإنقاذ", "ORG", "org:fis"],
-    ]);
+    expect(recognize(text, { lexicon: built }).map((m) => [m.surface, m.type, m.entityId])).toEqual(
+      [
+        ["جبهة الإنقاذ", "ORG", undefined],
+        ["الجبهة الإسلامية للإنقاذ", "ORG", "org:fis"],
+      ],
+    );
   });
 });
 
@@ -53,17 +72,32 @@ describe("Lexicon", () => {
   ]);
 
   it("matches the longest alias, spelling variants folded", () => {
-    expect(matches(lexicon, "أنهت الولايات المتحدة الامريكية مهمتها")).toEqual(["الولايات المتحدة الامريكية|Q30"]);
+    expect(matches(lexicon, "أنهت الولايات المتحدة الامريكية مهمتها")).toEqual([
+      "الولايات المتحدة الامريكية|Q30",
+    ]);
   });
 
   it("keeps every candidate of an ambiguous alias", () => {
     expect(matches(lexicon, "في عمان")).toEqual(["عمان|Q3805,Q842"]);
-    expect(lexicon.lookup("واشنطن").map((c) => c.type).sort()).toEqual(["LOC", "ORG"]);
+    expect(
+      lexicon
+        .lookup("واشنطن")
+        .map((c) => c.type)
+        .sort(),
+    ).toEqual(["LOC", "ORG"]);
   });
 
   it("keeps each entity once when many share an alias, duplicates listed anywhere", () => {
-    const entries = Array.from({ length: 40 }, (_, i) => ({ alias: "محمد", entityId: `p:${i}`, type: "PER" as const }));
-    const built = Lexicon.build([...entries, ...entries.slice(0, 20), { alias: "محمد", entityId: "p:3", type: "PER" }]);
+    const entries = Array.from({ length: 40 }, (_, i) => ({
+      alias: "محمد",
+      entityId: `p:${i}`,
+      type: "PER" as const,
+    }));
+    const built = Lexicon.build([
+      ...entries,
+      ...entries.slice(0, 20),
+      { alias: "محمد", entityId: "p:3", type: "PER" },
+    ]);
     expect(built.lookup("محمد").map((c) => c.entityId)).toEqual(entries.map((e) => e.entityId));
     expect(built.size).toBe(40);
   });
@@ -83,9 +117,13 @@ describe("Lexicon", () => {
   });
 
   it("refuses bytes that are not a lexicon with a clear error", () => {
-    expect(() => loadLexicon(new Uint8Array([1, 2, 3, 4, 5, 6]))).toThrow(/not a serialised Siyaq lexicon/);
+    expect(() => loadLexicon(new Uint8Array([1, 2, 3, 4, 5, 6]))).toThrow(
+      /not a serialised Siyaq lexicon/,
+    );
     const bytes = serializeLexicon(lexicon);
-    expect(() => loadLexicon(bytes.subarray(0, bytes.length >> 1))).toThrow(/not a serialised Siyaq lexicon/);
+    expect(() => loadLexicon(bytes.subarray(0, bytes.length >> 1))).toThrow(
+      /not a serialised Siyaq lexicon/,
+    );
   });
 
   it("skips entries that cannot match instead of failing the whole build", () => {
@@ -101,7 +139,8 @@ describe("Lexicon", () => {
 
   itShared("builds from the seed entities and finds all of them in the article", () => {
     const built = Lexicon.build(entriesFromEntities(seedEntities()));
-    for (const e of seedEntities()) expect(built.lookup(e.names.ar).map((c) => c.entityId)).toContain(e.id);
+    for (const e of seedEntities())
+      expect(built.lookup(e.names.ar).map((c) => c.entityId)).toContain(e.id);
   });
 });
 
@@ -113,7 +152,9 @@ describe("Lexicon on generated aliases", () => {
   it("finds every alias it compiled, with its entity, in text that is exactly the alias", () => {
     fc.assert(
       fc.property(fc.uniqueArray(alias, { minLength: 1, maxLength: 60 }), (aliases) => {
-        const lexicon = Lexicon.build(aliases.map((a, i) => ({ alias: a, entityId: `e${i}`, type: "LOC" as const })));
+        const lexicon = Lexicon.build(
+          aliases.map((a, i) => ({ alias: a, entityId: `e${i}`, type: "LOC" as const })),
+        );
         const reloaded = loadLexicon(serializeLexicon(lexicon));
         aliases.forEach((a, i) => {
           for (const lex of [lexicon, reloaded]) {

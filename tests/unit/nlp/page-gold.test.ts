@@ -13,17 +13,20 @@ describe("page gold", () => {
     expect(pages.reduce((n, p) => n + p.entities.length, 0)).toBeGreaterThanOrEqual(400);
   });
 
-  it.each(pages.map((p) => [p.id, p] as const))("%s: spans are exact, trimmed, sorted and disjoint", (_id, page) => {
-    let previousEnd = 0;
-    for (const e of page.entities) {
-      expect(["PER", "ORG", "LOC", "DATE"]).toContain(e.type);
-      expect(page.text.slice(e.start, e.end)).toBe(e.surface);
-      expect(e.surface.trim()).toBe(e.surface);
-      expect(e.surface).not.toContain("\n");
-      expect(e.start).toBeGreaterThanOrEqual(previousEnd);
-      previousEnd = e.end;
-    }
-  });
+  it.each(pages.map((p) => [p.id, p] as const))(
+    "%s: spans are exact, trimmed, sorted and disjoint",
+    (_id, page) => {
+      let previousEnd = 0;
+      for (const e of page.entities) {
+        expect(["PER", "ORG", "LOC", "DATE"]).toContain(e.type);
+        expect(page.text.slice(e.start, e.end)).toBe(e.surface);
+        expect(e.surface.trim()).toBe(e.surface);
+        expect(e.surface).not.toContain("\n");
+        expect(e.start).toBeGreaterThanOrEqual(previousEnd);
+        previousEnd = e.end;
+      }
+    },
+  );
 });
 
 describeShared("page gold text is what the extension reads", () => {

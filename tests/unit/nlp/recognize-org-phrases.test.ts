@@ -13,8 +13,12 @@ const lexicon = Lexicon.build([
 ]);
 const orgs = (text: string) => {
   const out: string[][] = [];
-  for (const tagger of [undefined, taggerFor({ "السويس": "LOC", "الإسكندرية": "LOC" })]) {
-    out.push(recognize(text, { lexicon, ...(tagger ? { tagger } : {}) }).map((m) => `${m.surface}:${m.type}`));
+  for (const tagger of [undefined, taggerFor({ السويس: "LOC", الإسكندرية: "LOC" })]) {
+    out.push(
+      recognize(text, { lexicon, ...(tagger ? { tagger } : {}) }).map(
+        (m) => `${m.surface}:${m.type}`,
+      ),
+    );
   }
   expect(out[1]).toEqual(out[0]); // the same with the tagger
   return out[0]!;

@@ -13,7 +13,9 @@ describeShared("seed article (acceptance)", () => {
 
   it("finds the dates (F1 ≥ 0.9) and resolves each one", () => {
     expect(score(seed.entities, mentions, ["DATE"]).f1).toBeGreaterThanOrEqual(0.9);
-    const dates = Object.fromEntries(mentions.filter((m) => m.type === "DATE").map((m) => [`${m.start}:${m.surface}`, m.date]));
+    const dates = Object.fromEntries(
+      mentions.filter((m) => m.type === "DATE").map((m) => [`${m.start}:${m.surface}`, m.date]),
+    );
     expect(dates).toEqual({
       "184:9 كانون الأول الماضي": "2021-12-09",
       "490:يوليو/تموز الماضي": "2021-07",
@@ -31,17 +33,23 @@ describeShared("seed article (acceptance)", () => {
     const found = new Set(mentions.map((m) => `${m.start}:${m.type}:${m.surface}`));
     const ruleNames = seed.entities.filter((e) => LEFT_TO_RULES.has(e.surface));
     expect(ruleNames.length).toBeGreaterThan(8);
-    for (const e of ruleNames) expect(found, e.surface).toContain(`${e.start}:${e.type}:${e.surface}`);
+    for (const e of ruleNames)
+      expect(found, e.surface).toContain(`${e.start}:${e.type}:${e.surface}`);
   });
 
   it("keeps precision high without any lexicon", () => {
     const rulesOnly = recognize(seed.text, { refDate: SEED_REF_DATE });
-    expect(score(seed.entities, rulesOnly, ["PER", "ORG", "LOC"]).precision).toBeGreaterThanOrEqual(0.9);
+    expect(score(seed.entities, rulesOnly, ["PER", "ORG", "LOC"]).precision).toBeGreaterThanOrEqual(
+      0.9,
+    );
   });
 
   // The pack is another area's data and still growing; `npm run eval` reports the exact figure.
   it.runIf(starterPackLexicon() !== undefined)("works with the starter pack", () => {
-    const withPack = recognize(seed.text, { lexicon: starterPackLexicon()!, refDate: SEED_REF_DATE });
+    const withPack = recognize(seed.text, {
+      lexicon: starterPackLexicon()!,
+      refDate: SEED_REF_DATE,
+    });
     expect(score(seed.entities, withPack, ["PER", "ORG", "LOC"]).f1).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -49,11 +57,24 @@ describeShared("seed article (acceptance)", () => {
   // the lexicon where they disagree, so this guards the contract's conventions (`مطار بغداد
   // الدولي` whole, `رائد العزاوي` with his given name) against a retrained model.
   const tagger = loadTaggerFromFile();
-  it.runIf(starterPackLexicon() !== undefined && tagger !== null)("meets the targets with the starter pack and the shipped tagger", () => {
-    const product = recognize(seed.text, { lexicon: starterPackLexicon()!, tagger: tagger!, refDate: SEED_REF_DATE });
-    expect(score(seed.entities, product, ["PER", "ORG", "LOC"]).f1).toBeGreaterThanOrEqual(0.95);
-    expect(score(seed.entities, product, ["DATE"]).f1).toBeGreaterThanOrEqual(0.9);
-    const surfaces = new Set(product.map((m) => `${m.type}:${m.surface}`));
-    for (const whole of ["LOC:مطار بغداد الدولي", "LOC:إقليم كردستان", "PER:رائد العزاوي", "ORG:مجلس النواب العراقي"]) expect(surfaces).toContain(whole);
-  });
+  it.runIf(starterPackLexicon() !== undefined && tagger !== null)(
+    "meets the targets with the starter pack and the shipped tagger",
+    () => {
+      const product = recognize(seed.text, {
+        lexicon: starterPackLexicon()!,
+        tagger: tagger!,
+        refDate: SEED_REF_DATE,
+      });
+      expect(score(seed.entities, product, ["PER", "ORG", "LOC"]).f1).toBeGreaterThanOrEqual(0.95);
+      expect(score(seed.entities, product, ["DATE"]).f1).toBeGreaterThanOrEqual(0.9);
+      const surfaces = new Set(product.map((m) => `${m.type}:${m.surface}`));
+      for (const whole of [
+        "LOC:مطار بغداد الدولي",
+        "LOC:إقليم كردستان",
+        "PER:رائد العزاوي",
+        "ORG:مجلس النواب العراقي",
+      ])
+        expect(surfaces).toContain(whole);
+    },
+  );
 });

@@ -6,27 +6,41 @@ import { Lexicon } from "@/src/nlp/lexicon";
 import { taggerFor } from "./fake-tagger";
 
 const lexicon = Lexicon.build([{ alias: "القاهرة", entityId: "Q85", type: "LOC" }]);
-const marks = (text: string, tagger = taggerFor({})) => recognize(text, { lexicon, tagger }).map((m) => `${m.surface}:${m.type}`);
+const marks = (text: string, tagger = taggerFor({})) =>
+  recognize(text, { lexicon, tagger }).map((m) => `${m.surface}:${m.type}`);
 
 describe("span clean-up", () => {
   it("leaves a glued و out of a tagged name unless the name begins with it", () => {
-    expect(marks("مع القذافي ومبارك في القاهرة", taggerFor({ "ومبارك": "PER" }))).toEqual(["مبارك:PER", "القاهرة:LOC"]);
-    expect(marks("وصل وليد جنبلاط", taggerFor({ "وليد جنبلاط": "PER" }))).toEqual(["وليد جنبلاط:PER"]);
+    expect(marks("مع القذافي ومبارك في القاهرة", taggerFor({ ومبارك: "PER" }))).toEqual([
+      "مبارك:PER",
+      "القاهرة:LOC",
+    ]);
+    expect(marks("وصل وليد جنبلاط", taggerFor({ "وليد جنبلاط": "PER" }))).toEqual([
+      "وليد جنبلاط:PER",
+    ]);
   });
 
   it("never marks the preposition على, alone or at the end of a name", () => {
-    expect(marks("ولم نتعود على الربيع", taggerFor({ "على": "PER" }))).toEqual([]);
-    expect(marks("الناشط خالد عبد الكريم على هامش", taggerFor({ "خالد عبد الكريم على": "PER" }))).toEqual(["خالد عبد الكريم:PER"]);
+    expect(marks("ولم نتعود على الربيع", taggerFor({ على: "PER" }))).toEqual([]);
+    expect(
+      marks("الناشط خالد عبد الكريم على هامش", taggerFor({ "خالد عبد الكريم على": "PER" })),
+    ).toEqual(["خالد عبد الكريم:PER"]);
     // The title rule alone (no tagger) stops there too.
-    expect(recognize("قال الناشط خالد عبد الكريم على هامش", { lexicon }).map((m) => m.surface)).toEqual(["خالد عبد الكريم"]);
+    expect(
+      recognize("قال الناشط خالد عبد الكريم على هامش", { lexicon }).map((m) => m.surface),
+    ).toEqual(["خالد عبد الكريم"]);
   });
 
   it("drops a role noun written after a person's name", () => {
-    expect(marks("سجل محمد صلاح لاعب ليفربول", taggerFor({ "محمد صلاح لاعب": "PER" }))).toEqual(["محمد صلاح:PER"]);
+    expect(marks("سجل محمد صلاح لاعب ليفربول", taggerFor({ "محمد صلاح لاعب": "PER" }))).toEqual([
+      "محمد صلاح:PER",
+    ]);
   });
 
   it("never lets a name cross a line break", () => {
-    expect(marks("العرب اونلاين\nAlquds", taggerFor({ "اونلاين Alquds": "PER" }))).toEqual(["اونلاين:PER"]);
+    expect(marks("العرب اونلاين\nAlquds", taggerFor({ "اونلاين Alquds": "PER" }))).toEqual([
+      "اونلاين:PER",
+    ]);
   });
 });
 
@@ -36,7 +50,9 @@ describe("false names", () => {
     { alias: "منطقة السيدة زينب", entityId: "Q-sayyida", type: "LOC" },
   ]);
   const found = (text: string, names: Parameters<typeof taggerFor>[0] = {}) =>
-    recognize(text, { lexicon: known, tagger: taggerFor(names) }).map((m) => `${m.surface}:${m.type}`);
+    recognize(text, { lexicon: known, tagger: taggerFor(names) }).map(
+      (m) => `${m.surface}:${m.type}`,
+    );
 
   it("reads a place-shaped adjective after a definite noun as the adjective (الشعر الرمادي)", () => {
     expect(found("لإخفاء الشعر الرمادي، وهو")).toEqual([]);
@@ -55,8 +71,12 @@ describe("false names", () => {
 describe("Latin script", () => {
   it("takes no tagged name written only in Latin letters; the KB's Latin names stay", () => {
     const latin = Lexicon.build([{ alias: "CNN", entityId: "Q48340", type: "ORG" }]);
-    const tagger = taggerFor({ "Rights Reserved": "PER", "CNN": "ORG" });
-    expect(recognize("© 2013 CNN. All Rights Reserved.", { lexicon: latin, tagger }).map((m) => `${m.surface}:${m.type}`)).toEqual(["CNN:ORG"]);
+    const tagger = taggerFor({ "Rights Reserved": "PER", CNN: "ORG" });
+    expect(
+      recognize("© 2013 CNN. All Rights Reserved.", { lexicon: latin, tagger }).map(
+        (m) => `${m.surface}:${m.type}`,
+      ),
+    ).toEqual(["CNN:ORG"]);
   });
 });
 
@@ -66,7 +86,8 @@ describe("known names get the same clean-up", () => {
     { alias: "ترامب", entityId: "Q22686", type: "PER" },
     { alias: "السيدة فيروز", entityId: "Q-fairuz", type: "PER" },
   ]);
-  const known = (text: string) => recognize(text, { lexicon: kb }).map((m) => `${m.surface}:${m.entityId ?? ""}`);
+  const known = (text: string) =>
+    recognize(text, { lexicon: kb }).map((m) => `${m.surface}:${m.entityId ?? ""}`);
 
   it("never matches a known name across a line break", () => {
     expect(known("دونالد\nترامب")).toEqual(["ترامب:Q22686"]);

@@ -48,14 +48,19 @@ describe("people after titles and roles", () => {
     ["وصرّح الرئيس الأمريكي جو بايدن في رسالة", ["جو بايدن:PER"]],
     ["وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي، الخميس", ["قاسم الأعرجي:PER"]],
     ["رئيس مجلس الإدارة\nد. رائد العزاوي", ["رائد العزاوي:PER"]],
-    ["وكان رئيس مجلس النواب العراقي المنحل محمد الحلبوسي، أبدى", ["مجلس النواب العراقي:ORG", "محمد الحلبوسي:PER"]],
+    [
+      "وكان رئيس مجلس النواب العراقي المنحل محمد الحلبوسي، أبدى",
+      ["مجلس النواب العراقي:ORG", "محمد الحلبوسي:PER"],
+    ],
     ["وقال الشيخ عبد العزيز الحكيم إن", ["عبد العزيز الحكيم:PER"]],
   ])("%s", (text, expected) => {
     expect(names(text, false)).toEqual(expected);
   });
 
   it("uses the lexicon for a known person after a title", () => {
-    const [m] = recognize("قائد الحرس قاسم سليماني بغارة", { lexicon }).filter((x) => x.type === "PER");
+    const [m] = recognize("قائد الحرس قاسم سليماني بغارة", { lexicon }).filter(
+      (x) => x.type === "PER",
+    );
     expect(m).toMatchObject({ surface: "قاسم سليماني", entityId: "Q719339" });
   });
 
@@ -102,7 +107,9 @@ describe("one sense per document", () => {
 
   it("works for people found by rules too, before and after the full name (issue 15)", () => {
     const doc = "قال الأعرجي أمس. وأعلن مستشار الأمن القومي قاسم الأعرجي أن الأعرجي سيزور";
-    const people = recognize(doc).filter((m) => m.type === "PER").map((m) => [m.surface, m.start]);
+    const people = recognize(doc)
+      .filter((m) => m.type === "PER")
+      .map((m) => [m.surface, m.start]);
     expect(people).toEqual([
       ["الأعرجي", doc.indexOf("الأعرجي")],
       ["قاسم الأعرجي", doc.indexOf("قاسم")],
@@ -118,7 +125,11 @@ describe("one sense per document", () => {
 
   it("the same name keeps one type throughout the document", () => {
     const doc = "وقال الرئيس الفرنسي ماكرون إن بلاده لن تتراجع. وأضاف ماكرون أن";
-    const types = new Set(recognize(doc).filter((m) => m.surface === "ماكرون").map((m) => m.type));
+    const types = new Set(
+      recognize(doc)
+        .filter((m) => m.surface === "ماكرون")
+        .map((m) => m.type),
+    );
     expect([...types]).toEqual(["PER"]);
   });
 });
@@ -137,14 +148,14 @@ describe("knowledge-base aliases that open with a generic head", () => {
 
   it("report the name inside, not the description around it", () => {
     const text = "هجمات متصاعدة لتنظيم داعش الإرهابي، وأحرجت حكومة العراق والقوات الأمريكية";
-    expect(recognize(text, { lexicon: kb }).map((m) => `${m.surface}:${m.type}:${m.entityId}`)).toEqual([
-      "داعش:ORG:org:isis",
-      "العراق:LOC:Q796",
-    ]);
+    expect(
+      recognize(text, { lexicon: kb }).map((m) => `${m.surface}:${m.type}:${m.entityId}`),
+    ).toEqual(["داعش:ORG:org:isis", "العراق:LOC:Q796"]);
   });
 
   it("let the head choose the name's sense, and keep a name that is an adjective after a naming head", () => {
-    const names = (text: string) => recognize(text, { lexicon: kb }).map((m) => `${m.surface}:${m.type}:${m.entityId}`);
+    const names = (text: string) =>
+      recognize(text, { lexicon: kb }).map((m) => `${m.surface}:${m.type}:${m.entityId}`);
     expect(names("ذكرت قناة العربية نقلاً عن صحيفة الشرق الأوسط أن الدول العربية")).toEqual([
       "العربية:ORG:org:al-arabiya",
       "الشرق الأوسط:ORG:org:asharq-al-awsat",

@@ -16,7 +16,10 @@ export interface GoldEntity {
 }
 
 /** The seed article with its gold; empty without ../shared (the tests using it are skipped then). */
-export const seed = fromShared(() => readSharedJson<{ text: string; entities: GoldEntity[] }>("fixtures/seed-article.gold.json"), { text: "", entities: [] });
+export const seed = fromShared(
+  () => readSharedJson<{ text: string; entities: GoldEntity[] }>("fixtures/seed-article.gold.json"),
+  { text: "", entities: [] },
+);
 
 export { SEED_REF_DATE } from "../../fixtures/seed-dates";
 
@@ -36,7 +39,12 @@ export function seedEntities(): LexiconSource[] {
   const byName = new Map<string, LexiconSource>();
   for (const e of seed.entities) {
     if (e.type === "DATE" || LEFT_TO_RULES.has(e.surface) || byName.has(e.surface)) continue;
-    byName.set(e.surface, { id: `test:${byName.size}`, type: e.type, names: { ar: e.surface }, aliases: [] });
+    byName.set(e.surface, {
+      id: `test:${byName.size}`,
+      type: e.type,
+      names: { ar: e.surface },
+      aliases: [],
+    });
   }
   return [...byName.values()];
 }
@@ -50,16 +58,26 @@ export function starterPackLexicon(): Lexicon | undefined {
   const path = `${repo}public/packs/starter.json`;
   if (!existsSync(path)) return undefined;
   const pack = JSON.parse(readFileSync(path, "utf8")) as { entities?: LexiconSource[] };
-  return Array.isArray(pack.entities) ? Lexicon.build(entriesFromEntities(pack.entities)) : undefined;
+  return Array.isArray(pack.entities)
+    ? Lexicon.build(entriesFromEntities(pack.entities))
+    : undefined;
 }
 
 /** Micro P/R/F1 over exact spans of the given types. */
-export function score(gold: readonly GoldEntity[], predicted: readonly { start: number; end: number; type: string }[], types: readonly string[]) {
+export function score(
+  gold: readonly GoldEntity[],
+  predicted: readonly { start: number; end: number; type: string }[],
+  types: readonly string[],
+) {
   const key = (e: { start: number; end: number; type: string }) => `${e.start}:${e.end}:${e.type}`;
   const g = new Set(gold.filter((e) => types.includes(e.type)).map(key));
   const p = predicted.filter((e) => types.includes(e.type)).map(key);
   const tp = p.filter((k) => g.has(k)).length;
   const precision = p.length ? tp / p.length : 0;
   const recall = g.size ? tp / g.size : 0;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+  return {
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+  };
 }

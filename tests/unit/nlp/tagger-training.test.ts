@@ -3,12 +3,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createTagger, loadTagger } from "@/src/nlp/tagger/index";
-import { parseCorpus, SpanScorer, toTrainingSentence, type CorpusSentence } from "@/src/nlp/tagger/corpus";
+import {
+  parseCorpus,
+  SpanScorer,
+  toTrainingSentence,
+  type CorpusSentence,
+} from "@/src/nlp/tagger/corpus";
 import { labelsOfSpans, spansOfLabels, SPAN_TYPES, type TokenSpan } from "@/src/nlp/tagger/labels";
 import { SHIPPED_RECIPE, trainWithRecipe, withTrainingHints } from "@/src/nlp/tagger/recipe";
 import { penaliseOutside, trainWeights, type TrainingOptions } from "@/src/nlp/tagger/training";
 import { SequenceDecoder } from "@/src/nlp/tagger/decode";
-import { countNameShapes, FEATURES_PER_TOKEN, FeatureExtractor, spellingBin } from "@/src/nlp/tagger/features";
+import {
+  countNameShapes,
+  FEATURES_PER_TOKEN,
+  FeatureExtractor,
+  spellingBin,
+} from "@/src/nlp/tagger/features";
 import { buildNameList, hintsFromNameList } from "@/src/nlp/tagger/training-hints";
 import { TRIGGER_CLASSES, TRIGGER_WORDS } from "@/src/nlp/tagger/triggers";
 import { decodeWeights, encodeWeights, WeightsFileError } from "@/src/nlp/tagger/weights-file";
@@ -86,7 +96,12 @@ describeShared("training", () => {
       }).length;
     };
     const plain = trainWeights(small, { ...SMALL, wordDropout: 0, hintedWordDropout: 0 });
-    const margined = trainWeights(small, { ...SMALL, wordDropout: 0, hintedWordDropout: 0, margin: 20 });
+    const margined = trainWeights(small, {
+      ...SMALL,
+      wordDropout: 0,
+      hintedWordDropout: 0,
+      margin: 20,
+    });
     expect(winsByMargin(margined, 20)).toBeGreaterThan(winsByMargin(plain, 20));
   });
 
@@ -99,7 +114,12 @@ describeShared("training", () => {
 
 describeShared("recipe", () => {
   it("trains with simulated hints and applies its penalty and temperature", () => {
-    const recipe = { ...SHIPPED_RECIPE, training: { ...SMALL, bucketBits: 12, epochs: 2 }, outsidePenalty: 3, temperature: 5 };
+    const recipe = {
+      ...SHIPPED_RECIPE,
+      training: { ...SMALL, bucketBits: 12, epochs: 2 },
+      outsidePenalty: 3,
+      temperature: 5,
+    };
     const sentences = corpus.slice(0, 150);
     const raw = trainWithRecipe(sentences, recipe, true);
     const ready = trainWithRecipe(sentences, recipe);
@@ -119,14 +139,19 @@ describeShared("name shapes (spelling)", () => {
     const bin = (word: string): number => spellingBin(word, shapes);
     // Transliterated surnames (not in ANERcorp's first 3,000 sentences) look more like names than
     // everyday words do; 6 is "no evidence".
-    for (const name of ["شوارتزنيغر", "كوستوريتسا", "فيتيلو"]) expect(bin(name)).toBeGreaterThan(bin("الاقتصادية"));
+    for (const name of ["شوارتزنيغر", "كوستوريتسا", "فيتيلو"])
+      expect(bin(name)).toBeGreaterThan(bin("الاقتصادية"));
     expect(bin("الاقتصادية")).toBeLessThan(6);
     expect(bin("شوارتزنيغر")).toBeGreaterThan(6);
   });
 
   it("does not score tokens the lexicon matched by their spelling", () => {
     const shapes = countNameShapes(corpus.slice(0, 500).map(toTrainingSentence), 12);
-    const extractor = new FeatureExtractor(16, { bits: 14, counts: new Uint8Array(1 << 14), nameShapes: shapes });
+    const extractor = new FeatureExtractor(16, {
+      bits: 14,
+      counts: new Uint8Array(1 << 14),
+      nameShapes: shapes,
+    });
     const features = (token: string, hint?: string) => {
       const out = new Int32Array(FEATURES_PER_TOKEN);
       extractor.extract([token], [hint], 0, 1, out);
@@ -138,7 +163,11 @@ describeShared("name shapes (spelling)", () => {
 });
 
 describeShared("weights file", () => {
-  const weights = trainWeights(corpus.slice(0, 100).map(toTrainingSentence), { ...SMALL, bucketBits: 12, epochs: 2 });
+  const weights = trainWeights(corpus.slice(0, 100).map(toTrainingSentence), {
+    ...SMALL,
+    bucketBits: 12,
+    epochs: 2,
+  });
 
   it.each([1, 2] as const)("round-trips byte for byte with %i-byte weights", (width) => {
     const bytes = encodeWeights(weights, width);
@@ -147,7 +176,9 @@ describeShared("weights file", () => {
     // Quantisation stays within half a step of the trained weight.
     const step = decoded.emissionScale;
     for (let i = 0; i < weights.emission.length; i += 97) {
-      expect(Math.abs(decoded.emission[i]! * step - weights.emission[i]!)).toBeLessThanOrEqual(step / 2 + 1e-6);
+      expect(Math.abs(decoded.emission[i]! * step - weights.emission[i]!)).toBeLessThanOrEqual(
+        step / 2 + 1e-6,
+      );
     }
   });
 
@@ -179,8 +210,14 @@ describeShared("weights file", () => {
   it("keeps the spelling table, and refuses a file cut inside it", () => {
     const bytes = encodeWeights(weights);
     expect(weights.frequencies.nameShapes?.logOdds.length).toBe(1 << 12);
-    expect(Buffer.from(decodeWeights(bytes).frequencies.nameShapes!.logOdds).equals(Buffer.from(weights.frequencies.nameShapes!.logOdds))).toBe(true);
-    expect(() => decodeWeights(bytes.subarray(0, 32 + 360 + (1 << SMALL.frequencyBits) + 100))).toThrow(WeightsFileError);
+    expect(
+      Buffer.from(decodeWeights(bytes).frequencies.nameShapes!.logOdds).equals(
+        Buffer.from(weights.frequencies.nameShapes!.logOdds),
+      ),
+    ).toBe(true);
+    expect(() =>
+      decodeWeights(bytes.subarray(0, 32 + 360 + (1 << SMALL.frequencyBits) + 100)),
+    ).toThrow(WeightsFileError);
   });
 
   it("refuses weights from another feature version with a clear message", () => {
@@ -196,16 +233,23 @@ describe("corpus and labels", () => {
     const good = '{"text":"زار أوباما بغداد .","entities":[{"start":4,"end":10,"type":"PER"}]}';
     const errors: number[] = [];
     const parsed = parseCorpus(
-      [good, "{not json", '{"text":"x","entities":[{"start":0,"end":9,"type":"PER"}]}', good].join("\n"),
+      [good, "{not json", '{"text":"x","entities":[{"start":0,"end":9,"type":"PER"}]}', good].join(
+        "\n",
+      ),
       (line) => errors.push(line),
     );
     expect(errors).toEqual([2, 3]);
     expect(parsed).toHaveLength(2);
-    expect(parsed[0]).toEqual({ tokens: ["زار", "أوباما", "بغداد", "."], spans: [{ start: 1, end: 2, type: "PER" }] });
+    expect(parsed[0]).toEqual({
+      tokens: ["زار", "أوباما", "بغداد", "."],
+      spans: [{ start: 1, end: 2, type: "PER" }],
+    });
   });
 
   it("widens character offsets to whole tokens, clitics included", () => {
-    const [sentence] = parseCorpus('{"text":"وصل بواشنطن أمس","entities":[{"start":5,"end":11,"type":"LOC"}]}');
+    const [sentence] = parseCorpus(
+      '{"text":"وصل بواشنطن أمس","entities":[{"start":5,"end":11,"type":"LOC"}]}',
+    );
     expect(sentence!.spans).toEqual([{ start: 1, end: 2, type: "LOC" }]);
   });
 

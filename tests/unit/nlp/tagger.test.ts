@@ -8,7 +8,11 @@ import { fromShared, itShared, readSharedJson } from "../../shared-data";
 
 const MODEL = "public/models/tagger.bin";
 const seed = fromShared(
-  () => readSharedJson<{ text: string; entities: { start: number; end: number; type: string; surface: string }[] }>("fixtures/seed-article.gold.json"),
+  () =>
+    readSharedJson<{
+      text: string;
+      entities: { start: number; end: number; type: string; surface: string }[];
+    }>("fixtures/seed-article.gold.json"),
   { text: "", entities: [] },
 );
 
@@ -110,7 +114,22 @@ describe("shipped tagger", () => {
     fc.assert(
       fc.property(
         fc.array(fc.string({ unit: "binary", maxLength: 30 }), { maxLength: 60 }),
-        fc.array(fc.option(fc.constantFrom("PER", "ORG", "LOC", "MISC", "DATE", "", "x", "__proto__", "constructor"), { nil: undefined })),
+        fc.array(
+          fc.option(
+            fc.constantFrom(
+              "PER",
+              "ORG",
+              "LOC",
+              "MISC",
+              "DATE",
+              "",
+              "x",
+              "__proto__",
+              "constructor",
+            ),
+            { nil: undefined },
+          ),
+        ),
         (tokens, hints) => {
           expectWellFormed(tagger.tag(tokens, hints), tokens.length);
         },
@@ -121,9 +140,22 @@ describe("shipped tagger", () => {
 
   itShared("treats hint strings that name object properties like any other unknown type", () => {
     const { tokens } = tokenize(seed.text);
-    const asDate = tagger.tag(tokens, tokens.map(() => "DATE"));
-    expect(tagger.tag(tokens, tokens.map(() => "constructor"))).toEqual(asDate);
-    expect(tagger.tag(tokens, tokens.map(() => "__proto__"))).toEqual(asDate);
+    const asDate = tagger.tag(
+      tokens,
+      tokens.map(() => "DATE"),
+    );
+    expect(
+      tagger.tag(
+        tokens,
+        tokens.map(() => "constructor"),
+      ),
+    ).toEqual(asDate);
+    expect(
+      tagger.tag(
+        tokens,
+        tokens.map(() => "__proto__"),
+      ),
+    ).toEqual(asDate);
   });
 
   it("tolerates callers outside TypeScript passing non-strings", () => {

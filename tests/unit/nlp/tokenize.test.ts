@@ -27,7 +27,21 @@ describe("tokenize", () => {
   it("splits punctuation off and keeps offsets into the original text", () => {
     const text = "د. رائد العزاوي، (د ب أ) عام 2011.";
     const tokens = tokenize(text);
-    expect(tokens.map((t) => t.surface)).toEqual(["د", ".", "رائد", "العزاوي", "،", "(", "د", "ب", "أ", ")", "عام", "2011", "."]);
+    expect(tokens.map((t) => t.surface)).toEqual([
+      "د",
+      ".",
+      "رائد",
+      "العزاوي",
+      "،",
+      "(",
+      "د",
+      "ب",
+      "أ",
+      ")",
+      "عام",
+      "2011",
+      ".",
+    ]);
     for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.surface);
   });
 
@@ -37,9 +51,15 @@ describe("tokenize", () => {
 
   it("offers proclitic-stripped readings with the stem's offset", () => {
     const [w, b, l] = tokenize("وواشنطن بالعراق للعراق");
-    expect(w!.stems).toContainEqual(expect.objectContaining({ form: "واشنطن", offset: 1, strong: false }));
-    expect(b!.stems).toContainEqual(expect.objectContaining({ form: "العراق", offset: 1, strong: true }));
-    expect(l!.stems).toContainEqual(expect.objectContaining({ form: "العراق", offset: 1, strong: true }));
+    expect(w!.stems).toContainEqual(
+      expect.objectContaining({ form: "واشنطن", offset: 1, strong: false }),
+    );
+    expect(b!.stems).toContainEqual(
+      expect.objectContaining({ form: "العراق", offset: 1, strong: true }),
+    );
+    expect(l!.stems).toContainEqual(
+      expect.objectContaining({ form: "العراق", offset: 1, strong: true }),
+    );
   });
 
   it("places the stem past diacritics on the clitics", () => {

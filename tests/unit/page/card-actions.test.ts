@@ -18,7 +18,9 @@ vi.mock("@/src/messaging/client", () => ({
 }));
 const saved: { range: Range; entity: unknown }[] = [];
 vi.mock("@/src/highlights/content", () => ({
-  saveSentenceAround: vi.fn(async (range: Range, entity: unknown) => void saved.push({ range, entity })),
+  saveSentenceAround: vi.fn(
+    async (range: Range, entity: unknown) => void saved.push({ range, entity }),
+  ),
 }));
 
 const { cardActions, cardDetails } = await import("@/src/page/card-actions");
@@ -41,16 +43,34 @@ describe("card actions", () => {
 
   it("adds an unknown name to the knowledge base as the reader saw it, then reads the page again", async () => {
     const rescan = vi.fn(async () => {});
-    const actions = cardActions(mention("رائد العزاوي", "PER"), { host: "example.com", rescan, close: () => {}, t });
+    const actions = cardActions(mention("رائد العزاوي", "PER"), {
+      host: "example.com",
+      rescan,
+      close: () => {},
+      t,
+    });
     expect(actions.openInPopup).toBeUndefined();
     expect(await actions.addToKnowledgeBase!()).toBe(t("hover.added"));
-    expect(sent).toEqual([{ type: "entity.upsert", payload: { entity: { type: "PER", names: { ar: "رائد العزاوي" }, aliases: ["رائد العزاوي"] } } }]);
+    expect(sent).toEqual([
+      {
+        type: "entity.upsert",
+        payload: {
+          entity: { type: "PER", names: { ar: "رائد العزاوي" }, aliases: ["رائد العزاوي"] },
+        },
+      },
+    ]);
     expect(rescan).toHaveBeenCalledOnce();
   });
 
   it("looks an unknown name up by its name and type only, and keeps what was found", async () => {
     const rescan = vi.fn(async () => {});
-    const actions = cardActions(mention(" مارك كارني ", "PER"), { host: "news.example", rescan, close: () => {}, t, lookUpAtOnce: true });
+    const actions = cardActions(mention(" مارك كارني ", "PER"), {
+      host: "news.example",
+      rescan,
+      close: () => {},
+      t,
+      lookUpAtOnce: true,
+    });
     expect(actions.lookUpAtOnce).toBe(true);
     answers["lookup.name"] = { status: "not-found", fetchedAt: 1 };
     expect(await actions.lookUp!()).toEqual({ status: "not-found", fetchedAt: 1 });
@@ -61,24 +81,46 @@ describe("card actions", () => {
     ]);
     expect(rescan).toHaveBeenCalledOnce();
     // Dates and linked names are not looked up.
-    expect(cardActions(mention("2024", "DATE"), { host: "x", rescan, close: () => {}, t }).lookUp).toBeUndefined();
-    expect(cardActions(mention("قاسم سليماني", "PER", "per:qasem-soleimani"), { host: "x", rescan, close: () => {}, t }).lookUp).toBeUndefined();
+    expect(
+      cardActions(mention("2024", "DATE"), { host: "x", rescan, close: () => {}, t }).lookUp,
+    ).toBeUndefined();
+    expect(
+      cardActions(mention("قاسم سليماني", "PER", "per:qasem-soleimani"), {
+        host: "x",
+        rescan,
+        close: () => {},
+        t,
+      }).lookUp,
+    ).toBeUndefined();
   });
 
   it("opens a linked entity in the popup, or says how when the browser will not", async () => {
-    const actions = cardActions(mention("قاسم سليماني", "PER", "per:qasem-soleimani"), { host: "x", rescan: async () => {}, close: () => {}, t });
+    const actions = cardActions(mention("قاسم سليماني", "PER", "per:qasem-soleimani"), {
+      host: "x",
+      rescan: async () => {},
+      close: () => {},
+      t,
+    });
     expect(actions.addToKnowledgeBase).toBeUndefined();
     answers["page.openInPopup"] = { opened: false };
     expect(await actions.openInPopup!()).toBe(t("hover.openInPopupHint"));
     answers["page.openInPopup"] = { opened: true };
     expect(await actions.openInPopup!()).toBeUndefined();
-    expect(sent[0]).toEqual({ type: "page.openInPopup", payload: { entityId: "per:qasem-soleimani" } });
+    expect(sent[0]).toEqual({
+      type: "page.openInPopup",
+      payload: { entityId: "per:qasem-soleimani" },
+    });
   });
 
   it("asks the background to remember 'not an entity here' for this site and closes the card", async () => {
     const close = vi.fn();
     answers["suppression.add"] = { added: true };
-    await cardActions(mention("الأمصار", "ORG"), { host: "news.example", rescan: async () => {}, close, t }).notAnEntity!();
+    await cardActions(mention("الأمصار", "ORG"), {
+      host: "news.example",
+      rescan: async () => {},
+      close,
+      t,
+    }).notAnEntity!();
     expect(sent).toEqual([{ type: "suppression.add", payload: { surface: "الأمصار" } }]);
     expect(close).toHaveBeenCalledOnce();
   });
@@ -95,22 +137,49 @@ describe("card actions", () => {
 
   it("saves the sentence with the mention's entity, and turns Siyaq off for the site through the settings", async () => {
     const close = vi.fn();
-    const actions = cardActions(mention("سليماني", "PER", "per:qasem-soleimani"), { host: "news.example", rescan: async () => {}, close, t });
+    const actions = cardActions(mention("سليماني", "PER", "per:qasem-soleimani"), {
+      host: "news.example",
+      rescan: async () => {},
+      close,
+      t,
+    });
     expect(await actions.saveHighlight!()).toBe(t("hover.saved"));
-    expect(saved[0]!.entity).toEqual({ surface: "سليماني", type: "PER", entityId: "per:qasem-soleimani" });
+    expect(saved[0]!.entity).toEqual({
+      surface: "سليماني",
+      type: "PER",
+      entityId: "per:qasem-soleimani",
+    });
     await actions.turnOffSite!();
-    expect(siteRule(await loadSettings(), "news.example")).toEqual({ host: "news.example", enabled: false });
+    expect(siteRule(await loadSettings(), "news.example")).toEqual({
+      host: "news.example",
+      enabled: false,
+    });
     expect(close).toHaveBeenCalledOnce();
   });
 
   it("describes a linked entity from the knowledge base, and an unknown name by where else it was met", async () => {
     answers["entity.get"] = { entity: { id: "country:iq" }, events: [], seenIn: 4, articles: [] };
-    expect(await cardDetails(mention("العراق", "LOC", "country:iq"))).toMatchObject({ state: "known", seenIn: 4 });
+    expect(await cardDetails(mention("العراق", "LOC", "country:iq"))).toMatchObject({
+      state: "known",
+      seenIn: 4,
+    });
     answers["sightings.of"] = { pages: [] };
-    expect(await cardDetails(mention("رائد العزاوي", "PER"))).toEqual({ state: "unknown", seenIn: 0, elsewhere: [] });
-    const pages = [1, 2, 3, 4].map((n) => ({ url: `https://b.example/${n}`, title: `مقال ${n}`, seenAt: n }));
+    expect(await cardDetails(mention("رائد العزاوي", "PER"))).toEqual({
+      state: "unknown",
+      seenIn: 0,
+      elsewhere: [],
+    });
+    const pages = [1, 2, 3, 4].map((n) => ({
+      url: `https://b.example/${n}`,
+      title: `مقال ${n}`,
+      seenAt: n,
+    }));
     answers["sightings.of"] = { pages };
-    expect(await cardDetails(mention("رائد العزاوي", "PER"))).toEqual({ state: "unknown", seenIn: 4, elsewhere: pages.slice(0, 3) });
+    expect(await cardDetails(mention("رائد العزاوي", "PER"))).toEqual({
+      state: "unknown",
+      seenIn: 4,
+      elsewhere: pages.slice(0, 3),
+    });
     expect(sent.at(-1)).toEqual({ type: "sightings.of", payload: { surface: "رائد العزاوي" } });
   });
 });

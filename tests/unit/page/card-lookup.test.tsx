@@ -32,10 +32,18 @@ const flush = async () => {
 function show(actions: Partial<CardActions>) {
   const root = document.createElement("div");
   document.body.appendChild(root);
-  render(<HoverCard mention={{ surface: "مارك كارني", type: "PER" }} details={{ state: "unknown" }} actions={{ close: () => {}, ...actions }} />, root);
+  render(
+    <HoverCard
+      mention={{ surface: "مارك كارني", type: "PER" }}
+      details={{ state: "unknown" }}
+      actions={{ close: () => {}, ...actions }}
+    />,
+    root,
+  );
   return root;
 }
-const button = (root: HTMLElement, label: string) => [...root.querySelectorAll("button")].find((b) => b.textContent === label);
+const button = (root: HTMLElement, label: string) =>
+  [...root.querySelectorAll("button")].find((b) => b.textContent === label);
 
 describe("unknown-name card lookup", () => {
   it("offers the lookup saying only the name is sent, then shows description, dates, office, extract and keep", async () => {
@@ -45,8 +53,16 @@ describe("unknown-name card lookup", () => {
     button(root, t("hover.lookUp"))!.click();
     await flush();
     const text = root.textContent!;
-    for (const part of ["اقتصادي وسياسي كندي", "1965-03-16", "رئيس وزراء كندا (2025-03-14 – )", "مارك كارني اقتصادي"]) expect(text).toContain(part);
-    expect(root.querySelector(".lookup a")!.getAttribute("href")).toBe("https://www.wikidata.org/wiki/Q534285");
+    for (const part of [
+      "اقتصادي وسياسي كندي",
+      "1965-03-16",
+      "رئيس وزراء كندا (2025-03-14 – )",
+      "مارك كارني اقتصادي",
+    ])
+      expect(text).toContain(part);
+    expect(root.querySelector(".lookup a")!.getAttribute("href")).toBe(
+      "https://www.wikidata.org/wiki/Q534285",
+    );
     button(root, t("hover.keep"))!.click();
     await flush();
     expect(keepFound).toHaveBeenCalledWith("Q534285");

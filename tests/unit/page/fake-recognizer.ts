@@ -14,10 +14,21 @@ export function fakeRecognizer(names: readonly KnownName[]) {
     calls.push(text);
     const found: Mention[] = [];
     for (const name of names) {
-      for (let at = text.indexOf(name.surface); at !== -1; at = text.indexOf(name.surface, at + 1)) {
+      for (
+        let at = text.indexOf(name.surface);
+        at !== -1;
+        at = text.indexOf(name.surface, at + 1)
+      ) {
         // A name ends at a word's end (العراق is not inside العراقي); a proclitic before it is fine.
         if (/\p{L}/u.test(text[at + name.surface.length] ?? "")) continue;
-        found.push({ start: at, end: at + name.surface.length, type: name.type, surface: name.surface, entityId: name.entityId, confidence: 1 });
+        found.push({
+          start: at,
+          end: at + name.surface.length,
+          type: name.type,
+          surface: name.surface,
+          entityId: name.entityId,
+          confidence: 1,
+        });
       }
     }
     return found.sort((a, b) => a.start - b.start);

@@ -6,11 +6,24 @@ import type { CardHost } from "@/src/ui/card/card-host";
 import type { HoverCardProps } from "@/src/ui/card/HoverCard";
 
 /** A mention laid out at a fixed box (happy-dom has no layout), on its own text node. */
-function mentionAt(surface: string, box: { left: number; top: number; width: number; height: number }): MarkedMention {
+function mentionAt(
+  surface: string,
+  box: { left: number; top: number; width: number; height: number },
+): MarkedMention {
   const node = document.createTextNode(surface);
   document.body.appendChild(node);
-  const rect = { ...box, right: box.left + box.width, bottom: box.top + box.height, x: box.left, y: box.top };
-  const range = { startContainer: node, getClientRects: () => [rect], getBoundingClientRect: () => rect } as unknown as Range;
+  const rect = {
+    ...box,
+    right: box.left + box.width,
+    bottom: box.top + box.height,
+    x: box.left,
+    y: box.top,
+  };
+  const range = {
+    startContainer: node,
+    getClientRects: () => [rect],
+    getBoundingClientRect: () => rect,
+  } as unknown as Range;
   return { type: "PER", surface, entityId: `per:${surface}`, confidence: 1, range, nodes: [node] };
 }
 
@@ -78,7 +91,8 @@ describe("hover", () => {
     a = first();
     b = second();
     caret = null;
-    (document as unknown as { caretPositionFromPoint: unknown }).caretPositionFromPoint = () => (caret ? { offsetNode: caret.node, offset: caret.offset } : null);
+    (document as unknown as { caretPositionFromPoint: unknown }).caretPositionFromPoint = () =>
+      caret ? { offsetNode: caret.node, offset: caret.offset } : null;
   });
   afterEach(() => {
     controller.abort();
@@ -126,13 +140,23 @@ describe("hover", () => {
     const { card, shown } = setup();
     a.nodes[0]!.parentElement!.scrollIntoView = () => {};
     // Page script pressing the shortcut is ignored: no card, no focus taken.
-    document.dispatchEvent(new KeyboardEvent("keydown", { key: "N", code: "KeyN", altKey: true, shiftKey: true }));
+    document.dispatchEvent(
+      new KeyboardEvent("keydown", { key: "N", code: "KeyN", altKey: true, shiftKey: true }),
+    );
     expect(shown).toHaveLength(0);
-    document.dispatchEvent(trusted(new KeyboardEvent("keydown", { key: "N", code: "KeyN", altKey: true, shiftKey: true })));
+    document.dispatchEvent(
+      trusted(
+        new KeyboardEvent("keydown", { key: "N", code: "KeyN", altKey: true, shiftKey: true }),
+      ),
+    );
     expect(shown.at(-1)!.mention.surface).toBe("قاسم سليماني");
     expect(shown.at(-1)!.takeFocus).toBe(true);
     vi.advanceTimersByTime(200);
-    document.dispatchEvent(trusted(new KeyboardEvent("keydown", { key: "N", code: "KeyN", altKey: true, shiftKey: true })));
+    document.dispatchEvent(
+      trusted(
+        new KeyboardEvent("keydown", { key: "N", code: "KeyN", altKey: true, shiftKey: true }),
+      ),
+    );
     expect(shown.at(-1)!.mention.surface).toBe("محمد الحلبوسي");
     // Nor can it close the card.
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
@@ -145,7 +169,9 @@ describe("hover", () => {
     let release: (() => void) | undefined;
     const { shown } = setup({
       details: (mention) =>
-        mention === a ? new Promise((resolve) => (release = () => resolve({ state: "unknown", seenIn: 9 }))) : Promise.resolve({ state: "unknown" }),
+        mention === a
+          ? new Promise((resolve) => (release = () => resolve({ state: "unknown", seenIn: 9 })))
+          : Promise.resolve({ state: "unknown" }),
     });
     caret = { node: a.nodes[0]!, offset: 1 };
     move(120, 110);
@@ -163,7 +189,9 @@ describe("hover", () => {
 describe("caretAt", () => {
   it("falls back to caretRangeFromPoint where caretPositionFromPoint is missing", () => {
     const node = document.createTextNode("بغداد");
-    const fakeDoc = { caretRangeFromPoint: () => ({ startContainer: node, startOffset: 3 }) } as unknown as Document;
+    const fakeDoc = {
+      caretRangeFromPoint: () => ({ startContainer: node, startOffset: 3 }),
+    } as unknown as Document;
     expect(caretAt(fakeDoc, 1, 1)).toEqual({ node, offset: 3 });
     expect(caretAt({} as Document, 1, 1)).toBeNull();
   });

@@ -18,7 +18,13 @@ function fakeScheduler(cost: number) {
     callback(() => SLICE_BUDGET_MS - (clock - started));
     return true;
   };
-  return { scheduler, tick: (ms = cost) => (clock += ms), runNext, slices, pending: () => queue.length };
+  return {
+    scheduler,
+    tick: (ms = cost) => (clock += ms),
+    runNext,
+    slices,
+    pending: () => queue.length,
+  };
 }
 
 describe("runInSlices", () => {
@@ -54,7 +60,12 @@ describe("runInSlices", () => {
     const fake = fakeScheduler(5);
     const controller = new AbortController();
     const done: number[] = [];
-    const finished = runInSlices([1, 2, 3, 4, 5, 6], (item) => (done.push(item), fake.tick()), fake.scheduler, controller.signal);
+    const finished = runInSlices(
+      [1, 2, 3, 4, 5, 6],
+      (item) => (done.push(item), fake.tick()),
+      fake.scheduler,
+      controller.signal,
+    );
     fake.runNext();
     controller.abort();
     while (fake.runNext());
@@ -82,17 +93,21 @@ describe("runInSlices", () => {
   it("runs the first slice at once when asked, so the reader's first marks do not wait", async () => {
     const fake = fakeScheduler(1);
     const done: number[] = [];
-    void runInSlices([1], (item) => done.push(item), fake.scheduler, undefined, { firstSliceNow: true });
+    void runInSlices([1], (item) => done.push(item), fake.scheduler, undefined, {
+      firstSliceNow: true,
+    });
     expect(done).toEqual([1]);
   });
 });
 
 describe("idleScheduler", () => {
   it("asks for idle time with a timeout, and grants a timed-out callback its slice budget", () => {
-    const requestIdleCallback = vi.fn((cb: (d: { timeRemaining(): number; didTimeout: boolean }) => void) => {
-      cb({ timeRemaining: () => 0, didTimeout: true });
-      return 1;
-    });
+    const requestIdleCallback = vi.fn(
+      (cb: (d: { timeRemaining(): number; didTimeout: boolean }) => void) => {
+        cb({ timeRemaining: () => 0, didTimeout: true });
+        return 1;
+      },
+    );
     const scheduler = idleScheduler({ requestIdleCallback }, 123);
     let remaining = -1;
     scheduler.schedule((deadline) => (remaining = deadline()));
@@ -102,7 +117,9 @@ describe("idleScheduler", () => {
   });
 
   it("never grants more than the slice budget, even in a long idle period", () => {
-    const scheduler = idleScheduler({ requestIdleCallback: (cb) => (cb({ timeRemaining: () => 49.9, didTimeout: false }), 1) });
+    const scheduler = idleScheduler({
+      requestIdleCallback: (cb) => (cb({ timeRemaining: () => 49.9, didTimeout: false }), 1),
+    });
     let remaining = -1;
     scheduler.schedule((deadline) => (remaining = deadline()));
     expect(remaining).toBeLessThanOrEqual(SLICE_BUDGET_MS);
@@ -110,7 +127,9 @@ describe("idleScheduler", () => {
 
   it("falls back to macrotasks where requestIdleCallback is missing", async () => {
     const scheduler = idleScheduler({});
-    const ran = await new Promise<number>((resolve) => scheduler.schedule((deadline) => resolve(deadline())));
+    const ran = await new Promise<number>((resolve) =>
+      scheduler.schedule((deadline) => resolve(deadline())),
+    );
     expect(ran).toBeGreaterThan(0);
   });
 });

@@ -2,9 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { hasArabicPassage, isMostlyArabic, sampleText } from "@/src/page/language";
 
-const QUOTE = "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي انتهاء المهام القتالية لقوات التحالف الدولي في العراق";
+const QUOTE =
+  "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي انتهاء المهام القتالية لقوات التحالف الدولي في العراق";
 const ENGLISH =
-  "Iraq's national security adviser said on Thursday that the international coalition had ended its combat mission in the country, after a final round of talks. ".repeat(3);
+  "Iraq's national security adviser said on Thursday that the international coalition had ended its combat mission in the country, after a final round of talks. ".repeat(
+    3,
+  );
 
 describe("the page's language", () => {
   it("finds an Arabic passage in a mostly English page, and not a lone Arabic name", () => {

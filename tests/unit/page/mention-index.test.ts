@@ -7,7 +7,9 @@ import { fakeRecognizer, SEED_NAMES } from "./fake-recognizer";
 async function anchorAll(map: TextMap): Promise<MarkedMention[]> {
   const { recognize } = fakeRecognizer(SEED_NAMES);
   const mentions = await recognize(map.text);
-  return mentions.map((m) => toMarkedMention(m, map.rangeFor(m.start, m.end)!, map.nodesFor(m.start, m.end)));
+  return mentions.map((m) =>
+    toMarkedMention(m, map.rangeFor(m.start, m.end)!, map.nodesFor(m.start, m.end)),
+  );
 }
 
 describe("MentionIndex", () => {
@@ -59,14 +61,24 @@ describe("MentionIndex", () => {
       current = index.next(current);
       order.push(current!.surface);
     }
-    expect(order).toEqual(["قاسم الأعرجي", "التحالف الدولي", "العراق", "بغداد", "واشنطن", "قاسم الأعرجي"]);
+    expect(order).toEqual([
+      "قاسم الأعرجي",
+      "التحالف الدولي",
+      "العراق",
+      "بغداد",
+      "واشنطن",
+      "قاسم الأعرجي",
+    ]);
   });
 
   it("reports mentions whose text a re-render replaced, and forgets removed ones", async () => {
     const map = buildTextMap(document);
     for (const mention of await anchorAll(map)) index.add(mention);
     const second = document.querySelectorAll("p")[1]!;
-    second.replaceChild(document.createTextNode(second.firstChild!.textContent!), second.firstChild!);
+    second.replaceChild(
+      document.createTextNode(second.firstChild!.textContent!),
+      second.firstChild!,
+    );
     const detached = index.detached();
     expect(detached.map((m) => m.surface).sort()).toEqual(["بغداد", "واشنطن"]);
     index.removeWhere((m) => detached.includes(m));

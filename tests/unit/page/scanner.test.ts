@@ -18,33 +18,49 @@ describe("packBatches", () => {
   });
 
   it("keeps every batch under the limit, cutting long texts at block breaks", () => {
-    document.body.innerHTML = Array.from({ length: 30 }, (_, i) => `<p>${SENTENCES[i % 3]}</p>`).join("");
+    document.body.innerHTML = Array.from(
+      { length: 30 },
+      (_, i) => `<p>${SENTENCES[i % 3]}</p>`,
+    ).join("");
     const map = buildTextMap(document);
     const batches = packBatches([map], 300);
     expect(batches.length).toBeGreaterThan(1);
     for (const batch of batches) expect(batch.text.length).toBeLessThanOrEqual(300);
     // Nothing lost or reordered: the parts tile the text exactly, the cuts falling on breaks.
     const parts = batches.flatMap((b) => b.parts);
-    expect(parts.map((p) => map.text.slice(p.offset, p.offset + p.length)).join("\n")).toBe(map.text);
+    expect(parts.map((p) => map.text.slice(p.offset, p.offset + p.length)).join("\n")).toBe(
+      map.text,
+    );
   });
 
   it("joins several roots into one batch with a break between them, and maps mentions back to each root", async () => {
     document.body.innerHTML = `<div id="a"><p>${SENTENCES[0]}</p></div><div id="b"><p>${SENTENCES[1]}</p></div>`;
-    const maps = [buildTextMap(document.getElementById("a")!), buildTextMap(document.getElementById("b")!)];
+    const maps = [
+      buildTextMap(document.getElementById("a")!),
+      buildTextMap(document.getElementById("b")!),
+    ];
     const [batch, ...rest] = packBatches(maps);
     expect(rest).toHaveLength(0);
     expect(batch!.text).toBe(`${SENTENCES[0]}\n${SENTENCES[1]}`);
     const { recognize } = fakeRecognizer(SEED_NAMES);
     const placed = placeMentions(batch!, await recognize(batch!.text));
     for (const p of placed) expect(p.map.text.slice(p.start, p.end)).toBe(p.mention.surface);
-    expect(placed.filter((p) => p.map === maps[1]).map((p) => p.mention.surface)).toEqual(["بغداد", "واشنطن"]);
+    expect(placed.filter((p) => p.map === maps[1]).map((p) => p.mention.surface)).toEqual([
+      "بغداد",
+      "واشنطن",
+    ]);
   });
 
   it("drops a mention a faulty answer places across two roots instead of anchoring it wrongly", () => {
     document.body.innerHTML = `<div id="a">بغداد</div><div id="b">واشنطن</div>`;
-    const maps = [buildTextMap(document.getElementById("a")!), buildTextMap(document.getElementById("b")!)];
+    const maps = [
+      buildTextMap(document.getElementById("a")!),
+      buildTextMap(document.getElementById("b")!),
+    ];
     const [batch] = packBatches(maps);
-    const placed = placeMentions(batch!, [{ start: 2, end: 9, type: "LOC", surface: batch!.text.slice(2, 9), confidence: 1 }]);
+    const placed = placeMentions(batch!, [
+      { start: 2, end: 9, type: "LOC", surface: batch!.text.slice(2, 9), confidence: 1 },
+    ]);
     expect(placed).toEqual([]);
   });
 });
@@ -83,7 +99,16 @@ describe("reading a page split into parts", () => {
 
   it("reads nothing from a part handed over on its own when it or an ancestor is code or hidden", () => {
     bigPage();
-    for (const selector of ["script", "noscript", "style", "template", "[hidden] p", "[aria-hidden] p", "[style] p", "[style] div"]) {
+    for (const selector of [
+      "script",
+      "noscript",
+      "style",
+      "template",
+      "[hidden] p",
+      "[aria-hidden] p",
+      "[style] p",
+      "[style] div",
+    ]) {
       expect(buildTextMap(document.querySelector(selector)!).text, selector).toBe("");
     }
     expect(buildTextMap(document.querySelector("section")!).text).toContain("قاسم الأعرجي");
@@ -118,7 +143,13 @@ describe("scanRoots", () => {
     });
     expect(calls).toHaveLength(1);
     expect(count).toBe(found.length);
-    expect(found.map((m) => m.range.toString())).toEqual(["العراق", "التحالف الدولي", "بغداد", "واشنطن", "قاسم الأعرجي"]);
+    expect(found.map((m) => m.range.toString())).toEqual([
+      "العراق",
+      "التحالف الدولي",
+      "بغداد",
+      "واشنطن",
+      "قاسم الأعرجي",
+    ]);
     expect(found.map((m) => m.surface)).toEqual(found.map((m) => m.range.toString()));
   });
 

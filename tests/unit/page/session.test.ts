@@ -28,14 +28,19 @@ const ARTICLE = `<main><article>
 function painted(registry: Map<string, Set<Range>>): string[] {
   return [...registry]
     .filter(([name]) => name.startsWith("siyaq-"))
-    .flatMap(([name, ranges]) => [...ranges].filter((r) => !r.collapsed).map((r) => `${name}:${r.toString()}`))
+    .flatMap(([name, ranges]) =>
+      [...ranges].filter((r) => !r.collapsed).map((r) => `${name}:${r.toString()}`),
+    )
     .sort();
 }
 
 describe("PageSession", () => {
   let registry: Map<string, Set<Range>>;
   let sessions: PageSession[];
-  const newSession = (settings: Settings = DEFAULT_SETTINGS, overrides: Partial<ConstructorParameters<typeof PageSession>[0]> = {}) => {
+  const newSession = (
+    settings: Settings = DEFAULT_SETTINGS,
+    overrides: Partial<ConstructorParameters<typeof PageSession>[0]> = {},
+  ) => {
     const { recognize, calls } = fakeRecognizer(SEED_NAMES);
     const recorded: string[][] = [];
     const reports: number[] = [];
@@ -86,7 +91,9 @@ describe("PageSession", () => {
     session.applySettings({ ...DEFAULT_SETTINGS, markTypes: ["PER", "ORG"] });
     expect(painted(registry)).toEqual(["siyaq-org:التحالف الدولي", "siyaq-per:قاسم الأعرجي"]);
     const baghdad = [...session.index.all()].find((m) => m.surface === "بغداد")!;
-    expect(session.mentionAt(baghdad.range.startContainer, baghdad.range.startOffset)).toBeUndefined();
+    expect(
+      session.mentionAt(baghdad.range.startContainer, baghdad.range.startOffset),
+    ).toBeUndefined();
     session.applySettings(DEFAULT_SETTINGS);
     expect(painted(registry)).toHaveLength(5);
   });
@@ -112,9 +119,16 @@ describe("PageSession", () => {
   it("records each linked entity once per page, and gives marks back to text a framework re-renders", async () => {
     const { session, recorded } = newSession();
     await session.start();
-    expect(recorded.flat().sort()).toEqual(["city:baghdad", "city:washington", "country:iq", "org:coalition", "per:qasim-al-araji"]);
+    expect(recorded.flat().sort()).toEqual([
+      "city:baghdad",
+      "city:washington",
+      "country:iq",
+      "org:coalition",
+      "per:qasim-al-araji",
+    ]);
 
-    for (const p of document.querySelectorAll("p")) p.replaceChild(document.createTextNode(p.firstChild!.textContent!), p.firstChild!);
+    for (const p of document.querySelectorAll("p"))
+      p.replaceChild(document.createTextNode(p.firstChild!.textContent!), p.firstChild!);
     await vi.waitFor(() => expect(painted(registry)).toHaveLength(5), { timeout: 3000 });
     // Re-reading re-rendered text does not count the article twice.
     expect(recorded.flat()).toHaveLength(5);
@@ -130,16 +144,21 @@ describe("PageSession", () => {
     let rerendered = false;
     const { session } = newSession(DEFAULT_SETTINGS, {
       recordEntities: async () => {
-        for (const p of document.querySelectorAll("p")) p.replaceChild(document.createTextNode(p.firstChild!.textContent!), p.firstChild!);
+        for (const p of document.querySelectorAll("p"))
+          p.replaceChild(document.createTextNode(p.firstChild!.textContent!), p.firstChild!);
         rerendered = true;
       },
     });
     await session.start();
     expect(rerendered).toBe(true);
     await vi.waitFor(
-      () => expect([...session.index.all()].filter((m) => session.isVisible(m)).map((m) => m.surface).sort()).toEqual(
-        ["التحالف الدولي", "العراق", "بغداد", "قاسم الأعرجي", "واشنطن"].sort(),
-      ),
+      () =>
+        expect(
+          [...session.index.all()]
+            .filter((m) => session.isVisible(m))
+            .map((m) => m.surface)
+            .sort(),
+        ).toEqual(["التحالف الدولي", "العراق", "بغداد", "قاسم الأعرجي", "واشنطن"].sort()),
       { timeout: 3000 },
     );
   });
@@ -149,7 +168,10 @@ describe("PageSession", () => {
     await session.start();
     const text = document.querySelectorAll("p")[0]!.firstChild as Text;
     text.data = "لقاء في بغداد ثم في بغداد";
-    await vi.waitFor(() => expect(painted(registry).filter((m) => m === "siyaq-loc:بغداد")).toHaveLength(2), { timeout: 3000 });
+    await vi.waitFor(
+      () => expect(painted(registry).filter((m) => m === "siyaq-loc:بغداد")).toHaveLength(2),
+      { timeout: 3000 },
+    );
     expect(painted(registry)).not.toContain("siyaq-loc:واشنطن");
     expect(session.index.size).toBe(5);
   });
@@ -166,7 +188,9 @@ describe("PageSession", () => {
 
   it("drops names the reader suppressed, and brings them back on a full rescan once allowed", async () => {
     let suppressed = false;
-    const { session } = newSession(DEFAULT_SETTINGS, { isSuppressed: (s) => suppressed && s === "بغداد" });
+    const { session } = newSession(DEFAULT_SETTINGS, {
+      isSuppressed: (s) => suppressed && s === "بغداد",
+    });
     await session.start();
     suppressed = true;
     await session.applySuppressions(false);
@@ -177,14 +201,22 @@ describe("PageSession", () => {
   });
 
   it("paints only blocks near the viewport once a page has more names than it is worth painting at once", async () => {
-    document.body.innerHTML = Array.from({ length: 12 }, (_, i) => `<p id="p${i}">بين بغداد وواشنطن</p>`).join("");
+    document.body.innerHTML = Array.from(
+      { length: 12 },
+      (_, i) => `<p id="p${i}">بين بغداد وواشنطن</p>`,
+    ).join("");
     let report: (entered: Element[], left: Element[]) => void = () => {};
     const near = new Set<Element>([document.getElementById("p0")!]);
     const { session } = newSession(DEFAULT_SETTINGS, {
       paintAllUpTo: 10,
       viewportGate: (onChange) => {
         report = onChange;
-        return { observe: () => {}, unobserve: (b) => void near.delete(b), isNear: (b) => near.has(b), disconnect: () => near.clear() };
+        return {
+          observe: () => {},
+          unobserve: (b) => void near.delete(b),
+          isNear: (b) => near.has(b),
+          disconnect: () => near.clear(),
+        };
       },
     });
     await session.start();
@@ -199,7 +231,9 @@ describe("PageSession", () => {
     expect(paintedRanges.every((r) => p5.contains(r.startContainer))).toBe(true);
     expect(paintedRanges).toHaveLength(2);
     // Hover still finds names that are not painted: the index holds them all.
-    const far = [...session.index.all()].find((m) => document.getElementById("p9")!.contains(m.nodes[0]!))!;
+    const far = [...session.index.all()].find((m) =>
+      document.getElementById("p9")!.contains(m.nodes[0]!),
+    )!;
     expect(session.mentionAt(far.range.startContainer, far.range.startOffset)).toBe(far);
   });
 
@@ -212,11 +246,18 @@ describe("PageSession", () => {
     await session.start();
     const node = document.getElementById("dump")!.firstChild as Text;
     // Still hoverable: the mention index knows the names inside it (read in idle batches).
-    await vi.waitFor(() => expect(session.mentionAt(node, huge.indexOf("بغداد") + 1)?.surface).toBe("بغداد"), { timeout: 30_000 });
+    await vi.waitFor(
+      () => expect(session.mentionAt(node, huge.indexOf("بغداد") + 1)?.surface).toBe("بغداد"),
+      { timeout: 30_000 },
+    );
     // The article's own paragraphs are painted as before; nothing inside the huge node is.
     const marks = painted(registry);
     expect(marks).toContain("siyaq-per:قاسم الأعرجي");
-    expect([...registry.values()].flatMap((ranges) => [...ranges]).some((r) => r.startContainer.textContent!.length > MAX_PAINTED_NODE_CHARS)).toBe(false);
+    expect(
+      [...registry.values()]
+        .flatMap((ranges) => [...ranges])
+        .some((r) => r.startContainer.textContent!.length > MAX_PAINTED_NODE_CHARS),
+    ).toBe(false);
   }, 60_000);
 
   it("fails clearly when the background cannot recognise, leaving the page as it was", async () => {
@@ -240,15 +281,25 @@ describe("PageSession without the Highlight API", () => {
     const text = document.body.textContent;
     const { recognize } = fakeRecognizer(SEED_NAMES);
     const session = new PageSession(
-      { document, recognize, recordEntities: async () => {}, report: async () => {}, isSuppressed: () => false },
+      {
+        document,
+        recognize,
+        recordEntities: async () => {},
+        report: async () => {},
+        isSuppressed: () => false,
+      },
       DEFAULT_SETTINGS,
     );
     await session.start();
     const marks = [...document.querySelectorAll("span[data-siyaq-mark]")].map((s) => s.textContent);
-    expect(marks.sort()).toEqual(["التحالف الدولي", "العراق", "بغداد", "قاسم الأعرجي", "واشنطن"].sort());
+    expect(marks.sort()).toEqual(
+      ["التحالف الدولي", "العراق", "بغداد", "قاسم الأعرجي", "واشنطن"].sort(),
+    );
     expect(document.body.textContent).toBe(text);
     // Hover still finds a wrapped name, though wrapping split the nodes the index knew.
-    const span = [...document.querySelectorAll("span[data-siyaq-mark]")].find((s) => s.textContent === "واشنطن")!;
+    const span = [...document.querySelectorAll("span[data-siyaq-mark]")].find(
+      (s) => s.textContent === "واشنطن",
+    )!;
     expect(session.mentionAt(span.firstChild!, 1)?.surface).toBe("واشنطن");
     session.stop();
     expect(document.querySelectorAll("span[data-siyaq-mark]")).toHaveLength(0);
@@ -260,9 +311,18 @@ describe("summarise", () => {
   it("counts names per entity in order of first appearance", async () => {
     document.body.innerHTML = ARTICLE;
     installHighlightApi();
-    const { recognize } = fakeRecognizer([...SEED_NAMES, { surface: "وحدات قتالية", type: "MISC" }]);
+    const { recognize } = fakeRecognizer([
+      ...SEED_NAMES,
+      { surface: "وحدات قتالية", type: "MISC" },
+    ]);
     const session = new PageSession(
-      { document, recognize, recordEntities: async () => {}, report: async () => {}, isSuppressed: () => false },
+      {
+        document,
+        recognize,
+        recordEntities: async () => {},
+        report: async () => {},
+        isSuppressed: () => false,
+      },
       DEFAULT_SETTINGS,
     );
     await session.start();

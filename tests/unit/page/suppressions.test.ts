@@ -38,7 +38,11 @@ describe("not-an-entity-here suppressions", () => {
 
   it("drops only the damaged entries of a corrupted list", async () => {
     await fakeBrowser.storage.local.set({
-      "siyaq.suppressions": [{ key: "x" }, { key: "بغداد", surface: "بغداد", host: "*", addedAt: 1 }, "junk"],
+      "siyaq.suppressions": [
+        { key: "x" },
+        { key: "بغداد", surface: "بغداد", host: "*", addedAt: 1 },
+        "junk",
+      ],
     });
     expect((await loadSuppressions()).map((s) => s.key)).toEqual(["بغداد"]);
   });

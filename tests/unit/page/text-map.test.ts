@@ -25,7 +25,21 @@ describe("buildTextMap", () => {
     `),
     );
     expect(map.text).toBe("أكد العراق أن التحالف الدولي\nأبلغه");
-    for (const skipped of ["بغداد", "واشنطن", "داعش", "تويتر", "طهران", "دمشق", "بيروت", "الموصل", "عمان", "القاهرة", "الرياض", "أنقرة", "p{}"]) {
+    for (const skipped of [
+      "بغداد",
+      "واشنطن",
+      "داعش",
+      "تويتر",
+      "طهران",
+      "دمشق",
+      "بيروت",
+      "الموصل",
+      "عمان",
+      "القاهرة",
+      "الرياض",
+      "أنقرة",
+      "p{}",
+    ]) {
       expect(map.text).not.toContain(skipped);
     }
   });
@@ -45,12 +59,18 @@ describe("buildTextMap", () => {
   });
 
   it("breaks blocks with one newline so words of neighbouring blocks never glue", () => {
-    const map = buildTextMap(page(`<div><p>بين بغداد</p><p>وواشنطن</p></div><ul><li>قاسم</li><li>الأعرجي</li></ul>سطر<br>آخر`));
+    const map = buildTextMap(
+      page(
+        `<div><p>بين بغداد</p><p>وواشنطن</p></div><ul><li>قاسم</li><li>الأعرجي</li></ul>سطر<br>آخر`,
+      ),
+    );
     expect(map.text).toBe("بين بغداد\nوواشنطن\nقاسم\nالأعرجي\nسطر\nآخر");
   });
 
   it("keeps inline elements inside one line and turns newlines inside a node into spaces of the same length", () => {
-    const map = buildTextMap(page(`<p>مستشار الأمن القومي <b>قاسم</b> <a href="#">الأعرجي</a>\nالخميس</p>`));
+    const map = buildTextMap(
+      page(`<p>مستشار الأمن القومي <b>قاسم</b> <a href="#">الأعرجي</a>\nالخميس</p>`),
+    );
     expect(map.text).toBe("مستشار الأمن القومي قاسم الأعرجي الخميس");
     for (const segment of map.segments) {
       expect(map.text.slice(segment.start, segment.end).length).toBe(segment.node.data.length);
@@ -58,7 +78,9 @@ describe("buildTextMap", () => {
   });
 
   it("maps a range across several nodes back to the DOM and inverts with positionOf", () => {
-    const map = buildTextMap(page(`<p>وأعلن مستشار <b>الأمن</b> القومي العراقي</p><p>قاسم الأعرجي</p>`));
+    const map = buildTextMap(
+      page(`<p>وأعلن مستشار <b>الأمن</b> القومي العراقي</p><p>قاسم الأعرجي</p>`),
+    );
     const phrase = "مستشار الأمن القومي";
     const start = map.text.indexOf(phrase);
     const range = map.rangeFor(start, start + phrase.length)!;
@@ -67,12 +89,17 @@ describe("buildTextMap", () => {
     expect(map.positionOf(range.endContainer as Text, range.endOffset)).toBe(start + phrase.length);
 
     // A range spanning a block break starts and ends on text, never on the synthetic newline.
-    const across = map.rangeFor(map.text.indexOf("العراقي"), map.text.indexOf("الأعرجي") + "الأعرجي".length)!;
+    const across = map.rangeFor(
+      map.text.indexOf("العراقي"),
+      map.text.indexOf("الأعرجي") + "الأعرجي".length,
+    )!;
     expect(across.toString()).toBe("العراقيقاسم الأعرجي");
   });
 
   it("round-trips every position of every segment", () => {
-    const map = buildTextMap(page(`<h1>العراق</h1><p>أكد <i>العراق</i> أن <span>التحالف</span> الدولي</p>`));
+    const map = buildTextMap(
+      page(`<h1>العراق</h1><p>أكد <i>العراق</i> أن <span>التحالف</span> الدولي</p>`),
+    );
     for (const segment of map.segments) {
       for (let offset = 0; offset <= segment.node.data.length; offset++) {
         const position = map.positionOf(segment.node, offset)!;
@@ -93,7 +120,9 @@ describe("buildTextMap", () => {
   });
 
   it("reads a subtree on its own, and isReadable tells skipped subtrees apart", () => {
-    page(`<nav><p id="n">سياسة</p></nav><article><p id="a">أكد العراق</p></article><div hidden><p id="h">x</p></div>`);
+    page(
+      `<nav><p id="n">سياسة</p></nav><article><p id="a">أكد العراق</p></article><div hidden><p id="h">x</p></div>`,
+    );
     const article = document.querySelector("article")!;
     expect(buildTextMap(article).text).toBe("أكد العراق");
     expect(isReadable(document.getElementById("a")!)).toBe(true);

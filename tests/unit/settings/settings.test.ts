@@ -19,7 +19,12 @@ describe("settings", () => {
   });
 
   it("keeps valid stored fields and replaces broken ones with defaults", () => {
-    const parsed = parseSettings({ hoverDelayMs: 500, markStyle: "<script>", sites: "all", extra: 1 });
+    const parsed = parseSettings({
+      hoverDelayMs: 500,
+      markStyle: "<script>",
+      sites: "all",
+      extra: 1,
+    });
     expect(parsed.hoverDelayMs).toBe(500);
     expect(parsed.markStyle).toBe(DEFAULT_SETTINGS.markStyle);
     expect(parsed.sites).toEqual([]);
@@ -30,7 +35,10 @@ describe("settings", () => {
     expect(DEFAULT_SETTINGS.uiLanguage).toBe("browser");
     expect((await saveSettings({ uiLanguage: "en" })).uiLanguage).toBe("en");
     expect((await loadSettings()).uiLanguage).toBe("en");
-    expect(parseSettings({ uiLanguage: "fr", hoverDelayMs: 400 })).toMatchObject({ uiLanguage: "browser", hoverDelayMs: 400 });
+    expect(parseSettings({ uiLanguage: "fr", hoverDelayMs: 400 })).toMatchObject({
+      uiLanguage: "browser",
+      hoverDelayMs: 400,
+    });
   });
 
   it("decides per site: an explicit rule wins over the default mode", async () => {

@@ -74,16 +74,29 @@ describe("choosing the UI language", () => {
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.i18n, "getUILanguage").mockReturnValue("en-US");
     document.body.innerHTML = '<div id="app"></div>';
-    mountPage("", (t) => t("options.title"), (t) => <p id="probe">{t("popup.library")}</p>);
+    mountPage(
+      "",
+      (t) => t("options.title"),
+      (t) => <p id="probe">{t("popup.library")}</p>,
+    );
     const probe = async (wanted: string) => {
-      for (let i = 0; i < 100 && document.getElementById("probe")?.textContent !== wanted; i++) await new Promise((r) => setTimeout(r, 0));
+      for (let i = 0; i < 100 && document.getElementById("probe")?.textContent !== wanted; i++)
+        await new Promise((r) => setTimeout(r, 0));
       return document.getElementById("probe")?.textContent;
     };
     expect(await probe("Highlights library")).toBe("Highlights library");
-    expect([document.documentElement.lang, document.documentElement.dir, document.title]).toEqual(["en", "ltr", "Siyaq settings"]);
+    expect([document.documentElement.lang, document.documentElement.dir, document.title]).toEqual([
+      "en",
+      "ltr",
+      "Siyaq settings",
+    ]);
     await saveSettings({ uiLanguage: "ar" });
     expect(await probe("مكتبة الاقتباسات")).toBe("مكتبة الاقتباسات");
-    expect([document.documentElement.lang, document.documentElement.dir, document.title]).toEqual(["ar", "rtl", "إعدادات سياق"]);
+    expect([document.documentElement.lang, document.documentElement.dir, document.title]).toEqual([
+      "ar",
+      "rtl",
+      "إعدادات سياق",
+    ]);
   });
 
   it("sets lang and dir on the page", () => {

@@ -39,13 +39,34 @@ function iraqView(): EntityView {
       updatedAt: 0,
     },
     events: [
-      { id: "e-page-2014", date: "2014-06", title: { ar: "احتلال داعش للمدن" }, entityIds: ["country:iq"], origin: "page",
-        source: { url: "http://127.0.0.1/seed-article.html", title: "مقال البذرة" }, createdAt: 1,
-        alsoIn: [{ url: "https://b.example/1" }, { url: "https://c.example/2" }] },
-      { id: "e-pack-2003", date: "2003-04-09", title: { ar: "سقوط بغداد", en: "Fall of Baghdad" }, entityIds: ["country:iq"],
-        origin: "pack", source: { pack: "starter" }, createdAt: 1 },
-      { id: "e-page-evil", date: "2011", title: { ar: "انسحاب" }, entityIds: ["country:iq"], origin: "page",
-        source: { url: "javascript:alert(1)", title: "x" }, createdAt: 1 },
+      {
+        id: "e-page-2014",
+        date: "2014-06",
+        title: { ar: "احتلال داعش للمدن" },
+        entityIds: ["country:iq"],
+        origin: "page",
+        source: { url: "http://127.0.0.1/seed-article.html", title: "مقال البذرة" },
+        createdAt: 1,
+        alsoIn: [{ url: "https://b.example/1" }, { url: "https://c.example/2" }],
+      },
+      {
+        id: "e-pack-2003",
+        date: "2003-04-09",
+        title: { ar: "سقوط بغداد", en: "Fall of Baghdad" },
+        entityIds: ["country:iq"],
+        origin: "pack",
+        source: { pack: "starter" },
+        createdAt: 1,
+      },
+      {
+        id: "e-page-evil",
+        date: "2011",
+        title: { ar: "انسحاب" },
+        entityIds: ["country:iq"],
+        origin: "page",
+        source: { url: "javascript:alert(1)", title: "x" },
+        createdAt: 1,
+      },
     ],
     seenIn: 3,
     articles: [{ url: "http://127.0.0.1/seed-article.html", title: "مقال البذرة", seenAt: 1 }],
@@ -66,7 +87,9 @@ async function waitFor<T>(find: () => T | null | undefined, what: string): Promi
 }
 const text = () => host.textContent ?? "";
 const buttonNamed = (name: string) =>
-  [...host.querySelectorAll("button")].find((b) => b.textContent?.includes(name) || b.getAttribute("aria-label")?.includes(name));
+  [...host.querySelectorAll("button")].find(
+    (b) => b.textContent?.includes(name) || b.getAttribute("aria-label")?.includes(name),
+  );
 
 let tabId: number;
 beforeEach(async () => {
@@ -91,14 +114,19 @@ beforeEach(async () => {
         { surface: "بغداد", type: "LOC", count: 1, first: 7 },
       ],
     }),
-    "entities.byIds": ({ ids }: { ids: string[] }) => [iraq, isis].filter((e) => ids.includes(e.id)),
+    "entities.byIds": ({ ids }: { ids: string[] }) =>
+      [iraq, isis].filter((e) => ids.includes(e.id)),
     "entity.get": ({ id }: { id: string }) => (id === iraq.id ? view : null),
     "event.delete": ({ id }: { id: string }) => {
       const before = view.events.length;
       view = { ...view, events: view.events.filter((e) => e.id !== id) };
       return { deleted: view.events.length < before };
     },
-    "entity.search": ({ query }: { query: string }) => [iraq, isis].filter((e) => e.names.ar.includes(query) || e.names.en!.toLowerCase().includes(query.toLowerCase())),
+    "entity.search": ({ query }: { query: string }) =>
+      [iraq, isis].filter(
+        (e) =>
+          e.names.ar.includes(query) || e.names.en!.toLowerCase().includes(query.toLowerCase()),
+      ),
   };
   host = document.createElement("div");
   document.body.replaceChildren(host);
@@ -109,41 +137,61 @@ describe("popup", () => {
   it("lists the described tab's names grouped by type, most salient first, with counts", async () => {
     render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
     await waitFor(() => host.querySelector('[data-testid="page-entities"]'), "entity list");
-    const groups = [...host.querySelectorAll("section.siyaq-group")].map((s) => s.getAttribute("data-type"));
+    const groups = [...host.querySelectorAll("section.siyaq-group")].map((s) =>
+      s.getAttribute("data-type"),
+    );
     expect(groups).toEqual(["ORG", "LOC", "DATE"]);
-    const places = [...host.querySelectorAll('section[data-type="LOC"] .siyaq-entity__name')].map((n) => n.textContent);
+    const places = [...host.querySelectorAll('section[data-type="LOC"] .siyaq-entity__name')].map(
+      (n) => n.textContent,
+    );
     expect(places).toEqual(["العراق", "بغداد"]);
-    expect(host.querySelector('[data-testid="page-mentions"]')?.textContent).toBe("ذُكرت الأسماء 17 مرة في هذه الصفحة");
+    expect(host.querySelector('[data-testid="page-mentions"]')?.textContent).toBe(
+      "ذُكرت الأسماء 17 مرة في هذه الصفحة",
+    );
     // Each count says what it counts, in the plural form Arabic asks for.
-    const iraqDetails = host.querySelector('button[data-entity-id="country:iq"] .siyaq-visually-hidden')?.textContent;
+    const iraqDetails = host.querySelector(
+      'button[data-entity-id="country:iq"] .siyaq-visually-hidden',
+    )?.textContent;
     expect(iraqDetails).toContain("ذُكر 12 مرة في هذه الصفحة");
-    const isisDetails = host.querySelector('button[data-entity-id="org:isis"] .siyaq-visually-hidden')?.textContent;
+    const isisDetails = host.querySelector(
+      'button[data-entity-id="org:isis"] .siyaq-visually-hidden',
+    )?.textContent;
     expect(isisDetails).toContain("ذُكر 3 مرات في هذه الصفحة");
     expect(calls.find((c) => c.type === "page.status")?.payload).toEqual({ tabId });
     // Only linked names ask the knowledge base, once.
-    expect(calls.filter((c) => c.type === "entities.byIds").map((c) => c.payload)).toEqual([{ ids: ["org:isis", "country:iq"] }]);
+    expect(calls.filter((c) => c.type === "entities.byIds").map((c) => c.payload)).toEqual([
+      { ids: ["org:isis", "country:iq"] },
+    ]);
     // Dates and unknown names are listed but are not buttons.
     expect(host.querySelectorAll('button[data-testid="page-entity"]')).toHaveLength(2);
   });
 
   it("puts its controls in reading order for the keyboard, each with a name", async () => {
     render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
-    await waitFor(() => host.querySelector('[data-testid="site-switch"]') && host.querySelector('[data-testid="page-entities"]'), "popup");
-    const focusable = [...host.querySelectorAll<HTMLElement>("a[href], button, input")].filter((el) => el.tabIndex >= 0);
-    expect(focusable.map((el) => el.getAttribute("data-testid") ?? el.getAttribute("type") ?? el.tagName.toLowerCase())).toEqual([
-      "site-switch",
-      "search",
-      "page-entity",
-      "page-entity",
-      "a",
-      "a",
-    ]);
+    await waitFor(
+      () =>
+        host.querySelector('[data-testid="site-switch"]') &&
+        host.querySelector('[data-testid="page-entities"]'),
+      "popup",
+    );
+    const focusable = [...host.querySelectorAll<HTMLElement>("a[href], button, input")].filter(
+      (el) => el.tabIndex >= 0,
+    );
+    expect(
+      focusable.map(
+        (el) =>
+          el.getAttribute("data-testid") ?? el.getAttribute("type") ?? el.tagName.toLowerCase(),
+      ),
+    ).toEqual(["site-switch", "search", "page-entity", "page-entity", "a", "a"]);
     // Names read in salience order within each type group: ORG (داعش) comes before LOC (العراق).
-    expect(focusable.slice(2, 4).map((el) => el.getAttribute("data-entity-id"))).toEqual(["org:isis", "country:iq"]);
+    expect(focusable.slice(2, 4).map((el) => el.getAttribute("data-entity-id"))).toEqual([
+      "org:isis",
+      "country:iq",
+    ]);
     const accessibleName = (el: HTMLElement) =>
       el instanceof HTMLInputElement
         ? (el.closest("label") ?? host.querySelector(`label[for="${el.id}"]`))?.textContent?.trim()
-        : el.getAttribute("aria-label") ?? el.textContent?.trim();
+        : (el.getAttribute("aria-label") ?? el.textContent?.trim());
     expect(focusable.filter((el) => !accessibleName(el))).toEqual([]);
   });
 
@@ -155,14 +203,24 @@ describe("popup", () => {
     expect(row("country:iq").querySelector(".siyaq-entity__other")?.textContent).toBe("Iraq");
     expect(row("org:isis").querySelector(".siyaq-entity__name")?.textContent).toBe("داعش");
     // A name the knowledge base does not know has no second line.
-    const baghdad = [...host.querySelectorAll('section[data-type="LOC"] li')].find((li) => li.textContent?.includes("بغداد"))!;
+    const baghdad = [...host.querySelectorAll('section[data-type="LOC"] li')].find((li) =>
+      li.textContent?.includes("بغداد"),
+    )!;
     expect(baghdad.querySelector(".siyaq-entity__other")).toBeNull();
     expect(text()).toContain("Places");
     // Dates are counted as dates, names as names.
-    expect(host.querySelector('section[data-type="DATE"] .siyaq-group__count')?.textContent).toBe("1 date");
-    expect(host.querySelector('section[data-type="LOC"] .siyaq-group__count')?.textContent).toBe("2 names");
-    expect(host.querySelector('[data-testid="page-mentions"]')?.textContent).toBe("17 mentions of names on this page");
-    expect(row("country:iq").querySelector(".siyaq-visually-hidden")?.textContent).toBe("mentioned 12 times on this page, in the headline");
+    expect(host.querySelector('section[data-type="DATE"] .siyaq-group__count')?.textContent).toBe(
+      "1 date",
+    );
+    expect(host.querySelector('section[data-type="LOC"] .siyaq-group__count')?.textContent).toBe(
+      "2 names",
+    );
+    expect(host.querySelector('[data-testid="page-mentions"]')?.textContent).toBe(
+      "17 mentions of names on this page",
+    );
+    expect(row("country:iq").querySelector(".siyaq-visually-hidden")?.textContent).toBe(
+      "mentioned 12 times on this page, in the headline",
+    );
   });
 
   it("shows the page's names as written in an Arabic UI too, with the English name beneath", async () => {
@@ -175,22 +233,54 @@ describe("popup", () => {
 
   it("lists the highlights saved from this page and asks the tab to show one", async () => {
     const saved = (id: string, exact: string, note = "") => ({
-      id, url: "https://www.alamsar.example/news/1", note, tags: [], entities: [], orphaned: false, createdAt: 1, updatedAt: 1,
-      target: { source: "https://www.alamsar.example/news/1", selector: [{ type: "TextQuoteSelector", exact, prefix: "", suffix: "" }, { type: "TextPositionSelector", start: 0, end: exact.length }] },
-      citation: { title: "t", url: "https://www.alamsar.example/news/1", accessedAt: "2026-12-01T00:00:00.000Z" },
+      id,
+      url: "https://www.alamsar.example/news/1",
+      note,
+      tags: [],
+      entities: [],
+      orphaned: false,
+      createdAt: 1,
+      updatedAt: 1,
+      target: {
+        source: "https://www.alamsar.example/news/1",
+        selector: [
+          { type: "TextQuoteSelector", exact, prefix: "", suffix: "" },
+          { type: "TextPositionSelector", start: 0, end: exact.length },
+        ],
+      },
+      citation: {
+        title: "t",
+        url: "https://www.alamsar.example/news/1",
+        accessedAt: "2026-12-01T00:00:00.000Z",
+      },
     });
-    answers["highlights.forUrl"] = () => ({ highlights: [saved("h1", "أبلغنا التحالف الدولي", "مهم للبحث"), saved("h2", "مقطع لم يعد في الصفحة")] });
+    answers["highlights.forUrl"] = () => ({
+      highlights: [
+        saved("h1", "أبلغنا التحالف الدولي", "مهم للبحث"),
+        saved("h2", "مقطع لم يعد في الصفحة"),
+      ],
+    });
     const sent: unknown[] = [];
-    vi.spyOn(fakeBrowser.tabs, "sendMessage").mockImplementation(async (_tab: number, message: unknown) => {
-      sent.push({ tab: _tab, message });
-      return { shown: (message as { id: string }).id === "h1" };
-    });
+    vi.spyOn(fakeBrowser.tabs, "sendMessage").mockImplementation(
+      async (_tab: number, message: unknown) => {
+        sent.push({ tab: _tab, message });
+        return { shown: (message as { id: string }).id === "h1" };
+      },
+    );
     render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
-    const list = await waitFor(() => host.querySelector('[data-testid="page-highlights"]'), "highlights");
-    expect(calls.find((c) => c.type === "highlights.forUrl")?.payload).toEqual({ urls: ["https://www.alamsar.example/news/1"] });
+    const list = await waitFor(
+      () => host.querySelector('[data-testid="page-highlights"]'),
+      "highlights",
+    );
+    expect(calls.find((c) => c.type === "highlights.forUrl")?.payload).toEqual({
+      urls: ["https://www.alamsar.example/news/1"],
+    });
     expect(list.textContent).toContain("حفظت اقتباسين من هذه الصفحة");
     const buttons = [...list.querySelectorAll<HTMLButtonElement>('[data-testid="page-highlight"]')];
-    expect(buttons.map((b) => b.querySelector(".siyaq-highlight__quote")?.textContent)).toEqual(["أبلغنا التحالف الدولي", "مقطع لم يعد في الصفحة"]);
+    expect(buttons.map((b) => b.querySelector(".siyaq-highlight__quote")?.textContent)).toEqual([
+      "أبلغنا التحالف الدولي",
+      "مقطع لم يعد في الصفحة",
+    ]);
     expect(buttons[0]!.textContent).toContain("ملاحظة: مهم للبحث");
     buttons[0]!.click();
     await waitFor(() => sent.length === 1 || null, "show command");
@@ -208,8 +298,13 @@ describe("popup", () => {
     ]);
     render(<Popup t={translator("en")} search={`?tab=${tabId}`} />, host);
     const keys = await waitFor(() => host.querySelector('[data-testid="shortcuts"]'), "shortcuts");
-    const rows = [...keys.querySelectorAll("dt")].map((dt) => `${dt.textContent} ${dt.nextElementSibling?.textContent}`);
-    expect(rows).toEqual(["Ctrl+Shift+Y step through the names on the page", "Alt+Shift+S save the selected passage"]);
+    const rows = [...keys.querySelectorAll("dt")].map(
+      (dt) => `${dt.textContent} ${dt.nextElementSibling?.textContent}`,
+    );
+    expect(rows).toEqual([
+      "Ctrl+Shift+Y step through the names on the page",
+      "Alt+Shift+S save the selected passage",
+    ]);
   });
 
   it("names the page's own Alt+Shift+N when the browser left the command unbound (Chromium does)", async () => {
@@ -225,7 +320,12 @@ describe("popup", () => {
 
   it("opens a full card with facts, aliases, a sourced timeline and the articles read", async () => {
     render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
-    (await waitFor(() => host.querySelector<HTMLButtonElement>('button[data-entity-id="country:iq"]'), "Iraq")).click();
+    (
+      await waitFor(
+        () => host.querySelector<HTMLButtonElement>('button[data-entity-id="country:iq"]'),
+        "Iraq",
+      )
+    ).click();
     const card = await waitFor(() => host.querySelector('[data-testid="entity-card"]'), "card");
     expect(card.querySelector("h2")?.textContent).toBe("العراق");
     expect(card.textContent).toContain("Iraq");
@@ -233,10 +333,16 @@ describe("popup", () => {
     expect(card.textContent).toContain("بلاد الرافدين");
     expect(card.textContent).toContain("ورد في 3 مقالات قرأتها");
     const events = [...card.querySelectorAll(".siyaq-timeline__event")];
-    expect(events.map((e) => e.getAttribute("data-date"))).toEqual(["2014-06", "2011", "2003-04-09"]);
+    expect(events.map((e) => e.getAttribute("data-date"))).toEqual([
+      "2014-06",
+      "2011",
+      "2003-04-09",
+    ]);
     expect(events.map((e) => e.getAttribute("data-origin"))).toEqual(["page", "page", "pack"]);
     // The page event links to its article; a stored script URL never becomes a link.
-    expect(events[0]!.querySelector("a")?.getAttribute("href")).toBe("http://127.0.0.1/seed-article.html");
+    expect(events[0]!.querySelector("a")?.getAttribute("href")).toBe(
+      "http://127.0.0.1/seed-article.html",
+    );
     expect(events[1]!.querySelector("a")).toBeNull();
     expect(events[0]!.textContent).toContain("ورد أيضًا في مصدرين آخرين");
     // Pack events cannot be deleted from here.
@@ -245,39 +351,60 @@ describe("popup", () => {
 
   it("deletes a page event and shows the timeline without it", async () => {
     render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
-    (await waitFor(() => host.querySelector<HTMLButtonElement>('button[data-entity-id="country:iq"]'), "Iraq")).click();
+    (
+      await waitFor(
+        () => host.querySelector<HTMLButtonElement>('button[data-entity-id="country:iq"]'),
+        "Iraq",
+      )
+    ).click();
     await waitFor(() => host.querySelector('[data-testid="entity-card"]'), "card");
     const remove = buttonNamed("يونيو 2014")!;
     // The name starts with the visible word (WCAG 2.5.3, label in name), then says which event.
     expect(remove.getAttribute("aria-label")).toBe(`${remove.textContent} حدث يونيو 2014`);
     remove.click();
-    await waitFor(() => host.querySelectorAll(".siyaq-timeline__event").length === 2 || null, "two events left");
-    expect(calls.filter((c) => c.type === "event.delete").map((c) => c.payload)).toEqual([{ id: "e-page-2014" }]);
+    await waitFor(
+      () => host.querySelectorAll(".siyaq-timeline__event").length === 2 || null,
+      "two events left",
+    );
+    expect(calls.filter((c) => c.type === "event.delete").map((c) => c.payload)).toEqual([
+      { id: "e-page-2014" },
+    ]);
   });
 
   it("goes back from a card to the list", async () => {
     render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
-    (await waitFor(() => host.querySelector<HTMLButtonElement>('button[data-entity-id="country:iq"]'), "Iraq")).click();
+    (
+      await waitFor(
+        () => host.querySelector<HTMLButtonElement>('button[data-entity-id="country:iq"]'),
+        "Iraq",
+      )
+    ).click();
     await waitFor(() => host.querySelector('[data-testid="entity-card"]'), "card");
     host.querySelector<HTMLButtonElement>('[data-testid="back"]')!.click();
     await waitFor(() => host.querySelector('[data-testid="page-entities"]'), "list again");
   });
 
   it("says when an entity is no longer in the knowledge base", async () => {
-    await fakeBrowser.storage.local.set({ [POPUP_FOCUS_KEY]: { entityId: "per:gone", at: Date.now() } });
+    await fakeBrowser.storage.local.set({
+      [POPUP_FOCUS_KEY]: { entityId: "per:gone", at: Date.now() },
+    });
     render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
     await waitFor(() => text().includes("لم يعد هذا الكيان") || null, "not-found message");
   });
 
   it("opens the card the hover card asked for, and forgets the request", async () => {
-    await fakeBrowser.storage.local.set({ [POPUP_FOCUS_KEY]: { entityId: "country:iq", at: Date.now() } });
+    await fakeBrowser.storage.local.set({
+      [POPUP_FOCUS_KEY]: { entityId: "country:iq", at: Date.now() },
+    });
     render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
     await waitFor(() => host.querySelector('[data-testid="entity-card"]'), "focused card");
     expect((await fakeBrowser.storage.local.get(POPUP_FOCUS_KEY))[POPUP_FOCUS_KEY]).toBeUndefined();
   });
 
   it("ignores a stale focus request", async () => {
-    await fakeBrowser.storage.local.set({ [POPUP_FOCUS_KEY]: { entityId: "country:iq", at: Date.now() - 10 * 60_000 } });
+    await fakeBrowser.storage.local.set({
+      [POPUP_FOCUS_KEY]: { entityId: "country:iq", at: Date.now() - 10 * 60_000 },
+    });
     render(<Popup t={translator("ar")} search={`?tab=${tabId}`} />, host);
     await waitFor(() => host.querySelector('[data-testid="page-entities"]'), "entity list");
     expect(host.querySelector('[data-testid="entity-card"]')).toBeNull();
@@ -285,11 +412,19 @@ describe("popup", () => {
 
   it("searches the whole knowledge base and opens a result", async () => {
     render(<Popup t={translator("en")} search={`?tab=${tabId}`} />, host);
-    const input = await waitFor(() => host.querySelector<HTMLInputElement>('input[type="search"]'), "search box");
-    expect(host.querySelector(`label[for="${input.id}"]`)?.textContent).toBe("Search the knowledge base");
+    const input = await waitFor(
+      () => host.querySelector<HTMLInputElement>('input[type="search"]'),
+      "search box",
+    );
+    expect(host.querySelector(`label[for="${input.id}"]`)?.textContent).toBe(
+      "Search the knowledge base",
+    );
     input.value = "ira";
     input.dispatchEvent(new Event("input", { bubbles: true }));
-    const results = await waitFor(() => host.querySelector('[data-testid="search-results"]'), "results");
+    const results = await waitFor(
+      () => host.querySelector('[data-testid="search-results"]'),
+      "results",
+    );
     expect(results.textContent).toContain("Iraq");
     expect(results.textContent).not.toContain("ISIS");
     results.querySelector<HTMLButtonElement>("button")!.click();
@@ -301,7 +436,10 @@ describe("popup", () => {
 
   it("switches the site off with its host name and follows the setting", async () => {
     render(<Popup t={translator("en")} search={`?tab=${tabId}`} />, host);
-    const toggle = await waitFor(() => host.querySelector<HTMLInputElement>('[data-testid="site-switch"]'), "switch");
+    const toggle = await waitFor(
+      () => host.querySelector<HTMLInputElement>('[data-testid="site-switch"]'),
+      "switch",
+    );
     expect(toggle.closest("label")?.textContent).toBe("Run Siyaq on alamsar.example");
     expect(toggle.checked).toBe(true); // Arabic mode and the page reported: it runs here
     toggle.checked = false;
@@ -309,10 +447,15 @@ describe("popup", () => {
     for (let i = 0; i < 50 && (await loadSettings()).sites.length === 0; i++) await flush(1);
     expect((await loadSettings()).sites).toEqual([{ host: "alamsar.example", enabled: false }]);
     await flush();
-    expect(host.querySelector<HTMLInputElement>('[data-testid="site-switch"]')!.checked).toBe(false);
+    expect(host.querySelector<HTMLInputElement>('[data-testid="site-switch"]')!.checked).toBe(
+      false,
+    );
     // A change made elsewhere (the options page) reaches the open popup.
     await setSiteEnabled("alamsar.example", true);
-    await waitFor(() => host.querySelector<HTMLInputElement>('[data-testid="site-switch"]')!.checked || null, "switch on again");
+    await waitFor(
+      () => host.querySelector<HTMLInputElement>('[data-testid="site-switch"]')!.checked || null,
+      "switch on again",
+    );
   });
 
   it("says so when the tab is not a web page, and when Siyaq has not read it", async () => {
@@ -339,7 +482,9 @@ describe("popup", () => {
     expect(text()).toContain("it has Arabic passages");
     expect(text()).toContain("Siyaq has not read this page.");
     expect(host.querySelector('[data-testid="page-mentions"]')).toBeNull();
-    expect(host.querySelector<HTMLInputElement>('[data-testid="site-switch"]')!.checked).toBe(false);
+    expect(host.querySelector<HTMLInputElement>('[data-testid="site-switch"]')!.checked).toBe(
+      false,
+    );
   });
 
   it("shows a background failure instead of an empty list", async () => {

@@ -4,7 +4,11 @@ import { rankPageEntities, titleMentions } from "@/src/ui/popup/salience";
 import { describeShared, fromShared, readSharedJson } from "../../shared-data";
 
 const gold = fromShared(
-  () => readSharedJson<{ text: string; entities: { start: number; type: PageEntity["type"]; surface: string }[] }>("fixtures/seed-article.gold.json"),
+  () =>
+    readSharedJson<{
+      text: string;
+      entities: { start: number; type: PageEntity["type"]; surface: string }[];
+    }>("fixtures/seed-article.gold.json"),
   { text: "", entities: [] },
 );
 const seedTitle = "العراق: التحالف الدولي أبلغنا بعدم وجود وحدات قتالية في البلاد";
@@ -15,7 +19,13 @@ function seedReport(): PageEntity[] {
   gold.entities.forEach((mention, order) => {
     const row = rows.get(mention.surface);
     if (row) row.count++;
-    else rows.set(mention.surface, { surface: mention.surface, type: mention.type, count: 1, first: order });
+    else
+      rows.set(mention.surface, {
+        surface: mention.surface,
+        type: mention.type,
+        count: 1,
+        first: order,
+      });
   });
   return [...rows.values()];
 }

@@ -79,7 +79,9 @@ describe("site rules", () => {
     const rule = { ...DEFAULT_SETTINGS, sites: [{ host: "a.example", enabled: true }] };
     expect(siteSwitchState(DEFAULT_SETTINGS, "x.example", true)).toBe(true);
     expect(siteSwitchState(DEFAULT_SETTINGS, "x.example", false)).toBe(false);
-    expect(siteSwitchState({ ...DEFAULT_SETTINGS, defaultMode: "chosen" }, "x.example", true)).toBe(false);
+    expect(siteSwitchState({ ...DEFAULT_SETTINGS, defaultMode: "chosen" }, "x.example", true)).toBe(
+      false,
+    );
     expect(siteSwitchState(rule, "www.a.example", false)).toBe(true);
   });
 });
