@@ -159,7 +159,21 @@ describe.each(BROWSERS)("the card and saved highlights on the page in %s", (brow
     await expect
       .poll(() => countIn(page, HIGHLIGHT_UI, "form.editor"), { timeout: 10_000 })
       .toBe(1);
+    // The editor focuses its note field after it renders; keys typed before that are lost and
+    // Ctrl+Enter would save an empty note (seen once under load). Wait for the focus, then check
+    // the field holds the note before saving it.
+    const noteField = () =>
+      page.inShadow(
+        HIGHLIGHT_UI,
+        (root) => {
+          const field = root.querySelector("textarea");
+          return { focused: field !== null && root.activeElement === field, value: field?.value };
+        },
+        undefined,
+      );
+    await expect.poll(async () => (await noteField())?.focused, { timeout: 10_000 }).toBe(true);
     await page.keyboard.type(note);
+    await expect.poll(async () => (await noteField())?.value, { timeout: 5_000 }).toBe(note);
     await page.keyboard.press("Control+Enter");
     await expect
       .poll(() => textIn(page, HIGHLIGHT_UI, "p.status"), { timeout: 10_000 })
