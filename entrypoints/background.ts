@@ -3,8 +3,8 @@ import { dispatch } from "@/src/messaging/server";
 import { createHandlers } from "@/src/background/handlers";
 import { getRecognizer } from "@/src/background/recognizer-service";
 import { installBundledStarterPack } from "@/src/kb/starter";
-import { registerHighlightCommands } from "@/src/highlights/commands";
-import { registerPageCommands } from "@/src/page/commands";
+import { registerHighlightCommands } from "@/src/messaging/highlight-commands";
+import { registerPageCommands } from "@/src/messaging/page-commands";
 import { withDatabase } from "@/src/kb/db";
 import { moveLegacySightings } from "@/src/kb/sightings";
 

@@ -1,5 +1,5 @@
-import { startContent } from "@/src/page/content-main";
-import { startHighlights } from "@/src/highlights/content";
+import { startContent } from "@/src/content/content-main";
+import { startHighlights } from "@/src/content/highlights/highlights";
 
 export default defineContentScript({
   matches: ["http://*/*", "https://*/*"],

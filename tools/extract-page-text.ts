@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { Window } from "happy-dom";
-import { buildTextMap } from "@/src/page/text-map";
+import { buildTextMap } from "@/src/dom/text-map";
 
 /** The charset a page declares in its first bytes (`<meta charset>` or http-equiv), else UTF-8. */
 export function declaredCharset(bytes: Uint8Array): string {

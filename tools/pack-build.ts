@@ -26,7 +26,7 @@ import {
   describeIssue,
   type PackEntity,
   type PackEntityType,
-} from "@/src/kb/pack-schema";
+} from "@/src/contracts/pack-schema";
 
 type PlaceKind = "country" | "city" | "region" | "place";
 interface ClassRule {

@@ -3,7 +3,7 @@
 // The pack is validated first; an invalid pack is reported on stderr with a non-zero exit.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { PackError, parsePack, type Pack } from "@/src/kb/pack-schema";
+import { PackError, parsePack, type Pack } from "@/src/contracts/pack-schema";
 import { aliasKeysOf } from "@/src/kb/alias-keys";
 
 export const STARTER_PACK_FILE = "public/packs/starter.json";

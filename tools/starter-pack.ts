@@ -15,7 +15,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { aliasKey } from "@/src/kb/alias-keys";
-import { checkPack, PackError } from "@/src/kb/pack-schema";
+import { checkPack, PackError } from "@/src/contracts/pack-schema";
 
 export const PACK_VERSION = "2026.12.4";
 

@@ -4,10 +4,10 @@ import type { Handlers } from "@/src/messaging/server";
 import { withDatabase } from "@/src/kb/db";
 import { getRecognizer } from "./recognizer-service";
 import { RECOGNIZE_LIMIT, rateLimiter, type RateLimit } from "./rate-limit";
-import { createKbHandlers } from "@/src/kb/handlers";
-import { createPageHandlers } from "@/src/page/handlers";
-import { createHighlightHandlers } from "@/src/highlights/handlers";
-import { createLookupHandlers, type LookupDeps } from "@/src/lookup/handlers";
+import { createKbHandlers } from "@/src/background/kb-handlers";
+import { createPageHandlers } from "@/src/background/page-handlers";
+import { createHighlightHandlers } from "@/src/background/highlight-handlers";
+import { createLookupHandlers, type LookupDeps } from "@/src/background/lookup-handlers";
 
 export function createHandlers(
   version: string,

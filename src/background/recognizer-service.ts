@@ -16,7 +16,7 @@ import { loadTagger } from "@/src/nlp/tagger";
 import { withDatabase, type EntityRecord, type SiyaqDatabase } from "@/src/kb/db";
 import { entitiesRevision, onEntitiesChanged } from "@/src/kb/changes";
 import { ensureStarterPack, bundledStarterPack, type PackLoader } from "@/src/kb/starter";
-import { parsePack } from "@/src/kb/pack-schema";
+import { parsePack } from "@/src/contracts/pack-schema";
 
 export type Recognizer = (text: string, refDate?: string) => Mention[];
 

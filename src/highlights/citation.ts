@@ -1,9 +1,9 @@
 // How to cite the article a highlight comes from: the page's metadata (src/page/page-meta) plus
 // the access date, with the publication time as an ISO instant.
-import type { Citation } from "./highlight";
-import { readPageMeta } from "@/src/page/page-meta";
+import type { Citation } from "@/src/contracts/highlight";
+import { readPageMeta } from "@/src/dom/page-meta";
 
-export { pageAddress } from "@/src/page/page-meta";
+export { pageAddress } from "@/src/dom/page-meta";
 
 /** An ISO date-time if the value parses as a date, else undefined. */
 function isoDate(value: string | undefined): string | undefined {

@@ -13,7 +13,7 @@ import {
   cleanTags,
   linkedEntityIds,
   type Highlight,
-} from "./highlight";
+} from "@/src/contracts/highlight";
 import { SIYAQ_EXTENSION, highlightId } from "./export";
 import { foldForMatch } from "./match-normalize";
 

@@ -1,7 +1,7 @@
 // Finding saved highlights again: full-text search over quote, note, tags and title that forgives
 // Arabic spelling variation, and filters by entity, tag, site and date. Pure: records in, records out.
 import { foldForMatch } from "./match-normalize";
-import { siteOf, type Highlight } from "./highlight";
+import { siteOf, type Highlight } from "@/src/contracts/highlight";
 
 export interface LibraryFilters {
   entityId?: string;

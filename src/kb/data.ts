@@ -2,7 +2,7 @@
 // record schemas and applied in one transaction) and wipe. Settings live in storage.local and
 // travel separately.
 import * as v from "valibot";
-import { HighlightSchema, HttpUrlSchema } from "@/src/highlights/highlight";
+import { HighlightSchema, HttpUrlSchema } from "@/src/contracts/highlight";
 import type {
   EntityRecord,
   EventRecord,
@@ -22,7 +22,7 @@ import {
   PackError,
   PackEventSchema,
   describeIssue,
-} from "./pack-schema";
+} from "@/src/contracts/pack-schema";
 
 export const DATA_FORMAT = "siyaq-data";
 export const DATA_FORMAT_VERSION = 1;

@@ -5,7 +5,7 @@ import { aliasKey, aliasKeysOf } from "./alias-keys";
 import { markEntitiesChanged } from "./changes";
 import { timeline } from "./events";
 import { USER_SOURCE } from "./packs";
-import type { EditableEntity, EntitySummary, EntityView } from "./messages";
+import type { EditableEntity, EntitySummary, EntityView } from "@/src/messaging/messages/kb";
 
 /** How many articles a card lists. */
 export const CARD_ARTICLES = 20;

@@ -2,8 +2,8 @@
 // events learnt from reading (a dated sentence with linked entities becomes an `origin: page` event).
 import type { EventOrigin, EventRecord, EventSource, SiyaqDatabase } from "./db";
 import { aliasKey } from "./alias-keys";
-import type { PageEvent, TimelineEvent } from "./messages";
-import { PACK_LIMITS } from "./pack-schema";
+import type { PageEvent, TimelineEvent } from "@/src/messaging/messages/kb";
+import { PACK_LIMITS } from "@/src/contracts/pack-schema";
 
 /** Share of the shorter title's words the other must contain for two titles to be "similar". */
 const TITLE_OVERLAP = 0.6;

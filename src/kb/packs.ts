@@ -21,7 +21,7 @@ import {
   type Pack,
   type PackEntity,
   type PackEvent,
-} from "./pack-schema";
+} from "@/src/contracts/pack-schema";
 
 /** The entity source of everything the user added or edited; packs never overwrite it. */
 export const USER_SOURCE = "user";

@@ -3,7 +3,7 @@
 import type { SiyaqDatabase } from "@/src/kb/db";
 import { aliasKey } from "@/src/kb/alias-keys";
 import type { EntityType } from "@/src/nlp/types";
-import type { LookupOutcome } from "./types";
+import type { LookupOutcome } from "@/src/contracts/lookup";
 
 export const FOUND_TTL_MS = 30 * 24 * 3600 * 1000;
 export const NOT_FOUND_TTL_MS = 24 * 3600 * 1000;

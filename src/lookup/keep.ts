@@ -4,9 +4,9 @@ import type { EntityRecord, Fact, PartialLocalizedText, SiyaqDatabase } from "@/
 import { aliasKeysOf } from "@/src/kb/alias-keys";
 import { markEntitiesChanged } from "@/src/kb/changes";
 import { summaryOf } from "@/src/kb/entities";
-import type { EntitySummary } from "@/src/kb/messages";
+import type { EntitySummary } from "@/src/messaging/messages/kb";
 import { USER_SOURCE } from "@/src/kb/packs";
-import type { LookupEntity } from "./types";
+import type { LookupEntity } from "@/src/contracts/lookup";
 
 const LABELS = {
   born: { ar: "الولادة", en: "Born" },

@@ -5,7 +5,7 @@
 import type { EntityType } from "@/src/nlp/types";
 import type { PartialLocalizedText } from "@/src/kb/db";
 import { PoliteQueue, type FetchLike } from "./queue";
-import type { LookupEntity, LookupOutcome, LookupPosition } from "./types";
+import type { LookupEntity, LookupOutcome, LookupPosition } from "@/src/contracts/lookup";
 
 export const DEFAULT_ENDPOINTS = {
   wikidata: "https://www.wikidata.org",

@@ -1,17 +1,17 @@
 // The one typed protocol between content scripts, the background and extension pages.
 // Each area declares its own requests (payload schemas, checked at the background's door) and
-// answer types in its `messages.ts`; this file joins them into one map. Contexts call
+// answer types in ./messages/<area>.ts; this file joins them into one map. Contexts call
 // `sendMessage(type, payload)` from ./client and the background implements every entry (./server).
 import * as v from "valibot";
 import type { Mention } from "@/src/nlp/types";
-import { kbRequests, kbSenders, type KbResponses } from "@/src/kb/messages";
-import { pageRequests, pageSenders, type PageResponses } from "@/src/page/messages";
+import { kbRequests, kbSenders, type KbResponses } from "./messages/kb";
+import { pageRequests, pageSenders, type PageResponses } from "./messages/page";
 import {
   highlightRequests,
   highlightSenders,
   type HighlightResponses,
-} from "@/src/highlights/messages";
-import { lookupRequests, lookupSenders, type LookupResponses } from "@/src/lookup/messages";
+} from "./messages/highlights";
+import { lookupRequests, lookupSenders, type LookupResponses } from "./messages/lookup";
 import { ANY_CONTEXT, EXTENSION_ONLY, type SenderContext } from "./context";
 
 const coreRequests = {

@@ -3,7 +3,7 @@
 // the body's markup stays exactly what the page wrote. Shared by the hover card and the highlight
 // editor.
 import { render, type ComponentChild } from "preact";
-import { SIYAQ_HOST_ATTRIBUTE } from "@/src/page/text-map";
+import { SIYAQ_HOST_ATTRIBUTE } from "@/src/dom/text-map";
 
 export interface Box {
   top: number;

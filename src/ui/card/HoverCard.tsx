@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { EntityRecord, EventRecord } from "@/src/kb/db";
 import type { EntityType } from "@/src/nlp/types";
-import type { LookupOutcome } from "@/src/lookup/types";
+import type { LookupOutcome } from "@/src/contracts/lookup";
 import { directionOf, type Translator } from "@/src/ui/i18n";
 import { webSearchHref } from "@/src/ui/shared/safe-url";
 import { cardTranslator } from "./labels";

@@ -1,7 +1,7 @@
 // One highlight in the library: the quote, its citation, note, tags and entities; editing of note
 // and tags in place; delete. Everything from pages is rendered as text, links only for web addresses.
 import { useState } from "preact/hooks";
-import type { Highlight } from "@/src/highlights/highlight";
+import type { Highlight } from "@/src/contracts/highlight";
 import { webHref } from "@/src/ui/shared/safe-url";
 import { tagsFromInput } from "@/src/ui/highlight/tags";
 import type { LibraryText } from "./labels";

@@ -3,10 +3,10 @@
 // and import. Stored records too damaged to show are counted, never allowed to break the page.
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { sendMessage } from "@/src/messaging/client";
-import type { Highlight } from "@/src/highlights/highlight";
+import type { Highlight } from "@/src/contracts/highlight";
 import type { LibraryFacets, LibraryFilters } from "@/src/highlights/library";
 import type { ExportFormat } from "@/src/highlights/export";
-import type { MalformedRecord } from "@/src/highlights/highlight";
+import type { MalformedRecord } from "@/src/contracts/highlight";
 import type { UiLanguage } from "@/src/ui/i18n";
 import { HighlightItem } from "./HighlightItem";
 import { downloadText } from "@/src/ui/shared/download";

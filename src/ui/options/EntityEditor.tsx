@@ -2,9 +2,9 @@
 // description. The result is the user's own record; packs no longer overwrite it.
 import { useState } from "preact/hooks";
 import { sendMessage } from "@/src/messaging/client";
-import type { EditableEntity, EntitySummary } from "@/src/kb/messages";
+import type { EditableEntity, EntitySummary } from "@/src/messaging/messages/kb";
 import type { EntityRecord } from "@/src/kb/db";
-import { PACK_ENTITY_TYPES } from "@/src/kb/pack-schema";
+import { PACK_ENTITY_TYPES } from "@/src/contracts/pack-schema";
 import { localized, type Translator } from "@/src/ui/i18n";
 import { errorText } from "@/src/ui/shared/use-async";
 import { NoticeLine, type Notice } from "./Notice";

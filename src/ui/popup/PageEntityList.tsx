@@ -1,7 +1,7 @@
 // The names of the described page, grouped by type and ordered by salience, each as the page
 // writes it. Linked names open their card; unlinked ones (not in the knowledge base, or dates) are
 // listed without a link.
-import type { EntitySummary } from "@/src/kb/messages";
+import type { EntitySummary } from "@/src/messaging/messages/kb";
 import type { Translator } from "@/src/ui/i18n";
 import type { EntityGroup, RankedEntity } from "./salience";
 

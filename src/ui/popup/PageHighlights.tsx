@@ -2,9 +2,9 @@
 // flashes it (the content script answers whether the passage is still on the page).
 import { useState } from "preact/hooks";
 import { sendMessage } from "@/src/messaging/client";
-import type { Highlight } from "@/src/highlights/highlight";
-import { showHighlightInTab } from "@/src/highlights/commands";
-import { pageAddress } from "@/src/page/page-meta";
+import type { Highlight } from "@/src/contracts/highlight";
+import { showHighlightInTab } from "@/src/messaging/highlight-commands";
+import { pageAddress } from "@/src/dom/page-meta";
 import type { Translator } from "@/src/ui/i18n";
 import { useAsync } from "@/src/ui/shared/use-async";
 

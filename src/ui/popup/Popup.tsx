@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import { sendMessage } from "@/src/messaging/client";
-import type { EntitySummary } from "@/src/kb/messages";
+import type { EntitySummary } from "@/src/messaging/messages/kb";
 import { loadSettings, onSettingsChanged, type Settings } from "@/src/settings/settings";
 import type { Translator } from "@/src/ui/i18n";
 import { libraryUrl } from "@/src/ui/shared/links";

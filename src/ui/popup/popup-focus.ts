@@ -1,7 +1,7 @@
 // The hover card's "open in the popup" leaves an entity id in storage; the popup opens that card
 // first and clears it, so the next popup shows the page again.
 import { browser } from "wxt/browser";
-import { POPUP_FOCUS_KEY } from "@/src/page/messages";
+import { POPUP_FOCUS_KEY } from "@/src/messaging/messages/page";
 
 /** A request older than this was not for the popup being opened now. */
 export const POPUP_FOCUS_MAX_AGE_MS = 60_000;

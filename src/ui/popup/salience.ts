@@ -3,7 +3,7 @@
 // appearance break ties — the way a reader would say what an article is about.
 import type { EntityType } from "@/src/nlp/types";
 import { normalizeWord } from "@/src/nlp/normalize";
-import type { PageEntity } from "@/src/page/messages";
+import type { PageEntity } from "@/src/messaging/messages/page";
 
 export const TYPE_ORDER: readonly EntityType[] = ["PER", "ORG", "LOC", "DATE", "EVENT", "MISC"];
 

@@ -2,7 +2,7 @@
 // Arabic, bidi marks, newlines, quotes, separators, formula signs, markup and lone surrogates.
 import fc from "fast-check";
 import { ENTITY_TYPES } from "@/src/nlp/types";
-import { cleanTags, linkedEntityIds, type Highlight } from "@/src/highlights/highlight";
+import { cleanTags, linkedEntityIds, type Highlight } from "@/src/contracts/highlight";
 
 const HOSTILE = [
   "قاسم الأعرجي",

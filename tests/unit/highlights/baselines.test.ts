@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { anchorPassage, preparePageText } from "@/src/highlights/anchor";
 import { foldForMatch } from "@/src/highlights/match-normalize";
-import type { TextMap } from "@/src/page/text-map";
+import type { TextMap } from "@/src/dom/text-map";
 import { BASELINE_PAGES, pageHtml, pageTextMap, parsePage } from "../../fixtures/anchoring/pages";
 import type { Baseline, BaselineQuote } from "../../fixtures/anchoring/generate";
 import { describeShared } from "../../shared-data";

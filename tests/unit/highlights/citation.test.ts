@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import * as v from "valibot";
 import { pageAddress, readCitation } from "@/src/highlights/citation";
-import { CitationSchema } from "@/src/highlights/highlight";
+import { CitationSchema } from "@/src/contracts/highlight";
 import { pageHtml, parsePage } from "../../fixtures/anchoring/pages";
 import { describeShared } from "../../shared-data";
 

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { PassThrough } from "node:stream";
 import { buildPack, openDump, slug, type BuildStats } from "@/tools/pack-build";
-import { parsePack } from "@/src/kb/pack-schema";
+import { parsePack } from "@/src/contracts/pack-schema";
 import { importPack } from "@/src/kb/packs";
 import { freshDatabase } from "./sample-pack";
 

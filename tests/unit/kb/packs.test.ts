@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { SiyaqDatabase } from "@/src/kb/db";
-import { PackError, PACK_LIMITS } from "@/src/kb/pack-schema";
+import { PackError, PACK_LIMITS } from "@/src/contracts/pack-schema";
 import { USER_SOURCE, exportPack, importPack, listPacks, removePack } from "@/src/kb/packs";
 import { aliasKey } from "@/src/kb/alias-keys";
 import { onEntitiesChanged } from "@/src/kb/changes";

@@ -1,5 +1,5 @@
 // A small pack around the seed article's entities, for the knowledge-base tests.
-import type { Pack } from "@/src/kb/pack-schema";
+import type { Pack } from "@/src/contracts/pack-schema";
 import { SiyaqDatabase } from "@/src/kb/db";
 
 export function samplePack(overrides: Partial<Pack> = {}): Pack {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parsePack, isCalendarDate } from "@/src/kb/pack-schema";
+import { parsePack, isCalendarDate } from "@/src/contracts/pack-schema";
 import { aliasKey, aliasKeysOf } from "@/src/kb/alias-keys";
 import {
   AuthoringError,

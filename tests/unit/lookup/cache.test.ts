@@ -8,7 +8,7 @@ import {
   cachedOutcome,
   nameKey,
 } from "@/src/lookup/cache";
-import type { LookupEntity } from "@/src/lookup/types";
+import type { LookupEntity } from "@/src/contracts/lookup";
 
 const dbs: SiyaqDatabase[] = [];
 afterEach(async () => {

@@ -7,7 +7,7 @@ import { render } from "preact";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { dispatch, type Handlers } from "@/src/messaging/server";
 import type { MessageType, RequestOf } from "@/src/messaging/protocol";
-import { createKbHandlers } from "@/src/kb/handlers";
+import { createKbHandlers } from "@/src/background/kb-handlers";
 import { useDatabase, type SiyaqDatabase } from "@/src/kb/db";
 import { loadSettings, saveSettings, setSiteEnabled } from "@/src/settings/settings";
 import { addSuppression, loadSuppressions } from "@/src/settings/suppressions";

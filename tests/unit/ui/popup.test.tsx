@@ -4,10 +4,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { render } from "preact";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import type { EntityView, EntitySummary } from "@/src/kb/messages";
+import type { EntityView, EntitySummary } from "@/src/messaging/messages/kb";
 import type { MessageType, RequestOf } from "@/src/messaging/protocol";
 import { loadSettings, setSiteEnabled } from "@/src/settings/settings";
-import { POPUP_FOCUS_KEY } from "@/src/page/messages";
+import { POPUP_FOCUS_KEY } from "@/src/messaging/messages/page";
 import { translator } from "@/src/ui/i18n";
 
 const calls: { type: string; payload: unknown }[] = [];

@@ -1,0 +1,24 @@
+// The content script's side of "where else the reader met this unknown name": the background
+// keeps them (src/kb/sightings) under the tab's real address.
+import { sendMessage } from "@/src/messaging/client";
+import type { EntityType } from "@/src/nlp/types";
+import type { SightingPage } from "@/src/kb/sightings";
+import { MAX_SIGHTING_NAMES } from "@/src/messaging/messages/kb";
+
+/** Notes that these unknown names appear on this page (in batches the background accepts). */
+export async function recordSightings(
+  title: string,
+  names: readonly { surface: string; type: EntityType }[],
+): Promise<void> {
+  for (let i = 0; i < names.length; i += MAX_SIGHTING_NAMES) {
+    const batch = names
+      .slice(i, i + MAX_SIGHTING_NAMES)
+      .map(({ surface, type }) => ({ surface: surface.slice(0, 200), type }));
+    await sendMessage("sightings.record", { title: title.slice(0, 2000), names: batch });
+  }
+}
+
+/** The other articles where the reader met this name, most recent first. */
+export async function sightingsOf(surface: string): Promise<SightingPage[]> {
+  return (await sendMessage("sightings.of", { surface: surface.slice(0, 200) })).pages;
+}
