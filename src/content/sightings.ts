@@ -2,7 +2,7 @@
 // keeps them (src/kb/sightings) under the tab's real address.
 import { sendMessage } from "@/src/messaging/client";
 import type { EntityType } from "@/src/nlp/types";
-import type { SightingPage } from "@/src/kb/sightings";
+import type { SightingPage } from "@/src/contracts/records";
 import { MAX_SIGHTING_NAMES } from "@/src/messaging/messages/kb";
 
 /** Notes that these unknown names appear on this page (in batches the background accepts). */

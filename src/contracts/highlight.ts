@@ -3,8 +3,8 @@
 // against them at the door, everything inside trusts the inferred types.
 import * as v from "valibot";
 import { ENTITY_TYPES } from "@/src/nlp/types";
-import type { HighlightRecord } from "@/src/kb/db";
-import { describeIssue } from "@/src/contracts/pack-schema";
+import type { HighlightRecord } from "./records";
+import { describeIssue } from "./pack-schema";
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
@@ -161,3 +161,22 @@ export function checkStoredHighlights(records: readonly unknown[]): {
   }
   return { highlights, malformed };
 }
+
+// What the library exchanges with the background (src/messaging/messages/highlights.ts).
+export const EXPORT_FORMATS = ["json", "csv", "markdown", "ris", "csl-json"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportFile {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
+export interface LibraryFacets {
+  tags: { tag: string; count: number }[];
+  sites: { site: string; count: number }[];
+  entities: { entityId: string; label: string; count: number }[];
+}
+
+/** Largest file the library accepts: far beyond any reader's collection, small enough to parse at once. */
+export const MAX_IMPORT_CHARS = 50_000_000;

@@ -1,7 +1,7 @@
 // What a lookup on Wikidata/Wikipedia gives back. Background-only module; the card receives these
 // shapes through the `lookup.*` messages (./messages).
 import type { EntityType } from "@/src/nlp/types";
-import type { PartialLocalizedText } from "@/src/kb/db";
+import type { PartialLocalizedText } from "./records";
 
 export interface LookupPosition {
   qid: string;
@@ -38,3 +38,15 @@ export type LookupOutcome =
   | { status: "unavailable"; reason: string }
   /** The user has not granted the optional host permissions yet. */
   | { status: "needs-permission" };
+
+/** A cached lookup answer (table `lookups`, src/lookup/cache.ts). */
+export type CachedOutcome = Extract<LookupOutcome, { status: "found" | "not-found" }>;
+
+export interface LookupRecord {
+  /** `name:<type>:<normalised name>` or `qid:<QID>`. */
+  key: string;
+  outcome: CachedOutcome;
+  expiresAt: number;
+  /** The found entity's QID (indexed), so `lookup.keep` reads it from here. */
+  qid?: string;
+}

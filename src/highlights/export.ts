@@ -2,20 +2,17 @@
 // CSV for spreadsheets (UTF-8 with BOM so Arabic opens right), Markdown for notes, and RIS and
 // CSL-JSON for reference managers (one item per cited page, the highlights as its notes). Only
 // http(s) addresses ever leave as links; every other scheme is dropped.
-import { isHttpUrl, type Citation, type Highlight } from "@/src/contracts/highlight";
+import {
+  isHttpUrl,
+  type Citation,
+  type ExportFile,
+  type ExportFormat,
+  type Highlight,
+} from "@/src/contracts/highlight";
 
 export const ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 /** Where Siyaq's own fields (entities, citation, page address) live inside an annotation. */
 export const SIYAQ_EXTENSION = "siyaq";
-
-export const EXPORT_FORMATS = ["json", "csv", "markdown", "ris", "csl-json"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export interface ExportFile {
-  filename: string;
-  mimeType: string;
-  content: string;
-}
 
 export interface TextualBody {
   type: "TextualBody";

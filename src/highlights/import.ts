@@ -12,13 +12,12 @@ import {
   TextQuoteSelectorSchema,
   cleanTags,
   linkedEntityIds,
+  MAX_IMPORT_CHARS,
   type Highlight,
 } from "@/src/contracts/highlight";
 import { SIYAQ_EXTENSION, highlightId } from "./export";
 import { foldForMatch } from "./match-normalize";
 
-/** Largest file the library accepts: far beyond any reader's collection, small enough to parse at once. */
-export const MAX_IMPORT_CHARS = 50_000_000;
 export const MAX_IMPORT_RECORDS = 100_000;
 
 export class ImportError extends Error {

@@ -1,7 +1,7 @@
 // Finding saved highlights again: full-text search over quote, note, tags and title that forgives
 // Arabic spelling variation, and filters by entity, tag, site and date. Pure: records in, records out.
 import { foldForMatch } from "./match-normalize";
-import { siteOf, type Highlight } from "@/src/contracts/highlight";
+import { siteOf, type Highlight, type LibraryFacets } from "@/src/contracts/highlight";
 
 export interface LibraryFilters {
   entityId?: string;
@@ -12,12 +12,6 @@ export interface LibraryFilters {
   /** Saved before this instant (ms since epoch). */
   to?: number;
   orphanedOnly?: boolean;
-}
-
-export interface LibraryFacets {
-  tags: { tag: string; count: number }[];
-  sites: { site: string; count: number }[];
-  entities: { entityId: string; label: string; count: number }[];
 }
 
 /** The words of a query, folded like the records so `الاعرجي` finds `الأعرجي`. */

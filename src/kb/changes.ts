@@ -3,6 +3,7 @@
 // after the service worker slept.
 import Dexie, { type Transaction } from "dexie";
 import type { SiyaqDatabase } from "./db";
+import { REVISION_KEY, newRevision } from "./revision";
 
 const listeners = new Set<() => void>();
 
@@ -10,13 +11,6 @@ const listeners = new Set<() => void>();
 export function onEntitiesChanged(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-export const REVISION_KEY = "entities.revision";
-
-/** A fresh, unique revision stamp. */
-export function newRevision(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 /**

@@ -13,6 +13,7 @@ import type {
 } from "./db";
 import { aliasKeysOf } from "./alias-keys";
 import { markEntitiesChanged } from "./changes";
+import type { DataImportCounts } from "@/src/messaging/messages/kb";
 import { ENTITY_TYPES } from "@/src/nlp/types";
 import {
   EntityIdSchema,
@@ -104,14 +105,6 @@ const DataFileSchema = v.object({
   highlights: table(HighlightRecordSchema),
   packs: table(PackRecordSchema),
 });
-
-export interface DataImportCounts {
-  entities: number;
-  events: number;
-  mentions: number;
-  highlights: number;
-  packs: number;
-}
 
 /** A stored record the export left out: the import would refuse it, and with it the whole file. */
 export interface SkippedRecord {

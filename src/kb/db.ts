@@ -2,124 +2,35 @@
 // messages (a content script's IndexedDB would belong to the web page). Versions are explicit and
 // each upgrade is tested to keep every record (tests/unit/kb/db.test.ts).
 import Dexie, { type DexieOptions, type EntityTable, type Table } from "dexie";
-import type { EntityType } from "@/src/nlp/types";
 import { aliasKeysOf } from "./alias-keys";
-import { REVISION_KEY, newRevision } from "./changes";
-import type { SightingRecord } from "./sightings";
-import type { LookupRecord } from "@/src/lookup/cache";
+import { REVISION_KEY, newRevision } from "./revision";
+import type {
+  EntityRecord,
+  EventRecord,
+  HighlightRecord,
+  MentionRecord,
+  MetaRecord,
+  PackRecord,
+  SightingRecord,
+} from "@/src/contracts/records";
+import type { LookupRecord } from "@/src/contracts/lookup";
 
-/** Arabic first: the product reads Arabic news. */
-export interface LocalizedText {
-  ar: string;
-  en?: string;
-}
-
-/** Descriptions and facts may exist in only one language. */
-export interface PartialLocalizedText {
-  ar?: string;
-  en?: string;
-}
-
-export interface Fact {
-  label: PartialLocalizedText;
-  value: PartialLocalizedText;
-  /** The date a time-bound fact (a current office) is known to hold as of: `YYYY[-MM[-DD]]`. */
-  asOf?: string;
-}
-
-/** A deep copy of a fact, its optional `asOf` kept. */
-export function copyFact(fact: Fact): Fact {
-  const copy: Fact = { label: { ...fact.label }, value: { ...fact.value } };
-  if (fact.asOf !== undefined) copy.asOf = fact.asOf;
-  return copy;
-}
-
-export interface EntityRecord {
-  /** Stable, opaque id such as `country:iq` or `per:qasem-soleimani` (docs/knowledge-pack.md). */
-  id: string;
-  type: EntityType;
-  names: LocalizedText;
-  aliases: string[];
-  /** Aliases the pack knowingly shares with another entity. */
-  ambiguousAliases?: string[];
-  /** Matching keys: names and aliases normalised for lookup (multi-entry index). */
-  aliasKeys: string[];
-  description?: PartialLocalizedText;
-  facts?: Fact[];
-  qid?: string;
-  links?: { wikipedia?: { ar?: string; en?: string } };
-  /** The id of the pack that brought it, or `user` once the user added or edited it. */
-  source: string;
-  /** Position in its pack, so exporting a pack reproduces the file's order. */
-  packRank?: number;
-  updatedAt: number;
-}
-
-export type EventOrigin = "pack" | "page" | "user";
-
-export interface EventSource {
-  url?: string;
-  title?: string;
-  pack?: string;
-  publishedAt?: string;
-}
-
-export interface EventRecord {
-  id: string;
-  /** ISO date at its precision: `2014`, `2014-06`, `2014-06-10`. */
-  date: string;
-  title: LocalizedText;
-  entityIds: string[];
-  place?: string;
-  origin: EventOrigin;
-  source?: EventSource;
-  /** Since v2: the pack that brought it (indexed; mirrors `source.pack`). */
-  pack?: string;
-  /** Since v2: the article it was read in (indexed; mirrors `source.url`). */
-  url?: string;
-  packRank?: number;
-  createdAt: number;
-}
-
-export interface MentionRecord {
-  id?: number;
-  entityId: string;
-  url: string;
-  title: string;
-  seenAt: number;
-}
-
-export interface PackRecord {
-  id: string;
-  version: string;
-  /** English name (or Arabic when there is none), for lists. */
-  name: string;
-  installedAt: number;
-  entityCount: number;
-  eventCount: number;
-  /** Since v2: what the file said about itself, so exporting it reproduces the file. */
-  names?: LocalizedText;
-  description?: PartialLocalizedText;
-  license?: string;
-  attribution?: string;
-}
-
-/** Highlights are stored as W3C-style annotations; their shape belongs to src/highlights. */
-export interface HighlightRecord {
-  id: string;
-  url: string;
-  createdAt: number;
-  updatedAt: number;
-  tags: string[];
-  entityIds: string[];
-  [key: string]: unknown;
-}
-
-/** Small key-value records the background keeps for itself (e.g. the serialised lexicon). */
-export interface MetaRecord {
-  key: string;
-  value: unknown;
-}
+// The record shapes are data contracts (src/contracts/records.ts): the message contracts below
+// the storage layer name them too. Storage code keeps importing them from here.
+export { copyFact } from "@/src/contracts/records";
+export type {
+  EntityRecord,
+  EventOrigin,
+  EventRecord,
+  EventSource,
+  Fact,
+  HighlightRecord,
+  LocalizedText,
+  MentionRecord,
+  MetaRecord,
+  PackRecord,
+  PartialLocalizedText,
+} from "@/src/contracts/records";
 
 /** Every schema the database has had, oldest first. Never edit a shipped entry: add one. */
 export const SCHEMA_VERSIONS = {

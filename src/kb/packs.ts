@@ -10,6 +10,7 @@ import {
 import { aliasKeysOf } from "./alias-keys";
 import { markEntitiesChanged } from "./changes";
 import { deletedEventKey } from "./events";
+import type { PackImportResult } from "@/src/messaging/messages/kb";
 import {
   PACK_FORMAT,
   PACK_FORMAT_VERSION,
@@ -25,21 +26,6 @@ import {
 
 /** The entity source of everything the user added or edited; packs never overwrite it. */
 export const USER_SOURCE = "user";
-
-export interface PackImportResult {
-  id: string;
-  version: string;
-  /** Entities and events written by this import. */
-  entities: number;
-  events: number;
-  /** `skipped`: the installed version is the same or newer (import with `force` to replace it). */
-  status: "installed" | "updated" | "skipped";
-  /** Entities the pack also defines but that the user edited or another pack installed: left alone. */
-  kept: number;
-  /** Entities and events of the previous version that the new one no longer has. */
-  removed: number;
-  message: string;
-}
 
 export interface PackImportOptions {
   /** Re-install even when the same or a newer version is installed. */

@@ -8,6 +8,11 @@ import * as v from "valibot";
 import { ENTITY_TYPES, type EntityType } from "@/src/nlp/types";
 import { suppressionKey } from "@/src/settings/suppressions";
 import type { SiyaqDatabase } from "./db";
+import {
+  SightingPageSchema,
+  type SightingPage,
+  type SightingRecord,
+} from "@/src/contracts/records";
 
 /** Names remembered; the least recently seen go first beyond it. */
 export const MAX_NAMES = 2000;
@@ -22,31 +27,11 @@ const MAX_URL = 2048;
 const MAX_TITLE = 300;
 const MAX_SURFACE = 200;
 
-const PageSchema = v.object({
-  url: v.pipe(v.string(), v.maxLength(8192)),
-  title: v.pipe(v.string(), v.maxLength(2000)),
-  seenAt: v.number(),
-});
 const SightingSchema = v.object({
   surface: v.pipe(v.string(), v.maxLength(MAX_SURFACE)),
   type: v.picklist(ENTITY_TYPES),
-  pages: v.array(PageSchema),
+  pages: v.array(SightingPageSchema),
 });
-export type SightingPage = v.InferOutput<typeof PageSchema>;
-
-export interface SightingRecord {
-  /** The name normalised as "not an entity here" keys are, so spelling variants meet. */
-  key: string;
-  surface: string;
-  type: EntityType;
-  /** Oldest first. */
-  pages: SightingPage[];
-  /** When it was last seen (indexed: eviction takes the oldest). */
-  seenAt: number;
-  /** Its size as stored, counted against MAX_SIGHTINGS_BYTES. */
-  bytes: number;
-}
-
 function sized(record: Omit<SightingRecord, "bytes">): SightingRecord {
   const withoutSize = { ...record, bytes: 0 };
   return { ...record, bytes: JSON.stringify(withoutSize).length * 2 };

@@ -3,7 +3,8 @@
 // on first use if the database is empty (e.g. after a wipe).
 import { browser } from "wxt/browser";
 import { withDatabase, type SiyaqDatabase } from "./db";
-import { importPack, type PackImportResult } from "./packs";
+import { importPack } from "./packs";
+import type { PackImportResult } from "@/src/messaging/messages/kb";
 
 export const STARTER_PACK_PATH = "/packs/starter.json";
 

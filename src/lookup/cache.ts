@@ -3,21 +3,10 @@
 import type { SiyaqDatabase } from "@/src/kb/db";
 import { aliasKey } from "@/src/kb/alias-keys";
 import type { EntityType } from "@/src/nlp/types";
-import type { LookupOutcome } from "@/src/contracts/lookup";
+import type { CachedOutcome, LookupOutcome, LookupRecord } from "@/src/contracts/lookup";
 
 export const FOUND_TTL_MS = 30 * 24 * 3600 * 1000;
 export const NOT_FOUND_TTL_MS = 24 * 3600 * 1000;
-
-export type CachedOutcome = Extract<LookupOutcome, { status: "found" | "not-found" }>;
-
-export interface LookupRecord {
-  /** `name:<type>:<normalised name>` or `qid:<QID>`. */
-  key: string;
-  outcome: CachedOutcome;
-  expiresAt: number;
-  /** The found entity's QID (indexed), so `lookup.keep` reads it from here. */
-  qid?: string;
-}
 
 export function nameKey(name: string, type: EntityType): string {
   return `name:${type}:${aliasKey(name) || name.trim()}`;

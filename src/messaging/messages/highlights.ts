@@ -7,16 +7,12 @@ import {
   TagsSchema,
   type Highlight,
   type MalformedRecord,
+  EXPORT_FORMATS,
+  MAX_IMPORT_CHARS,
+  type ExportFile,
+  type LibraryFacets,
 } from "@/src/contracts/highlight";
-import { EXPORT_FORMATS, type ExportFile } from "@/src/highlights/export";
-import type { LibraryFacets } from "@/src/highlights/library";
-import { MAX_IMPORT_CHARS } from "@/src/highlights/import";
-import {
-  ANY_CONTEXT,
-  CONTENT_ONLY,
-  EXTENSION_ONLY,
-  type SenderContext,
-} from "@/src/messaging/context";
+import { ANY_CONTEXT, CONTENT_ONLY, EXTENSION_ONLY, type SenderContext } from "../context";
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
 const Url = v.pipe(v.string(), v.maxLength(8192));

@@ -8,9 +8,8 @@ import type {
   LocalizedText,
   PackRecord,
   PartialLocalizedText,
-} from "@/src/kb/db";
-import type { PackImportResult } from "@/src/kb/packs";
-import type { DataImportCounts } from "@/src/kb/data";
+  SightingPage,
+} from "@/src/contracts/records";
 import {
   EntityIdSchema,
   EventDateSchema,
@@ -18,13 +17,7 @@ import {
   PackEntitySchema,
 } from "@/src/contracts/pack-schema";
 import { ENTITY_TYPES, type EntityType } from "@/src/nlp/types";
-import type { SightingPage } from "@/src/kb/sightings";
-import {
-  ANY_CONTEXT,
-  CONTENT_ONLY,
-  EXTENSION_ONLY,
-  type SenderContext,
-} from "@/src/messaging/context";
+import { ANY_CONTEXT, CONTENT_ONLY, EXTENSION_ONLY, type SenderContext } from "../context";
 
 const Url = v.pipe(v.string(), v.nonEmpty(), v.maxLength(8192));
 const PageTitle = v.pipe(v.string(), v.maxLength(2000));
@@ -163,6 +156,31 @@ export interface EntityView {
   seenIn: number;
   /** The latest 20 of them. */
   articles: { url: string; title: string; seenAt: number }[];
+}
+
+/** What `pack.import` answers (src/kb/packs.ts). */
+export interface PackImportResult {
+  id: string;
+  version: string;
+  /** Entities and events written by this import. */
+  entities: number;
+  events: number;
+  /** `skipped`: the installed version is the same or newer (import with `force` to replace it). */
+  status: "installed" | "updated" | "skipped";
+  /** Entities the pack also defines but that the user edited or another pack installed: left alone. */
+  kept: number;
+  /** Entities and events of the previous version that the new one no longer has. */
+  removed: number;
+  message: string;
+}
+
+/** What `data.import` answers (src/kb/data.ts). */
+export interface DataImportCounts {
+  entities: number;
+  events: number;
+  mentions: number;
+  highlights: number;
+  packs: number;
 }
 
 export interface KbResponses {

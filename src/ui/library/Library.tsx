@@ -4,8 +4,9 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { sendMessage } from "@/src/messaging/client";
 import type { Highlight } from "@/src/contracts/highlight";
-import type { LibraryFacets, LibraryFilters } from "@/src/highlights/library";
-import type { ExportFormat } from "@/src/highlights/export";
+import type { LibraryFilters } from "@/src/highlights/library";
+import type { LibraryFacets } from "@/src/contracts/highlight";
+import type { ExportFormat } from "@/src/contracts/highlight";
 import type { MalformedRecord } from "@/src/contracts/highlight";
 import type { UiLanguage } from "@/src/ui/i18n";
 import { HighlightItem } from "./HighlightItem";

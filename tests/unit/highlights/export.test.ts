@@ -8,8 +8,8 @@ import {
   toCsv,
   toMarkdown,
   toRis,
-  EXPORT_FORMATS,
 } from "@/src/highlights/export";
+import { EXPORT_FORMATS } from "@/src/contracts/highlight";
 import { highlightArbitrary, sampleHighlight } from "./arbitraries";
 
 /** An RFC 4180 reader, as a spreadsheet reads the file: rows of fields. */
