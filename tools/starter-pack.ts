@@ -135,6 +135,7 @@ export const GLUED_CLITIC_WHITELIST: ReadonlySet<string> = new Set(
     "فاليري",
     "باليكسير",
     "كاليفورنيا",
+    "بالتل", // Paltel
   ].map(aliasKey),
 );
 
