@@ -112,6 +112,43 @@ function isLocalized(value: unknown): value is Localized {
 /** A role still held: its value ends with an open period, `(2019–)`. Such a fact must say when it was last known true. */
 export const OPEN_ROLE = /–\)$/;
 
+/**
+ * A name written with a clitic glued to the article: و/ف/ب/ك + ال (`والجزيرة`, `والـ LBCI`) or
+ * ل + ال written لل (`للأمم المتحدة`). Such a spelling is a word of running text, not a name: the
+ * recognizer strips clitics itself, so the alias would only ever match that one inflected form.
+ */
+export const GLUED_CLITIC = /^(?:[وفبك]ال|[وف]?لل)/;
+
+/**
+ * First words that look like a glued clitic but are names: foreign names beginning Val-, Wal-,
+ * Cal-, Pal-, Bal- (فاليتا, كاليفورنيا, بالاو) and Arabic ones such as فالح. Compared by alias key.
+ */
+export const GLUED_CLITIC_WHITELIST: ReadonlySet<string> = new Set(
+  [
+    "باليكير",
+    "فاليتا",
+    "كاليدونيا",
+    "بالاو",
+    "والس",
+    "وال", // وكالة الأنباء الليبية's acronym (وال), and وال ستريت
+    "فالح",
+    "فاليري",
+    "باليكسير",
+    "كاليفورنيا",
+    "بالتل", // Paltel
+  ].map(aliasKey),
+);
+
+/** True when `name` starts with a glued clitic + article and its first word is not whitelisted. */
+export function hasGluedClitic(name: string): boolean {
+  const text = name.trim();
+  if (!GLUED_CLITIC.test(text)) return false;
+  const firstWord = text.split(/\s+/)[0]!;
+  // The article stretched with tatweel before a foreign word (والـ LBCI) is never a name.
+  if (/^(?:[وفبك]ال|[وف]?لل)ـ/.test(firstWord)) return true;
+  return !GLUED_CLITIC_WHITELIST.has(aliasKey(firstWord));
+}
+
 /** Problems with one entity's shape, each naming the field. Empty when the record is sound. */
 export function entityShapeProblems(entity: unknown): string[] {
   const problems: string[] = [];
@@ -134,6 +171,15 @@ export function entityShapeProblems(entity: unknown): string[] {
     (!Array.isArray(e.ambiguousAliases) || e.ambiguousAliases.some((a) => typeof a !== "string"))
   ) {
     problems.push("ambiguousAliases: must be a list of strings");
+  }
+  for (const field of ["aliases", "ambiguousAliases"] as const) {
+    const values = e[field];
+    if (!Array.isArray(values)) continue;
+    for (const alias of values)
+      if (typeof alias === "string" && hasGluedClitic(alias))
+        problems.push(
+          `${field}: "${alias}" starts with a clitic glued to the article (و/ف/ب/ك + ال, لل); write the bare name, or whitelist the word in GLUED_CLITIC_WHITELIST`,
+        );
   }
   if (e.qid !== undefined && (typeof e.qid !== "string" || !QID_PATTERN.test(e.qid)))
     problems.push(`qid: ${JSON.stringify(e.qid)} is not a Wikidata id`);
@@ -1022,7 +1068,7 @@ export function assembleStarterPack(
     if (file.name.endsWith(".json")) readJsonRecords(a, file.text, file.name, skipInvalid);
   }
 
-  const entities = [...a.entities.values()].map(({ entity }) => entity);
+  const entities = [...a.entities.values()].map(({ entity }) => dropEchoedRoles(entity));
   resolveAliasClashes(entities, a.warnings);
   const ids = new Set(entities.map((e) => e.id));
   const events: PackEvent[] = [];
@@ -1068,6 +1114,27 @@ export function assembleStarterPack(
     events,
   };
   return { pack, warnings: a.warnings, merged: a.merged };
+}
+
+/** The fact label the record files use for a person's role or occupation. */
+const ROLE_LABEL_EN = "Role";
+
+/**
+ * A "Role" fact that only repeats the description (in both languages, with no `asOf` of its own)
+ * shows the same line twice on the card; it is dropped. A Role fact that says more stays.
+ */
+export function dropEchoedRoles(entity: PackEntity): PackEntity {
+  if (!entity.facts) return entity;
+  const echo = (f: PackFact) =>
+    f.label.en === ROLE_LABEL_EN &&
+    f.asOf === undefined &&
+    f.value.en === entity.description.en &&
+    f.value.ar === entity.description.ar;
+  if (!entity.facts.some(echo)) return entity;
+  const facts = entity.facts.filter((f) => !echo(f));
+  if (facts.length) return { ...entity, facts };
+  const { facts: _dropped, ...rest } = entity;
+  return rest;
 }
 
 /**

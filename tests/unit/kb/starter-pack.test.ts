@@ -10,6 +10,7 @@ import {
   AuthoringError,
   assembleStarterPack,
   entityShapeProblems,
+  hasGluedClitic,
   packProblems,
   readAuthoringFiles,
   serializePack,
@@ -375,6 +376,91 @@ describe("the starter pack assembler", () => {
     );
     expect(current.length).toBeGreaterThan(200);
     expect(current.filter((f) => !f.asOf)).toEqual([]);
+  });
+
+  it("refuses an alias with a clitic glued to the article, and lets whitelisted names through", () => {
+    expect(hasGluedClitic("والـ LBCI")).toBe(true);
+    expect(hasGluedClitic("والجزيرة")).toBe(true);
+    expect(hasGluedClitic("فالحكومة")).toBe(true);
+    expect(hasGluedClitic("بالعراق")).toBe(true);
+    expect(hasGluedClitic("كالعادة")).toBe(true);
+    expect(hasGluedClitic("للأمم المتحدة")).toBe(true);
+    expect(hasGluedClitic("وللأمم المتحدة")).toBe(true);
+    // Not a clitic: a word that merely starts with these letters, or a whitelisted name.
+    expect(hasGluedClitic("وكالة رويترز")).toBe(false);
+    expect(hasGluedClitic("الجزيرة")).toBe(false);
+    expect(hasGluedClitic("فالح الفياض")).toBe(false);
+    expect(hasGluedClitic("كاليفورنيا")).toBe(false);
+    expect(hasGluedClitic("LBCI")).toBe(false);
+
+    const station = {
+      id: "org:x",
+      type: "ORG",
+      names: { ar: "س", en: "X" },
+      aliases: ["إل بي سي آي", "والـ LBCI"],
+      description: { ar: "س", en: "X" },
+    };
+    expect(entityShapeProblems(station)).toEqual([
+      'aliases: "والـ LBCI" starts with a clitic glued to the article (و/ف/ب/ك + ال, لل); write the bare name, or whitelist the word in GLUED_CLITIC_WHITELIST',
+    ]);
+    const file = { name: "orgs-x.json", text: JSON.stringify([station]) };
+    expect(() => assemble(file)).toThrow(/orgs-x\.json record 0: aliases: "والـ LBCI" starts/);
+    expect(
+      entityShapeProblems({ ...station, aliases: [], ambiguousAliases: ["بالعراق"] }),
+    ).toHaveLength(1);
+
+    const glued = shipped.entities.flatMap((e) =>
+      [...e.aliases, ...(e.ambiguousAliases ?? [])]
+        .filter(hasGluedClitic)
+        .map((a) => `${e.id}: ${a}`),
+    );
+    expect(glued).toEqual([]);
+  });
+
+  it("drops a Role fact that only repeats the description, and keeps one that says more", () => {
+    const description = { ar: "لاعب كرة قدم مصري", en: "Egyptian footballer" };
+    const role = (value: { ar: string; en: string }, asOf?: string) => ({
+      label: { ar: "الدور", en: "Role" },
+      value,
+      ...(asOf ? { asOf } : {}),
+    });
+    const born = { label: { ar: "سنة الميلاد", en: "Born" }, value: { ar: "1992", en: "1992" } };
+    const person = (id: string, facts: object[]) => ({
+      id,
+      type: "PER",
+      names: { ar: "س", en: id },
+      aliases: [],
+      description,
+      facts,
+    });
+    const file = {
+      name: "people-x.json",
+      text: JSON.stringify([
+        person("per:echo", [role(description), born]),
+        person("per:only-echo", [role(description)]),
+        person("per:dated", [role(description, "2025-10")]),
+        person("per:more", [role({ ar: "قائد المنتخب", en: "Captain of the national team" })]),
+        person("per:half", [role({ ar: "لاعب", en: description.en })]),
+      ]),
+    };
+    const { pack } = assemble(file);
+    const facts = (id: string) => pack.entities.find((e) => e.id === id)!.facts;
+    expect(facts("per:echo")).toEqual([born]);
+    expect(facts("per:only-echo")).toBeUndefined();
+    expect(facts("per:dated")).toEqual([role(description, "2025-10")]);
+    expect(facts("per:more")).toHaveLength(1);
+    expect(facts("per:half")).toHaveLength(1);
+
+    const echoed = shipped.entities.filter((e) =>
+      (e.facts ?? []).some(
+        (f) =>
+          f.label.en === "Role" &&
+          !f.asOf &&
+          f.value.en === e.description.en &&
+          f.value.ar === e.description.ar,
+      ),
+    );
+    expect(echoed.map((e) => e.id)).toEqual([]);
   });
 
   it("assembles the same bytes twice and leaves the last good pack in place when a file breaks", () => {
