@@ -6,6 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { launchExtension, ROOT } from "./launch";
 import { findChromium, CHROMIUM_MISSING } from "./chromium";
+import { errorText } from "@/src/shared/error-text";
 
 const OUT = join(ROOT, "demo-output");
 /** The name hovered for the screenshot: the seed article's central figure. */
@@ -112,6 +113,6 @@ function findMentionRect(name: string): { x: number; y: number } | null {
 }
 
 main().catch((error: unknown) => {
-  console.error(`demo: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`demo: ${errorText(error)}`);
   process.exit(1);
 });

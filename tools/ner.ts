@@ -7,6 +7,7 @@ import { createInterface } from "node:readline";
 import { recognize, type RecognizeOptions } from "@/src/nlp/recognize";
 import { loadPackLexicon, loadShippedTagger } from "@/src/nlp/node";
 import type { Mention } from "@/src/nlp/types";
+import { errorText } from "@/src/shared/error-text";
 
 interface Args {
   jsonl: boolean;
@@ -227,6 +228,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(errorText(error));
   process.exit(1);
 });

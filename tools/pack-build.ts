@@ -27,6 +27,7 @@ import {
   type PackEntity,
   type PackEntityType,
 } from "@/src/contracts/pack-schema";
+import { errorText } from "@/src/shared/error-text";
 
 type PlaceKind = "country" | "city" | "region" | "place";
 interface ClassRule {
@@ -187,9 +188,7 @@ export async function buildPack(
         throw new Error("not an entity object");
     } catch (error) {
       stats.badLines++;
-      warn(
-        `line ${stats.lines}: skipped, ${error instanceof Error ? error.message : String(error)}`,
-      );
+      warn(`line ${stats.lines}: skipped, ${errorText(error)}`);
       continue;
     }
     const converted = convertEntity(item, usedIds);
@@ -380,7 +379,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error(`pack:build failed: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`pack:build failed: ${errorText(error)}`);
       process.exit(1);
     },
   );

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { PackError, parsePack, type Pack } from "@/src/contracts/pack-schema";
 import { aliasKeysOf } from "@/src/kb/alias-keys";
+import { errorText } from "@/src/shared/error-text";
 
 export const STARTER_PACK_FILE = "public/packs/starter.json";
 
@@ -39,9 +40,7 @@ function main(argv: string[]): number {
   try {
     json = readFileSync(file, "utf8");
   } catch (error) {
-    console.error(
-      `pack:stats: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    console.error(`pack:stats: cannot read ${file}: ${errorText(error)}`);
     return 1;
   }
   try {

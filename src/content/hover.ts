@@ -5,6 +5,7 @@ import type { CardActions, CardDetails } from "@/src/ui/card/HoverCard";
 import type { Translator } from "@/src/ui/i18n";
 import type { Box, CardHost } from "@/src/ui/card/card-host";
 import type { MarkedMention } from "./mention-index";
+import { errorText } from "@/src/shared/error-text";
 
 /** Time for the pointer to travel from the word to its card before the card closes. */
 export const CLOSE_GRACE_MS = 350;
@@ -147,9 +148,7 @@ export function startHover(deps: HoverDeps, signal: AbortSignal): HoverControl {
     render({ state: "loading" });
     deps
       .details(mention)
-      .then(render, (error: unknown) =>
-        render({ state: "error", message: error instanceof Error ? error.message : String(error) }),
-      );
+      .then(render, (error: unknown) => render({ state: "error", message: errorText(error) }));
   };
 
   const hitTest = () => {

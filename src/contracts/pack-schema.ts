@@ -1,6 +1,7 @@
 // The knowledge-pack file format (docs/knowledge-pack.md): a valibot schema with limits for hostile
 // or oversized files, and `parsePack`, which names the record and field of the first problem found.
 import * as v from "valibot";
+import { errorText } from "@/src/shared/error-text";
 
 export const PACK_FORMAT = "siyaq-pack";
 export const PACK_FORMAT_VERSION = 1;
@@ -186,7 +187,7 @@ export function parsePack(json: string, options: ParsePackOptions = {}): Pack {
   try {
     data = JSON.parse(json);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorText(error);
     throw new PackError(`not valid JSON (truncated or malformed file?): ${reason}`);
   }
   return checkPack(data, options);

@@ -17,6 +17,7 @@ import {
 } from "@/src/contracts/highlight";
 import { SIYAQ_EXTENSION, highlightId } from "./export";
 import { foldForMatch } from "./match-normalize";
+import { errorText } from "@/src/shared/error-text";
 
 export const MAX_IMPORT_RECORDS = 100_000;
 
@@ -150,9 +151,7 @@ export function parseHighlightFile(json: string, now = Date.now()): Highlight[] 
   try {
     document = JSON.parse(json.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new ImportError(
-      `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new ImportError(`not valid JSON: ${errorText(error)}`);
   }
   const items = annotationsIn(document);
   if (items.length > MAX_IMPORT_RECORDS)

@@ -24,6 +24,7 @@ import {
   PackEventSchema,
   describeIssue,
 } from "@/src/contracts/pack-schema";
+import { errorText } from "@/src/shared/error-text";
 
 export const DATA_FORMAT = "siyaq-data";
 export const DATA_FORMAT_VERSION = 1;
@@ -197,9 +198,7 @@ export async function importData(db: SiyaqDatabase, json: string): Promise<DataI
   try {
     raw = JSON.parse(json);
   } catch (error) {
-    throw new PackError(
-      `not valid JSON (truncated or malformed file?): ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new PackError(`not valid JSON (truncated or malformed file?): ${errorText(error)}`);
   }
   const parsed = v.safeParse(DataFileSchema, raw);
   if (!parsed.success) throw new PackError(describeDataIssue(parsed.issues[0], raw));

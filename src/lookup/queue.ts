@@ -1,3 +1,4 @@
+import { errorText } from "@/src/shared/error-text";
 // A polite HTTP queue for the Wikimedia APIs: one request in flight per host, an identifying
 // `Api-User-Agent` header on every request, and back-off on 429/503 that honours `Retry-After`.
 // It never throws: a network that is offline or failing comes back as `{ ok: false }`.
@@ -84,7 +85,7 @@ export class PoliteQueue {
       } catch (error) {
         return {
           ok: false,
-          reason: `network: ${error instanceof Error ? error.message : String(error)}`,
+          reason: `network: ${errorText(error)}`,
         };
       } finally {
         if (timer !== undefined) clearTimeout(timer);

@@ -12,6 +12,7 @@ import {
   type RequestOf,
   type ResponseOf,
 } from "./protocol";
+import { errorText } from "@/src/shared/error-text";
 
 export type Handlers = {
   [K in MessageType]: (
@@ -127,7 +128,7 @@ export async function dispatch(
     const handler = handlers[type] as (p: unknown, s: Sender) => unknown;
     return { ok: true, value: await handler(parsed.output, from) };
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
+    const text = errorText(error);
     console.error(`[siyaq] ${type} failed:`, error);
     return { ok: false, error: `${type} failed: ${text}` };
   }

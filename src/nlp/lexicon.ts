@@ -15,6 +15,7 @@ import {
   type Token,
 } from "./tokenize";
 import { originalOffsetInWord } from "./normalize";
+import { errorText } from "@/src/shared/error-text";
 
 /** One entity an alias may refer to. */
 export interface LexiconCandidate {
@@ -481,9 +482,7 @@ export class Lexicon {
         header.size,
       );
     } catch (error) {
-      throw new Error(
-        `not a serialised Siyaq lexicon: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      throw new Error(`not a serialised Siyaq lexicon: ${errorText(error)}`);
     }
   }
 }

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { Lexicon, entriesFromEntities, type LexiconSource } from "./lexicon";
 import { ENTITY_TYPES } from "./types";
 import type { SpanTagger } from "./recognize";
+import { errorText } from "@/src/shared/error-text";
 
 export const STARTER_PACK_PATH = "public/packs/starter.json";
 export const TAGGER_PATH = "public/models/tagger.bin";
@@ -45,9 +46,7 @@ export async function loadShippedTagger(
   try {
     return loadTaggerFromFile(path) ?? undefined;
   } catch (error) {
-    warn(
-      `tagger not loaded from ${path}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    warn(`tagger not loaded from ${path}: ${errorText(error)}`);
     return undefined;
   }
 }

@@ -35,6 +35,7 @@ import {
   type ShowHighlightAnswer,
 } from "@/src/messaging/highlight-commands";
 import { mayClaim } from "@/src/messaging/context";
+import { errorText } from "@/src/shared/error-text";
 
 /** Quiet time after the page's last DOM change before saved highlights are anchored again. */
 const REANCHOR_DELAY_MS = 1500;
@@ -182,10 +183,7 @@ export function startHighlights(signal: AbortSignal): void {
       session
         .restore()
         .catch((error: unknown) =>
-          console.warn(
-            "[siyaq] saved highlights not restored:",
-            error instanceof Error ? error.message : String(error),
-          ),
+          console.warn("[siyaq] saved highlights not restored:", errorText(error)),
         );
     }
     session?.offerButton(offerButton);
@@ -544,10 +542,7 @@ class HighlightSession {
       this.notice(LABELS.saved);
       this.returnFocus();
     } catch (error) {
-      this.notice(
-        LABELS.failed.replace("{message}", error instanceof Error ? error.message : String(error)),
-        true,
-      );
+      this.notice(LABELS.failed.replace("{message}", errorText(error)), true);
     }
   }
 
@@ -565,10 +560,7 @@ class HighlightSession {
       this.notice(this.t("mark.updated"));
       this.returnFocus();
     } catch (error) {
-      this.notice(
-        LABELS.failed.replace("{message}", error instanceof Error ? error.message : String(error)),
-        true,
-      );
+      this.notice(LABELS.failed.replace("{message}", errorText(error)), true);
     }
   }
 

@@ -3,6 +3,7 @@
 // against gold with entity-level precision, recall and F1.
 import { SPAN_TYPES, labelsOfSpans, type SpanType, type TokenSpan } from "./labels";
 import type { TrainingSentence } from "./training";
+import { errorText } from "@/src/shared/error-text";
 
 export interface CorpusSentence {
   tokens: string[];
@@ -23,7 +24,7 @@ export function parseCorpus(
     try {
       sentences.push(parseCorpusLine(line));
     } catch (error) {
-      onError?.(index + 1, error instanceof Error ? error.message : String(error));
+      onError?.(index + 1, errorText(error));
     }
   });
   return sentences;

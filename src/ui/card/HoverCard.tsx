@@ -7,6 +7,7 @@ import type { LookupOutcome } from "@/src/contracts/lookup";
 import { directionOf, type Translator } from "@/src/ui/i18n";
 import { webSearchHref } from "@/src/ui/shared/safe-url";
 import { cardTranslator } from "./labels";
+import { errorText } from "@/src/shared/error-text";
 
 /** The name under the pointer, as the page shows it. */
 export interface CardMention {
@@ -123,9 +124,7 @@ function ActionButton({
           const line = await run();
           if (line) onDone(line);
         } catch (error) {
-          onDone(
-            t("hover.failed", { message: error instanceof Error ? error.message : String(error) }),
-          );
+          onDone(t("hover.failed", { message: errorText(error) }));
         } finally {
           setBusy(false);
         }
@@ -255,7 +254,7 @@ export function HoverCard({
     } catch (error) {
       setLookup({
         status: "unavailable",
-        reason: error instanceof Error ? error.message : String(error),
+        reason: errorText(error),
       });
     }
   };

@@ -12,6 +12,7 @@ import type { UiLanguage } from "@/src/ui/i18n";
 import { HighlightItem } from "./HighlightItem";
 import { downloadText } from "@/src/ui/shared/download";
 import type { LibraryText } from "./labels";
+import { errorText } from "@/src/shared/error-text";
 
 const SEARCH_DELAY_MS = 200;
 const UNDO_MS = 10_000;
@@ -70,7 +71,7 @@ export function Library({ t, language }: { t: LibraryText; language: UiLanguage 
 
   const fail = (error: unknown, key: "failed" | "importFailed" = "failed") =>
     setNotice({
-      text: t(key, { message: error instanceof Error ? error.message : String(error) }),
+      text: t(key, { message: errorText(error) }),
       error: true,
     });
 

@@ -3,7 +3,7 @@
 import { useRef, useState } from "preact/hooks";
 import { sendMessage } from "@/src/messaging/client";
 import type { Translator } from "@/src/ui/i18n";
-import { errorText } from "@/src/ui/shared/use-async";
+import { errorText } from "@/src/shared/error-text";
 import { datedFilename, downloadText } from "@/src/ui/shared/download";
 import { FilePicker } from "./FilePicker";
 import { NoticeLine, type Notice } from "./Notice";

@@ -9,7 +9,7 @@ import {
 } from "@/src/settings/settings";
 import type { EntityType } from "@/src/nlp/types";
 import type { Translator } from "@/src/ui/i18n";
-import { errorText } from "@/src/ui/shared/use-async";
+import { errorText } from "@/src/shared/error-text";
 import { requestLookupPermission } from "@/src/lookup/permission";
 
 /** The types a reader can choose to mark; the recognizer's other types are not painted. */

@@ -3,7 +3,8 @@
 import { useState } from "preact/hooks";
 import { sendMessage } from "@/src/messaging/client";
 import type { Translator } from "@/src/ui/i18n";
-import { errorText, useAsync } from "@/src/ui/shared/use-async";
+import { errorText } from "@/src/shared/error-text";
+import { useAsync } from "@/src/ui/shared/use-async";
 import { downloadText } from "@/src/ui/shared/download";
 import { FilePicker } from "./FilePicker";
 import { NoticeLine, type Notice } from "./Notice";

@@ -7,7 +7,7 @@ import {
   type Settings,
 } from "@/src/settings/settings";
 import type { Translator } from "@/src/ui/i18n";
-import { errorText } from "@/src/ui/shared/use-async";
+import { errorText } from "@/src/shared/error-text";
 
 /** A host a rule can name: a dotted domain, `localhost` or an IP address. */
 export function isSiteHost(host: string): boolean {

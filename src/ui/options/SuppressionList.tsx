@@ -8,7 +8,7 @@ import {
   type Suppression,
 } from "@/src/settings/suppressions";
 import type { Translator } from "@/src/ui/i18n";
-import { errorText } from "@/src/ui/shared/use-async";
+import { errorText } from "@/src/shared/error-text";
 
 export function SuppressionList({ t }: { t: Translator }) {
   const [list, setList] = useState<Suppression[]>();

@@ -5,7 +5,8 @@ import { sendMessage } from "@/src/messaging/client";
 import type { Translator } from "@/src/ui/i18n";
 import { EntityCard } from "@/src/ui/shared/EntityCard";
 import type { TimelineEvent } from "@/src/ui/shared/Timeline";
-import { errorText, useAsync } from "@/src/ui/shared/use-async";
+import { errorText } from "@/src/shared/error-text";
+import { useAsync } from "@/src/ui/shared/use-async";
 
 export interface EntityPanelProps {
   entityId: string;

@@ -3,7 +3,7 @@
 import { useState } from "preact/hooks";
 import { setSiteEnabled, siteRule, type Settings } from "@/src/settings/settings";
 import type { Translator } from "@/src/ui/i18n";
-import { errorText } from "@/src/ui/shared/use-async";
+import { errorText } from "@/src/shared/error-text";
 
 export interface SiteSwitchProps {
   host: string | undefined;

@@ -1,15 +1,12 @@
 // A small hook for the popup's and options page's requests: the latest answer, or why it failed.
 import { useCallback, useEffect, useState } from "preact/hooks";
+import { errorText } from "@/src/shared/error-text";
 
 export interface AsyncState<T> {
   value?: T;
   error?: string;
   loading: boolean;
   reload: () => void;
-}
-
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Runs `load` now and whenever `deps` change; a stale answer never overwrites a newer one. */
