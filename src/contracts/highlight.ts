@@ -5,26 +5,10 @@ import * as v from "valibot";
 import { ENTITY_TYPES } from "@/src/nlp/types";
 import type { HighlightRecord } from "./records";
 import { describeIssue } from "./pack-schema";
+import { HttpUrlSchema } from "@/src/shared/fields";
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
-/** Whether a string is an absolute http(s) address: the only kind a highlight may point at or export as a link. */
-export function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== "string") return false;
-  try {
-    const { protocol } = new URL(value);
-    return protocol === "http:" || protocol === "https:";
-  } catch {
-    return false;
-  }
-}
-
-/** An http(s) address: `javascript:`, `data:` and other schemes are refused at every door. */
-export const HttpUrlSchema = v.pipe(
-  v.string(),
-  v.maxLength(8192),
-  v.check((value: string) => isHttpUrl(value), "must be an http(s) address"),
-);
 export const MAX_QUOTE_LENGTH = 20_000;
 export const MAX_NOTE_LENGTH = 20_000;
 

@@ -2,6 +2,7 @@
 // so the message contracts (src/messaging/messages) can name them without importing storage.
 import * as v from "valibot";
 import type { EntityType } from "@/src/nlp/types";
+import { PageTitleSchema, UrlSchema } from "@/src/shared/fields";
 
 /** Arabic first: the product reads Arabic news. */
 export interface LocalizedText {
@@ -118,8 +119,8 @@ export interface MetaRecord {
 
 /** One article an unknown name was seen in (src/kb/sightings.ts). */
 export const SightingPageSchema = v.object({
-  url: v.pipe(v.string(), v.maxLength(8192)),
-  title: v.pipe(v.string(), v.maxLength(2000)),
+  url: UrlSchema,
+  title: PageTitleSchema,
   seenAt: v.number(),
 });
 export type SightingPage = v.InferOutput<typeof SightingPageSchema>;

@@ -3,12 +3,12 @@
 // CSL-JSON for reference managers (one item per cited page, the highlights as its notes). Only
 // http(s) addresses ever leave as links; every other scheme is dropped.
 import {
-  isHttpUrl,
   type Citation,
   type ExportFile,
   type ExportFormat,
   type Highlight,
 } from "@/src/contracts/highlight";
+import { isHttpUrl } from "@/src/shared/web-address";
 
 export const ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 /** Where Siyaq's own fields (entities, citation, page address) live inside an annotation. */

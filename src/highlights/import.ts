@@ -6,7 +6,6 @@ import {
   CitationSchema,
   HighlightEntitySchema,
   HighlightSchema,
-  HttpUrlSchema,
   TagSchema,
   TextPositionSelectorSchema,
   TextQuoteSelectorSchema,
@@ -15,6 +14,7 @@ import {
   MAX_IMPORT_CHARS,
   type Highlight,
 } from "@/src/contracts/highlight";
+import { HttpUrlSchema } from "@/src/shared/fields";
 import { SIYAQ_EXTENSION, highlightId } from "./export";
 import { foldForMatch } from "./match-normalize";
 import { errorText } from "@/src/shared/error-text";

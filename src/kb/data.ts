@@ -2,7 +2,8 @@
 // record schemas and applied in one transaction) and wipe. Settings live in storage.local and
 // travel separately.
 import * as v from "valibot";
-import { HighlightSchema, HttpUrlSchema } from "@/src/contracts/highlight";
+import { HighlightSchema } from "@/src/contracts/highlight";
+import { HttpUrlSchema } from "@/src/shared/fields";
 import type {
   EntityRecord,
   EventRecord,

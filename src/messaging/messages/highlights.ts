@@ -13,9 +13,9 @@ import {
   type LibraryFacets,
 } from "@/src/contracts/highlight";
 import { ANY_CONTEXT, CONTENT_ONLY, EXTENSION_ONLY, type SenderContext } from "../context";
+import { UrlSchema } from "@/src/shared/fields";
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
-const Url = v.pipe(v.string(), v.maxLength(8192));
 const Instant = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 export const highlightRequests = {
@@ -34,7 +34,9 @@ export const highlightRequests = {
   /** Whether the last visit found the passage (orphans stay, marked). */
   "highlight.setOrphaned": v.object({ id: Id, orphaned: v.boolean() }),
   /** Highlights saved on any of these addresses (the tab's and the canonical one). */
-  "highlights.forUrl": v.object({ urls: v.pipe(v.array(Url), v.minLength(1), v.maxLength(10)) }),
+  "highlights.forUrl": v.object({
+    urls: v.pipe(v.array(UrlSchema), v.minLength(1), v.maxLength(10)),
+  }),
   /** The library: full-text query plus filters, with the facets the filters can offer. */
   "highlights.search": v.object({
     query: v.optional(v.pipe(v.string(), v.maxLength(1000)), ""),

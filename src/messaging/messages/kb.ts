@@ -18,9 +18,8 @@ import {
 } from "@/src/contracts/pack-schema";
 import { ENTITY_TYPES, type EntityType } from "@/src/nlp/types";
 import { ANY_CONTEXT, CONTENT_ONLY, EXTENSION_ONLY, type SenderContext } from "../context";
+import { NonEmptyUrlSchema as Url, PageTitleSchema as PageTitle } from "@/src/shared/fields";
 
-const Url = v.pipe(v.string(), v.nonEmpty(), v.maxLength(8192));
-const PageTitle = v.pipe(v.string(), v.maxLength(2000));
 const FileText = v.pipe(v.string(), v.maxLength(PACK_LIMITS.maxFileChars));
 
 /** The most ids one `entities.byIds` call may ask for. */

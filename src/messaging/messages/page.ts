@@ -3,8 +3,8 @@
 import * as v from "valibot";
 import { ENTITY_TYPES } from "@/src/nlp/types";
 import { CONTENT_ONLY, EXTENSION_ONLY, type SenderContext } from "@/src/messaging/context";
+import { PageTitleSchema, UrlSchema } from "@/src/shared/fields";
 
-const Url = v.pipe(v.string(), v.maxLength(8192));
 const EntityId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
 /** One distinct name found on a page, with how often it occurs there. */
@@ -32,8 +32,8 @@ export interface PopupFocus {
 export const pageRequests = {
   /** A page reporting that its content script is active, with what it found. */
   "page.report": v.object({
-    url: Url,
-    title: v.pipe(v.string(), v.maxLength(2000)),
+    url: UrlSchema,
+    title: PageTitleSchema,
     mentionCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
     entities: v.optional(v.pipe(v.array(PageEntitySchema), v.maxLength(MAX_REPORTED_ENTITIES))),
     /** False when Siyaq does not run on the page (the report then only carries an offer); true when absent. */

@@ -2,7 +2,7 @@
 // and tags in place; delete. Everything from pages is rendered as text, links only for web addresses.
 import { useState } from "preact/hooks";
 import type { Highlight } from "@/src/contracts/highlight";
-import { webHref } from "@/src/ui/shared/safe-url";
+import { webHref } from "@/src/shared/web-address";
 import { tagsFromInput } from "@/src/ui/highlight/tags";
 import type { LibraryText } from "./labels";
 

@@ -5,7 +5,7 @@ import type { EntityRecord } from "@/src/kb/db";
 import { localized, type Translator } from "@/src/ui/i18n";
 import { Timeline, type TimelineEvent } from "./Timeline";
 import { TypeBadge } from "./TypeBadge";
-import { webHref } from "./safe-url";
+import { webHref } from "@/src/shared/web-address";
 
 export type CardEntity = Pick<
   EntityRecord,

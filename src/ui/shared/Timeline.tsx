@@ -2,7 +2,7 @@
 // reader read (linked), or the reader. Events from reading or from the reader can be deleted.
 import type { EventRecord } from "@/src/kb/db";
 import { localized, type Translator } from "@/src/ui/i18n";
-import { webHref } from "./safe-url";
+import { webHref } from "@/src/shared/web-address";
 
 export type TimelineEvent = Pick<EventRecord, "id" | "date" | "title" | "origin" | "source"> & {
   /** Sources of near-duplicates the knowledge base folded into this event. */

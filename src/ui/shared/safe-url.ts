@@ -1,15 +1,6 @@
 // Links built from page- or pack-supplied addresses: only web addresses become links, so a stored
-// `javascript:` URL can never run in an extension page.
-
-export function webHref(address: string | undefined): string | undefined {
-  if (!address) return undefined;
-  try {
-    const url = new URL(address);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+// `javascript:` URL can never run in an extension page (the check itself: src/shared/web-address).
+import { webHref } from "@/src/shared/web-address";
 
 /** The host name of a web address, without a leading `www.`; undefined for anything else. */
 export function siteHost(address: string | undefined): string | undefined {
