@@ -14,59 +14,50 @@ import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import * as v from "valibot";
 import { aliasKey } from "@/src/kb/alias-keys";
-import { checkPack, PackError } from "@/src/contracts/pack-schema";
+import {
+  checkPack,
+  ENTITY_ID_PATTERN,
+  EventDateSchema,
+  PACK_ENTITY_TYPES,
+  PackError,
+  QID_PATTERN,
+  type Pack as FormatPack,
+  type PackEntity as FormatEntity,
+  type PackEntityType,
+  type PackEvent as FormatEvent,
+  type PackFact as FormatFact,
+} from "@/src/contracts/pack-schema";
 
 export const PACK_VERSION = "2026.12.4";
 
-// The starter pack's own record shapes: the format (src/kb/pack-schema.ts) makes English optional,
-// the starter pack always writes both languages.
+// The starter pack's record shapes are the format's (src/contracts/pack-schema.ts), narrowed where the
+// starter pack is stricter: the format makes English optional, the starter pack always writes both.
+/** Text in both languages. */
 export interface Localized {
   ar: string;
   en: string;
 }
 
-export interface PackFact {
-  label: Localized;
-  value: Localized;
-  /** The date a time-bound fact is known to hold as of (see OPEN_ROLE). */
-  asOf?: string;
-}
+export type PackFact = Omit<FormatFact, "label" | "value"> & { label: Localized; value: Localized };
 
-export type PackEntityType = "PER" | "ORG" | "LOC" | "MISC" | "EVENT";
+export type { PackEntityType };
 
-export interface PackEntity {
-  id: string;
-  type: PackEntityType;
+export type PackEntity = Omit<FormatEntity, "names" | "description" | "facts"> & {
   names: Localized;
-  aliases: string[];
-  ambiguousAliases?: string[];
   description: Localized;
   facts?: PackFact[];
-  qid?: string;
-  links?: { wikipedia?: { ar?: string; en?: string } };
-}
+};
 
-export interface PackEvent {
-  id: string;
-  date: string;
-  title: Localized;
-  entityIds: string[];
-  place?: string;
-}
+export type PackEvent = Omit<FormatEvent, "title"> & { title: Localized };
 
-export interface Pack {
-  format: "siyaq-pack";
-  formatVersion: 1;
-  id: string;
-  version: string;
+export type Pack = Omit<FormatPack, "name" | "description" | "entities" | "events"> & {
   name: Localized;
   description?: Localized;
-  license?: string;
-  attribution?: string;
   entities: PackEntity[];
   events: PackEvent[];
-}
+};
 
 /** A problem in the authoring files that stops assembly; `where` names the file and line or record. */
 export class AuthoringError extends Error {
@@ -86,21 +77,13 @@ export { aliasKey };
 // ---------------------------------------------------------------------------------------------
 // Validation shared by the assembler and the pack test.
 
-const ID_PATTERN = /^[A-Za-z0-9:._-]+$/;
-const QID_PATTERN = /^Q[1-9][0-9]*$/;
-const ENTITY_TYPES = new Set<PackEntityType>(["PER", "ORG", "LOC", "MISC", "EVENT"]);
+// The ids, types and dates the format accepts; the assembler reports every problem with its file.
+const ID_PATTERN = ENTITY_ID_PATTERN;
+const ENTITY_TYPES: ReadonlySet<string> = new Set(PACK_ENTITY_TYPES);
 
-/** True for an ISO date at year, month or day precision that exists on the calendar. */
+/** True for an ISO date at year, month or day precision that exists on the calendar (the format's rule). */
 export function isIsoDate(date: string): boolean {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
-  if (!m) return false;
-  const month = m[2] === undefined ? 1 : Number(m[2]);
-  if (month < 1 || month > 12) return false;
-  if (m[3] === undefined) return true;
-  const day = Number(m[3]);
-  const year = Number(m[1]);
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day >= 1 && day <= daysInMonth;
+  return v.is(EventDateSchema, date);
 }
 
 function isLocalized(value: unknown): value is Localized {
@@ -156,7 +139,7 @@ export function entityShapeProblems(entity: unknown): string[] {
   const e = entity as Record<string, unknown>;
   if (typeof e.id !== "string" || !ID_PATTERN.test(e.id))
     problems.push(`id: ${JSON.stringify(e.id)} is not a valid id`);
-  if (!ENTITY_TYPES.has(e.type as PackEntityType))
+  if (typeof e.type !== "string" || !ENTITY_TYPES.has(e.type))
     problems.push(`type: ${JSON.stringify(e.type)} is not PER/ORG/LOC/MISC/EVENT`);
   if (!isLocalized(e.names)) problems.push("names: needs non-empty ar and en");
   if (!isLocalized(e.description)) problems.push("description: needs non-empty ar and en");

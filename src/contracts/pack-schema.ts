@@ -155,6 +155,7 @@ export const PackSchema = v.strictObject({
 export type Pack = v.InferOutput<typeof PackSchema>;
 export type PackEntity = v.InferOutput<typeof PackEntitySchema>;
 export type PackEvent = v.InferOutput<typeof PackEventSchema>;
+export type PackFact = v.InferOutput<typeof FactSchema>;
 export type PackEntityType = (typeof PACK_ENTITY_TYPES)[number];
 
 /** A pack that cannot be used, with the record and field at fault in `message`. */
