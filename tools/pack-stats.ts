@@ -6,8 +6,9 @@ import { pathToFileURL } from "node:url";
 import { PackError, parsePack, type Pack } from "@/src/contracts/pack-schema";
 import { aliasKeysOf } from "@/src/kb/alias-keys";
 import { errorText } from "@/src/shared/error-text";
+import { STARTER_PACK_FILE } from "@/src/shared/shipped-files";
 
-export const STARTER_PACK_FILE = "public/packs/starter.json";
+export { STARTER_PACK_FILE };
 
 export interface PackStats {
   entities: number;

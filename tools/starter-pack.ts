@@ -29,6 +29,7 @@ import {
   type PackEvent as FormatEvent,
   type PackFact as FormatFact,
 } from "@/src/contracts/pack-schema";
+import { STARTER_PACK_FILE } from "@/src/shared/shipped-files";
 
 export const PACK_VERSION = "2026.12.4";
 
@@ -1267,7 +1268,7 @@ function main(argv: string[]): number {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const out = resolve(root, option("--out") ?? "public/packs/starter.json");
+  const out = resolve(root, option("--out") ?? STARTER_PACK_FILE);
   const outcome = writeStarterPack(join(root, "packs/starter"), out, {
     version: option("--version") ?? PACK_VERSION,
     skipInvalid: argv.includes("--skip-invalid"),

@@ -14,6 +14,7 @@ import { penaliseOutside, seededRandom } from "@/src/nlp/tagger/training";
 import { encodeWeights } from "@/src/nlp/tagger/weights-file";
 import { taggerHints } from "@/src/nlp/recognize";
 import { loadPackLexicon } from "@/src/nlp/node";
+import { STARTER_PACK_FILE, TAGGER_FILE } from "@/src/shared/shipped-files";
 
 const R = SHIPPED_RECIPE;
 const { values: args } = parseArgs({
@@ -35,7 +36,7 @@ const { values: args } = parseArgs({
     "shuffled-folds": { type: "boolean", default: false },
     "skip-cv": { type: "boolean", default: false },
     "no-write": { type: "boolean", default: false },
-    out: { type: "string", default: "public/models/tagger.bin" },
+    out: { type: "string", default: TAGGER_FILE },
   },
 });
 
@@ -80,7 +81,7 @@ function readCorpus(name: string): CorpusSentence[] {
 const lexicon = loadPackLexicon();
 if (!lexicon)
   throw new Error(
-    "public/packs/starter.json is missing: the tagger trains with its hints (npm run pack:build)",
+    `${STARTER_PACK_FILE} is missing: the tagger trains with its hints (npm run pack:starter)`,
   );
 const packHints = (tokens: readonly string[]) => taggerHints(tokens, lexicon);
 

@@ -17,10 +17,10 @@ import { withDatabase, type EntityRecord, type SiyaqDatabase } from "@/src/kb/db
 import { entitiesRevision, onEntitiesChanged } from "@/src/kb/changes";
 import { ensureStarterPack, bundledStarterPack, type PackLoader } from "@/src/kb/starter";
 import { parsePack } from "@/src/contracts/pack-schema";
+import { TAGGER_PATH } from "@/src/shared/shipped-files";
 
 export type Recognizer = (text: string, refDate?: string) => Mention[];
 
-export const TAGGER_PATH = "/models/tagger.bin";
 const LEXICON_CACHE_KEY = "lexicon";
 
 interface CachedLexicon {

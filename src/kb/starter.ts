@@ -6,7 +6,7 @@ import { withDatabase, type SiyaqDatabase } from "./db";
 import { importPack } from "./packs";
 import type { PackImportResult } from "@/src/messaging/messages/kb";
 
-export const STARTER_PACK_PATH = "/packs/starter.json";
+import { STARTER_PACK_PATH } from "@/src/shared/shipped-files";
 
 /** Reads a bundled pack file as text. */
 export type PackLoader = () => Promise<string>;

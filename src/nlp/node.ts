@@ -6,12 +6,10 @@ import { Lexicon, entriesFromEntities, type LexiconSource } from "./lexicon";
 import { ENTITY_TYPES } from "./types";
 import type { SpanTagger } from "./recognize";
 import { errorText } from "@/src/shared/error-text";
-
-export const STARTER_PACK_PATH = "public/packs/starter.json";
-export const TAGGER_PATH = "public/models/tagger.bin";
+import { STARTER_PACK_FILE, TAGGER_FILE } from "@/src/shared/shipped-files";
 
 /** The entities of a pack file that have what the lexicon needs; malformed ones are skipped. */
-export function packEntities(path = STARTER_PACK_PATH): LexiconSource[] {
+export function packEntities(path = STARTER_PACK_FILE): LexiconSource[] {
   if (!existsSync(path)) return [];
   const pack = JSON.parse(readFileSync(path, "utf8")) as { entities?: unknown };
   if (!Array.isArray(pack.entities)) throw new Error(`${path}: no "entities" array`);
@@ -27,7 +25,7 @@ export function packEntities(path = STARTER_PACK_PATH): LexiconSource[] {
 }
 
 /** The starter pack compiled, or undefined when there is no pack (the rules still work). */
-export function loadPackLexicon(path = STARTER_PACK_PATH): Lexicon | undefined {
+export function loadPackLexicon(path = STARTER_PACK_FILE): Lexicon | undefined {
   const entities = packEntities(path);
   return entities.length > 0 ? Lexicon.build(entriesFromEntities(entities)) : undefined;
 }
@@ -38,7 +36,7 @@ export function loadPackLexicon(path = STARTER_PACK_PATH): Lexicon | undefined {
  * lexicon and rules still answer.
  */
 export async function loadShippedTagger(
-  path = TAGGER_PATH,
+  path = TAGGER_FILE,
   warn: (message: string) => void = (m) => process.stderr.write(`${m}\n`),
 ): Promise<SpanTagger | undefined> {
   if (!existsSync(path)) return undefined;

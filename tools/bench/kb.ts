@@ -23,8 +23,9 @@ import {
   loadLexicon,
   serializeLexicon,
 } from "@/src/nlp/lexicon";
+import { STARTER_PACK_FILE } from "@/src/shared/shipped-files";
 
-const STARTER = "public/packs/starter.json";
+const STARTER = STARTER_PACK_FILE;
 const SYNTHETIC_ALIASES = 100_000;
 
 setFlagsFromString("--expose-gc");

@@ -9,9 +9,9 @@ import { importPack, removePack } from "@/src/kb/packs";
 import { upsertUserEntity } from "@/src/kb/entities";
 import { freshDatabase, samplePack } from "../kb/sample-pack";
 import { describeShared, fromShared, readShared } from "../../shared-data";
+import { TAGGER_FILE } from "@/src/shared/shipped-files";
 
 const SEED = fromShared(() => readShared("fixtures/seed-article.txt"), "");
-const TAGGER_FILE = "public/models/tagger.bin";
 const SENTENCE = "وجاءت عمليات الانسحاب طبقاً لمخرجات الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن";
 
 let db: SiyaqDatabase;

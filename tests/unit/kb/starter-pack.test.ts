@@ -19,8 +19,9 @@ import {
   type Pack,
 } from "@/tools/starter-pack";
 import { itShared, readSharedJson } from "../../shared-data";
+import { STARTER_PACK_FILE } from "@/src/shared/shipped-files";
 
-const SHIPPED = "public/packs/starter.json";
+const SHIPPED = STARTER_PACK_FILE;
 const shippedText = readFileSync(SHIPPED, "utf8");
 const shipped = JSON.parse(shippedText) as Pack;
 

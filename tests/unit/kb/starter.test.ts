@@ -4,8 +4,9 @@ import { useDatabase, type SiyaqDatabase } from "@/src/kb/db";
 import { ensureStarterPack, installBundledStarterPack, installStarterPack } from "@/src/kb/starter";
 import { exportPack } from "@/src/kb/packs";
 import { freshDatabase, samplePack } from "./sample-pack";
+import { STARTER_PACK_FILE } from "@/src/shared/shipped-files";
 
-const STARTER = "public/packs/starter.json";
+const STARTER = STARTER_PACK_FILE;
 let db: SiyaqDatabase;
 beforeEach(() => {
   db = freshDatabase();

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { Lexicon, entriesFromEntities, type LexiconSource } from "@/src/nlp/lexicon";
 import type { EntityType } from "@/src/nlp/types";
 import { fromShared, readSharedJson } from "../../shared-data";
+import { STARTER_PACK_FILE } from "@/src/shared/shipped-files";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -55,7 +56,7 @@ export function seedLexicon(): Lexicon {
 
 /** The starter pack, when the knowledge-base engineer has shipped it. */
 export function starterPackLexicon(): Lexicon | undefined {
-  const path = `${repo}public/packs/starter.json`;
+  const path = `${repo}${STARTER_PACK_FILE}`;
   if (!existsSync(path)) return undefined;
   const pack = JSON.parse(readFileSync(path, "utf8")) as { entities?: LexiconSource[] };
   return Array.isArray(pack.entities)

@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import { loadTagger, WeightsFileError, type TaggedSpan } from "@/src/nlp/tagger/index";
 import { loadTaggerFromFile } from "@/src/nlp/tagger/node";
 import { fromShared, itShared, readSharedJson } from "../../shared-data";
+import { TAGGER_FILE } from "@/src/shared/shipped-files";
 
-const MODEL = "public/models/tagger.bin";
+const MODEL = TAGGER_FILE;
 const seed = fromShared(
   () =>
     readSharedJson<{
