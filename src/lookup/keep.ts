@@ -7,6 +7,7 @@ import { summaryOf } from "@/src/kb/entities";
 import type { EntitySummary } from "@/src/messaging/messages/kb";
 import { USER_SOURCE } from "@/src/kb/packs";
 import type { LookupEntity } from "@/src/contracts/lookup";
+import { wikipediaHref } from "@/src/kb/entity-links";
 
 const LABELS = {
   born: { ar: "الولادة", en: "Born" },
@@ -22,10 +23,8 @@ const WIKIDATA_LABELS: ReadonlySet<string> = new Set(
 export function wikipediaUrls(found: LookupEntity): { ar?: string; en?: string } {
   const urls: { ar?: string; en?: string } = {};
   for (const lang of ["ar", "en"] as const) {
-    const title = found.wikipedia[lang];
-    if (title)
-      urls[lang] =
-        `https://${lang}.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, "_"))}`;
+    const url = wikipediaHref(found.wikipedia[lang], lang);
+    if (url) urls[lang] = url;
   }
   return urls;
 }

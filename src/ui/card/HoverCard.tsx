@@ -8,6 +8,7 @@ import { directionOf, type Translator } from "@/src/ui/i18n";
 import { webSearchHref } from "@/src/ui/shared/safe-url";
 import { cardTranslator } from "./labels";
 import { errorText } from "@/src/shared/error-text";
+import { entityLink, wikidataHref } from "@/src/kb/entity-links";
 
 /** The name under the pointer, as the page shows it. */
 export interface CardMention {
@@ -60,14 +61,12 @@ export const CARD_EVENTS = 3;
 const FACTS = 4;
 
 function wikiLink(entity: EntityRecord, t: Translator): { href: string; label: string } | null {
-  const wikipedia = entity.links?.wikipedia;
-  const article = wikipedia?.ar ?? wikipedia?.en;
-  if (article && /^https:\/\/[a-z-]+\.wikipedia\.org\//.test(article))
-    return { href: article, label: t("card.wikipedia") };
-  const qid = entity.qid ?? (/^Q\d+$/.test(entity.id) ? entity.id : undefined);
-  if (qid && /^Q\d+$/.test(qid))
-    return { href: `https://www.wikidata.org/wiki/${qid}`, label: t("hover.wikidata") };
-  return null;
+  const link = entityLink(entity, t.language);
+  if (!link) return null;
+  return {
+    href: link.href,
+    label: link.kind === "wikipedia" ? t("card.wikipedia") : t("hover.wikidata"),
+  };
 }
 
 /** An event on the card, placed against the article's date when there is one. */
@@ -213,15 +212,13 @@ function LookupResult({
         )}
       </dl>
       {entity.extract && <p class="extract">{entity.extract}</p>}
-      <p>
-        <a
-          href={`https://www.wikidata.org/wiki/${entity.qid}`}
-          target="_blank"
-          rel="noopener noreferrer"
-        >
-          {t("hover.wikidata")}
-        </a>
-      </p>
+      {wikidataHref(entity.qid) && (
+        <p>
+          <a href={wikidataHref(entity.qid)} target="_blank" rel="noopener noreferrer">
+            {t("hover.wikidata")}
+          </a>
+        </p>
+      )}
       {keep && (
         <ActionButton t={t} label={t("hover.keep")} run={() => keep(entity.qid)} onDone={onDone} />
       )}

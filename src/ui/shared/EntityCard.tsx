@@ -6,6 +6,7 @@ import { localized, type Translator } from "@/src/ui/i18n";
 import { Timeline, type TimelineEvent } from "./Timeline";
 import { TypeBadge } from "./TypeBadge";
 import { webHref } from "@/src/shared/web-address";
+import { entityWikipediaHref } from "@/src/kb/entity-links";
 
 export type CardEntity = Pick<
   EntityRecord,
@@ -33,23 +34,6 @@ export interface EntityCardProps {
   headingLevel?: 2 | 3;
 }
 
-/**
- * The entity's Wikipedia article in the UI language (else the other): packs give either a full
- * address or an article title.
- */
-export function wikipediaLink(
-  titles: { ar?: string; en?: string } | undefined,
-  language: "ar" | "en",
-): string | undefined {
-  for (const lang of language === "ar" ? (["ar", "en"] as const) : (["en", "ar"] as const)) {
-    const value = titles?.[lang]?.trim();
-    if (!value) continue;
-    if (/^https?:\/\//i.test(value)) return webHref(value);
-    return `https://${lang}.wikipedia.org/wiki/${encodeURIComponent(value.replace(/ /g, "_"))}`;
-  }
-  return undefined;
-}
-
 export function EntityCard({
   entity,
   events,
@@ -75,7 +59,7 @@ export function EntityCard({
     .filter((fact) => fact.label && fact.value);
   const shownNames = new Set([entity.names.ar, entity.names.en].filter(Boolean));
   const aliases = [...new Set(entity.aliases)].filter((alias) => !shownNames.has(alias));
-  const wikipedia = wikipediaLink(entity.links?.wikipedia, language);
+  const wikipedia = entityWikipediaHref(entity, language);
   const timelineId = `siyaq-timeline-${entity.id.replace(/[^\w-]/g, "_")}`;
 
   return (

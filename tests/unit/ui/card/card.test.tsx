@@ -296,4 +296,23 @@ describe("HoverCard", () => {
     for (const control of root.querySelectorAll("button, a"))
       expect(control.getAttribute("aria-label") || control.textContent!.trim()).not.toBe("");
   });
+
+  it("links a pack entity that stores a Wikipedia title (as packs from Wikidata do) to its article", () => {
+    // The card used to accept full addresses only, so these entities never linked to Wikipedia.
+    const fromWikidata = { ...SOLEIMANI, links: { wikipedia: { ar: "قاسم سليماني" } } };
+    const root = show({ state: "known", entity: fromWikidata, events: [], seenIn: 0 });
+    const link = root.querySelector("a[href*='wikipedia']");
+    expect(link?.getAttribute("href")).toBe(
+      `https://ar.wikipedia.org/wiki/${encodeURIComponent("قاسم_سليماني")}`,
+    );
+    expect(link?.textContent).toBe("ويكيبيديا");
+  });
+
+  it("never links a pack's non-web address, and falls back to the entity's Wikidata page", () => {
+    const hostile = { ...SOLEIMANI, links: { wikipedia: { ar: "javascript://%0aalert(1)" } } };
+    const root = show({ state: "known", entity: hostile, events: [], seenIn: 0 });
+    expect([...root.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toEqual([
+      "https://www.wikidata.org/wiki/Q1055393",
+    ]);
+  });
 });
