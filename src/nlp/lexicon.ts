@@ -482,7 +482,7 @@ export class Lexicon {
         header.size,
       );
     } catch (error) {
-      throw new Error(`not a serialised Siyaq lexicon: ${errorText(error)}`);
+      throw new Error(`not a serialised Siyaq lexicon: ${errorText(error)}`, { cause: error });
     }
   }
 }

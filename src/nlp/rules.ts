@@ -423,7 +423,6 @@ class RuleReader {
             ? t.stems.find((st) => st.clitics === "ب" && heads.get(st.form)?.keep === "always")
             : undefined;
         if (inner && this.nameWord(end + 1) && (hasArticle(next) || this.ctx.lexiconAt(end + 1))) {
-          extended = true;
           const known = this.ctx.lexiconAt(end + 1);
           end =
             known && known.clitics === ""

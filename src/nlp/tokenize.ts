@@ -43,6 +43,7 @@ const DIGIT = 3;
 const OTHER = 4; // punctuation and symbols: one token each
 const classes = new Uint8Array(0x10000);
 
+// eslint-disable-next-line no-misleading-character-class -- ZWNJ and ZWJ are each a letter here, not a joined pair
 const LETTER_RE = /[\p{L}\p{M}\u0640\u200c\u200d\u00ad]/u;
 const DIGIT_RE = /\p{Nd}/u;
 const SPACE_RE = /[\s\p{Z}\u200b\u200e\u200f\u061c\ufeff\u202a-\u202e\u2066-\u2069]/u;

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { EXTENSION_DIR, launchExtension, ROOT, type LaunchedExtension } from "../launch";
+import { EXTENSION_DIR, launchExtension, ROOT } from "../launch";
 
 const PAGES = [
   { name: "seed", path: "/seed-article.html" },

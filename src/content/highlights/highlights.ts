@@ -379,7 +379,7 @@ class HighlightSession {
     if (!caret) return null;
     for (const [id, range] of this.painted) {
       if (range.collapsed || !range.startContainer.isConnected) continue;
-      let inside = false;
+      let inside: boolean;
       try {
         inside = range.isPointInRange(caret.node, caret.offset);
       } catch {

@@ -466,7 +466,7 @@ export class FeatureExtractor {
     const shape = this.shapeBin[k]!;
     out[t++] = hashFinish(hashInt(SEED[39]!, shape)) & m;
     out[t++] = hashFinish(hashInt(hashInt(SEED[40]!, shape), frequency)) & m;
-    out[t++] =
+    out[t] =
       hashFinish(hashInt(hashInt(SEED[41]!, shape), prev ? this.trigger[k - 1]! : EDGE_CLASS)) & m;
   }
 }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import { dispatch, type Handlers } from "@/src/messaging/server";
 import { createHandlers } from "@/src/background/handlers";
 import { database, SiyaqDatabase, useDatabase } from "@/src/kb/db";

@@ -2,7 +2,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import type { MarkedMention } from "@/src/content/mention-index";
-import { loadSuppressions } from "@/src/settings/suppressions";
 import { loadSettings, siteRule } from "@/src/settings/settings";
 import { cardTranslator } from "@/src/ui/card/labels";
 

@@ -21,16 +21,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") (row.push(field), (field = ""));
-    else if (ch === "\r" && text[i + 1] === "\n")
-      (row.push(field), rows.push(row), (row = []), (field = ""), i++);
-    else field += ch;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += ch;
   }
-  if (field || row.length) (row.push(field), rows.push(row));
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -41,8 +52,10 @@ function parseRis(text: string): { tag: string; value: string }[][] {
   for (const line of text.split(/\r\n|\n|\r/)) {
     const match = /^\s*([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$/.exec(line);
     if (match) {
-      if (match[1] === "ER") (records.push(current), (current = []));
-      else current.push({ tag: match[1]!, value: match[2] ?? "" });
+      if (match[1] === "ER") {
+        records.push(current);
+        current = [];
+      } else current.push({ tag: match[1]!, value: match[2] ?? "" });
     } else if (current.length && line.trim()) current[current.length - 1]!.value += `\n${line}`;
     else if (current.length && current[current.length - 1]!.tag === "N1")
       current[current.length - 1]!.value += `\n${line}`;

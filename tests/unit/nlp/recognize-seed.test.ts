@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { recognize } from "@/src/nlp/recognize";
 import { loadTaggerFromFile } from "@/src/nlp/tagger/node";
 import { seed, seedLexicon, score, starterPackLexicon, SEED_REF_DATE, LEFT_TO_RULES } from "./seed";

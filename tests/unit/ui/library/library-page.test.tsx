@@ -2,7 +2,7 @@
 // The library page against the real highlight handlers (fake IndexedDB): search forgiving
 // spelling, the tag filter, editing, delete with undo, orphan marks, and an import error that
 // names the record and changes nothing.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { render } from "preact";
 import { dispatch, type Handlers } from "@/src/messaging/server";
 import type { MessageType, RequestOf, ResponseOf } from "@/src/messaging/protocol";
