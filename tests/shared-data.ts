@@ -1,26 +1,15 @@
 // The shared test data beside the repository (`../shared`: fixtures, corpora and saved real pages)
 // is not in a fresh clone. Every test that needs it asks here, and skips with one line saying why.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync, readdirSync } from "node:fs";
 import { describe, it } from "vitest";
+import { hasShared, sharedPath } from "../tools/lib/shared-dir";
 
-/** The repository's root (this file lives in `tests/`). */
-export const REPO_ROOT = resolve(import.meta.dirname, "..");
-/** `../shared` as seen from the repository. */
-export const SHARED_DIR = resolve(REPO_ROOT, "../shared");
-
-/** Whether the shared data is here: both its fixtures and its corpora. */
-export const hasShared =
-  existsSync(join(SHARED_DIR, "fixtures")) && existsSync(join(SHARED_DIR, "corpora"));
+// Where `../shared` is, and whether it is there, is decided once for tools and tests alike.
+export { hasShared, REPO_ROOT, SHARED_DIR, sharedPath } from "../tools/lib/shared-dir";
 
 /** The one-line reason a test that needs the shared data is skipped. */
 export const SHARED_MISSING =
   "skipped: needs ../shared (fixtures and corpora beside the repository; see README › Contributing)";
-
-/** An absolute path inside `../shared`. */
-export function sharedPath(...parts: string[]): string {
-  return join(SHARED_DIR, ...parts);
-}
 
 /** A file of `../shared` as text; throws when absent (call it only inside a `describeShared` block or after `hasShared`). */
 export function readShared(...parts: string[]): string {

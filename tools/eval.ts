@@ -14,8 +14,9 @@ import {
 import { loadPackLexicon, loadShippedTagger } from "@/src/nlp/node";
 import type { Lexicon } from "@/src/nlp/lexicon";
 import type { Mention } from "@/src/nlp/types";
-import { SEED_DATES, SEED_REF_DATE } from "../tests/fixtures/seed-dates";
-import { loadPageGold } from "../tests/unit/nlp/page-gold";
+import { SEED_DATES, SEED_REF_DATE } from "./lib/seed-dates";
+import { loadPageGold } from "./lib/page-gold";
+import { SHARED_DIR } from "./lib/shared-dir";
 
 const { values: args } = parseArgs({
   options: {
@@ -25,7 +26,7 @@ const { values: args } = parseArgs({
   },
 });
 
-const SHARED = "../shared";
+const SHARED = SHARED_DIR;
 const CORE = ["PER", "LOC", "ORG"] as const;
 const ALL = ["PER", "LOC", "ORG", "MISC"] as const;
 

@@ -8,10 +8,11 @@ import { tmpdir } from "node:os";
 import { join, resolve, normalize, sep } from "node:path";
 import { chromium, type BrowserContext, type Page, type Worker } from "playwright-core";
 import { findChromium, CHROMIUM_MISSING } from "./chromium";
+import { sharedPath } from "./lib/shared-dir";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 export const EXTENSION_DIR = join(ROOT, ".output/chrome-mv3");
-const SHARED_PAGES = resolve(ROOT, "../shared/corpora/pages");
+const SHARED_PAGES = sharedPath("corpora/pages");
 
 const ROUTES: { prefix: string; dir: string }[] = [
   { prefix: "/pages/", dir: SHARED_PAGES },

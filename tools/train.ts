@@ -15,6 +15,7 @@ import { encodeWeights } from "@/src/nlp/tagger/weights-file";
 import { taggerHints } from "@/src/nlp/recognize";
 import { loadPackLexicon } from "@/src/nlp/node";
 import { STARTER_PACK_FILE, TAGGER_FILE } from "@/src/shared/shipped-files";
+import { sharedPath } from "./lib/shared-dir";
 
 const R = SHIPPED_RECIPE;
 const { values: args } = parseArgs({
@@ -40,7 +41,7 @@ const { values: args } = parseArgs({
   },
 });
 
-const CORPORA = "../shared/corpora";
+const CORPORA = sharedPath("corpora");
 const CORE_TYPES: SpanType[] = ["PER", "LOC", "ORG"];
 const ALL_TYPES: SpanType[] = ["PER", "LOC", "ORG", "MISC"];
 /** Candidate O penalties; cross-validation picks one (see penaliseOutside). */

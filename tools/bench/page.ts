@@ -3,9 +3,10 @@
 // measures, the browser's long-task entries, and the JS heap with marking on versus off.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { EXTENSION_DIR, launchExtension, ROOT } from "../launch";
+import { sharedPath } from "../lib/shared-dir";
 
 const PAGES = [
   { name: "seed", path: "/seed-article.html" },
@@ -19,7 +20,7 @@ const PAGES = [
  * headline, links and a navigation bar around them — far more text and names than a news page.
  */
 function heavyPage(): string {
-  const lines = readFileSync(resolve(ROOT, "../shared/corpora/anercorp-train.jsonl"), "utf8")
+  const lines = readFileSync(sharedPath("corpora/anercorp-train.jsonl"), "utf8")
     .split("\n")
     .filter(Boolean);
   const sentences = lines.map((line) => (JSON.parse(line) as { text: string }).text);

@@ -10,8 +10,9 @@ import { Lexicon, entriesFromEntities } from "@/src/nlp/lexicon";
 import { packEntities, loadShippedTagger } from "@/src/nlp/node";
 import { tokenize } from "@/src/nlp/tokenize";
 import type { LexiconEntry } from "@/src/nlp/types";
+import { sharedPath } from "../lib/shared-dir";
 
-const CORPUS = "../shared/corpora/anercorp-train.jsonl";
+const CORPUS = sharedPath("corpora/anercorp-train.jsonl");
 /** About the length of a news article's body. */
 const ARTICLE_CHARS = 3000;
 const SYNTHETIC_ALIASES = 100_000;

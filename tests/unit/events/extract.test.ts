@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { extractPageEvents, splitSentences, type EventMention } from "@/src/events/extract";
-import { SEED_DATES } from "../../fixtures/seed-dates";
+import { SEED_DATES } from "@/tools/lib/seed-dates";
 import { describeShared, fromShared, readSharedJson } from "../../shared-data";
 
 interface GoldSpan {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { itShared } from "../../shared-data";
+import { itShared, sharedPath } from "../../shared-data";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -59,7 +59,7 @@ describe("npm run ner -- --jsonl (contract 2)", () => {
     "prints a readable table for a text file",
     () => {
       const { status, stdout } = runNer(
-        ["../shared/fixtures/seed-article.txt", "--ref-date", "2021-12-10", "--no-tagger"],
+        [sharedPath("fixtures/seed-article.txt"), "--ref-date", "2021-12-10", "--no-tagger"],
         "",
       );
       expect(status).toBe(0);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadPageGold, SHARED_PAGES_DIR } from "./page-gold";
+import { loadPageGold, SHARED_PAGES_DIR } from "@/tools/lib/page-gold";
 import { describeShared } from "../../shared-data";
 
 const pages = loadPageGold();

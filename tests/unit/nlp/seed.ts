@@ -22,7 +22,7 @@ export const seed = fromShared(
   { text: "", entities: [] },
 );
 
-export { SEED_REF_DATE } from "../../fixtures/seed-dates";
+export { SEED_REF_DATE } from "@/tools/lib/seed-dates";
 
 /** Names the rules (titles, head nouns, one sense per document) must find on their own. */
 export const LEFT_TO_RULES = new Set([

@@ -2,12 +2,11 @@
 // PER/ORG/LOC/DATE mention. Committed, so it loads on a fresh clone; only re-extracting the text
 // needs ../shared.
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { EntityType } from "@/src/nlp/types";
-import { sharedPath } from "../../shared-data";
+import { REPO_ROOT, sharedPath } from "./shared-dir";
 
-const repo = fileURLToPath(new URL("../../../", import.meta.url));
-export const PAGE_GOLD_DIR = `${repo}tests/fixtures/page-gold`;
+export const PAGE_GOLD_DIR = join(REPO_ROOT, "tests/fixtures/page-gold");
 export const SHARED_PAGES_DIR = sharedPath("corpora/pages");
 
 export interface PageGold {
