@@ -60,7 +60,9 @@ describe("false names", () => {
   });
 
   it("never makes a name of digits alone", () => {
-    expect(found("2025-09-28", { "09": "ORG" })).toEqual([]);
+    // A numeric date is a date (dates.ts), never a name made of its digits.
+    expect(found("2025-09-28", { "09": "ORG" })).toEqual(["2025-09-28:DATE"]);
+    expect(found("الرمز 09 فقط", { "09": "ORG" })).toEqual([]);
   });
 
   it("leaves a generic place head out of a known alias that opens with it", () => {
