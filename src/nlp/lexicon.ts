@@ -14,7 +14,8 @@ import {
   stemForm,
   type Token,
 } from "./tokenize";
-import { originalOffsetInWord } from "./normalize";
+import { normalizeWord, originalOffsetInWord } from "./normalize";
+import { NAME_CONNECTORS } from "./data/titles";
 
 /** One entity an alias may refer to. */
 export interface LexiconCandidate {
@@ -159,6 +160,19 @@ class EdgeTable {
   }
 }
 
+/**
+ * A family name the KB's people bear (the last word of a person's name of two words or more).
+ * `entityId` is its dominant bearer: of the people whose names end on it, the one with the most
+ * names and aliases in the KB — a record's spellings and aliases grow with how much it is written
+ * about (`القذافي`: Muammar, 3, over Saif al-Islam, 1) — and undefined on a tie. `givenName`: the
+ * word also opens a person's name (`صالح`); `otherSense`: it is a word of a non-person's name.
+ */
+export interface KnownFamilyName {
+  entityId: string | undefined;
+  givenName: boolean;
+  otherSense: boolean;
+}
+
 /** A compiled lexicon. Immutable once built; share one instance across every caller. */
 export class Lexicon {
   private constructor(
@@ -178,6 +192,70 @@ export class Lexicon {
 
   /** A bit per hash of every word: most text words are no alias's, and this says so cheaply. */
   private readonly known: Uint32Array;
+
+  private familyNameTable: Map<string, KnownFamilyName> | undefined;
+
+  /**
+   * The family names of the KB's people (see `KnownFamilyName`), read off the trie on first use —
+   * so a lexicon reloaded from bytes has them too — and kept.
+   */
+  familyNames(): ReadonlyMap<string, KnownFamilyName> {
+    if (this.familyNameTable) return this.familyNameTable;
+    const nodes = this.termOffset.length - 1;
+    const { parent, word, child } = this.edges;
+    // The edge into each node, the number of words on its path, and names per entity.
+    const into = new Int32Array(nodes).fill(EMPTY);
+    for (let e = 0; e < parent.length; e++) if (parent[e] !== EMPTY) into[child[e]!] = e;
+    const depth = new Int32Array(nodes);
+    const depthOf = (n: number): number => {
+      if (n === 0 || depth[n]) return depth[n]!;
+      return (depth[n] = depthOf(parent[into[n]!]!) + 1);
+    };
+    const names = new Int32Array(this.entityIds.length);
+    for (let k = 0; k < this.entryEntity.length; k++) names[this.entryEntity[k]!]!++;
+    const per = ENTITY_TYPES.indexOf("PER");
+    const connectorIds = new Set(
+      NAME_CONNECTORS.map((w) => this.vocab.get(normalizeWord(w))).filter((id) => id !== undefined),
+    );
+    const bearers = new Map<string, Set<number>>();
+    const givenNames = new Set<string>();
+    const otherWords = new Set<string>();
+    for (let n = 1; n < nodes; n++) {
+      for (let k = this.termOffset[n]!; k < this.termOffset[n + 1]!; k++) {
+        const person = this.entryType[k] === per;
+        let m = n;
+        if (!person) {
+          for (; m !== 0; m = parent[into[m]!]!) otherWords.add(this.words[word[into[m]!]!]!);
+          continue;
+        }
+        if (depthOf(n) < 2) continue;
+        const last = word[into[n]!]!;
+        const before = parent[into[n]!]!;
+        for (m = n; parent[into[m]!] !== 0; m = parent[into[m]!]!);
+        givenNames.add(this.words[word[into[m]!]!]!);
+        if (connectorIds.has(word[into[before]!]!)) continue; // `أبو الغيط`: a two-word family name
+        const key = this.words[last]!;
+        let set = bearers.get(key);
+        if (!set) bearers.set(key, (set = new Set()));
+        set.add(this.entryEntity[k]!);
+      }
+    }
+    const table = new Map<string, KnownFamilyName>();
+    for (const [key, set] of bearers) {
+      let best = -1;
+      let tie = false;
+      for (const e of set) {
+        if (best < 0 || names[e]! > names[best]!) [best, tie] = [e, false];
+        else if (names[e] === names[best]) tie = true;
+      }
+      table.set(key, {
+        entityId: tie || this.entityIds[best] === OTHER_SENSE ? undefined : this.entityIds[best],
+        givenName: givenNames.has(key),
+        otherSense: otherWords.has(key),
+      });
+    }
+    return (this.familyNameTable = table);
+  }
 
   /** Whether `word` may be in the vocabulary (false positives possible, no false negatives). */
   private mayKnow(hash: number): boolean {
