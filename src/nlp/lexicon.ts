@@ -203,55 +203,57 @@ export class Lexicon {
     if (this.familyNameTable) return this.familyNameTable;
     const nodes = this.termOffset.length - 1;
     const { parent, word, child } = this.edges;
-    // The edge into each node, the number of words on its path, and names per entity.
-    const into = new Int32Array(nodes).fill(EMPTY);
-    for (let e = 0; e < parent.length; e++) if (parent[e] !== EMPTY) into[child[e]!] = e;
-    const depth = new Int32Array(nodes);
-    const depthOf = (n: number): number => {
-      if (n === 0 || depth[n]) return depth[n]!;
-      return (depth[n] = depthOf(parent[into[n]!]!) + 1);
-    };
+    // Per node: its parent and the word on the edge into it (the trie only stores edges forward).
+    const up = new Int32Array(nodes).fill(EMPTY);
+    const wordInto = new Int32Array(nodes).fill(EMPTY);
+    for (let e = 0; e < parent.length; e++) {
+      if (parent[e] === EMPTY) continue;
+      up[child[e]!] = parent[e]!;
+      wordInto[child[e]!] = word[e]!;
+    }
     const names = new Int32Array(this.entityIds.length);
     for (let k = 0; k < this.entryEntity.length; k++) names[this.entryEntity[k]!]!++;
     const per = ENTITY_TYPES.indexOf("PER");
-    const connectorIds = new Set(
-      NAME_CONNECTORS.map((w) => this.vocab.get(normalizeWord(w))).filter((id) => id !== undefined),
-    );
-    const bearers = new Map<string, Set<number>>();
-    const givenNames = new Set<string>();
-    const otherWords = new Set<string>();
+    const connector = new Uint8Array(this.words.length);
+    for (const w of NAME_CONNECTORS) {
+      const id = this.vocab.get(normalizeWord(w));
+      if (id !== undefined) connector[id] = 1;
+    }
+    // Per word id: 1 = opens a person's name, 2 = in a non-person's name.
+    const role = new Uint8Array(this.words.length);
+    const bearers = new Map<number, number[]>();
     for (let n = 1; n < nodes; n++) {
       for (let k = this.termOffset[n]!; k < this.termOffset[n + 1]!; k++) {
-        const person = this.entryType[k] === per;
-        let m = n;
-        if (!person) {
-          for (; m !== 0; m = parent[into[m]!]!) otherWords.add(this.words[word[into[m]!]!]!);
+        if (this.entryType[k] !== per) {
+          for (let m = n; m > 0; m = up[m]!) role[wordInto[m]!]! |= 2;
           continue;
         }
-        if (depthOf(n) < 2) continue;
-        const last = word[into[n]!]!;
-        const before = parent[into[n]!]!;
-        for (m = n; parent[into[m]!] !== 0; m = parent[into[m]!]!);
-        givenNames.add(this.words[word[into[m]!]!]!);
-        if (connectorIds.has(word[into[before]!]!)) continue; // `أبو الغيط`: a two-word family name
-        const key = this.words[last]!;
-        let set = bearers.get(key);
-        if (!set) bearers.set(key, (set = new Set()));
-        set.add(this.entryEntity[k]!);
+        const before = up[n]!;
+        if (before <= 0) continue; // a one-word name
+        let first = n;
+        while (up[first]! > 0) first = up[first]!;
+        role[wordInto[first]!]! |= 1;
+        if (connector[wordInto[before]!]) continue; // `أبو الغيط`: a two-word family name
+        const last = wordInto[n]!;
+        const list = bearers.get(last);
+        if (list) list.push(this.entryEntity[k]!);
+        else bearers.set(last, [this.entryEntity[k]!]);
       }
     }
     const table = new Map<string, KnownFamilyName>();
-    for (const [key, set] of bearers) {
-      let best = -1;
+    for (const [last, list] of bearers) {
+      let best = list[0]!;
       let tie = false;
-      for (const e of set) {
-        if (best < 0 || names[e]! > names[best]!) [best, tie] = [e, false];
+      for (const e of list) {
+        if (e === best) continue;
+        if (names[e]! > names[best]!) [best, tie] = [e, false];
         else if (names[e] === names[best]) tie = true;
       }
-      table.set(key, {
-        entityId: tie || this.entityIds[best] === OTHER_SENSE ? undefined : this.entityIds[best],
-        givenName: givenNames.has(key),
-        otherSense: otherWords.has(key),
+      const id = this.entityIds[best]!;
+      table.set(this.words[last]!, {
+        entityId: tie || id === OTHER_SENSE ? undefined : id,
+        givenName: (role[last]! & 1) !== 0,
+        otherSense: (role[last]! & 2) !== 0,
       });
     }
     return (this.familyNameTable = table);
