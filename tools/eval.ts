@@ -1,7 +1,8 @@
 // `npm run eval`: how well the recognizer finds names, on the seed article (exact spans, resolved
 // dates), on ANERcorp (news; k-fold held out for the learned tagger) and on AQMAR (Wikipedia, a
 // second domain). Prints a table, then one JSON line with every figure.
-//   npm run eval -- [--folds 5] [--no-tagger] [--quick]
+//   npm run eval -- [--folds 5] [--no-tagger] [--quick] [--errors]
+// --errors lists the false and missed mentions of the DEV pages only (never the held-out ones).
 // --quick scores the tagger part with the shipped model (trained on ANERcorp: NOT a held-out score).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -15,7 +16,7 @@ import { loadPackLexicon, loadShippedTagger } from "@/src/nlp/node";
 import type { Lexicon } from "@/src/nlp/lexicon";
 import type { Mention } from "@/src/nlp/types";
 import { SEED_DATES, SEED_REF_DATE } from "./lib/seed-dates";
-import { loadPageGold } from "./lib/page-gold";
+import { loadPageGold, type PageGold } from "./lib/page-gold";
 import { SHARED_DIR } from "./lib/shared-dir";
 
 const { values: args } = parseArgs({
@@ -23,6 +24,7 @@ const { values: args } = parseArgs({
     folds: { type: "string", default: "5" },
     "no-tagger": { type: "boolean", default: false },
     quick: { type: "boolean", default: false },
+    errors: { type: "boolean", default: false },
   },
 });
 
@@ -172,7 +174,11 @@ function pageRows(label: string, options: RecognizeOptions): void {
   for (const split of ["dev", "heldout"] as const) {
     const scorer = new Scorer();
     const chosen = pages.filter((p) => p.split === split);
-    for (const page of chosen) scorer.add(page.entities, recognize(page.text, options));
+    for (const page of chosen) {
+      const predicted = recognize(page.text, options);
+      scorer.add(page.entities, predicted);
+      if (args.errors && split === "dev") printErrors(label, page, predicted);
+    }
     const figures: Record<string, number> = {
       "PER/LOC/ORG": round(scorer.f1(CORE).f1),
       precision: round(scorer.f1(CORE).precision),
@@ -190,6 +196,23 @@ function pageRows(label: string, options: RecognizeOptions): void {
       figures,
     });
   }
+}
+
+/** The dev page's false (+) and missed (−) mentions, with a little context, on stderr. */
+function printErrors(label: string, page: PageGold, predicted: readonly Span[]): void {
+  const key = (s: Span) => `${s.start}:${s.end}:${s.type}`;
+  const goldKeys = new Set(page.entities.map(key));
+  const predictedKeys = new Set(predicted.map(key));
+  const show = (sign: string, s: Span) => {
+    const before = page.text.slice(Math.max(0, s.start - 25), s.start).replace(/\s+/g, " ");
+    const after = page.text.slice(s.end, s.end + 25).replace(/\s+/g, " ");
+    console.error(
+      `${sign} ${s.type.padEnd(4)} ${page.id}@${s.start} ${before}⟦${page.text.slice(s.start, s.end)}⟧${after}`,
+    );
+  };
+  console.error(`# errors · ${page.id} · ${label}`);
+  for (const p of predicted) if (!goldKeys.has(key(p))) show("+", p);
+  for (const g of page.entities) if (!predictedKeys.has(key(g))) show("-", g);
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   RELATIVE_DAYS,
   WEEKDAY_NAMES,
   YEAR_WORDS,
+  DAY_PARTS,
   ERA_MARKS,
   type Calendar,
   type Relation,
@@ -87,7 +88,7 @@ const triggers = formsWithProclitics([
   THIS,
   "ال",
 ]);
-const DAY_WORD = normalizedTokens("يوم")[0]!;
+const dayParts = new Set(DAY_PARTS.map((w) => normalizedTokens(w)[0]!));
 const OF = normalizedTokens("من")[0]!;
 const ARTICLE = "ال";
 
@@ -218,6 +219,7 @@ class DateReader {
   /** Any date expression starting at token i. */
   at(i: number): DateSpan | undefined {
     return (
+      this.numeric(i) ??
       this.periodPart(i) ??
       this.weekday(i) ??
       this.dayMonth(i) ??
@@ -225,6 +227,33 @@ class DateReader {
       this.yearExpr(i) ??
       this.relativeDay(i)
     );
+  }
+
+  /**
+   * Numeric dates of bylines and listings, written without spaces: year first with `-` or `/`
+   * (`2025-11-20`, `2019/02/09`), or day first as the Arab world writes them (`12/3/2024`,
+   * `12-03-2024`: 12 March). Both separators must be the same; an impossible day keeps no span.
+   */
+  private numeric(i: number): DateSpan | undefined {
+    const t = this.tokens[i];
+    if (!t || t.kind !== "number" || !/^\d{1,4}$/.test(t.norm)) return undefined;
+    const sep = this.norm(i + 1);
+    if ((sep !== "-" && sep !== "/") || this.norm(i + 3) !== sep) return undefined;
+    for (let k = i; k < i + 4; k++) if (!this.touching(k)) return undefined;
+    const b = this.tokens[i + 2]!;
+    const c = this.tokens[i + 4];
+    if (b.kind !== "number" || c?.kind !== "number" || !/^\d{1,2}$/.test(b.norm)) return undefined;
+    // A fourth number glued on (`1/2/3/4`, `2024-03-12-5`) is no date.
+    const next = this.tokens[i + 5];
+    if (next && next.start === c.end && (this.norm(i + 5) === sep || next.kind === "number"))
+      return undefined;
+    let date: string | undefined;
+    if (/^\d{4}$/.test(t.norm) && /^\d{1,2}$/.test(c.norm))
+      date = iso(Number(t.norm), Number(b.norm), Number(c.norm));
+    else if (/^\d{1,2}$/.test(t.norm) && /^\d{4}$/.test(c.norm))
+      date = iso(Number(c.norm), Number(b.norm), Number(t.norm));
+    if (!date || Number(date.slice(0, 4)) < 1800) return undefined;
+    return this.span(i, 0, i + 5, date);
   }
 
   /** `مطلع العام الماضي`, `أواخر يونيو`: the part word joins the span, the date is the period's. */
@@ -246,7 +275,7 @@ class DateReader {
     // A full date right after the weekday joins it: `الخميس 9 كانون الأول`, `الخميس، 9 …`.
     const following = relation ? undefined : this.dayMonth(this.norm(end) === "،" ? end + 1 : end);
     if (following) return this.span(i, offset, following.endToken, following.date);
-    const afterDayWord = this.norm(i - 1) === DAY_WORD;
+    const afterDayWord = dayParts.has(this.norm(i - 1) ?? "");
     if (name.ambiguous && !relation && !afterDayWord) return undefined;
     let date: string | undefined;
     if (this.ref) {
@@ -373,7 +402,7 @@ class DateReader {
         this.resolvePeriod(periodWords.get(this.norm(i + 1)!)!, "current"),
       );
     }
-    let unit: "year" | "month" | undefined;
+    let unit: "year" | "month" | "week" | undefined;
     const pOffset = this.firstWord(i, (f) => (unit = periodWords.get(f)) !== undefined);
     if (pOffset === undefined || !unit) return undefined;
     const relation = this.relation(i + 1);
@@ -381,9 +410,9 @@ class DateReader {
     return this.span(i, pOffset, i + 2, this.resolvePeriod(unit, relation));
   }
 
-  private resolvePeriod(unit: "year" | "month", relation: Relation): string | undefined {
+  private resolvePeriod(unit: "year" | "month" | "week", relation: Relation): string | undefined {
     const ref = this.ref;
-    if (!ref) return undefined;
+    if (!ref || unit === "week") return undefined;
     const delta = relation === "past" ? -1 : relation === "next" ? 1 : 0;
     if (unit === "year") return iso(ref.y + delta);
     const t = new Date(Date.UTC(ref.y, ref.m - 1 + delta, 1));

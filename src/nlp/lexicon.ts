@@ -14,7 +14,8 @@ import {
   stemForm,
   type Token,
 } from "./tokenize";
-import { originalOffsetInWord } from "./normalize";
+import { normalizeWord, originalOffsetInWord } from "./normalize";
+import { NAME_CONNECTORS } from "./data/titles";
 import { errorText } from "@/src/shared/error-text";
 
 /** One entity an alias may refer to. */
@@ -160,6 +161,19 @@ class EdgeTable {
   }
 }
 
+/**
+ * A family name the KB's people bear (the last word of a person's name of two words or more).
+ * `entityId` is its dominant bearer: of the people whose names end on it, the one with the most
+ * names and aliases in the KB — a record's spellings and aliases grow with how much it is written
+ * about (`القذافي`: Muammar, 3, over Saif al-Islam, 1) — and undefined on a tie. `givenName`: the
+ * word also opens a person's name (`صالح`); `otherSense`: it is a word of a non-person's name.
+ */
+export interface KnownFamilyName {
+  entityId: string | undefined;
+  givenName: boolean;
+  otherSense: boolean;
+}
+
 /** A compiled lexicon. Immutable once built; share one instance across every caller. */
 export class Lexicon {
   private constructor(
@@ -179,6 +193,72 @@ export class Lexicon {
 
   /** A bit per hash of every word: most text words are no alias's, and this says so cheaply. */
   private readonly known: Uint32Array;
+
+  private familyNameTable: Map<string, KnownFamilyName> | undefined;
+
+  /**
+   * The family names of the KB's people (see `KnownFamilyName`), read off the trie on first use —
+   * so a lexicon reloaded from bytes has them too — and kept.
+   */
+  familyNames(): ReadonlyMap<string, KnownFamilyName> {
+    if (this.familyNameTable) return this.familyNameTable;
+    const nodes = this.termOffset.length - 1;
+    const { parent, word, child } = this.edges;
+    // Per node: its parent and the word on the edge into it (the trie only stores edges forward).
+    const up = new Int32Array(nodes).fill(EMPTY);
+    const wordInto = new Int32Array(nodes).fill(EMPTY);
+    for (let e = 0; e < parent.length; e++) {
+      if (parent[e] === EMPTY) continue;
+      up[child[e]!] = parent[e]!;
+      wordInto[child[e]!] = word[e]!;
+    }
+    const names = new Int32Array(this.entityIds.length);
+    for (let k = 0; k < this.entryEntity.length; k++) names[this.entryEntity[k]!]!++;
+    const per = ENTITY_TYPES.indexOf("PER");
+    const connector = new Uint8Array(this.words.length);
+    for (const w of NAME_CONNECTORS) {
+      const id = this.vocab.get(normalizeWord(w));
+      if (id !== undefined) connector[id] = 1;
+    }
+    // Per word id: 1 = opens a person's name, 2 = in a non-person's name.
+    const role = new Uint8Array(this.words.length);
+    const bearers = new Map<number, number[]>();
+    for (let n = 1; n < nodes; n++) {
+      for (let k = this.termOffset[n]!; k < this.termOffset[n + 1]!; k++) {
+        if (this.entryType[k] !== per) {
+          for (let m = n; m > 0; m = up[m]!) role[wordInto[m]!]! |= 2;
+          continue;
+        }
+        const before = up[n]!;
+        if (before <= 0) continue; // a one-word name
+        let first = n;
+        while (up[first]! > 0) first = up[first]!;
+        role[wordInto[first]!]! |= 1;
+        if (connector[wordInto[before]!]) continue; // `أبو الغيط`: a two-word family name
+        const last = wordInto[n]!;
+        const list = bearers.get(last);
+        if (list) list.push(this.entryEntity[k]!);
+        else bearers.set(last, [this.entryEntity[k]!]);
+      }
+    }
+    const table = new Map<string, KnownFamilyName>();
+    for (const [last, list] of bearers) {
+      let best = list[0]!;
+      let tie = false;
+      for (const e of list) {
+        if (e === best) continue;
+        if (names[e]! > names[best]!) [best, tie] = [e, false];
+        else if (names[e] === names[best]) tie = true;
+      }
+      const id = this.entityIds[best]!;
+      table.set(this.words[last]!, {
+        entityId: tie || id === OTHER_SENSE ? undefined : id,
+        givenName: (role[last]! & 1) !== 0,
+        otherSense: (role[last]! & 2) !== 0,
+      });
+    }
+    return (this.familyNameTable = table);
+  }
 
   /** Whether `word` may be in the vocabulary (false positives possible, no false negatives). */
   private mayKnow(hash: number): boolean {

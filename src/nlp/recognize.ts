@@ -3,7 +3,7 @@
 // loaded, a learned tagger; then makes the document agree with itself (one sense per document).
 import { ENTITY_TYPES, guessHint, type EntityType, type Mention } from "./types";
 import { formsWithProclitics, tokenize, type Token } from "./tokenize";
-import type { Lexicon, LexiconMatch } from "./lexicon";
+import type { KnownFamilyName, Lexicon, LexiconMatch } from "./lexicon";
 import { findDates } from "./dates";
 import {
   findByRules,
@@ -166,7 +166,7 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
     (c) => !describesNoun(text, tokens, c),
   );
   if (tagger) completePersons(text, tokens, accepted);
-  return toMentions(text, oneSensePerDocument(text, tokens, accepted, dateTokens));
+  return toMentions(text, oneSensePerDocument(text, tokens, accepted, dateTokens, lexicon));
 }
 
 /**
@@ -804,7 +804,11 @@ function oneSensePerDocument(
   tokens: readonly Token[],
   accepted: Candidate[],
   dateTokens: Uint8Array,
+  lexicon?: Lexicon,
 ): Candidate[] {
+  const familyNames = familyNamesOf(tokens, accepted);
+  const kbFamilyNames = lexicon?.familyNames();
+  if (kbFamilyNames) linkKnownFamilyNames(text, accepted, familyNames, kbFamilyNames);
   const senses = new Map<string, Candidate>();
   const covered = new Uint8Array(tokens.length);
   for (const c of accepted) {
@@ -816,7 +820,6 @@ function oneSensePerDocument(
   }
   // Family names of people named in full, and one-word names: bare mentions are the same.
   const earlierNames = new Map<string, Candidate>();
-  const familyNames = familyNamesOf(tokens, accepted);
   for (const [last, c] of familyNames) earlierNames.set(last, c);
   // One-word names the tagger found (alone or confirmed by a rule): a later bare occurrence is the
   // same. Of a rule's one-word guesses only a bare word after a generic head spreads (`تنظيم داعش`,
@@ -887,7 +890,97 @@ function oneSensePerDocument(
     }
     out.sort((a, b) => a.start - b.start);
   }
+  if (kbFamilyNames) {
+    const added = bareKnownFamilyNames(tokens, covered, dateTokens, familyNames, kbFamilyNames);
+    if (added.length > 0) return [...out, ...added].sort((a, b) => a.start - b.start);
+  }
   return out;
+}
+
+/**
+ * A one-word name the tagger or a rule found that is the family name of a person the KB knows,
+ * when the page names no one in full by it, is that person: the KB's dominant bearer
+ * (`Lexicon.familyNames`; `مبارك` read as a place → Hosni Mubarak). Not when the word is also a
+ * given name (`هادي`: which Hadi?), nor, unless it was already read as a person, when it also
+ * names something else in the KB.
+ */
+function linkKnownFamilyNames(
+  text: string,
+  accepted: Candidate[],
+  onPage: ReadonlyMap<string, Candidate>,
+  known: ReadonlyMap<string, KnownFamilyName>,
+): void {
+  for (const c of accepted) {
+    if (c.endToken - c.startToken !== 1 || c.type === "DATE" || c.entityId) continue;
+    if (c.priority === PRIORITY.lexicon) continue;
+    const key = spanKey(text, c);
+    const bearer = known.get(key);
+    if (!bearer?.entityId || bearer.givenName || onPage.has(key)) continue;
+    if (c.type !== "PER" && bearer.otherSense) continue;
+    c.type = "PER";
+    c.entityId = bearer.entityId;
+  }
+}
+
+/**
+ * A family name alone that nothing else marked, linked to the KB's dominant bearer when the word
+ * can hardly be anything but that name: not a given name, no word of another entity's name, no
+ * article (`الشاهد`, `الدوري` are also "the witness", "the league"), written in Arabic letters,
+ * five letters or more, and not shaped like an everyday Arabic word — a relational adjective or
+ * a noun in ة/ه (`رئيسي` "main", `سلامة` "safety"), a participle (`مجاهد`, `محفوظ`) or a verbal
+ * noun (`توفيق`). What is left is mostly foreign names (`نتنياهو`, `بلينكن`, `ماكرون`).
+ */
+function bareKnownFamilyNames(
+  tokens: readonly Token[],
+  covered: Uint8Array,
+  dateTokens: Uint8Array,
+  onPage: ReadonlyMap<string, Candidate>,
+  known: ReadonlyMap<string, KnownFamilyName>,
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (covered[i] || dateTokens[i] || t.kind !== "word" || t.norm.length < 5) continue;
+    let name = distinctiveFamilyName(t.norm, known, onPage);
+    let offset = 0;
+    if (!name) {
+      for (const s of t.stems) {
+        name = distinctiveFamilyName(s.form, known, onPage);
+        if (name) {
+          offset = s.offset;
+          break;
+        }
+      }
+    }
+    if (!name) continue;
+    out.push({
+      start: t.start + offset,
+      end: t.end,
+      startToken: i,
+      endToken: i + 1,
+      type: "PER",
+      entityId: name,
+      confidence: 0.6,
+      priority: PRIORITY.rule,
+    });
+  }
+  return out;
+}
+
+const EVERYDAY_SHAPE = /^(?:.*[يه]|م..و.|م.ا..|ت..ي.)$/;
+
+function distinctiveFamilyName(
+  word: string,
+  known: ReadonlyMap<string, KnownFamilyName>,
+  onPage: ReadonlyMap<string, Candidate>,
+): string | undefined {
+  if (word.length < 5 || word.startsWith("ال") || EVERYDAY_SHAPE.test(word)) return undefined;
+  const bearer = known.get(word);
+  if (!bearer?.entityId || bearer.givenName || bearer.otherSense || onPage.has(word))
+    return undefined;
+  if (!ARABIC_LETTER.test(word) || functionWords.has(word) || titleWords.has(word))
+    return undefined;
+  return bearer.entityId;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   DIRECTION_WORDS,
   GENERIC_HEADS_OF_ALIASES,
   EVERYDAY_WORD_OUTLETS,
+  INTERVIEW_WORDS,
   type HeadNoun,
 } from "./data/head-nouns";
 import { FUNCTION_WORDS } from "./data/function-words";
@@ -63,6 +64,11 @@ const genericComplements = new Set(GENERIC_COMPLEMENTS.map(toKey));
 const nonNameAdjectives = new Set(NON_NAME_ADJECTIVES.map(toKey));
 const placePrefixes = new Set(PLACE_NAME_PREFIXES.map(toKey));
 const mediaNames = new Set(EVERYDAY_WORD_OUTLETS.map(toKey));
+const interviewWords = new Set(INTERVIEW_WORDS.map(toKey));
+const OPENING_QUOTES = new Set(["«", '"', "“", "'"]);
+const CLOSING_QUOTES = new Set(["»", '"', "”", "'"]);
+/** Words a quoted outlet's name may have (`«الأنباء الكويتية»`, `«سكاي نيوز عربية»`). */
+const MAX_QUOTED_OUTLET = 4;
 const directions = new Set(DIRECTION_WORDS.map(toKey));
 /** Forms a title or head noun can take in text: every other token is skipped with one lookup. */
 const triggers = formsWithProclitics([...titlesByFirst.keys(), ...heads.keys()]);
@@ -187,7 +193,52 @@ class RuleReader {
       const next = this.titlePhrase(i, out) ?? this.headPhrase(i, out);
       i = next !== undefined && next > i ? next : i + 1;
     }
+    this.quotedOutlets(out);
     return out;
+  }
+
+  /**
+   * The press's way of naming who it spoke to: the preposition written apart (`لـ`) before a
+   * quoted name, after a word of speaking or before a colon — `قال لـ«الشرق الأوسط» إن`,
+   * `X لـ"الأنباء الكويتية": …` — names an outlet, whatever else its words mean (the KB's
+   * region `الشرق الأوسط`, the everyday `الصباح`). Linked when the KB knows it as an
+   * organisation.
+   */
+  private quotedOutlets(out: RuleMention[]): void {
+    const tokens = this.tokens;
+    for (let i = 0; i + 3 < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.kind !== "word" || t.norm !== "ل" || !OPENING_QUOTES.has(tokens[i + 1]!.surface))
+        continue;
+      if (tokens[i + 1]!.start - t.end > 1) continue; // `لـ«` is written together
+      let close = i + 2;
+      while (close < tokens.length && close - (i + 2) <= MAX_QUOTED_OUTLET) {
+        if (!this.isWord(close) || this.ctx.breakBefore(close)) break;
+        close++;
+      }
+      if (close === i + 2 || !CLOSING_QUOTES.has(tokens[close]?.surface ?? "")) continue;
+      if (close - (i + 2) > MAX_QUOTED_OUTLET) continue;
+      let spoken = this.norm(close + 1) === ":";
+      for (let k = Math.max(0, i - 3); k < i && !spoken; k++)
+        spoken = this.reading(k, (f) => (interviewWords.has(f) ? true : undefined)) !== undefined;
+      if (!spoken) continue;
+      const from = i + 2;
+      // One particle or pronoun-bearing word is no outlet (`لـ«هذا»`); `الشرق الأوسط` is.
+      const one = close - from === 1;
+      if (one && (functionWords.has(this.norm(from)) || hasPronounSuffix(this.norm(from))))
+        continue;
+      const lex = this.ctx.lexiconAt(from);
+      const known =
+        lex &&
+        lex.clitics === "" &&
+        lex.endToken === close &&
+        lex.candidates.some((c) => c.type === "ORG");
+      out.push({
+        ...this.mention(from, 0, close, "ORG", 0.9),
+        kind: "head",
+        ...(known ? { lexicon: lex } : { overrules: true }),
+      });
+    }
   }
 
   /**

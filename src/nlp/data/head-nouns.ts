@@ -223,3 +223,31 @@ export const GENERIC_HEADS_OF_ALIASES: readonly string[] = [
  * `صحيفة اليوم`, `جريدة الغد`. Other outlet names with the article need no entry.
  */
 export const EVERYDAY_WORD_OUTLETS: readonly string[] = ["اليوم", "الغد", "الآن", "الوطن", "الأمس"];
+
+/**
+ * Words of speaking to the press before `لـ«…»` (`قال لـ«…»`, `في حديث لـ«…»`, `مصادر لـ«…»`):
+ * the quoted name after the preposition is then the outlet spoken to.
+ */
+export const INTERVIEW_WORDS: readonly string[] = [
+  "قال",
+  "قالت",
+  "أكد",
+  "أكدت",
+  "أوضح",
+  "أوضحت",
+  "كشف",
+  "كشفت",
+  "صرح",
+  "صرحت",
+  "أفاد",
+  "أفادت",
+  "أضاف",
+  "أضافت",
+  "تصريح",
+  "تصريحات",
+  "حديث",
+  "حوار",
+  "مقابلة",
+  "مصدر",
+  "مصادر",
+];

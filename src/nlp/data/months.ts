@@ -139,6 +139,7 @@ export const RELATIVE_DAYS: ReadonlyArray<{ words: string; days: number }> = [
   { words: "أمس الأول", days: -2 },
   { words: "أول أمس", days: -2 },
   { words: "أمس", days: -1 },
+  { words: "الأمس", days: -1 },
   { words: "البارحة", days: -1 },
   { words: "غدا", days: 1 },
   { words: "غداً", days: 1 },
@@ -146,10 +147,29 @@ export const RELATIVE_DAYS: ReadonlyArray<{ words: string; days: number }> = [
 ];
 
 /** Periods with a relation word: `العام الماضي`, `الشهر المقبل`, `هذا العام`. */
-export const PERIOD_WORDS: ReadonlyArray<{ word: string; unit: "year" | "month" }> = [
+export const PERIOD_WORDS: ReadonlyArray<{ word: string; unit: "year" | "month" | "week" }> = [
   { word: "العام", unit: "year" },
   { word: "السنة", unit: "year" },
   { word: "الشهر", unit: "month" },
+  // A week has no ISO date at day, month or year precision: the span is kept, unresolved.
+  { word: "الأسبوع", unit: "week" },
+];
+
+/**
+ * Parts of a day before a weekday (`ليل الجمعة`, `صباح الأحد`): like `يوم`, they make an
+ * ambiguous weekday name (`الجمعة` "the assembly", `الأحد` "anyone") the day.
+ */
+export const DAY_PARTS: readonly string[] = [
+  "يوم",
+  "ليل",
+  "ليلة",
+  "صباح",
+  "مساء",
+  "فجر",
+  "ظهر",
+  "عصر",
+  "نهار",
+  "ظهيرة",
 ];
 
 /** Marks an explicit Hijri or Gregorian year: `1443 هـ`, `2021 م`. */

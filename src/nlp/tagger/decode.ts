@@ -68,7 +68,9 @@ export class SequenceDecoder {
   /**
    * Labels the `n` tokens whose features are in `features`; the result is in `labels`. Training
    * passes the `gold` labels and a `margin`: every other label scores that much more (cost-
-   * augmented decoding), so an update follows unless gold wins by the margin.
+   * augmented decoding), so an update follows unless gold wins by the margin. `base` (n × 9), when
+   * given, is added to each token's summed weights before scaling: the sums of the features the
+   * extractor skipped (−1) because it had them per word (`FeatureExtractor` with `emission`).
    */
   decode(
     weights: TaggerWeights,
@@ -76,9 +78,10 @@ export class SequenceDecoder {
     features: Int32Array = this.features,
     gold?: Uint8Array,
     margin = 0,
+    base?: Int32Array,
   ): Uint8Array {
     this.reserve(n);
-    this.score(weights, n, features);
+    this.score(weights, n, features, base);
     const em = this.emission;
     if (gold && margin > 0) {
       for (let i = 0; i < n; i++) {
@@ -139,7 +142,12 @@ export class SequenceDecoder {
     return 1 / total;
   }
 
-  private score(weights: TaggerWeights, n: number, features: Int32Array): void {
+  private score(
+    weights: TaggerWeights,
+    n: number,
+    features: Int32Array,
+    sums: Int32Array | undefined,
+  ): void {
     const em = this.emission;
     const w = weights.emission;
     const scale = weights.emissionScale;
@@ -154,6 +162,18 @@ export class SequenceDecoder {
         il = 0,
         bm = 0,
         im = 0;
+      if (sums) {
+        const s = i * L;
+        o = sums[s]!;
+        bp = sums[s + 1]!;
+        ip = sums[s + 2]!;
+        bo = sums[s + 3]!;
+        io = sums[s + 4]!;
+        bl = sums[s + 5]!;
+        il = sums[s + 6]!;
+        bm = sums[s + 7]!;
+        im = sums[s + 8]!;
+      }
       const base = i * FEATURES_PER_TOKEN;
       for (let f = 0; f < FEATURES_PER_TOKEN; f++) {
         const bucket = features[base + f]!;

@@ -35,7 +35,10 @@ export function loadTagger(bytes: Uint8Array): Tagger {
 
 /** A tagger over weights already in memory (training and evaluation use this directly). */
 export function createTagger(weights: TaggerWeights): Tagger {
-  const extractor = new FeatureExtractor(weights.bucketBits, weights.frequencies);
+  // Integer weights (a loaded file) let the extractor sum each word's own features once per
+  // distinct word: exact, so the labels do not change (see FeatureExtractor).
+  const integer = weights.emission instanceof Float32Array ? undefined : weights.emission;
+  const extractor = new FeatureExtractor(weights.bucketBits, weights.frequencies, integer);
   const decoder = new SequenceDecoder();
   const tagSegment = (
     tokens: readonly string[],
@@ -47,7 +50,14 @@ export function createTagger(weights: TaggerWeights): Tagger {
     const n = to - from;
     decoder.reserve(n);
     extractor.extract(tokens, hints, from, to, decoder.features);
-    const labels = decoder.decode(weights, n);
+    const labels = decoder.decode(
+      weights,
+      n,
+      decoder.features,
+      undefined,
+      0,
+      integer ? extractor.wordSums : undefined,
+    );
     let i = 0;
     while (i < n) {
       const label = labels[i]!;

@@ -71,3 +71,34 @@ describe("dates next to names", () => {
     expect(dates("التقى كولن باول أمس", "2021-12-10")).toEqual([["أمس", "2021-12-09"]]);
   });
 });
+
+describe("numeric dates, day parts, weeks", () => {
+  const ref = "2021-12-10";
+  it.each<[string, string, string | undefined]>([
+    ["نُشر بتاريخ 2020/05/17 على الموقع", "2020/05/17", "2020-05-17"],
+    ["آخر تحديث 2023-01-09 | 10:15", "2023-01-09", "2023-01-09"],
+    ["الموعد يوم 4/11/2022 في القاعة", "4/11/2022", "2022-11-04"], // day first
+    ["بتاريخ 07-08-2019 صدر", "07-08-2019", "2019-08-07"],
+    ["وصل الوفد بالأمس إلى", "الأمس", "2021-12-09"],
+    ["اجتمعوا مساء الأحد في", "الأحد", "2021-12-05"],
+    ["وقع الانفجار ليلة الجمعة قرب", "الجمعة", "2021-12-10"],
+    ["عقد المؤتمر هذا الأسبوع في", "هذا الأسبوع", undefined],
+    ["صدر التقرير الأسبوع الماضي", "الأسبوع الماضي", undefined],
+  ])("%s → %s (%s)", (text, surface, date) => {
+    expect(dates(text, ref)).toEqual([[surface, date]]);
+  });
+
+  it("leaves numbers that are no date alone", () => {
+    // An impossible month, mixed separators, a fourth part, spaces, a score and a time.
+    expect(
+      dates(
+        "الرقم 2024-13-40 و 2024/03-12 و 1/2/3/4 و 12 / 3 / 2024 والنتيجة 2-1 والساعة 12:42",
+        ref,
+      ),
+    ).toEqual([]);
+  });
+
+  it("still needs context for a weekday that is an everyday word", () => {
+    expect(dates("صلاة الجمعة في المسجد", ref)).toEqual([]);
+  });
+});

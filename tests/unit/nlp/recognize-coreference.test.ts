@@ -26,3 +26,59 @@ describe("coreference on a page", () => {
     ]);
   });
 });
+
+describe("a family name alone and the KB's dominant bearer", () => {
+  // Invented people: two share the family name فلانيان; the first has more names in the KB.
+  const kb = Lexicon.build([
+    { alias: "سمير فلانيان", entityId: "P-samir", type: "PER" },
+    { alias: "سمير ك. فلانيان", entityId: "P-samir", type: "PER" },
+    { alias: "وداد فلانيان", entityId: "P-widad", type: "PER" },
+    { alias: "رامي دوكرتين", entityId: "P-rami", type: "PER" },
+    { alias: "هالة دوكرتين", entityId: "P-hala", type: "PER" },
+    { alias: "منير حمدوني", entityId: "P-munir", type: "PER" },
+    { alias: "حمدوني", entityId: "L-hamduni", type: "LOC" },
+    { alias: "نبيل مجاهد", entityId: "P-nabil", type: "PER" },
+    { alias: "كريم الشاهد", entityId: "P-karim", type: "PER" },
+    { alias: "طارق فلانيان", entityId: "P-tariq", type: "PER" },
+  ]);
+  const kbMarks = (text: string, names: Parameters<typeof taggerFor>[0] = {}) =>
+    recognize(text, { lexicon: kb, tagger: taggerFor(names) }).map(
+      (m) => `${m.surface}:${m.type}${m.entityId ? `@${m.entityId}` : ""}`,
+    );
+
+  it("reads the dominant bearer off the compiled lexicon, and off one reloaded from bytes", () => {
+    for (const lexicon of [kb, Lexicon.load(kb.serialize())]) {
+      const names = lexicon.familyNames();
+      expect(names.get("فلانيان")).toEqual({
+        entityId: "P-samir",
+        givenName: false,
+        otherSense: false,
+      });
+      expect(names.get("دوكرتين")?.entityId).toBeUndefined(); // a tie: no dominant bearer
+      expect(names.get("حمدوني")?.otherSense).toBe(true);
+      expect(names.get("سمير")).toBeUndefined(); // a given name is no family name
+    }
+  });
+
+  it("links a bare family name nothing else marked to its dominant bearer", () => {
+    expect(kbMarks("وصرح فلانيان للصحفيين")).toEqual(["فلانيان:PER@P-samir"]);
+    expect(kbMarks("ولفلانيان رأي آخر")).toEqual(["فلانيان:PER@P-samir"]);
+  });
+
+  it("prefers the person the page names in full", () => {
+    expect(kbMarks("قالت وداد فلانيان إن فلانيان", { "وداد فلانيان": "PER" })).toEqual([
+      "وداد فلانيان:PER@P-widad",
+      "فلانيان:PER@P-widad",
+    ]);
+  });
+
+  it("leaves ties, everyday-word shapes and words with another sense alone", () => {
+    expect(kbMarks("قال دوكرتين")).toEqual([]);
+    expect(kbMarks("كان مجاهد في الشاهد")).toEqual([]);
+    expect(kbMarks("مر بقرية حمدوني")).toEqual(["حمدوني:LOC@L-hamduni"]);
+  });
+
+  it("retypes a one-word name the tagger found to its dominant bearer", () => {
+    expect(kbMarks("التقى مجاهد بالوفد", { مجاهد: "LOC" })).toEqual(["مجاهد:PER@P-nabil"]);
+  });
+});

@@ -50,3 +50,28 @@ describe("organisation phrases", () => {
     expect(recognize("تشرف على تنظيم انتخابات حرة", { lexicon, tagger })).toEqual([]);
   });
 });
+
+describe("the outlet a source spoke to: لـ«…»", () => {
+  const outletLexicon = Lexicon.build([
+    { alias: "النهار الجديد", entityId: "Q-place", type: "LOC" },
+    { alias: "صدى الوادي", entityId: "Q-paper", type: "ORG" },
+  ]);
+  const found = (text: string, tagger = taggerFor({})) =>
+    recognize(text, { lexicon: outletLexicon, tagger }).map(
+      (m) => `${m.surface}:${m.type}${m.entityId ? `@${m.entityId}` : ""}`,
+    );
+
+  it.each([
+    ["المدرب سامر لـ«الميدان»: لم نخسر", ["الميدان:ORG"]],
+    ['وقال مصدر لـ"النهار الجديد" إن الاتفاق قريب', ["النهار الجديد:ORG"]],
+    ["وأكد لـ«صدى الوادي» أن", ["صدى الوادي:ORG@Q-paper"]],
+  ])("%s", (text, expected) => {
+    expect(found(text)).toEqual(expected);
+    expect(found(text, taggerFor({ الميدان: "LOC", النهار: "PER" }))).toEqual(expected);
+  });
+
+  it("needs a word of speaking or a colon, and more than a particle inside the quotes", () => {
+    expect(found("دعا لـ«الحوار» في المنطقة")).toEqual([]);
+    expect(found("قال لـ«هذا» السبب")).toEqual([]);
+  });
+});

@@ -179,3 +179,43 @@ describe("shipped tagger", () => {
     expect(tagger.tag(tokens)).toEqual(before);
   });
 });
+
+describe("per-word cache of a loaded tagger", () => {
+  it("labels exactly as the uncached path, through repeats, hints and a cache that starts over", async () => {
+    const { createTagger } = await import("@/src/nlp/tagger/index");
+    const { decodeWeights } = await import("@/src/nlp/tagger/weights-file");
+    const weights = decodeWeights(new Uint8Array(readFileSync(MODEL)));
+    // Float weights take the uncached path; the same integers summed in any order are exact.
+    const plain = createTagger({ ...weights, emission: Float32Array.from(weights.emission) });
+    const cached = createTagger(weights);
+    const words = [
+      "قال",
+      "الرئيس",
+      "سمير",
+      "فلانيان",
+      "في",
+      "بيروت",
+      "،",
+      "وزار",
+      "لندن",
+      "أمس",
+      ".",
+    ];
+    const sentences: string[][] = [];
+    // Enough distinct tokens to make the cache (20,000 words) start over at least once.
+    for (let s = 0; s < 2_600; s++) {
+      const fresh = Array.from({ length: 8 }, (_, k) => `${k % 2 ? "كلمة" : "اسم"}${s * 8 + k}`);
+      sentences.push([...words.slice(s % 5, 3 + (s % 5)), ...fresh, ...words.slice(6)]);
+    }
+    const run = (tagger: typeof plain) =>
+      sentences.map((tokens) => {
+        const hints = tokens.map((_, i) =>
+          i % 4 === 0 ? "LOC" : i % 5 === 0 ? "~PER" : undefined,
+        );
+        return JSON.stringify([tagger.tag(tokens, hints), tagger.tag(tokens)]);
+      });
+    const expected = run(plain);
+    expect(expected.some((s) => s !== "[[],[]]")).toBe(true); // names were found at all
+    expect(run(cached)).toEqual(expected);
+  });
+});
