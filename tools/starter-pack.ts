@@ -136,6 +136,7 @@ export const GLUED_CLITIC_WHITELIST: ReadonlySet<string> = new Set(
     "باليكسير",
     "كاليفورنيا",
     "بالتل", // Paltel
+    "والت", // Walt (Disney)
   ].map(aliasKey),
 );
 
