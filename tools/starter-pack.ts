@@ -120,6 +120,7 @@ export const GLUED_CLITIC_WHITELIST: ReadonlySet<string> = new Set(
     "باليكسير",
     "كاليفورنيا",
     "بالتل", // Paltel
+    "والت", // Walt (Disney)
   ].map(aliasKey),
 );
 
