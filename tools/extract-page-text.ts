@@ -1,5 +1,5 @@
 // `npx tsx tools/extract-page-text.ts [PAGE.html …] [--out DIR]`: the text the extension reads from a
-// saved page — the content script's own `buildTextMap` (src/page/text-map.ts) run over the page in
+// saved page — the content script's own `buildTextMap` (src/dom/text-map.ts) run over the page in
 // happy-dom, so script, style, noscript, template, hidden, aria-hidden and navigation chrome are
 // skipped exactly as in the browser. Prints `{"id","text"}` lines, or writes DIR/<id>.txt.
 // Pages are decoded by their declared charset (arabic-media-directory-1 is windows-1256).

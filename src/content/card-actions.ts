@@ -1,10 +1,10 @@
 // What the hover card shows for a mention and what it offers: the knowledge base's view of a linked
 // entity (or, for an unknown name, where else the reader met it), and the reader's actions.
 import { sendMessage } from "@/src/messaging/client";
-import { saveSentenceAround } from "@/src/content/highlights/highlights";
 import { setSiteEnabled } from "@/src/settings/settings";
-import type { CardActions, CardDetails } from "@/src/ui/card/HoverCard";
-import type { Translator } from "@/src/ui/i18n";
+import type { CardActions, CardDetails } from "./view";
+import type { HighlightEntity } from "@/src/contracts/highlight";
+import type { Translator } from "@/src/i18n/i18n";
 import type { MarkedMention } from "./mention-index";
 import { sightingsOf } from "./sightings";
 import { LOOKUP_TYPES } from "@/src/messaging/messages/lookup";
@@ -30,12 +30,17 @@ export async function cardDetails(mention: MarkedMention): Promise<CardDetails> 
   };
 }
 
+/** Saves the sentence around a name as a highlight (the highlights' content side, handed in). */
+export type SaveSentence = (range: Range, entity: HighlightEntity) => Promise<unknown>;
+
 export interface ActionContext {
   /** The site "not an entity here" applies to. */
   host: string;
   /** Reads the page again (after the knowledge base learnt a name). */
   rescan(): Promise<void>;
   close(): void;
+  /** Saves the sentence round the name: "save highlight" is offered only when given. */
+  saveSentence?: SaveSentence;
   /** The card's words (the notices these actions return). */
   t: Translator;
   /** The reader turned on "look up unknown names online": the card looks up as it opens. */
@@ -45,19 +50,10 @@ export interface ActionContext {
 /** The card's buttons for a mention; each resolves with the line the card shows afterwards, if any. */
 export function cardActions(
   mention: MarkedMention,
-  { host, rescan, close, t, lookUpAtOnce = false }: ActionContext,
+  { host, rescan, close, t, lookUpAtOnce = false, saveSentence }: ActionContext,
 ): Omit<CardActions, "close"> {
   const { surface, type, entityId } = mention;
   const actions: Omit<CardActions, "close"> = {
-    saveHighlight: async () => {
-      // The sentence the name is in, with the name's entity, as a researcher would quote it.
-      await saveSentenceAround(mention.range.cloneRange(), {
-        surface,
-        type,
-        ...(entityId ? { entityId } : {}),
-      });
-      return t("hover.saved");
-    },
     // The popup's switch writes the same setting; the page hears it and removes every mark at once.
     turnOffSite: async () => {
       await setSiteEnabled(host, false);
@@ -69,6 +65,17 @@ export function cardActions(
       close();
     },
   };
+  if (saveSentence) {
+    actions.saveHighlight = async () => {
+      // The sentence the name is in, with the name's entity, as a researcher would quote it.
+      await saveSentence(mention.range.cloneRange(), {
+        surface,
+        type,
+        ...(entityId ? { entityId } : {}),
+      });
+      return t("hover.saved");
+    };
+  }
   if (entityId) {
     actions.openInPopup = async () => {
       // Where the browser refuses to open the popup from a page, the reader is told to click it.

@@ -20,9 +20,9 @@ import {
   type Suppression,
 } from "@/src/settings/suppressions";
 import { pageEventReporter } from "@/src/content/page-events";
-import { createCardHost, type CardHost } from "@/src/ui/card/card-host";
-import { cardTranslator } from "@/src/ui/card/labels";
-import { cardActions, cardDetails } from "./card-actions";
+import { cardTranslator } from "@/src/i18n/card-labels";
+import { cardActions, cardDetails, type SaveSentence } from "./card-actions";
+import type { CardHost, ContentViews } from "./view";
 import { NEXT_MENTION_MESSAGE } from "@/src/messaging/page-commands";
 import { startHover, type HoverControl } from "./hover";
 import { hasArabicPassage, isMostlyArabic, sampleText } from "@/src/dom/language";
@@ -34,7 +34,16 @@ import { frameContext } from "@/src/dom/frame";
 /** How often a single-page app's address is checked for a new article. */
 const ADDRESS_POLL_MS = 1000;
 
-export async function startContent(signal: AbortSignal): Promise<void> {
+/** What the content entry hands in: the card's view, and the highlights' save for its button. */
+export interface ContentDeps {
+  createCardHost: ContentViews["createCardHost"];
+  saveSentence: SaveSentence;
+}
+
+export async function startContent(
+  signal: AbortSignal,
+  { createCardHost, saveSentence }: ContentDeps,
+): Promise<void> {
   const { isTop, page } = frameContext();
   // A frame of another site (an advert, an embedded player) is not this article.
   if (!page) return;
@@ -142,17 +151,16 @@ export async function startContent(signal: AbortSignal): Promise<void> {
         host,
         details: (mention) => cardDetails(mention),
         actions: (mention, close) => {
-          const actions = cardActions(mention, {
+          return cardActions(mention, {
             host,
             close,
             t: cardT,
             rescan: () => current.rescanAll(),
             lookUpAtOnce: settings.lookupUnknown,
+            // Saved passages are anchored in the top document only (src/content/highlights): a
+            // frame's text would be saved under an address that never paints it again.
+            ...(isTop ? { saveSentence } : {}),
           });
-          // Saved passages are anchored in the top document only (src/highlights): a frame's
-          // text would be saved under an address that never paints it again.
-          if (!isTop) delete actions.saveHighlight;
-          return actions;
         },
       },
       stop.signal,

@@ -1,9 +1,8 @@
 // From pointer and keyboard to the card: a dwell over a marked name opens its card, moving away
 // closes it (after a grace period to reach the card), Esc closes it, Alt+Shift+N steps through
 // the page's names. The name under the pointer comes from the caret API and the mention index.
-import type { CardActions, CardDetails } from "@/src/ui/card/HoverCard";
-import type { Translator } from "@/src/ui/i18n";
-import type { Box, CardHost } from "@/src/ui/card/card-host";
+import type { Translator } from "@/src/i18n/i18n";
+import type { Box, CardActions, CardDetails, CardHost } from "./view";
 import type { MarkedMention } from "./mention-index";
 import { errorText } from "@/src/shared/error-text";
 

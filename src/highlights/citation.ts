@@ -1,4 +1,4 @@
-// How to cite the article a highlight comes from: the page's metadata (src/page/page-meta) plus
+// How to cite the article a highlight comes from: the page's metadata (src/dom/page-meta) plus
 // the access date, with the publication time as an ISO instant.
 import type { Citation } from "@/src/contracts/highlight";
 import { readPageMeta } from "@/src/dom/page-meta";

@@ -2,7 +2,7 @@
 // by the browser (never by the message): an extension page (popup, options, library), which is as
 // trusted as the background, or the content script of a web page, which is only as trusted as that
 // page (a compromised renderer or a bug of ours runs there too). Each message type declares which
-// of them may send it, in its area's `messages.ts`; the dispatcher refuses every other sender.
+// of them may send it, in ./messages/<area>.ts; the dispatcher refuses every other sender.
 
 export type SenderContext = "extension" | "content";
 

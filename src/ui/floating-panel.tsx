@@ -4,13 +4,7 @@
 // editor.
 import { render, type ComponentChild } from "preact";
 import { SIYAQ_HOST_ATTRIBUTE } from "@/src/dom/text-map";
-
-export interface Box {
-  top: number;
-  left: number;
-  width: number;
-  height: number;
-}
+import type { Box } from "@/src/content/view";
 
 export interface Placement {
   top: number;

@@ -10,7 +10,7 @@ import {
   uiLanguage,
   type Translator,
   type UiLanguage,
-} from "./i18n";
+} from "@/src/i18n/i18n";
 import { sharedStyles } from "./shared/styles";
 
 export function mountPage(

@@ -4,7 +4,7 @@
 // which takes loopback addresses only. The harness sends every other request of the browser to a
 // dead proxy; loopback bypasses it, so the extension reaches the fixture server in both browsers.
 // No host permission is granted: test endpoints stand in for the optional Wikidata/Wikipedia ones
-// (src/lookup/handlers.ts), so Firefox MV2's `optional_permissions` needs no user gesture here.
+// (src/background/lookup-handlers.ts), so Firefox MV2's `optional_permissions` needs no user gesture here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
 import {

@@ -15,10 +15,9 @@ import {
   type Settings,
 } from "@/src/settings/settings";
 import { isMostlyArabic, sampleText } from "@/src/dom/language";
-import { createHighlightHost, type HighlightHost } from "@/src/ui/highlight/highlight-host";
-import { LABELS } from "@/src/ui/highlight/labels";
-import type { Box } from "@/src/ui/card/card-host";
-import { cardTranslator } from "@/src/ui/card/labels";
+import { LABELS } from "@/src/i18n/highlight-labels";
+import type { Box, ContentViews, HighlightHost } from "@/src/content/view";
+import { cardTranslator } from "@/src/i18n/card-labels";
 import { caretAt, isOnRange, nameUnderPoint } from "@/src/content/hover";
 import { anchorPassage, preparePageText } from "@/src/highlights/anchor";
 import { pageAddress, readCitation } from "@/src/highlights/citation";
@@ -162,7 +161,11 @@ export function highlightProgress(): HighlightProgress | null {
   return active?.progress() ?? null;
 }
 
-export function startHighlights(signal: AbortSignal): void {
+/** Starts highlights on this page; `createHighlightHost` is the panel's view (handed in by the entry). */
+export function startHighlights(
+  signal: AbortSignal,
+  createHighlightHost: ContentViews["createHighlightHost"],
+): void {
   const doc = document;
   let session: HighlightSession | null = null;
   let arabic: boolean | undefined;
@@ -179,7 +182,7 @@ export function startHighlights(signal: AbortSignal): void {
     }
     const offerButton = shouldRun(settings, host, (arabic ??= isMostlyArabic(sampleText(doc))));
     if (!session && !signal.aborted) {
-      session = new HighlightSession(doc);
+      session = new HighlightSession(doc, createHighlightHost);
       session
         .restore()
         .catch((error: unknown) =>
@@ -212,7 +215,10 @@ class HighlightSession {
   private editing: Highlight | null = null;
   private readonly t = cardTranslator();
 
-  constructor(private readonly doc: Document) {
+  constructor(
+    private readonly doc: Document,
+    createHighlightHost: ContentViews["createHighlightHost"],
+  ) {
     this.painter = createSavedHighlightPainter(doc);
     this.host = createHighlightHost(doc, {
       onOpen: () => this.openEditor(),

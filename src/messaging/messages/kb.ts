@@ -1,5 +1,5 @@
 // Knowledge-base requests (entities, events, packs, mentions, the whole database): payload schemas,
-// checked at the background's door, and answer types. Implemented in ./handlers.
+// checked at the background's door, and answer types. Implemented in src/background/kb-handlers.ts.
 import * as v from "valibot";
 import type {
   EntityRecord,

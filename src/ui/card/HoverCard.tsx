@@ -2,59 +2,13 @@
 // reader's actions. Everything shown comes from pages and packs, so it is rendered as text only.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { EntityRecord, EventRecord } from "@/src/kb/db";
-import type { EntityType } from "@/src/nlp/types";
 import type { LookupOutcome } from "@/src/contracts/lookup";
-import { directionOf, type Translator } from "@/src/ui/i18n";
+import type { CardActions, CardDetails, CardMention, HoverCardProps } from "@/src/content/view";
+import { directionOf, type Translator } from "@/src/i18n/i18n";
 import { webSearchHref } from "@/src/ui/shared/safe-url";
-import { cardTranslator } from "./labels";
+import { cardTranslator } from "@/src/i18n/card-labels";
 import { errorText } from "@/src/shared/error-text";
 import { entityLink, wikidataHref } from "@/src/kb/entity-links";
-
-/** The name under the pointer, as the page shows it. */
-export interface CardMention {
-  surface: string;
-  type: EntityType;
-  entityId?: string;
-  date?: string;
-}
-
-/** What the knowledge base says about the name. */
-export type CardDetails =
-  | { state: "loading" }
-  | { state: "known"; entity: EntityRecord; events: EventRecord[]; seenIn: number }
-  | { state: "unknown"; seenIn?: number; elsewhere?: { url: string; title: string }[] }
-  | { state: "error"; message: string };
-
-/** The reader's actions; one left out is not offered. Each resolves with a line to show, if any. */
-export interface CardActions {
-  openInPopup?(): Promise<string | void>;
-  saveHighlight?(): Promise<string | void>;
-  notAnEntity?(): Promise<string | void>;
-  addToKnowledgeBase?(): Promise<string | void>;
-  /** Switches Siyaq off for this site (the same setting as the popup's switch). */
-  turnOffSite?(): Promise<string | void>;
-  /** Looks an unknown name up on Wikidata/Wikipedia (the name only is sent). */
-  lookUp?(): Promise<LookupOutcome>;
-  /** Look up as soon as the card opens (the reader turned lookups on in the options). */
-  lookUpAtOnce?: boolean;
-  /** Keeps what the lookup found in the knowledge base. */
-  keepFound?(qid: string): Promise<string | void>;
-  close(): void;
-}
-
-export interface HoverCardProps {
-  mention: CardMention;
-  details: CardDetails;
-  actions: CardActions;
-  /** Put keyboard focus in the card when it opens (it was reached by keyboard, not by pointer). */
-  takeFocus?: boolean;
-  /** The article's publication day: the card's events are centred on it (see eventsAround). */
-  asOf?: string;
-  /** The site the switch names. */
-  host?: string;
-  /** The card's words and direction; Arabic by default. */
-  t?: Translator;
-}
 
 /** How many events the card lists; the popup has the full timeline. */
 export const CARD_EVENTS = 3;

@@ -2,37 +2,11 @@
 // tags; by a saved highlight: its note and tags, and the same editor to change them. Stateless
 // about the page: the host tells it what to show and hears what the reader chose.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { directionOf, type Translator } from "@/src/ui/i18n";
-import { cardTranslator } from "@/src/ui/card/labels";
-import { LABELS } from "./labels";
+import { directionOf, type Translator } from "@/src/i18n/i18n";
+import { cardTranslator } from "@/src/i18n/card-labels";
+import { LABELS } from "@/src/i18n/highlight-labels";
 import { tagsFromInput } from "./tags";
-
-export type PanelView =
-  | { kind: "button" }
-  /** A new passage (no `id`) or a saved one being edited (`id`, with its note and tags). */
-  | { kind: "editor"; quote: string; id?: string; note?: string; tags?: readonly string[] }
-  /** A saved highlight's note and tags; `focus` when reached by keyboard. */
-  | {
-      kind: "saved";
-      id: string;
-      quote: string;
-      note: string;
-      tags: readonly string[];
-      focus?: boolean;
-    }
-  | { kind: "saving" }
-  | { kind: "done"; message: string; error?: boolean };
-
-export interface HighlightPanelProps {
-  view: PanelView;
-  onOpen(): void;
-  onSave(note: string, tags: string[]): void;
-  onCancel(): void;
-  /** From a saved highlight's view: edit its note and tags (not offered when left out). */
-  onEdit?(): void;
-  /** The on-page UI's words for the saved-highlight view; Arabic by default. */
-  t?: Translator;
-}
+import type { HighlightPanelProps, PanelView } from "@/src/content/view";
 
 export function HighlightPanel({
   view,

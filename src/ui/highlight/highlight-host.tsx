@@ -1,8 +1,9 @@
 // Where the save button and editor live on a page: one host element outside <body> with a closed
 // shadow root (the page's CSS and scripts cannot reach in), placed beside the selection and never
 // over it.
-import { createFloatingPanel, type Box } from "@/src/ui/floating-panel";
-import { HighlightPanel, type HighlightPanelProps, type PanelView } from "./HighlightPanel";
+import { createFloatingPanel } from "@/src/ui/floating-panel";
+import type { Box, HighlightHost, HighlightPanelProps, PanelView } from "@/src/content/view";
+import { HighlightPanel } from "./HighlightPanel";
 
 const CSS = `
 :host { all: initial; }
@@ -39,16 +40,6 @@ textarea:focus, input:focus { outline: 2px solid #2563eb; outline-offset: 0; }
 .muted { margin: 0; color: #6b7280; }
 .keys { margin: 0; font-size: 11px; color: #4b5563; }
 `;
-
-export interface HighlightHost {
-  /** Shows `view` beside `selection` (a viewport box), or at the last place when omitted. */
-  show(view: PanelView, selection?: Box): void;
-  hide(): void;
-  readonly view: PanelView | null;
-  /** Whether an event's target is our UI (events from a closed root are retargeted to the host). */
-  isOurs(target: EventTarget | null): boolean;
-  destroy(): void;
-}
 
 export function createHighlightHost(
   doc: Document,

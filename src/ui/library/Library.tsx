@@ -8,7 +8,7 @@ import type { LibraryFilters } from "@/src/highlights/library";
 import type { LibraryFacets } from "@/src/contracts/highlight";
 import type { ExportFormat } from "@/src/contracts/highlight";
 import type { MalformedRecord } from "@/src/contracts/highlight";
-import type { UiLanguage } from "@/src/ui/i18n";
+import type { UiLanguage } from "@/src/i18n/i18n";
 import { HighlightItem } from "./HighlightItem";
 import { downloadText } from "@/src/ui/shared/download";
 import type { LibraryText } from "./labels";

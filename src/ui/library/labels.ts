@@ -1,5 +1,5 @@
 // The library page's words in Arabic and English (the page follows the browser's UI language).
-import type { UiLanguage } from "@/src/ui/i18n";
+import type { UiLanguage } from "@/src/i18n/i18n";
 
 const en = {
   title: "Siyaq — saved highlights",

@@ -2,7 +2,7 @@
 // after an explicit confirmation.
 import { useRef, useState } from "preact/hooks";
 import { sendMessage } from "@/src/messaging/client";
-import type { Translator } from "@/src/ui/i18n";
+import type { Translator } from "@/src/i18n/i18n";
 import { errorText } from "@/src/shared/error-text";
 import { datedFilename, downloadText } from "@/src/ui/shared/download";
 import { FilePicker } from "./FilePicker";

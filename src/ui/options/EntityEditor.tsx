@@ -5,7 +5,7 @@ import { sendMessage } from "@/src/messaging/client";
 import type { EditableEntity, EntitySummary } from "@/src/messaging/messages/kb";
 import type { EntityRecord } from "@/src/kb/db";
 import { PACK_ENTITY_TYPES } from "@/src/contracts/pack-schema";
-import { localized, type Translator } from "@/src/ui/i18n";
+import { localized, type Translator } from "@/src/i18n/i18n";
 import { errorText } from "@/src/shared/error-text";
 import { NoticeLine, type Notice } from "./Notice";
 

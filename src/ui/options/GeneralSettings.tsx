@@ -8,7 +8,7 @@ import {
   type Settings,
 } from "@/src/settings/settings";
 import type { EntityType } from "@/src/nlp/types";
-import type { Translator } from "@/src/ui/i18n";
+import type { Translator } from "@/src/i18n/i18n";
 import { errorText } from "@/src/shared/error-text";
 import { requestLookupPermission } from "@/src/lookup/permission";
 

@@ -2,7 +2,7 @@
 // and hand-made entities) and all of the user's data.
 import { useEffect, useState } from "preact/hooks";
 import { loadSettings, onSettingsChanged, type Settings } from "@/src/settings/settings";
-import type { Translator } from "@/src/ui/i18n";
+import type { Translator } from "@/src/i18n/i18n";
 import { libraryUrl } from "@/src/ui/shared/links";
 import { DataControls } from "./DataControls";
 import { EntityEditor } from "./EntityEditor";

@@ -2,7 +2,7 @@
 // nothing and the message names the record and field that are wrong.
 import { useState } from "preact/hooks";
 import { sendMessage } from "@/src/messaging/client";
-import type { Translator } from "@/src/ui/i18n";
+import type { Translator } from "@/src/i18n/i18n";
 import { errorText } from "@/src/shared/error-text";
 import { useAsync } from "@/src/ui/shared/use-async";
 import { downloadText } from "@/src/ui/shared/download";

@@ -6,7 +6,7 @@ import {
   setSiteEnabled,
   type Settings,
 } from "@/src/settings/settings";
-import type { Translator } from "@/src/ui/i18n";
+import type { Translator } from "@/src/i18n/i18n";
 import { errorText } from "@/src/shared/error-text";
 
 /** A host a rule can name: a dotted domain, `localhost` or an IP address. */

@@ -7,7 +7,7 @@ import {
   removeSuppression,
   type Suppression,
 } from "@/src/settings/suppressions";
-import type { Translator } from "@/src/ui/i18n";
+import type { Translator } from "@/src/i18n/i18n";
 import { errorText } from "@/src/shared/error-text";
 
 export function SuppressionList({ t }: { t: Translator }) {

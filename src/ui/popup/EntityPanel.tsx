@@ -2,7 +2,7 @@
 // be deleted from its timeline.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { sendMessage } from "@/src/messaging/client";
-import type { Translator } from "@/src/ui/i18n";
+import type { Translator } from "@/src/i18n/i18n";
 import { EntityCard } from "@/src/ui/shared/EntityCard";
 import type { TimelineEvent } from "@/src/ui/shared/Timeline";
 import { errorText } from "@/src/shared/error-text";

@@ -2,7 +2,7 @@
 // writes it. Linked names open their card; unlinked ones (not in the knowledge base, or dates) are
 // listed without a link.
 import type { EntitySummary } from "@/src/messaging/messages/kb";
-import type { Translator } from "@/src/ui/i18n";
+import type { Translator } from "@/src/i18n/i18n";
 import type { EntityGroup, RankedEntity } from "./salience";
 
 export interface PageEntityListProps {

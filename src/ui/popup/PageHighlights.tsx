@@ -5,7 +5,7 @@ import { sendMessage } from "@/src/messaging/client";
 import type { Highlight } from "@/src/contracts/highlight";
 import { showHighlightInTab } from "@/src/messaging/highlight-commands";
 import { pageAddress } from "@/src/dom/page-meta";
-import type { Translator } from "@/src/ui/i18n";
+import type { Translator } from "@/src/i18n/i18n";
 import { useAsync } from "@/src/ui/shared/use-async";
 
 /** The addresses a page's highlights are stored under: the tab's, and the one its content script reported. */

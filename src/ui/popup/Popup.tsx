@@ -6,7 +6,7 @@ import { browser } from "wxt/browser";
 import { sendMessage } from "@/src/messaging/client";
 import type { EntitySummary } from "@/src/messaging/messages/kb";
 import { loadSettings, onSettingsChanged, type Settings } from "@/src/settings/settings";
-import type { Translator } from "@/src/ui/i18n";
+import type { Translator } from "@/src/i18n/i18n";
 import { libraryUrl } from "@/src/ui/shared/links";
 import { useAsync } from "@/src/ui/shared/use-async";
 import { describedTab } from "./current-tab";

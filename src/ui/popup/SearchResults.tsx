@@ -1,6 +1,6 @@
 // Search over the whole knowledge base, as the reader types.
 import { sendMessage } from "@/src/messaging/client";
-import { localized, type Translator } from "@/src/ui/i18n";
+import { localized, type Translator } from "@/src/i18n/i18n";
 import { TypeBadge } from "@/src/ui/shared/TypeBadge";
 import { useAsync } from "@/src/ui/shared/use-async";
 

@@ -1,7 +1,7 @@
 // The keyboard shortcuts as the browser has them bound now (the reader may have changed them),
 // so the popup tells the truth about Alt+Shift+N and Alt+Shift+S.
 import { browser } from "wxt/browser";
-import type { Translator } from "@/src/ui/i18n";
+import type { Translator } from "@/src/i18n/i18n";
 import { useAsync } from "@/src/ui/shared/use-async";
 import { NEXT_MENTION_PAGE_KEY } from "@/src/messaging/page-commands";
 

@@ -2,7 +2,7 @@
 // content script hears the settings change and marks or unmarks the page at once.
 import { useState } from "preact/hooks";
 import { setSiteEnabled, siteRule, type Settings } from "@/src/settings/settings";
-import type { Translator } from "@/src/ui/i18n";
+import type { Translator } from "@/src/i18n/i18n";
 import { errorText } from "@/src/shared/error-text";
 
 export interface SiteSwitchProps {

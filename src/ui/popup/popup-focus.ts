@@ -10,7 +10,7 @@ export async function takePopupFocus(now = Date.now()): Promise<string | undefin
   const stored: unknown = (await browser.storage.local.get(POPUP_FOCUS_KEY))[POPUP_FOCUS_KEY];
   if (stored === undefined) return undefined;
   await browser.storage.local.remove(POPUP_FOCUS_KEY);
-  // Either a bare id or `{ entityId, at }` (see PopupFocus in src/page/messages).
+  // Either a bare id or `{ entityId, at }` (see PopupFocus in src/messaging/messages/page).
   if (typeof stored === "string") return stored || undefined;
   if (typeof stored !== "object" || stored === null) return undefined;
   const { entityId, at } = stored as { entityId?: unknown; at?: unknown };

@@ -2,7 +2,7 @@
 // spellings, its timeline and where the reader met it. The popup shows it whole; the hover card
 // can show a short form (`eventLimit`, `compact`).
 import type { EntityRecord } from "@/src/kb/db";
-import { localized, type Translator } from "@/src/ui/i18n";
+import { localized, type Translator } from "@/src/i18n/i18n";
 import { Timeline, type TimelineEvent } from "./Timeline";
 import { TypeBadge } from "./TypeBadge";
 import { webHref } from "@/src/shared/web-address";

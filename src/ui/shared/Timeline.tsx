@@ -1,7 +1,7 @@
 // An entity's events, newest first, each with where it came from: a knowledge pack, an article the
 // reader read (linked), or the reader. Events from reading or from the reader can be deleted.
 import type { EventRecord } from "@/src/kb/db";
-import { localized, type Translator } from "@/src/ui/i18n";
+import { localized, type Translator } from "@/src/i18n/i18n";
 import { webHref } from "@/src/shared/web-address";
 
 export type TimelineEvent = Pick<EventRecord, "id" | "date" | "title" | "origin" | "source"> & {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import type { MarkedMention } from "@/src/content/mention-index";
 import { loadSettings, siteRule } from "@/src/settings/settings";
-import { cardTranslator } from "@/src/ui/card/labels";
+import { cardTranslator } from "@/src/i18n/card-labels";
 
 const t = cardTranslator();
 
@@ -16,11 +16,8 @@ vi.mock("@/src/messaging/client", () => ({
   }),
 }));
 const saved: { range: Range; entity: unknown }[] = [];
-vi.mock("@/src/content/highlights/highlights", () => ({
-  saveSentenceAround: vi.fn(
-    async (range: Range, entity: unknown) => void saved.push({ range, entity }),
-  ),
-}));
+/** The highlights' save as the content entry hands it in, recording what it was given. */
+const saveSentence = async (range: Range, entity: unknown) => void saved.push({ range, entity });
 
 const { cardActions, cardDetails } = await import("@/src/content/card-actions");
 
@@ -126,7 +123,13 @@ describe("card actions", () => {
 
   it("saves a highlight around the mention, and offers no KB action for a date", async () => {
     const date = mention("9 كانون الأول الماضي", "DATE");
-    const actions = cardActions(date, { host: "x", rescan: async () => {}, close: () => {}, t });
+    const actions = cardActions(date, {
+      host: "x",
+      rescan: async () => {},
+      close: () => {},
+      t,
+      saveSentence,
+    });
     expect(actions.addToKnowledgeBase).toBeUndefined();
     expect(actions.openInPopup).toBeUndefined();
     await actions.saveHighlight!();
@@ -141,6 +144,7 @@ describe("card actions", () => {
       rescan: async () => {},
       close,
       t,
+      saveSentence,
     });
     expect(await actions.saveHighlight!()).toBe(t("hover.saved"));
     expect(saved[0]!.entity).toEqual({
@@ -154,6 +158,17 @@ describe("card actions", () => {
       enabled: false,
     });
     expect(close).toHaveBeenCalledOnce();
+  });
+
+  it("offers no save where no save is handed in (a frame: saved passages live in the top document)", () => {
+    const actions = cardActions(mention("سليماني", "PER", "per:qasem-soleimani"), {
+      host: "news.example",
+      rescan: async () => {},
+      close: () => {},
+      t,
+    });
+    expect(actions.saveHighlight).toBeUndefined();
+    expect(actions.openInPopup).toBeDefined();
   });
 
   it("describes a linked entity from the knowledge base, and an unknown name by where else it was met", async () => {

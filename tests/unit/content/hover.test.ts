@@ -2,8 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { caretAt, CLOSE_GRACE_MS, startHover, type HoverDeps } from "@/src/content/hover";
 import type { MarkedMention } from "@/src/content/mention-index";
-import type { CardHost } from "@/src/ui/card/card-host";
-import type { HoverCardProps } from "@/src/ui/card/HoverCard";
+import type { CardHost, HoverCardProps } from "@/src/content/view";
 
 /** A mention laid out at a fixed box (happy-dom has no layout), on its own text node. */
 function mentionAt(

@@ -11,7 +11,7 @@ import { createKbHandlers } from "@/src/background/kb-handlers";
 import { useDatabase, type SiyaqDatabase } from "@/src/kb/db";
 import { loadSettings, saveSettings, setSiteEnabled } from "@/src/settings/settings";
 import { addSuppression, loadSuppressions } from "@/src/settings/suppressions";
-import { translator } from "@/src/ui/i18n";
+import { translator } from "@/src/i18n/i18n";
 import { freshDatabase, samplePack } from "../kb/sample-pack";
 import { senderFor } from "../messaging/senders";
 

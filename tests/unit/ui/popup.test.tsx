@@ -8,7 +8,7 @@ import type { EntityView, EntitySummary } from "@/src/messaging/messages/kb";
 import type { MessageType, RequestOf } from "@/src/messaging/protocol";
 import { loadSettings, setSiteEnabled } from "@/src/settings/settings";
 import { POPUP_FOCUS_KEY } from "@/src/messaging/messages/page";
-import { translator } from "@/src/ui/i18n";
+import { translator } from "@/src/i18n/i18n";
 
 const calls: { type: string; payload: unknown }[] = [];
 let answers: Partial<Record<MessageType, (payload: never) => unknown>> = {};

@@ -3,6 +3,7 @@
 // `siyaq-highlight` (a stand-in registry, as happy-dom has no Highlight API); one that cannot be
 // found is reported orphaned; saving a selection sends the quote, selectors, entities and citation.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { HighlightHost, HighlightPanelProps, PanelView } from "@/src/content/view";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import type { MessageType, RequestOf } from "@/src/messaging/protocol";
 import { buildTextMap } from "@/src/dom/text-map";
@@ -53,37 +54,35 @@ vi.mock("@/src/messaging/client", () => ({
   },
 }));
 // The panel lives in a closed shadow root; the test reads what the session asks it to show.
-type PanelView = import("@/src/ui/highlight/HighlightPanel").PanelView;
-type PanelHandlers = Omit<import("@/src/ui/highlight/HighlightPanel").HighlightPanelProps, "view">;
+type PanelHandlers = Omit<HighlightPanelProps, "view">;
 const panel: { views: PanelView[]; handlers: PanelHandlers | null; host: HTMLElement | null } = {
   views: [],
   handlers: null,
   host: null,
 };
-vi.mock("@/src/ui/highlight/highlight-host", () => ({
-  createHighlightHost: (doc: Document, handlers: PanelHandlers) => {
-    let current: PanelView | null = null;
-    const host = doc.createElement("siyaq-highlight-ui");
-    panel.handlers = handlers;
-    panel.host = host;
-    return {
-      show(view: PanelView) {
-        current = view;
-        panel.views.push(view);
-      },
-      hide() {
-        current = null;
-      },
-      get view() {
-        return current;
-      },
-      isOurs: (target: EventTarget | null) => target === host,
-      destroy() {
-        current = null;
-      },
-    };
-  },
-}));
+/** The panel's view as the content entry would hand it in, recording what it is asked to show. */
+const createHighlightHost = (doc: Document, handlers: PanelHandlers): HighlightHost => {
+  let current: PanelView | null = null;
+  const host = doc.createElement("siyaq-highlight-ui");
+  panel.handlers = handlers;
+  panel.host = host;
+  return {
+    show(view: PanelView) {
+      current = view;
+      panel.views.push(view);
+    },
+    hide() {
+      current = null;
+    },
+    get view() {
+      return current;
+    },
+    isOurs: (target: EventTarget | null) => target === host,
+    destroy() {
+      current = null;
+    },
+  };
+};
 const { startHighlights, saveHighlightFromRange, highlightProgress, saveSentenceAround } =
   await import("@/src/content/highlights/highlights");
 
@@ -150,7 +149,7 @@ describe("startHighlights", () => {
       "<article>",
       "<article><p>تحديث: فقرة جديدة.</p>",
     ).replace(/<p>وصوت[^<]*<\/p>/, "<p>خبر آخر تماما.</p>");
-    startHighlights(stop.signal);
+    startHighlights(stop.signal, createHighlightHost);
     await vi.waitFor(() => expect(highlightProgress()).toEqual({ painted: 1, saved: 2 }));
     expect([...registry.get("siyaq-highlight")!].map((range) => range.toString())).toEqual([
       "قاسم الأعرجي، الخميس",
@@ -172,7 +171,7 @@ describe("startHighlights", () => {
     // A page claiming another site's article as its canonical address.
     document.head.innerHTML = `<link rel="canonical" href="https://victim.example/news/1"><meta property="og:url" content="https://victim.example/news/1">`;
     document.body.innerHTML = ARTICLE;
-    startHighlights(stop.signal);
+    startHighlights(stop.signal, createHighlightHost);
     await vi.waitFor(() => expect(highlightProgress()).toEqual({ painted: 1, saved: 1 }));
     expect(
       document.documentElement.getAttributeNames().filter((name) => name.startsWith("data-")),
@@ -185,7 +184,7 @@ describe("startHighlights", () => {
     stored = [];
     document.head.innerHTML = `<meta property="og:site_name" content="الأمصار"><title>العراق: التحالف الدولي</title>`;
     document.body.innerHTML = ARTICLE;
-    startHighlights(stop.signal);
+    startHighlights(stop.signal, createHighlightHost);
     await vi.waitFor(() => expect(highlightProgress()).toEqual({ painted: 0, saved: 0 }));
     const paragraph = document.querySelector("p")!.firstChild as Text;
     const range = document.createRange();
@@ -213,7 +212,7 @@ describe("startHighlights", () => {
   it("saves the sentence around a card's name with the name's entity, and finds it again on the next visit", async () => {
     stored = [];
     document.body.innerHTML = ARTICLE;
-    startHighlights(stop.signal);
+    startHighlights(stop.signal, createHighlightHost);
     await vi.waitFor(() => expect(highlightProgress()).toEqual({ painted: 0, saved: 0 }));
     const paragraph = document.querySelectorAll("p")[1]!.firstChild as Text;
     const name = document.createRange();
@@ -247,7 +246,7 @@ describe("startHighlights", () => {
     stored = [
       { ...save, id: "s", createdAt: 1, updatedAt: 1, entityIds: [], orphaned: false } as Highlight,
     ];
-    startHighlights(stop.signal);
+    startHighlights(stop.signal, createHighlightHost);
     await vi.waitFor(() => expect(highlightProgress()).toEqual({ painted: 1, saved: 1 }));
     expect([...registry.get("siyaq-highlight")!].map((r) => r.toString())).toEqual([sentence]);
   });
@@ -274,7 +273,7 @@ describe("startHighlights", () => {
       .spyOn(Range.prototype, "getClientRects")
       .mockReturnValue([box] as unknown as DOMRectList);
     try {
-      startHighlights(stop.signal);
+      startHighlights(stop.signal, createHighlightHost);
       await vi.waitFor(() => expect(highlightProgress()).toEqual({ painted: 2, saved: 2 }));
       const paragraph = document.querySelector("p")!.firstChild as Text;
       caret = { node: paragraph, offset: paragraph.data.indexOf("الأعرجي") };
@@ -357,7 +356,7 @@ describe("startHighlights", () => {
   it("anchors again when the page re-renders its article", async () => {
     stored = [savedFrom(ARTICLE, "قاسم الأعرجي، الخميس", "kept")];
     document.body.innerHTML = ARTICLE;
-    startHighlights(stop.signal);
+    startHighlights(stop.signal, createHighlightHost);
     await vi.waitFor(() => expect(highlightProgress()).toEqual({ painted: 1, saved: 1 }));
     const before = [...registry.get("siyaq-highlight")!][0]!;
     // A framework replaces the article's nodes with fresh copies of the same text.

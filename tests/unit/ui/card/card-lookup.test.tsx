@@ -3,8 +3,9 @@
 // plain line it shows when offline.
 import { describe, expect, it, vi } from "vitest";
 import { render } from "preact";
-import { HoverCard, type CardActions } from "@/src/ui/card/HoverCard";
-import { cardTranslator } from "@/src/ui/card/labels";
+import { HoverCard } from "@/src/ui/card/HoverCard";
+import type { CardActions } from "@/src/content/view";
+import { cardTranslator } from "@/src/i18n/card-labels";
 import type { LookupOutcome } from "@/src/contracts/lookup";
 
 const FOUND: LookupOutcome = {

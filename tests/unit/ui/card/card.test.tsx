@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { render } from "preact";
 import { placeCard } from "@/src/ui/card/card-host";
-import { HoverCard, eventsAround, type CardDetails } from "@/src/ui/card/HoverCard";
-import { cardTranslator } from "@/src/ui/card/labels";
+import { HoverCard, eventsAround } from "@/src/ui/card/HoverCard";
+import type { CardDetails } from "@/src/content/view";
+import { cardTranslator } from "@/src/i18n/card-labels";
 import type { EntityRecord, EventRecord } from "@/src/kb/db";
 
 const overlaps = (a: { top: number; bottom: number }, b: { top: number; bottom: number }) =>

@@ -11,10 +11,10 @@ import {
   translator,
   uiLanguage,
   type UiLanguage,
-} from "@/src/ui/i18n";
+} from "@/src/i18n/i18n";
 import { saveSettings } from "@/src/settings/settings";
 import { mountPage } from "@/src/ui/mount";
-import { STRINGS, type StringKey } from "@/src/ui/shared/strings";
+import { STRINGS, type StringKey } from "@/src/i18n/strings";
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -4,7 +4,7 @@
 // `translator(uiLanguage(settings.uiLanguage))`.
 import { browser } from "wxt/browser";
 import { loadSettings, onSettingsChanged, type UiLanguageChoice } from "@/src/settings/settings";
-import { STRINGS, type PluralForms, type StringKey } from "./shared/strings";
+import { STRINGS, type PluralForms, type StringKey } from "./strings";
 
 export type UiLanguage = "ar" | "en";
 
