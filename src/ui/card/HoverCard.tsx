@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { EntityRecord, EventRecord } from "@/src/kb/db";
 import type { LookupOutcome } from "@/src/contracts/lookup";
-import type { CardActions, CardDetails, CardMention, HoverCardProps } from "@/src/content/view";
+import type { HoverCardProps } from "@/src/content/view";
 import { directionOf, type Translator } from "@/src/i18n/i18n";
 import { webSearchHref } from "@/src/ui/shared/safe-url";
 import { cardTranslator } from "@/src/i18n/card-labels";
