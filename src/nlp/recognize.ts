@@ -534,6 +534,9 @@ function reconcile(
   });
 }
 
+/** Words that stand inside a person's name between given and family name (`حسين الحاج حسن`). */
+const INNER_NAME_WORDS = new Set(["الحاج"].map(normalizeWord));
+
 /** Lexicon types the tagger saw as hints in training, and so may overrule. */
 const TAUGHT_TYPES: ReadonlySet<EntityType> = new Set(["PER", "ORG", "LOC"]);
 
@@ -548,6 +551,29 @@ function joinAdjacent(text: string, tokens: readonly Token[], accepted: Candidat
   for (const c of accepted) {
     const last = out[out.length - 1];
     const first = tokens[c.startToken]!;
+    // `حسين الحاج حسن`: الحاج inside a person's name (a family name of the Levant), between two
+    // parts a tagger reads as two people, joins them.
+    if (
+      last &&
+      last.type === "PER" &&
+      c.type === "PER" &&
+      c.startToken === last.endToken + 1 &&
+      !last.entityId &&
+      !c.entityId &&
+      c.endToken - c.startToken === 1 &&
+      INNER_NAME_WORDS.has(tokens[last.endToken]!.norm) &&
+      !breakBefore(text, tokens, last.endToken) &&
+      !breakBefore(text, tokens, c.startToken)
+    ) {
+      const { key: _rekey, ...rest } = last;
+      out[out.length - 1] = {
+        ...rest,
+        end: c.end,
+        endToken: c.endToken,
+        confidence: Math.min(last.confidence, c.confidence),
+      };
+      continue;
+    }
     if (
       last &&
       c.type !== "DATE" &&
