@@ -82,3 +82,42 @@ describe("a family name alone and the KB's dominant bearer", () => {
     expect(kbMarks("التقى مجاهد بالوفد", { مجاهد: "LOC" })).toEqual(["مجاهد:PER@P-nabil"]);
   });
 });
+
+describe("acronyms after an organisation's name", () => {
+  const kb = Lexicon.build([
+    { alias: "رابطة المزارعين الأحرار", entityId: "O-league", type: "ORG" },
+    { alias: "وال", entityId: "O-wal", type: "ORG" },
+    { alias: "بلدة تيمار", entityId: "L-timar", type: "LOC" },
+  ]);
+  const found = (text: string, names: Parameters<typeof taggerFor>[0] = {}) =>
+    recognize(text, { lexicon: kb, tagger: taggerFor(names) }).map(
+      (m) => `${m.surface}:${m.type}${m.entityId ? `@${m.entityId}` : ""}`,
+    );
+
+  it("makes the acronym and its bare repeats that name, before and after", () => {
+    expect(
+      found("قالت رمفا إن رابطة المزارعين الأحرار (رمفا) ستشارك، وأضافت رمفا", { رمفا: "LOC" }),
+    ).toEqual([
+      "رمفا:ORG@O-league",
+      "رابطة المزارعين الأحرار:ORG@O-league",
+      "رمفا:ORG@O-league",
+      "رمفا:ORG@O-league",
+    ]);
+    expect(found("رابطة المزارعين الأحرار (FFL) و FFL")).toEqual([
+      "رابطة المزارعين الأحرار:ORG@O-league",
+      "FFL:ORG@O-league",
+      "FFL:ORG@O-league",
+    ]);
+  });
+
+  it("takes no caption, and no word after a place, for an acronym", () => {
+    expect(found("رابطة المزارعين الأحرار (الصورة) في الصورة")).toEqual([
+      "رابطة المزارعين الأحرار:ORG@O-league",
+    ]);
+    expect(found("بلدة تيمار (صباحا) وصلنا صباحا")).toEqual(["تيمار:LOC@L-timar"]);
+  });
+
+  it("marks no name in a word stretched with tatweel to glue onto the next (`والـ X`)", () => {
+    expect(found("بين القناة والـ FFL")).toEqual([]);
+  });
+});

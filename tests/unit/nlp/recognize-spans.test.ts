@@ -110,3 +110,20 @@ describe("known names get the same clean-up", () => {
     expect(known("نجل السيدة فيروز")).toEqual(["فيروز:Q-fairuz"]);
   });
 });
+
+describe("a person's name around الحاج", () => {
+  it("joins two parts a tagger split at الحاج into one name", () => {
+    expect(marks("قال سليم الحاج موسى إن", taggerFor({ سليم: "PER", موسى: "PER" }))).toEqual([
+      "سليم الحاج موسى:PER",
+    ]);
+    // Not across a line break, nor parts of other types.
+    expect(marks("سليم الحاج\nموسى", taggerFor({ سليم: "PER", موسى: "PER" }))).toEqual([
+      "سليم:PER",
+      "موسى:PER",
+    ]);
+    expect(marks("سليم الحاج القاهرة", taggerFor({ سليم: "PER" }))).toEqual([
+      "سليم:PER",
+      "القاهرة:LOC",
+    ]);
+  });
+});
