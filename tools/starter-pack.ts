@@ -17,7 +17,7 @@ import { createRequire } from "node:module";
 import { aliasKey } from "@/src/kb/alias-keys";
 import { checkPack, PackError } from "@/src/kb/pack-schema";
 
-export const PACK_VERSION = "2026.12.4";
+export const PACK_VERSION = "2026.12.4.1";
 
 // The starter pack's own record shapes: the format (src/kb/pack-schema.ts) makes English optional,
 // the starter pack always writes both languages.
