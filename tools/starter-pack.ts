@@ -656,11 +656,19 @@ function buildCountries(a: Assembly, text: string, file: string): void {
         label: LABELS.sovereign,
         value: { ar: sovereign.entity.names.ar, en: sovereign.entity.names.en },
       });
+    } else if (status === "CD") {
+      // Guernsey, Jersey and the Isle of Man belong to the British Crown, not to the United Kingdom.
+      descAr = `إقليم تابع للتاج البريطاني في ${zone.ar}`;
+      descEn = `British Crown Dependency in ${zone.en}`;
+      facts.push({
+        label: LABELS.sovereign,
+        value: { ar: "التاج البريطاني", en: "The British Crown" },
+      });
     } else if (status === "X") {
       descAr = `إقليم في ${zone.ar}`;
       descEn = `Territory in ${zone.en}`;
     } else {
-      throw new AuthoringError(row.where, `status "${status}" is not S, A, D, X or T:<iso2>`);
+      throw new AuthoringError(row.where, `status "${status}" is not S, A, D, X, CD or T:<iso2>`);
     }
     const capitalSlug = cell(row, 5);
     if (capitalSlug) {
