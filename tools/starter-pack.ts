@@ -31,7 +31,7 @@ import {
 } from "@/src/contracts/pack-schema";
 import { STARTER_PACK_FILE } from "@/src/shared/shipped-files";
 
-export const PACK_VERSION = "2026.12.4";
+export const PACK_VERSION = "2026.12.4.1";
 
 // The starter pack's record shapes are the format's (src/contracts/pack-schema.ts), narrowed where the
 // starter pack is stricter: the format makes English optional, the starter pack always writes both.
@@ -640,11 +640,19 @@ function buildCountries(a: Assembly, text: string, file: string): void {
         label: LABELS.sovereign,
         value: { ar: sovereign.entity.names.ar, en: sovereign.entity.names.en },
       });
+    } else if (status === "CD") {
+      // Guernsey, Jersey and the Isle of Man belong to the British Crown, not to the United Kingdom.
+      descAr = `إقليم تابع للتاج البريطاني في ${zone.ar}`;
+      descEn = `British Crown Dependency in ${zone.en}`;
+      facts.push({
+        label: LABELS.sovereign,
+        value: { ar: "التاج البريطاني", en: "The British Crown" },
+      });
     } else if (status === "X") {
       descAr = `إقليم في ${zone.ar}`;
       descEn = `Territory in ${zone.en}`;
     } else {
-      throw new AuthoringError(row.where, `status "${status}" is not S, A, D, X or T:<iso2>`);
+      throw new AuthoringError(row.where, `status "${status}" is not S, A, D, X, CD or T:<iso2>`);
     }
     const capitalSlug = cell(row, 5);
     if (capitalSlug) {

@@ -177,6 +177,22 @@ describe("the starter pack assembler", () => {
     expect(packProblems(pack)).toEqual([]);
   });
 
+  it("describes a Crown Dependency as the British Crown's, not the United Kingdom's", () => {
+    const crown = {
+      name: "places-countries.psv",
+      text: `${COUNTRIES.text}\nGB|S|NEU\nJE|CD|NEU\nGI|T:gb|SEU`,
+    };
+    const { pack } = assembleStarterPack([crown]);
+    const jersey = pack.entities.find((e) => e.id === "country:je")!;
+    expect(jersey.description.en).toBe("British Crown Dependency in Northern Europe");
+    expect(jersey.facts?.find((f) => f.label.en === "Belongs to")?.value.en).toBe(
+      "The British Crown",
+    );
+    // A British Overseas Territory stays the United Kingdom's.
+    const gibraltar = pack.entities.find((e) => e.id === "country:gi")!;
+    expect(gibraltar.description.en).toMatch(/^Territory of .* in Southern Europe$/);
+  });
+
   it("names the file and line of a malformed row", () => {
     const bad = { name: "places-cities.psv", text: "# header\nmosul|xx|الموصل|Mosul\n" };
     expect(() => assemble(bad)).toThrow(AuthoringError);
