@@ -3,8 +3,7 @@ import { dispatch } from "@/src/messaging/server";
 import { createHandlers } from "@/src/background/handlers";
 import { getRecognizer } from "@/src/background/recognizer-service";
 import { installBundledStarterPack } from "@/src/kb/starter";
-import { registerHighlightCommands } from "@/src/messaging/highlight-commands";
-import { registerPageCommands } from "@/src/messaging/page-commands";
+import { registerTabCommands } from "@/src/messaging/tab-commands";
 import { withDatabase } from "@/src/kb/db";
 import { moveLegacySightings } from "@/src/kb/sightings";
 
@@ -22,8 +21,7 @@ export default defineBackground(() => {
       );
     }
   });
-  registerHighlightCommands();
-  registerPageCommands();
+  registerTabCommands();
   const handlers = createHandlers(browser.runtime.getManifest().version);
   browser.runtime.onMessage.addListener((message, sender) =>
     dispatch(

@@ -23,7 +23,7 @@ import { pageEventReporter } from "@/src/content/page-events";
 import { cardTranslator } from "@/src/i18n/card-labels";
 import { cardActions, cardDetails, type SaveSentence } from "./card-actions";
 import type { CardHost, ContentViews } from "./view";
-import { NEXT_MENTION_MESSAGE } from "@/src/messaging/page-commands";
+import { NEXT_MENTION_MESSAGE } from "@/src/messaging/tab-commands";
 import { startHover, type HoverControl } from "./hover";
 import { hasArabicPassage, isMostlyArabic, sampleText } from "@/src/dom/language";
 import { PageSession } from "./session";

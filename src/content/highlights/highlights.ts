@@ -32,7 +32,7 @@ import {
   SAVE_HIGHLIGHT_MESSAGE,
   ShowHighlightMessageSchema,
   type ShowHighlightAnswer,
-} from "@/src/messaging/highlight-commands";
+} from "@/src/messaging/tab-commands";
 import { mayClaim } from "@/src/messaging/context";
 import { errorText } from "@/src/shared/error-text";
 

@@ -3,7 +3,7 @@
 import { useState } from "preact/hooks";
 import { sendMessage } from "@/src/messaging/client";
 import type { Highlight } from "@/src/contracts/highlight";
-import { showHighlightInTab } from "@/src/messaging/highlight-commands";
+import { showHighlightInTab } from "@/src/messaging/tab-commands";
 import { pageAddress } from "@/src/dom/page-meta";
 import type { Translator } from "@/src/i18n/i18n";
 import { useAsync } from "@/src/ui/shared/use-async";

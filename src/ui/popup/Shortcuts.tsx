@@ -3,7 +3,7 @@
 import { browser } from "wxt/browser";
 import type { Translator } from "@/src/i18n/i18n";
 import { useAsync } from "@/src/ui/shared/use-async";
-import { NEXT_MENTION_PAGE_KEY } from "@/src/messaging/page-commands";
+import { NEXT_MENTION_PAGE_KEY } from "@/src/messaging/tab-commands";
 
 /** The commands the popup explains, in this order (names as in wxt.config.ts). */
 export const EXPLAINED_COMMANDS = ["next-mention", "save-highlight"] as const;
