@@ -1071,10 +1071,11 @@ function distinctiveFamilyName(
   known: ReadonlyMap<string, KnownFamilyName>,
   onPage: ReadonlyMap<string, Candidate>,
 ): string | undefined {
-  if (word.length < 5 || word.startsWith("ال") || EVERYDAY_SHAPE.test(word)) return undefined;
-  const bearer = known.get(word);
+  // The table first: it answers no for almost every word, and cheaply.
+  const bearer = word.length < 5 ? undefined : known.get(word);
   if (!bearer?.entityId || bearer.givenName || bearer.otherSense || onPage.has(word))
     return undefined;
+  if (word.startsWith("ال") || EVERYDAY_SHAPE.test(word)) return undefined;
   if (!ARABIC_LETTER.test(word) || functionWords.has(word) || titleWords.has(word))
     return undefined;
   return bearer.entityId;
