@@ -18,6 +18,7 @@ import { entitiesRevision, onEntitiesChanged } from "@/src/kb/changes";
 import { ensureStarterPack, bundledStarterPack, type PackLoader } from "@/src/kb/starter";
 import { parsePack } from "@/src/contracts/pack-schema";
 import { TAGGER_PATH } from "@/src/shared/shipped-files";
+import { timed } from "@/src/timing";
 
 export type Recognizer = (text: string, refDate?: string) => Mention[];
 
@@ -73,8 +74,10 @@ export async function buildLexiconFromDatabase(
   db: SiyaqDatabase,
 ): Promise<{ lexicon: Lexicon; entries: number }> {
   const entities = await db.entities.toArray();
-  const entries = entriesFromEntities(entities.map(lexiconSource));
-  return { lexicon: buildLexicon(entries), entries: entries.length };
+  return timed("siyaq:lexicon", () => {
+    const entries = entriesFromEntities(entities.map(lexiconSource));
+    return { lexicon: buildLexicon(entries), entries: entries.length };
+  });
 }
 
 export function createRecognizerService({
@@ -130,10 +133,12 @@ export function createRecognizerService({
   const lexiconFromPackFile = (): Promise<Lexicon> => {
     const pending = (fromPackFile ??= loadStarterPack().then((json) => {
       const started = performance.now();
-      const entries = entriesFromEntities(
-        parsePack(json, { knownEntityIds: "any" }).entities.map(lexiconSource),
-      );
-      const built = buildLexicon(entries);
+      const { entries, built } = timed("siyaq:lexicon", () => {
+        const entries = entriesFromEntities(
+          parsePack(json, { knownEntityIds: "any" }).entities.map(lexiconSource),
+        );
+        return { entries, built: buildLexicon(entries) };
+      });
       load = { from: "pack", entries: entries.length, milliseconds: performance.now() - started };
       return built;
     }));
@@ -162,7 +167,8 @@ export function createRecognizerService({
       cached.bytes instanceof Uint8Array
     ) {
       try {
-        const loaded = loadLexicon(cached.bytes);
+        const bytes = cached.bytes;
+        const loaded = timed("siyaq:lexicon", () => loadLexicon(bytes));
         load = { from: "cache", milliseconds: performance.now() - started };
         return loaded;
       } catch (error) {
@@ -188,7 +194,7 @@ export function createRecognizerService({
   const currentTagger = (): Promise<SpanTagger | undefined> =>
     (tagger ??= loadTaggerBytes()
       .then(
-        (bytes) => (bytes ? loadTagger(bytes) : undefined),
+        (bytes) => (bytes ? timed("siyaq:tagger", () => loadTagger(bytes)) : undefined),
         (error) => {
           log("no tagger weights; recognising with the lexicon and rules only", error);
           return undefined;

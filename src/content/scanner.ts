@@ -82,14 +82,31 @@ export interface PlacedMention {
 export function placeMentions(batch: Batch, mentions: readonly Mention[]): PlacedMention[] {
   const placed: PlacedMention[] = [];
   for (const mention of mentions) {
-    const part = batch.parts.find(
-      (p) => p.batchStart <= mention.start && mention.start < p.batchStart + p.length,
-    );
-    if (!part || mention.end > part.batchStart + part.length) continue;
-    const start = part.offset + (mention.start - part.batchStart);
-    placed.push({ mention, map: part.map, start, end: start + (mention.end - mention.start) });
+    const one = placeMention(batch, mention);
+    if (one) placed.push(one);
   }
   return placed;
+}
+
+/**
+ * Where one mention of a batch lives, or null when it straddles two roots. A binary search over
+ * the parts (in batch order): a heavy page's batch has thousands of parts and as many names.
+ */
+export function placeMention(batch: Batch, mention: Mention): PlacedMention | null {
+  const { parts } = batch;
+  let low = 0;
+  let high = parts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (parts[middle]!.batchStart <= mention.start) low = middle;
+    else high = middle - 1;
+  }
+  const part = parts[low];
+  if (!part || mention.start < part.batchStart || mention.start >= part.batchStart + part.length)
+    return null;
+  if (mention.end > part.batchStart + part.length) return null;
+  const start = part.offset + (mention.start - part.batchStart);
+  return { mention, map: part.map, start, end: start + (mention.end - mention.start) };
 }
 
 /**
@@ -150,30 +167,34 @@ export async function scanRoots(roots: readonly Element[], options: ScanOptions)
   await runInSlices(roots, (root) => maps.push(buildTextMap(root)), scheduler, signal, {
     firstSliceNow: options.eager,
     onSlice,
+    measure: "siyaq:scan",
   });
   let anchored = 0;
   for (const batch of packBatches(maps)) {
     if (signal.aborted) break;
     const mentions = await options.recognize(batch.text);
     if (signal.aborted) break;
-    const placed = placeMentions(batch, mentions).filter(
-      (p) => !options.accept || options.accept(p.mention),
-    );
     const chunk: MarkedMention[] = [];
+    let seen = 0;
+    // Placed, anchored and handed over in slices: a heavy page's answer has thousands of names.
     await runInSlices(
-      placed,
-      (p) => {
-        const range = p.map.rangeFor(p.start, p.end);
-        if (range) chunk.push(toMarkedMention(p.mention, range, p.map.nodesFor(p.start, p.end)));
-        // Hand over at the end of each slice (the next item starts a new slice or the loop ends).
-        if (chunk.length >= 64 || p === placed[placed.length - 1]) {
+      mentions,
+      (mention) => {
+        const p = placeMention(batch, mention);
+        if (p && (!options.accept || options.accept(mention))) {
+          const range = p.map.rangeFor(p.start, p.end);
+          if (range) chunk.push(toMarkedMention(mention, range, p.map.nodesFor(p.start, p.end)));
+        }
+        // Hand over in groups, and the rest with the last mention (inside its slice).
+        seen += 1;
+        if (chunk.length >= 64 || (seen === mentions.length && chunk.length > 0)) {
           anchored += chunk.length;
           options.onMentions(chunk.splice(0));
         }
       },
       scheduler,
       signal,
-      { firstSliceNow: true, onSlice },
+      { firstSliceNow: true, onSlice, measure: "siyaq:paint" },
     );
     if (chunk.length > 0) {
       anchored += chunk.length;

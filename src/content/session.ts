@@ -9,6 +9,7 @@ import { createPainter, type PaintOptions, type Painter } from "./paint";
 import { blockAround, partitionRoots, scanRoots, type RecognizeText } from "./scanner";
 import { viewportGate, type ViewportGate } from "@/src/dom/viewport";
 import { MAX_REPORTED_ENTITIES, type PageEntity } from "@/src/messaging/messages/page";
+import { timed } from "@/src/timing";
 
 export interface SessionDeps {
   document: Document;
@@ -90,8 +91,10 @@ export class PageSession {
     this.schedulers = deps.schedulers ?? { prompt: promptScheduler(), idle: idleScheduler() };
     this.gate = (deps.viewportGate ?? viewportGate)((entered, left) => {
       if (!this.nearOnly) return;
-      this.painter.remove(left.flatMap((block) => [...(this.byBlock.get(block) ?? [])]));
-      this.painter.add(entered.flatMap((block) => [...(this.byBlock.get(block) ?? [])]));
+      timed("siyaq:paint", () => {
+        this.painter.remove(left.flatMap((block) => [...(this.byBlock.get(block) ?? [])]));
+        this.painter.add(entered.flatMap((block) => [...(this.byBlock.get(block) ?? [])]));
+      });
     });
   }
 

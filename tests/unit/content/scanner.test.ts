@@ -65,6 +65,26 @@ describe("packBatches", () => {
   });
 });
 
+describe("placeMentions over many roots", () => {
+  it("places each name in its own root, in any order the answer lists them", async () => {
+    document.body.innerHTML = Array.from(
+      { length: 40 },
+      (_, i) => `<div id="r${i}"><p>${SENTENCES[i % 3]}</p></div>`,
+    ).join("");
+    const maps = [...document.querySelectorAll("div")].map((root) => buildTextMap(root));
+    const [batch] = packBatches(maps);
+    const { recognize } = fakeRecognizer(SEED_NAMES);
+    const mentions = (await recognize(batch!.text)).reverse();
+    const placed = placeMentions(batch!, mentions);
+    expect(placed).toHaveLength(mentions.length);
+    for (const p of placed) expect(p.map.text.slice(p.start, p.end)).toBe(p.mention.surface);
+    // Every root got its own sentence's names: 40 roots, each sentence's names once per root.
+    const perRoot = new Map<unknown, number>();
+    for (const p of placed) perRoot.set(p.map, (perRoot.get(p.map) ?? 0) + 1);
+    expect(perRoot.size).toBe(40);
+  });
+});
+
 describe("partitionRoots", () => {
   it("splits a big container into its children but keeps one that has text of its own", () => {
     document.body.innerHTML = `<div id="big">${"<section><p>أ</p><p>ب</p></section>".repeat(10)}</div><div id="own">نص${"<span>أ</span>".repeat(8)}</div>`;
