@@ -82,6 +82,8 @@ export class PageSession {
   private readonly gate: ViewportGate;
   /** Whether only blocks near the viewport are painted (the page passed PAINT_ALL_UP_TO). */
   private nearOnly = false;
+  /** Whether the first marks were painted (the `siyaq:first-marks` measure, once per page). */
+  private firstMarks = false;
 
   constructor(
     private readonly deps: SessionDeps,
@@ -275,9 +277,15 @@ export class PageSession {
         ),
       );
     }
-    this.painter.add(
-      this.nearOnly ? paintable.filter((m) => this.gate.isNear(this.blockOf.get(m)!)) : paintable,
-    );
+    const painting = this.nearOnly
+      ? paintable.filter((m) => this.gate.isNear(this.blockOf.get(m)!))
+      : paintable;
+    this.painter.add(painting);
+    if (!this.firstMarks && painting.length > 0) {
+      this.firstMarks = true;
+      // From the content script's start to the first marks the reader sees.
+      measure("siyaq:first-marks", "siyaq:start");
+    }
   }
 
   /** Unpaints and forgets mentions already taken out of the index. */
