@@ -6,7 +6,14 @@ import { idleScheduler, promptScheduler, type SliceScheduler } from "@/src/dom/i
 import { MentionIndex, type MarkedMention } from "./mention-index";
 import { watchPage, type PageWatch } from "./observer";
 import { createPainter, type PaintOptions, type Painter } from "./paint";
-import { blockAround, partitionRoots, scanRoots, type RecognizeText } from "./scanner";
+import {
+  blockAround,
+  onFirstScreen,
+  partitionRoots,
+  scanRoots,
+  worthFirstScreen,
+  type RecognizeText,
+} from "./scanner";
 import { viewportGate, type ViewportGate } from "@/src/dom/viewport";
 import { MAX_REPORTED_ENTITIES, type PageEntity } from "@/src/messaging/messages/page";
 import { timed } from "@/src/timing";
@@ -131,7 +138,15 @@ export class PageSession {
       signal: this.signal,
       onChange: (changed, removed) => void this.rescan(changed, removed),
     });
-    await this.scan(partitionRoots(body), this.schedulers.prompt, true, onSlice, onPainted);
+    const firstScreen = worthFirstScreen(body) ? onFirstScreen : undefined;
+    await this.scan(
+      partitionRoots(body),
+      this.schedulers.prompt,
+      true,
+      onSlice,
+      onPainted,
+      firstScreen,
+    );
   }
 
   /** Removes every mark and stops following the page. */
@@ -225,6 +240,7 @@ export class PageSession {
     eager: boolean,
     onSlice?: (ms: number) => void,
     onPainted?: () => void,
+    firstScreen?: (root: Element) => boolean,
   ): Promise<void> {
     const generation = this.generation;
     const fresh: MarkedMention[] = [];
@@ -234,6 +250,7 @@ export class PageSession {
       signal: this.signal,
       eager,
       onSlice,
+      ...(firstScreen ? { firstScreen } : {}),
       accept: (mention: Mention) => !this.deps.isSuppressed(mention.surface),
       onMentions: (mentions) => {
         if (generation !== this.generation) return;
