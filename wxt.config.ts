@@ -1,6 +1,9 @@
 import { defineConfig } from "wxt";
 import preact from "@preact/preset-vite";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { LOOKUP_ORIGINS } from "./src/lookup/origins";
+import { compilePackLexicon, STARTER_LEXICON_PATH } from "./src/kb/starter-lexicon";
 
 // Chrome MV3 and Firefox builds from one config. The polyfill module puts webextension-polyfill
 // behind `wxt/browser` so every context gets the same promise-based API.
@@ -23,6 +26,16 @@ export default defineConfig({
     plugins: [preact()],
   }),
   hooks: {
+    // The starter pack's lexicon, compiled here so a fresh install recognises at once (see
+    // src/kb/starter-lexicon.ts); every build makes it from the pack it ships, so it never goes stale.
+    "build:publicAssets": (wxt, files) => {
+      const pack = readFileSync(join(wxt.config.publicDir, "packs/starter.json"), "utf8");
+      const bytes = compilePackLexicon(pack).lexicon.serialize();
+      const out = join(wxt.config.wxtDir, "siyaq", "starter-lexicon.bin");
+      mkdirSync(join(wxt.config.wxtDir, "siyaq"), { recursive: true });
+      writeFileSync(out, bytes);
+      files.push({ absoluteSrc: out, relativeDest: STARTER_LEXICON_PATH.slice(1) });
+    },
     // After WXT has turned `action` into Firefox MV2's `browser_action` and added the popup.
     "build:manifestGenerated": (wxt, manifest) => {
       for (const key of ["action", "browser_action"] as const) {
