@@ -1,9 +1,9 @@
 import { defineConfig } from "wxt";
 import preact from "@preact/preset-vite";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { LOOKUP_ORIGINS } from "./src/lookup/origins";
-import { compilePackLexicon, STARTER_LEXICON_PATH } from "./src/kb/starter-lexicon";
+import { STARTER_LEXICON_PATH } from "./src/shared/shipped-files";
 
 // Chrome MV3 and Firefox builds from one config. The polyfill module puts webextension-polyfill
 // behind `wxt/browser` so every context gets the same promise-based API.
@@ -28,12 +28,14 @@ export default defineConfig({
   hooks: {
     // The starter pack's lexicon, compiled here so a fresh install recognises at once (see
     // src/kb/starter-lexicon.ts); every build makes it from the pack it ships, so it never goes stale.
+    // (tools/starter-lexicon.ts; run apart because the config cannot resolve the source's imports).
     "build:publicAssets": (wxt, files) => {
-      const pack = readFileSync(join(wxt.config.publicDir, "packs/starter.json"), "utf8");
-      const bytes = compilePackLexicon(pack).lexicon.serialize();
       const out = join(wxt.config.wxtDir, "siyaq", "starter-lexicon.bin");
-      mkdirSync(join(wxt.config.wxtDir, "siyaq"), { recursive: true });
-      writeFileSync(out, bytes);
+      const compiled = spawnSync("npx", ["tsx", "tools/starter-lexicon.ts", out], {
+        cwd: wxt.config.root,
+        stdio: "inherit",
+      });
+      if (compiled.status !== 0) throw new Error("could not compile the starter lexicon");
       files.push({ absoluteSrc: out, relativeDest: STARTER_LEXICON_PATH.slice(1) });
     },
     // After WXT has turned `action` into Firefox MV2's `browser_action` and added the popup.

@@ -3,7 +3,7 @@
 import type { Handlers } from "@/src/messaging/server";
 import { withDatabase } from "@/src/kb/db";
 import { getRecognizer } from "./recognizer-service";
-import { timed } from "@/src/timing";
+import { timed } from "@/src/shared/timing";
 import { RECOGNIZE_LIMIT, rateLimiter, type RateLimit } from "./rate-limit";
 import { createKbHandlers } from "@/src/background/kb-handlers";
 import { createPageHandlers } from "@/src/background/page-handlers";

@@ -12,12 +12,12 @@ import {
   type Lexicon,
 } from "@/src/nlp/lexicon";
 import { loadTagger } from "@/src/nlp/tagger";
-import { withDatabase, type EntityRecord, type SiyaqDatabase } from "@/src/kb/db";
+import { withDatabase, type SiyaqDatabase } from "@/src/kb/db";
 import { entitiesRevision, onEntitiesChanged } from "@/src/kb/changes";
 import { ensureStarterPack, bundledStarterPack, type PackLoader } from "@/src/kb/starter";
-import { TAGGER_PATH } from "@/src/shared/shipped-files";
-import { compilePackLexicon, lexiconSource, STARTER_LEXICON_PATH } from "@/src/kb/starter-lexicon";
-import { timed } from "@/src/timing";
+import { STARTER_LEXICON_PATH, TAGGER_PATH } from "@/src/shared/shipped-files";
+import { compilePackLexicon, lexiconSource } from "@/src/kb/starter-lexicon";
+import { timed } from "@/src/shared/timing";
 
 export type Recognizer = (text: string, refDate?: string) => Mention[];
 

@@ -30,7 +30,7 @@ import { PageSession } from "./session";
 import { recordSightings } from "./sightings";
 import { publicationDay, readPageMeta } from "@/src/dom/page-meta";
 import { frameContext } from "@/src/dom/frame";
-import { timedAsync } from "@/src/timing";
+import { timedAsync } from "@/src/shared/timing";
 
 /** How often a single-page app's address is checked for a new article. */
 const ADDRESS_POLL_MS = 1000;

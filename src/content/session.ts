@@ -16,7 +16,7 @@ import {
 } from "./scanner";
 import { viewportGate, type ViewportGate } from "@/src/dom/viewport";
 import { MAX_REPORTED_ENTITIES, type PageEntity } from "@/src/messaging/messages/page";
-import { timed } from "@/src/timing";
+import { timed } from "@/src/shared/timing";
 
 export interface SessionDeps {
   document: Document;

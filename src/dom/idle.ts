@@ -1,6 +1,6 @@
 // Splits page work into short slices so a heavy page never sees a long task from us: each slice
 // stops after a small time budget and yields back to the browser before the next one.
-import { measureSince, timingNow, type TimingName } from "@/src/timing";
+import { measureSince, timingNow, type TimingName } from "@/src/shared/timing";
 
 export interface SliceScheduler {
   /** Runs `callback` when the browser has a moment; `deadline()` says how many ms that moment has. */

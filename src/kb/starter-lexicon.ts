@@ -3,7 +3,7 @@
 // bytes (a few ms) instead of parsing the 2.5 MB pack and compiling it while the reader waits, and
 // fills IndexedDB from the pack meanwhile. The build and the runtime fallback compile through the
 // same function here, so the shipped bytes are what the runtime would compile.
-// No browser API and no `@/` import: wxt.config.ts loads this in Node.
+// No browser API: wxt.config.ts loads this in Node.
 import { parsePack } from "../contracts/pack-schema";
 import {
   buildLexicon,
@@ -11,9 +11,6 @@ import {
   type Lexicon,
   type LexiconSource,
 } from "../nlp/lexicon";
-
-/** Where the compiled starter lexicon is in the built extension. */
-export const STARTER_LEXICON_PATH = "/lexicon/starter.bin";
 
 /** What the lexicon compiler reads of an entity: its names and every alias, ambiguous ones marked. */
 export function lexiconSource(entity: LexiconSource): LexiconSource {

@@ -9,7 +9,7 @@ import {
   timed,
   timedAsync,
   timingNow,
-} from "@/src/timing";
+} from "@/src/shared/timing";
 import { runInSlices, promptScheduler } from "@/src/dom/idle";
 import { scanRoots } from "@/src/content/scanner";
 import type { MarkedMention } from "@/src/content/mention-index";
