@@ -1,6 +1,9 @@
 import { defineConfig } from "wxt";
 import preact from "@preact/preset-vite";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { LOOKUP_ORIGINS } from "./src/lookup/origins";
+import { STARTER_LEXICON_PATH } from "./src/shared/shipped-files";
 
 // Chrome MV3 and Firefox builds from one config. The polyfill module puts webextension-polyfill
 // behind `wxt/browser` so every context gets the same promise-based API.
@@ -23,6 +26,18 @@ export default defineConfig({
     plugins: [preact()],
   }),
   hooks: {
+    // The starter pack's lexicon, compiled here so a fresh install recognises at once (see
+    // src/kb/starter-lexicon.ts); every build makes it from the pack it ships, so it never goes stale.
+    // (tools/starter-lexicon.ts; run apart because the config cannot resolve the source's imports).
+    "build:publicAssets": (wxt, files) => {
+      const out = join(wxt.config.wxtDir, "siyaq", "starter-lexicon.bin");
+      const compiled = spawnSync("npx", ["tsx", "tools/starter-lexicon.ts", out], {
+        cwd: wxt.config.root,
+        stdio: "inherit",
+      });
+      if (compiled.status !== 0) throw new Error("could not compile the starter lexicon");
+      files.push({ absoluteSrc: out, relativeDest: STARTER_LEXICON_PATH.slice(1) });
+    },
     // After WXT has turned `action` into Firefox MV2's `browser_action` and added the popup.
     "build:manifestGenerated": (wxt, manifest) => {
       for (const key of ["action", "browser_action"] as const) {

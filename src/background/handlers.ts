@@ -3,6 +3,7 @@
 import type { Handlers } from "@/src/messaging/server";
 import { withDatabase } from "@/src/kb/db";
 import { getRecognizer } from "./recognizer-service";
+import { timed } from "@/src/shared/timing";
 import { RECOGNIZE_LIMIT, rateLimiter, type RateLimit } from "./rate-limit";
 import { createKbHandlers } from "@/src/background/kb-handlers";
 import { createPageHandlers } from "@/src/background/page-handlers";
@@ -24,7 +25,8 @@ export function createHandlers(
     recognize: async ({ text, refDate }, sender) => {
       if (sender.context === "content" && sender.tabId !== undefined)
         takeRecognizeBudget(sender.tabId, text.length);
-      return { mentions: (await getRecognizer())(text, refDate) };
+      const recognizer = await getRecognizer();
+      return { mentions: timed("siyaq:recognize", () => recognizer(text, refDate)) };
     },
     "db.stats": () =>
       withDatabase(async (db) => ({

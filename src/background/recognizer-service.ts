@@ -10,14 +10,14 @@ import {
   loadLexicon,
   serializeLexicon,
   type Lexicon,
-  type LexiconSource,
 } from "@/src/nlp/lexicon";
 import { loadTagger } from "@/src/nlp/tagger";
-import { withDatabase, type EntityRecord, type SiyaqDatabase } from "@/src/kb/db";
+import { withDatabase, type SiyaqDatabase } from "@/src/kb/db";
 import { entitiesRevision, onEntitiesChanged } from "@/src/kb/changes";
 import { ensureStarterPack, bundledStarterPack, type PackLoader } from "@/src/kb/starter";
-import { parsePack } from "@/src/contracts/pack-schema";
-import { TAGGER_PATH } from "@/src/shared/shipped-files";
+import { STARTER_LEXICON_PATH, TAGGER_PATH } from "@/src/shared/shipped-files";
+import { compilePackLexicon, lexiconSource } from "@/src/kb/starter-lexicon";
+import { timed } from "@/src/shared/timing";
 
 export type Recognizer = (text: string, refDate?: string) => Mention[];
 
@@ -33,6 +33,11 @@ export interface RecognizerServiceOptions {
   loadTaggerBytes?: () => Promise<Uint8Array | null>;
   /** The bundled starter pack, installed on first use when the database is empty. */
   loadStarterPack?: PackLoader;
+  /**
+   * The starter pack's lexicon compiled at build time (null when the build has none): what the
+   * first page after install is recognised with while the database is filled.
+   */
+  loadStarterLexicon?: () => Promise<Uint8Array | null>;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -47,39 +52,33 @@ export interface RecognizerService {
 }
 
 export interface LexiconLoad {
-  /** `pack`: compiled straight from the bundled pack file while the database was still being filled. */
-  from: "cache" | "build" | "pack";
+  /**
+   * While the database was still being filled: `prebuilt`, the compiled starter lexicon shipped
+   * with the extension; `pack`, compiled here from the bundled pack file (a build without one).
+   */
+  from: "cache" | "build" | "pack" | "prebuilt";
   /** Aliases compiled (only known when built). */
   entries?: number;
   milliseconds: number;
 }
 
-/** What the lexicon compiler reads of an entity: its names and every alias, ambiguous ones marked. */
-export function lexiconSource(
-  entity: Pick<EntityRecord, "id" | "type" | "names" | "aliases" | "ambiguousAliases">,
-): LexiconSource {
-  const source: LexiconSource = {
-    id: entity.id,
-    type: entity.type,
-    names: entity.names,
-    aliases: entity.aliases,
-  };
-  if (entity.ambiguousAliases) source.ambiguousAliases = entity.ambiguousAliases;
-  return source;
-}
+export { lexiconSource } from "@/src/kb/starter-lexicon";
 
 /** Compiles the database's entities into a lexicon (what a cold start without cache costs). */
 export async function buildLexiconFromDatabase(
   db: SiyaqDatabase,
 ): Promise<{ lexicon: Lexicon; entries: number }> {
   const entities = await db.entities.toArray();
-  const entries = entriesFromEntities(entities.map(lexiconSource));
-  return { lexicon: buildLexicon(entries), entries: entries.length };
+  return timed("siyaq:lexicon", () => {
+    const entries = entriesFromEntities(entities.map(lexiconSource));
+    return { lexicon: buildLexicon(entries), entries: entries.length };
+  });
 }
 
 export function createRecognizerService({
   loadTaggerBytes = bundledTaggerBytes,
   loadStarterPack = bundledStarterPack,
+  loadStarterLexicon = bundledStarterLexicon,
   log = (message, error) => console.warn(`[siyaq] ${message}`, error ?? ""),
 }: RecognizerServiceOptions = {}): RecognizerService {
   let lexicon: Promise<Lexicon> | undefined;
@@ -127,16 +126,28 @@ export function createRecognizerService({
       },
     ));
 
+  /** The shipped compiled lexicon when there is one, else the pack file compiled here. */
   const lexiconFromPackFile = (): Promise<Lexicon> => {
-    const pending = (fromPackFile ??= loadStarterPack().then((json) => {
+    const pending = (fromPackFile ??= (async () => {
       const started = performance.now();
-      const entries = entriesFromEntities(
-        parsePack(json, { knownEntityIds: "any" }).entities.map(lexiconSource),
-      );
-      const built = buildLexicon(entries);
-      load = { from: "pack", entries: entries.length, milliseconds: performance.now() - started };
-      return built;
-    }));
+      const bytes = await loadStarterLexicon().catch((error: unknown) => {
+        log("no prebuilt starter lexicon; compiling the pack", error);
+        return null;
+      });
+      if (bytes) {
+        try {
+          const loaded = timed("siyaq:lexicon", () => loadLexicon(bytes));
+          load = { from: "prebuilt", milliseconds: performance.now() - started };
+          return loaded;
+        } catch (error) {
+          log("prebuilt starter lexicon unreadable; compiling the pack", error);
+        }
+      }
+      const json = await loadStarterPack();
+      const built = timed("siyaq:lexicon", () => compilePackLexicon(json));
+      load = { from: "pack", entries: built.entries, milliseconds: performance.now() - started };
+      return built.lexicon;
+    })());
     pending.catch(() => {
       if (fromPackFile === pending) fromPackFile = undefined;
     });
@@ -162,7 +173,8 @@ export function createRecognizerService({
       cached.bytes instanceof Uint8Array
     ) {
       try {
-        const loaded = loadLexicon(cached.bytes);
+        const bytes = cached.bytes;
+        const loaded = timed("siyaq:lexicon", () => loadLexicon(bytes));
         load = { from: "cache", milliseconds: performance.now() - started };
         return loaded;
       } catch (error) {
@@ -188,7 +200,7 @@ export function createRecognizerService({
   const currentTagger = (): Promise<SpanTagger | undefined> =>
     (tagger ??= loadTaggerBytes()
       .then(
-        (bytes) => (bytes ? loadTagger(bytes) : undefined),
+        (bytes) => (bytes ? timed("siyaq:tagger", () => loadTagger(bytes)) : undefined),
         (error) => {
           log("no tagger weights; recognising with the lexicon and rules only", error);
           return undefined;
@@ -220,6 +232,13 @@ export function createRecognizerService({
     starterReady: async () => (await starterState()).done,
     dispose: stop,
   };
+}
+
+/** The starter lexicon compiled at build time, or null when the build has none. */
+async function bundledStarterLexicon(): Promise<Uint8Array | null> {
+  const response = await fetch(browser.runtime.getURL(STARTER_LEXICON_PATH as "/"));
+  if (!response.ok) return null;
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 /** The tagger weights shipped in the extension, or null when the build has none. */

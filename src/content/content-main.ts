@@ -30,6 +30,7 @@ import { PageSession } from "./session";
 import { recordSightings } from "./sightings";
 import { publicationDay, readPageMeta } from "@/src/dom/page-meta";
 import { frameContext } from "@/src/dom/frame";
+import { timedAsync } from "@/src/shared/timing";
 
 /** How often a single-page app's address is checked for a new article. */
 const ADDRESS_POLL_MS = 1000;
@@ -100,18 +101,10 @@ export async function startContent(
       {
         document: doc,
         recognize: async (text) => {
-          const asked = performance.now();
-          const { mentions } = await sendMessage("recognize", {
-            text,
-            ...(refDate ? { refDate } : {}),
-          });
-          // The first answer's round trip, for the page bench (one entry per page, not per call).
-          if (performance.getEntriesByName("siyaq:recognize").length === 0) {
-            performance.measure("siyaq:recognize", {
-              start: asked,
-              duration: performance.now() - asked,
-            });
-          }
+          // The wait for the background's answer (see src/timing): the page's thread is free meanwhile.
+          const { mentions } = await timedAsync("siyaq:recognize", () =>
+            sendMessage("recognize", { text, ...(refDate ? { refDate } : {}) }),
+          );
           // Dated sentences with linked names become the entities' page events (src/events).
           pageEvents
             .report(text, mentions)

@@ -6,9 +6,17 @@ import { idleScheduler, promptScheduler, type SliceScheduler } from "@/src/dom/i
 import { MentionIndex, type MarkedMention } from "./mention-index";
 import { watchPage, type PageWatch } from "./observer";
 import { createPainter, type PaintOptions, type Painter } from "./paint";
-import { blockAround, partitionRoots, scanRoots, type RecognizeText } from "./scanner";
+import {
+  blockAround,
+  onFirstScreen,
+  partitionRoots,
+  scanRoots,
+  worthFirstScreen,
+  type RecognizeText,
+} from "./scanner";
 import { viewportGate, type ViewportGate } from "@/src/dom/viewport";
 import { MAX_REPORTED_ENTITIES, type PageEntity } from "@/src/messaging/messages/page";
+import { timed } from "@/src/shared/timing";
 
 export interface SessionDeps {
   document: Document;
@@ -81,6 +89,8 @@ export class PageSession {
   private readonly gate: ViewportGate;
   /** Whether only blocks near the viewport are painted (the page passed PAINT_ALL_UP_TO). */
   private nearOnly = false;
+  /** Whether the first marks were painted (the `siyaq:first-marks` measure, once per page). */
+  private firstMarks = false;
 
   constructor(
     private readonly deps: SessionDeps,
@@ -90,8 +100,10 @@ export class PageSession {
     this.schedulers = deps.schedulers ?? { prompt: promptScheduler(), idle: idleScheduler() };
     this.gate = (deps.viewportGate ?? viewportGate)((entered, left) => {
       if (!this.nearOnly) return;
-      this.painter.remove(left.flatMap((block) => [...(this.byBlock.get(block) ?? [])]));
-      this.painter.add(entered.flatMap((block) => [...(this.byBlock.get(block) ?? [])]));
+      timed("siyaq:paint", () => {
+        this.painter.remove(left.flatMap((block) => [...(this.byBlock.get(block) ?? [])]));
+        this.painter.add(entered.flatMap((block) => [...(this.byBlock.get(block) ?? [])]));
+      });
     });
   }
 
@@ -126,7 +138,15 @@ export class PageSession {
       signal: this.signal,
       onChange: (changed, removed) => void this.rescan(changed, removed),
     });
-    await this.scan(partitionRoots(body), this.schedulers.prompt, true, onSlice, onPainted);
+    const firstScreen = worthFirstScreen(body) ? onFirstScreen : undefined;
+    await this.scan(
+      partitionRoots(body),
+      this.schedulers.prompt,
+      true,
+      onSlice,
+      onPainted,
+      firstScreen,
+    );
   }
 
   /** Removes every mark and stops following the page. */
@@ -220,6 +240,7 @@ export class PageSession {
     eager: boolean,
     onSlice?: (ms: number) => void,
     onPainted?: () => void,
+    firstScreen?: (root: Element) => boolean,
   ): Promise<void> {
     const generation = this.generation;
     const fresh: MarkedMention[] = [];
@@ -229,6 +250,7 @@ export class PageSession {
       signal: this.signal,
       eager,
       onSlice,
+      ...(firstScreen ? { firstScreen } : {}),
       accept: (mention: Mention) => !this.deps.isSuppressed(mention.surface),
       onMentions: (mentions) => {
         if (generation !== this.generation) return;
@@ -272,9 +294,15 @@ export class PageSession {
         ),
       );
     }
-    this.painter.add(
-      this.nearOnly ? paintable.filter((m) => this.gate.isNear(this.blockOf.get(m)!)) : paintable,
-    );
+    const painting = this.nearOnly
+      ? paintable.filter((m) => this.gate.isNear(this.blockOf.get(m)!))
+      : paintable;
+    this.painter.add(painting);
+    if (!this.firstMarks && painting.length > 0) {
+      this.firstMarks = true;
+      // From the content script's start to the first marks the reader sees.
+      measure("siyaq:first-marks", "siyaq:start");
+    }
   }
 
   /** Unpaints and forgets mentions already taken out of the index. */

@@ -1,5 +1,6 @@
 // Splits page work into short slices so a heavy page never sees a long task from us: each slice
 // stops after a small time budget and yields back to the browser before the next one.
+import { measureSince, timingNow, type TimingName } from "@/src/shared/timing";
 
 export interface SliceScheduler {
   /** Runs `callback` when the browser has a moment; `deadline()` says how many ms that moment has. */
@@ -74,13 +75,19 @@ export function runInSlices<T>(
   work: (item: T) => void,
   scheduler: SliceScheduler,
   signal?: AbortSignal,
-  options: { firstSliceNow?: boolean; onSlice?: (ms: number) => void } = {},
+  options: {
+    firstSliceNow?: boolean;
+    onSlice?: (ms: number) => void;
+    /** Each slice becomes a User Timing measure of this name (see src/timing). */
+    measure?: TimingName;
+  } = {},
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
     const slice = (remaining: () => number) => {
       if (signal?.aborted) return resolve();
       const started = scheduler.now();
+      const timingStart = options.measure ? timingNow() : 0;
       try {
         do {
           work(items[next]!);
@@ -90,6 +97,7 @@ export function runInSlices<T>(
         return reject(error);
       } finally {
         options.onSlice?.(scheduler.now() - started);
+        if (options.measure) measureSince(options.measure, timingStart);
       }
       if (next < items.length) scheduler.schedule(slice);
       else resolve();

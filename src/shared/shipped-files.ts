@@ -3,6 +3,8 @@
 
 /** The starter knowledge pack (assembled by `npm run pack:starter`). */
 export const STARTER_PACK_PATH = "/packs/starter.json";
+/** The starter pack's lexicon, compiled from the pack at build time (wxt.config.ts; not in public/). */
+export const STARTER_LEXICON_PATH = "/lexicon/starter.bin";
 /** The learned tagger's weights (written by `npm run train`). */
 export const TAGGER_PATH = "/models/tagger.bin";
 

@@ -10,7 +10,7 @@ import {
   waitUntil,
   type LaunchedExtension,
   type TestPage,
-} from "./harness";
+} from "../../tools/lib/harness";
 import { importHighlight, markCenter, markCount } from "./marks";
 
 const require = createRequire(import.meta.url);

@@ -5,7 +5,12 @@
 // panel live in closed shadow roots: the test reads them through the harness (as the browsers' own
 // tools see them) and clicks them with the pointer, at the point where they are on screen.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSERS, launchExtension, type LaunchedExtension, type TestPage } from "./harness";
+import {
+  BROWSERS,
+  launchExtension,
+  type LaunchedExtension,
+  type TestPage,
+} from "../../tools/lib/harness";
 import { highlightReport, markCount, textCenter } from "./marks";
 
 const SOLEIMANI_SENTENCE =

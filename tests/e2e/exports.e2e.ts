@@ -3,7 +3,12 @@
 // import could leave it) that must not break anything, each export format downloaded and read
 // back, and the JSON imported into a fresh profile.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSERS, launchExtension, type LaunchedExtension, type TestPage } from "./harness";
+import {
+  BROWSERS,
+  launchExtension,
+  type LaunchedExtension,
+  type TestPage,
+} from "../../tools/lib/harness";
 
 const PAGE = "https://example.org/news/iraq-coalition";
 const QUOTE = "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي";

@@ -1,7 +1,7 @@
 // The plumbing, in each browser: the extension loads with its background, its content script
 // reaches the background on a real page, and the popup reads from the database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSERS, launchExtension, type LaunchedExtension } from "./harness";
+import { BROWSERS, launchExtension, type LaunchedExtension } from "../../tools/lib/harness";
 
 describe.each(BROWSERS)("foundation in %s", (browser) => {
   let ext: LaunchedExtension;

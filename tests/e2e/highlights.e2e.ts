@@ -6,7 +6,12 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasShared, SHARED_MISSING } from "../shared-data";
-import { BROWSERS, launchExtension, type LaunchedExtension, type TestPage } from "./harness";
+import {
+  BROWSERS,
+  launchExtension,
+  type LaunchedExtension,
+  type TestPage,
+} from "../../tools/lib/harness";
 import {
   cardText,
   highlightReport,

@@ -13,7 +13,7 @@ import {
   waitUntil,
   type LaunchedExtension,
   type TestPage,
-} from "./harness";
+} from "../../tools/lib/harness";
 import { cardText, markCenter } from "./marks";
 import { recordedAnswer } from "../fixtures/wikidata/lookup/routes";
 

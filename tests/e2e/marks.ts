@@ -2,7 +2,7 @@
 // page's CSS Custom Highlight registry, the card and the selection UI from inside their closed
 // shadow roots (through the harness, as the browsers' own tools see them).
 import { highlightFixtureFile, type SavedPassage } from "../../tools/page-probes";
-import { waitUntil, type LaunchedExtension, type TestPage } from "./harness";
+import { waitUntil, type LaunchedExtension, type TestPage } from "../../tools/lib/harness";
 
 export interface Painted {
   type: string;

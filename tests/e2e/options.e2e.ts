@@ -1,7 +1,12 @@
 // The options page, in Chromium and Firefox: a setting changed there reaches an open tab at once,
 // and a malformed pack import is refused with the record and field named, leaving the data as it was.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSERS, launchExtension, type LaunchedExtension, type TestPage } from "./harness";
+import {
+  BROWSERS,
+  launchExtension,
+  type LaunchedExtension,
+  type TestPage,
+} from "../../tools/lib/harness";
 import { marksByType } from "./marks";
 
 type RuntimeApi = { runtime: { sendMessage(message: unknown): Promise<unknown> } };

@@ -5,7 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MARK_STYLES } from "@/src/settings/settings";
 import { hasShared, readSharedJson, SHARED_MISSING } from "../shared-data";
-import { BROWSERS, launchExtension, type LaunchedExtension, type TestPage } from "./harness";
+import {
+  BROWSERS,
+  launchExtension,
+  type LaunchedExtension,
+  type TestPage,
+} from "../../tools/lib/harness";
 import { cardText, markCenter, matchedGold, painted, visible, type Painted } from "./marks";
 
 const GOLD = hasShared

@@ -9,7 +9,7 @@ import {
   waitUntil,
   type LaunchedExtension,
   type TestPage,
-} from "./harness";
+} from "../../tools/lib/harness";
 import { highlightReport, markCount } from "./marks";
 
 const QUOTE = "وأعلن مستشار الأمن القومي العراقي قاسم الأعرجي";

@@ -2,7 +2,12 @@
 // names in Arabic, as the article writes them, with the English name as a second line; and the
 // reader's language choice reaches an open popup at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSERS, launchExtension, type LaunchedExtension, type TestPage } from "./harness";
+import {
+  BROWSERS,
+  launchExtension,
+  type LaunchedExtension,
+  type TestPage,
+} from "../../tools/lib/harness";
 import { markCount } from "./marks";
 
 const ARABIC = /[\u0600-\u06FF]/;

@@ -2,7 +2,12 @@
 // toolbar button cannot be clicked from automation in either browser): its names by type, the
 // card of العراق with pack events and the events read from the article, and the per-site switch.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSERS, launchExtension, type LaunchedExtension, type TestPage } from "./harness";
+import {
+  BROWSERS,
+  launchExtension,
+  type LaunchedExtension,
+  type TestPage,
+} from "../../tools/lib/harness";
 import { markCount } from "./marks";
 
 describe.each(BROWSERS)("popup in %s", (browser) => {

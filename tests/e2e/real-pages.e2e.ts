@@ -4,7 +4,12 @@
 // highlight registry.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Frame } from "puppeteer-core";
-import { BROWSERS, launchExtension, type LaunchedExtension, type TestPage } from "./harness";
+import {
+  BROWSERS,
+  launchExtension,
+  type LaunchedExtension,
+  type TestPage,
+} from "../../tools/lib/harness";
 import { describeShared, realPageNames } from "../shared-data";
 
 interface Audit {

@@ -4,7 +4,13 @@
 // served under their own origins (victim.example, hostile.example) by the tab's request interception.
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSERS, launchExtension, ROOT, type LaunchedExtension, type TestPage } from "./harness";
+import {
+  BROWSERS,
+  launchExtension,
+  ROOT,
+  type LaunchedExtension,
+  type TestPage,
+} from "../../tools/lib/harness";
 import { highlightReport, select } from "./marks";
 
 const VICTIM = "http://victim.example/news/1";

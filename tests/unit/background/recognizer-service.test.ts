@@ -10,6 +10,7 @@ import { upsertUserEntity } from "@/src/kb/entities";
 import { freshDatabase, samplePack } from "../kb/sample-pack";
 import { describeShared, fromShared, readShared } from "../../shared-data";
 import { TAGGER_FILE } from "@/src/shared/shipped-files";
+import { compilePackLexicon } from "@/src/kb/starter-lexicon";
 
 const SEED = fromShared(() => readShared("fixtures/seed-article.txt"), "");
 const SENTENCE = "وجاءت عمليات الانسحاب طبقاً لمخرجات الجولة الاستراتيجية الأخيرة بين بغداد وواشنطن";
@@ -23,6 +24,7 @@ function service(options: Parameters<typeof createRecognizerService>[0] = {}) {
   const created = createRecognizerService({
     loadTaggerBytes: noTagger,
     loadStarterPack: async () => JSON.stringify(samplePack()),
+    loadStarterLexicon: async () => null,
     log: quiet,
     ...options,
   });
@@ -65,6 +67,34 @@ describeShared("recognizer service", () => {
     const fromDatabase = await first.getRecognizer();
     expect(first.lastLoad()?.from).toBe("build");
     expect(fromFile(SEED)).toEqual(fromDatabase(SEED));
+  });
+
+  it("recognises the first page after install from the prebuilt lexicon, as the database will", async () => {
+    const prebuilt = compilePackLexicon(JSON.stringify(samplePack())).lexicon.serialize();
+    let packReads = 0;
+    const first = service({
+      loadStarterLexicon: async () => prebuilt,
+      loadStarterPack: async () => {
+        packReads += 1;
+        return JSON.stringify(samplePack());
+      },
+    });
+    const fromPrebuilt = await first.getRecognizer();
+    expect(first.lastLoad()?.from).toBe("prebuilt");
+    await first.starterReady();
+    // Only the install read the pack: the recognizer did not compile it.
+    expect(packReads).toBe(1);
+    const fromDatabase = await first.getRecognizer();
+    expect(first.lastLoad()?.from).toBe("build");
+    expect(fromPrebuilt(SEED)).toEqual(fromDatabase(SEED));
+    expect(linked(fromPrebuilt(SENTENCE))).toContain("city:baghdad");
+  });
+
+  it("compiles the pack file when the prebuilt lexicon is unreadable", async () => {
+    const first = service({ loadStarterLexicon: async () => new Uint8Array([1, 2, 3]) });
+    const recognize = await first.getRecognizer();
+    expect(first.lastLoad()?.from).toBe("pack");
+    expect(linked(recognize(SENTENCE))).toContain("city:baghdad");
   });
 
   it("waits for the install when the pack file cannot be compiled", async () => {

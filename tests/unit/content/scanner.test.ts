@@ -1,6 +1,12 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from "vitest";
-import { packBatches, partitionRoots, placeMentions, scanRoots } from "@/src/content/scanner";
+import {
+  packBatches,
+  partitionRoots,
+  placeMentions,
+  scanRoots,
+  worthFirstScreen,
+} from "@/src/content/scanner";
 import { promptScheduler } from "@/src/dom/idle";
 import { buildTextMap } from "@/src/dom/text-map";
 import type { MarkedMention } from "@/src/content/mention-index";
@@ -62,6 +68,26 @@ describe("packBatches", () => {
       { start: 2, end: 9, type: "LOC", surface: batch!.text.slice(2, 9), confidence: 1 },
     ]);
     expect(placed).toEqual([]);
+  });
+});
+
+describe("placeMentions over many roots", () => {
+  it("places each name in its own root, in any order the answer lists them", async () => {
+    document.body.innerHTML = Array.from(
+      { length: 40 },
+      (_, i) => `<div id="r${i}"><p>${SENTENCES[i % 3]}</p></div>`,
+    ).join("");
+    const maps = [...document.querySelectorAll("div")].map((root) => buildTextMap(root));
+    const [batch] = packBatches(maps);
+    const { recognize } = fakeRecognizer(SEED_NAMES);
+    const mentions = (await recognize(batch!.text)).reverse();
+    const placed = placeMentions(batch!, mentions);
+    expect(placed).toHaveLength(mentions.length);
+    for (const p of placed) expect(p.map.text.slice(p.start, p.end)).toBe(p.mention.surface);
+    // Every root got its own sentence's names: 40 roots, each sentence's names once per root.
+    const perRoot = new Map<unknown, number>();
+    for (const p of placed) perRoot.set(p.map, (perRoot.get(p.map) ?? 0) + 1);
+    expect(perRoot.size).toBe(40);
   });
 });
 
@@ -165,5 +191,79 @@ describe("scanRoots", () => {
       onMentions: (m) => found.push(...m),
     });
     expect(found.map((m) => m.surface)).toEqual(["واشنطن"]);
+  });
+});
+
+describe("scanRoots streaming", () => {
+  it("sends a long page in several batches, the first screen first, at most one answer asked ahead", async () => {
+    document.body.innerHTML = Array.from(
+      { length: 12 },
+      (_, i) => `<section id="s${i}"><p>${SENTENCES[i % 3]}</p></section>`,
+    ).join("");
+    const { recognize: find } = fakeRecognizer(SEED_NAMES);
+    const calls: string[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const recognize = async (text: string) => {
+      calls.push(text);
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      await new Promise((done) => setTimeout(done, 5));
+      inFlight -= 1;
+      return find(text);
+    };
+    const handed: string[][] = [];
+    const roots = [...document.querySelectorAll("section")];
+    const count = await scanRoots(roots, {
+      recognize,
+      scheduler: promptScheduler(),
+      signal: new AbortController().signal,
+      maxBatchChars: 150,
+      // The reader sees the last two sections (e.g. a page opened at its end).
+      firstScreen: (root) => root.id === "s10" || root.id === "s11",
+      onMentions: (m) => handed.push(m.map((x) => x.surface)),
+    });
+    expect(calls.length).toBeGreaterThan(3);
+    expect(calls.every((text) => text.length <= 150)).toBe(true);
+    // The first message carries only the first screen's text.
+    expect(calls[0]).toBe(`${SENTENCES[1]}\n${SENTENCES[2]}`.slice(0, calls[0]!.length));
+    expect(calls[0]).not.toContain(SENTENCES[0]);
+    expect(mostInFlight).toBeLessThanOrEqual(2);
+    // Every sentence's names arrive, each once.
+    expect(count).toBe(handed.flat().length);
+    expect(handed.flat().filter((s) => s === "قاسم الأعرجي")).toHaveLength(4);
+  });
+
+  it("stops asking once aborted, and a failure of an answer asked ahead is not unhandled", async () => {
+    document.body.innerHTML = Array.from(
+      { length: 6 },
+      (_, i) => `<p>${SENTENCES[i % 3]}</p>`,
+    ).join("");
+    const controller = new AbortController();
+    let calls = 0;
+    const recognize = async () => {
+      calls += 1;
+      if (calls === 1) controller.abort();
+      else throw new Error("background gone");
+      return [];
+    };
+    await expect(
+      scanRoots([...document.querySelectorAll("p")], {
+        recognize,
+        scheduler: promptScheduler(),
+        signal: controller.signal,
+        maxBatchChars: 80,
+        onMentions: () => undefined,
+      }),
+    ).resolves.toBe(0);
+    expect(calls).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("worthFirstScreen", () => {
+  it("reads the first screen first only when the page's text is more than one message", () => {
+    document.body.innerHTML = `<p>${SENTENCES[0]}</p>`;
+    expect(worthFirstScreen(document.body)).toBe(false);
+    expect(worthFirstScreen(document.body, 20)).toBe(true);
   });
 });

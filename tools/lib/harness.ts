@@ -1,4 +1,4 @@
-// The end-to-end tests' one way into a browser, the same for Chromium and Firefox.
+// The end-to-end tests' one way into a browser, the same for Chromium and Firefox (also the page bench's).
 //
 // Every scenario is written once and runs in both browsers:
 //
@@ -49,16 +49,11 @@ import {
   siteRuleInExtension,
   startStaticServer,
   tabIdInExtension,
-} from "../../tools/launch";
-import {
-  browserMissing,
-  findBrowser,
-  selectedBrowsers,
-  type BrowserName,
-} from "../../tools/browsers";
+} from "../launch";
+import { browserMissing, findBrowser, selectedBrowsers, type BrowserName } from "../browsers";
 
-export { ROOT, startStaticServer } from "../../tools/launch";
-export type { BrowserName } from "../../tools/browsers";
+export { ROOT, startStaticServer } from "../launch";
+export type { BrowserName } from "../browsers";
 
 /** The browsers this run covers (see `SIYAQ_E2E_BROWSERS`). */
 export const BROWSERS: BrowserName[] = selectedBrowsers();
@@ -125,6 +120,8 @@ export interface TestPage {
 
 export interface LaunchedExtension {
   readonly browser: BrowserName;
+  /** The puppeteer Browser (the page bench reaches the service worker and heap through it). */
+  readonly raw: Browser;
   readonly baseUrl: string;
   /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
   readonly extensionOrigin: string;
@@ -277,6 +274,7 @@ export async function launchExtension(
 
   return {
     browser: name,
+    raw: browser,
     baseUrl: server.baseUrl,
     extensionOrigin,
     extensionId,
