@@ -144,6 +144,13 @@ export class SiyaqDatabase extends Dexie {
           const learned = learnedFromSightings(await sightings.toArray(), Date.now());
           await tx.table<LearnedRecord, string>("learned").bulkPut(learned);
           await sightings.bulkDelete(learned.map((record) => record.key));
+          // Search keys now carry spelling variants (src/nlp/spelling-variants): recomputed.
+          await tx
+            .table<EntityRecord>("entities")
+            .toCollection()
+            .modify((entity) => {
+              entity.aliasKeys = aliasKeysOf(entity);
+            });
         });
     // Dexie 4 opens a database a newer Siyaq wrote (after a downgrade) as if it were ours, and its
     // records may not be what this code expects: refuse it, saying why, and touch nothing.
