@@ -15,9 +15,8 @@ import type {
 import { aliasKeysOf } from "./alias-keys";
 import { markEntitiesChanged } from "./changes";
 import type { DataImportCounts } from "@/src/messaging/messages/kb";
-import { evictLearned } from "./learned";
 import { LearnedRecordSchema, type LearnedRecord } from "@/src/contracts/learned";
-import { SightingBackupSchema, restoreSightings } from "./sightings";
+import { SightingBackupSchema, evictLearned, restoreSightings } from "./sightings";
 import { ENTITY_TYPES } from "@/src/nlp/types";
 import {
   EntityIdSchema,

@@ -14,7 +14,6 @@ import {
   type LearnedArticle,
   type LearnedRecord,
 } from "@/src/contracts/learned";
-import type { SiyaqDatabase } from "./db";
 
 /** Distinct articles (page addresses) a name must be met in before it is learned. */
 export const LEARN_AFTER_ARTICLES = 2;
@@ -111,18 +110,4 @@ export function learnedSeenAgain(
     seenIn: record.seenIn + (again ? 0 : 1),
     seenAt: page.seenAt,
   };
-}
-
-/** Keeps the table within MAX_LEARNED: the least recently seen untouched names go first. */
-export async function evictLearned(db: SiyaqDatabase): Promise<void> {
-  const count = await db.learned.count();
-  if (count <= MAX_LEARNED) return;
-  const evicted: string[] = [];
-  await db.learned
-    .orderBy("seenAt")
-    .until(() => evicted.length >= count - MAX_LEARNED)
-    .each((record) => {
-      if (!record.edited) evicted.push(record.key);
-    });
-  await db.learned.bulkDelete(evicted);
 }

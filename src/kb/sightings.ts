@@ -14,7 +14,7 @@ import {
   type SightingPage,
   type SightingRecord,
 } from "@/src/contracts/records";
-import { LEARN_AFTER_ARTICLES, evictLearned, learnedFrom, learnedSeenAgain } from "./learned";
+import { LEARN_AFTER_ARTICLES, MAX_LEARNED, learnedFrom, learnedSeenAgain } from "./learned";
 import type { LearnedRecord } from "@/src/contracts/learned";
 
 /** Names remembered; the least recently seen go first beyond it. */
@@ -230,4 +230,18 @@ export async function moveLegacySightings(
   const moved = await importLegacySightings(db, stored);
   await storage.remove(LEGACY_STORAGE_KEY);
   return moved;
+}
+
+/** Keeps the table within MAX_LEARNED: the least recently seen untouched names go first. */
+export async function evictLearned(db: SiyaqDatabase): Promise<void> {
+  const count = await db.learned.count();
+  if (count <= MAX_LEARNED) return;
+  const evicted: string[] = [];
+  await db.learned
+    .orderBy("seenAt")
+    .until(() => evicted.length >= count - MAX_LEARNED)
+    .each((record) => {
+      if (!record.edited) evicted.push(record.key);
+    });
+  await db.learned.bulkDelete(evicted);
 }
