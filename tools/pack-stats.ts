@@ -25,7 +25,7 @@ export function packStats(pack: Pack): PackStats {
   let withQid = 0;
   for (const entity of pack.entities) {
     byType[entity.type] = (byType[entity.type] ?? 0) + 1;
-    aliases += aliasKeysOf(entity).length;
+    aliases += aliasKeysOf(entity, { variants: false }).length;
     if (entity.qid !== undefined) withQid++;
   }
   return { entities: pack.entities.length, events: pack.events.length, aliases, byType, withQid };

@@ -9,7 +9,16 @@ import { addPageEvents, deleteEvent } from "@/src/kb/events";
 import { recordMentions } from "@/src/kb/mentions";
 import { exportPack, importPack, listPacks, removePack } from "@/src/kb/packs";
 import { exportData, importData, wipeData } from "@/src/kb/data";
-import { recordSightings, sightingsOf } from "@/src/kb/sightings";
+import { recordSightings } from "@/src/kb/sightings";
+import {
+  dismissLearned,
+  editLearned,
+  learnedAmong,
+  learnedView,
+  listLearned,
+  promoteLearned,
+} from "@/src/kb/learned-entities";
+import { learnedKey } from "@/src/kb/learned";
 
 type KbHandlers = Pick<Handlers, keyof KbResponses>;
 
@@ -39,14 +48,37 @@ export function createKbHandlers(): KbHandlers {
       })),
     "event.delete": ({ id }) =>
       withDatabase(async (db) => ({ deleted: await deleteEvent(db, id) })),
-    "sightings.record": ({ title, names }, sender) =>
+    "sightings.record": ({ title, publishedAt, names }, sender) =>
       withDatabase(async (db) => {
         if (sender.url === undefined) return { recorded: 0 };
-        await recordSightings(db, { url: sender.url, title }, names);
+        await recordSightings(
+          db,
+          { url: sender.url, title, ...(publishedAt ? { publishedAt } : {}) },
+          names,
+        );
         return { recorded: names.length };
       }),
+    // A page hears of a learned name only if it reported that name itself (its own address is
+    // among the name's articles): it cannot probe the reader's history for names it never showed.
     "sightings.of": ({ surface }, sender) =>
-      withDatabase(async (db) => ({ pages: await sightingsOf(db, surface, sender.url ?? "") })),
+      withDatabase(async (db) => {
+        const here = sender.url ?? "";
+        const learned = await learnedView(db, learnedKey(surface));
+        if (learned) {
+          if (!learned.articles.some((article) => article.url === here)) return { pages: [] };
+          const pages = learned.articles.filter((article) => article.url !== here);
+          return { pages, learned: { ...learned, articles: pages } };
+        }
+        // Not learned: met in one article at most, so nothing but this page to tell it about.
+        return { pages: [] };
+      }),
+    "learned.get": ({ surface }) => withDatabase((db) => learnedView(db, learnedKey(surface))),
+    "learned.among": ({ surfaces }) => withDatabase((db) => learnedAmong(db, surfaces)),
+    "learned.list": () => withDatabase(listLearned),
+    "learned.edit": ({ key, edit }) => withDatabase((db) => editLearned(db, key, edit)),
+    "learned.dismiss": ({ key }) =>
+      withDatabase(async (db) => ({ dismissed: await dismissLearned(db, key) })),
+    "learned.promote": ({ key, into }) => withDatabase((db) => promoteLearned(db, key, into)),
     "pack.list": () => withDatabase(listPacks),
     "pack.import": ({ json, force }) => withDatabase((db) => importPack(db, json, { force })),
     "pack.export": ({ id }) =>

@@ -81,8 +81,8 @@ export function createLookupHandlers(deps: LookupDeps): LookupHandlers {
         const outcome = await client.lookupQid(stored.qid, stored.type);
         await cacheOutcome(db, qidKey(stored.qid), outcome, now());
         if (outcome.status !== "found") return { outcome };
-        const entity = await refreshEntity(db, id, outcome.entity, now());
-        return entity ? { outcome, entity } : { outcome };
+        const refreshed = await refreshEntity(db, id, outcome.entity, now());
+        return refreshed ? { outcome, ...refreshed } : { outcome };
       }),
     "lookup.setEndpoints": ({ endpoints }) =>
       withDatabase(async (db) => {

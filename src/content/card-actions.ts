@@ -22,11 +22,13 @@ export async function cardDetails(mention: MarkedMention): Promise<CardDetails> 
   const view = mention.entityId ? await sendMessage("entity.get", { id: mention.entityId }) : null;
   if (view)
     return { state: "known", entity: view.entity, events: view.events, seenIn: view.seenIn };
-  const elsewhere = await sightingsOf(mention.surface);
+  // A name met in two articles or more is learned: the card says so, with what came with it.
+  const { pages, learned } = await sightingsOf(mention.surface);
   return {
     state: "unknown",
-    seenIn: elsewhere.length,
-    elsewhere: elsewhere.slice(0, ELSEWHERE_SHOWN),
+    seenIn: learned?.seenIn ?? pages.length,
+    elsewhere: pages.slice(0, ELSEWHERE_SHOWN),
+    ...(learned ? { learned } : {}),
   };
 }
 

@@ -114,7 +114,7 @@ export async function startContent(
         recordEntities: async (entityIds) => {
           await sendMessage("mentions.record", { url: address(), title: title(), entityIds });
         },
-        recordUnknown: (names) => recordSightings(title(), names),
+        recordUnknown: (names) => recordSightings(title(), names, refDate),
         report: async (mentionCount, entities) => {
           reportedRunning = true;
           await sendMessage("page.report", {

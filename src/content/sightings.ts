@@ -2,23 +2,27 @@
 // keeps them (src/kb/sightings) under the tab's real address.
 import { sendMessage } from "@/src/messaging/client";
 import type { EntityType } from "@/src/nlp/types";
-import type { SightingPage } from "@/src/contracts/records";
-import { MAX_SIGHTING_NAMES } from "@/src/messaging/messages/kb";
+import { MAX_SIGHTING_NAMES, type KbResponses } from "@/src/messaging/messages/kb";
 
 /** Notes that these unknown names appear on this page (in batches the background accepts). */
 export async function recordSightings(
   title: string,
   names: readonly { surface: string; type: EntityType }[],
+  publishedAt?: string,
 ): Promise<void> {
   for (let i = 0; i < names.length; i += MAX_SIGHTING_NAMES) {
     const batch = names
       .slice(i, i + MAX_SIGHTING_NAMES)
       .map(({ surface, type }) => ({ surface: surface.slice(0, 200), type }));
-    await sendMessage("sightings.record", { title: title.slice(0, 2000), names: batch });
+    await sendMessage("sightings.record", {
+      title: title.slice(0, 2000),
+      names: batch,
+      ...(publishedAt ? { publishedAt: publishedAt.slice(0, 64) } : {}),
+    });
   }
 }
 
-/** The other articles where the reader met this name, most recent first. */
-export async function sightingsOf(surface: string): Promise<SightingPage[]> {
-  return (await sendMessage("sightings.of", { surface: surface.slice(0, 200) })).pages;
+/** The other articles where the reader met this name, most recent first, and what was learned of it. */
+export async function sightingsOf(surface: string): Promise<KbResponses["sightings.of"]> {
+  return sendMessage("sightings.of", { surface: surface.slice(0, 200) });
 }

@@ -4,6 +4,7 @@
 // views in src/ui implement it and the content entry (entrypoints/content.ts) hands them in, so
 // nothing in src/content imports src/ui. Types only.
 import type { EntityRecord, EventRecord } from "@/src/contracts/records";
+import type { LearnedView } from "@/src/messaging/messages/kb";
 import type { LookupOutcome } from "@/src/contracts/lookup";
 import type { Translator } from "@/src/i18n/i18n";
 import type { EntityType } from "@/src/nlp/types";
@@ -30,7 +31,13 @@ export interface CardMention {
 export type CardDetails =
   | { state: "loading" }
   | { state: "known"; entity: EntityRecord; events: EventRecord[]; seenIn: number }
-  | { state: "unknown"; seenIn?: number; elsewhere?: { url: string; title: string }[] }
+  | {
+      state: "unknown";
+      seenIn?: number;
+      elsewhere?: { url: string; title: string; publishedAt?: string }[];
+      /** Met in two articles or more: a name learned from reading (src/kb/learned). */
+      learned?: LearnedView;
+    }
   | { state: "error"; message: string };
 
 /** The reader's actions; one left out is not offered. Each resolves with a line to show, if any. */

@@ -1,7 +1,7 @@
 // What a lookup on Wikidata/Wikipedia gives back. Background-only module; the card receives these
 // shapes through the `lookup.*` messages (./messages).
 import type { EntityType } from "@/src/nlp/types";
-import type { PartialLocalizedText } from "./records";
+import type { Fact, PartialLocalizedText } from "./records";
 
 export interface LookupPosition {
   qid: string;
@@ -49,4 +49,11 @@ export interface LookupRecord {
   expiresAt: number;
   /** The found entity's QID (indexed), so `lookup.keep` reads it from here. */
   qid?: string;
+}
+
+/** What an update changed, in the reader's words: facts as "label: value", the description. */
+export interface FactChanges {
+  added: Fact[];
+  removed: Fact[];
+  description?: { before?: PartialLocalizedText; after?: PartialLocalizedText };
 }

@@ -121,6 +121,8 @@ export interface MetaRecord {
 export const SightingPageSchema = v.object({
   url: UrlSchema,
   title: PageTitleSchema,
+  /** Since v5: the article's publication day, when the page said it. */
+  publishedAt: v.optional(v.pipe(v.string(), v.maxLength(64))),
   seenAt: v.number(),
 });
 export type SightingPage = v.InferOutput<typeof SightingPageSchema>;

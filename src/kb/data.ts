@@ -15,6 +15,8 @@ import type {
 import { aliasKeysOf } from "./alias-keys";
 import { markEntitiesChanged } from "./changes";
 import type { DataImportCounts } from "@/src/messaging/messages/kb";
+import { LearnedRecordSchema, type LearnedRecord } from "@/src/contracts/learned";
+import { SightingBackupSchema, evictLearned, restoreSightings } from "./sightings";
 import { ENTITY_TYPES } from "@/src/nlp/types";
 import {
   EntityIdSchema,
@@ -106,6 +108,9 @@ const DataFileSchema = v.object({
   mentions: table(MentionRecordSchema),
   highlights: table(HighlightRecordSchema),
   packs: table(PackRecordSchema),
+  /** Optional: backups written before they were part of the file restore without them. */
+  sightings: v.optional(table(SightingBackupSchema)),
+  learned: v.optional(table(LearnedRecordSchema)),
 });
 
 /** A stored record the export left out: the import would refuse it, and with it the whole file. */
@@ -130,7 +135,7 @@ function importable<T>(
   return records.filter((record) => {
     const parsed = v.safeParse(schema, record);
     if (parsed.success) return true;
-    const id = (record as { id?: unknown }).id;
+    const id = (record as { id?: unknown; key?: unknown }).id ?? (record as { key?: unknown }).key;
     skipped.push({
       table,
       id: id === undefined ? "" : String(id),
@@ -144,7 +149,7 @@ function importable<T>(
 export async function exportData(db: SiyaqDatabase, now = Date.now()): Promise<DataExport> {
   return db.transaction(
     "r",
-    [db.entities, db.events, db.mentions, db.highlights, db.packs, db.sightings],
+    [db.entities, db.events, db.mentions, db.highlights, db.packs, db.sightings, db.learned],
     async () => {
       const skipped: SkippedRecord[] = [];
       const entities = (await db.entities.toArray()).map(({ aliasKeys: _, ...entity }) => entity);
@@ -163,8 +168,15 @@ export async function exportData(db: SiyaqDatabase, now = Date.now()): Promise<D
           skipped,
         ),
         packs: importable("packs", PackRecordSchema, await db.packs.toArray(), skipped),
-        // Unknown names met while reading: part of the reader's history, so part of the backup.
-        sightings: (await db.sightings.toArray()).map(({ bytes: _, ...sighting }) => sighting),
+        // Unknown names met while reading, and the names learned from them: part of the reader's
+        // history, so part of the backup.
+        sightings: importable(
+          "sightings",
+          SightingBackupSchema,
+          (await db.sightings.toArray()).map(({ bytes: _, ...sighting }) => sighting),
+          skipped,
+        ),
+        learned: importable("learned", LearnedRecordSchema, await db.learned.toArray(), skipped),
       });
       return { json, skipped };
     },
@@ -212,12 +224,25 @@ export async function importData(db: SiyaqDatabase, json: string): Promise<DataI
   const events = data.events as EventRecord[];
   const highlights = data.highlights as HighlightRecord[];
   const packs = data.packs as PackRecord[];
+  const learned = (data.learned ?? []) as LearnedRecord[];
 
   return db.transaction(
     "rw",
-    [db.entities, db.events, db.mentions, db.highlights, db.packs, db.meta],
+    [
+      db.entities,
+      db.events,
+      db.mentions,
+      db.highlights,
+      db.packs,
+      db.meta,
+      db.sightings,
+      db.learned,
+    ],
     async () => {
       await db.entities.bulkPut(entities);
+      await db.learned.bulkPut(learned);
+      await evictLearned(db);
+      const sightings = await restoreSightings(db, data.sightings ?? []);
       await db.events.bulkPut(events);
       await db.highlights.bulkPut(highlights);
       await db.packs.bulkPut(packs);
@@ -241,6 +266,8 @@ export async function importData(db: SiyaqDatabase, json: string): Promise<DataI
         mentions: mentions.length,
         highlights: highlights.length,
         packs: packs.length,
+        sightings,
+        learned: learned.length,
       };
     },
   );
@@ -259,6 +286,7 @@ export async function wipeData(db: SiyaqDatabase): Promise<void> {
       db.meta,
       db.sightings,
       db.lookups,
+      db.learned,
     ],
     async () => {
       await Promise.all([
@@ -270,6 +298,7 @@ export async function wipeData(db: SiyaqDatabase): Promise<void> {
         db.meta.clear(),
         db.sightings.clear(),
         db.lookups.clear(),
+        db.learned.clear(),
       ]);
       await markEntitiesChanged(db);
     },

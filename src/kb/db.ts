@@ -14,6 +14,8 @@ import type {
   SightingRecord,
 } from "@/src/contracts/records";
 import type { LookupRecord } from "@/src/contracts/lookup";
+import { learnedFromSightings } from "./learned";
+import type { LearnedRecord } from "@/src/contracts/learned";
 
 // The record shapes are data contracts (src/contracts/records.ts): the message contracts below
 // the storage layer name them too. Storage code keeps importing them from here.
@@ -74,9 +76,22 @@ export const SCHEMA_VERSIONS = {
     sightings: "key, seenAt",
     lookups: "key, expiresAt, qid",
   },
+  // v5: names learned from reading (src/kb/learned): an unknown name met in two articles moves
+  // from the bounded sightings into a table of its own; the upgrade moves those already met twice.
+  5: {
+    entities: "id, type, *aliasKeys, source, qid",
+    events: "id, date, *entityIds, origin, pack, url",
+    mentions: "++id, entityId, url, &[entityId+url], seenAt",
+    highlights: "id, url, createdAt, *tags, *entityIds",
+    packs: "id",
+    meta: "key",
+    sightings: "key, seenAt",
+    lookups: "key, expiresAt, qid",
+    learned: "key, seenAt",
+  },
 } as const;
 
-export const LATEST_SCHEMA_VERSION = 4;
+export const LATEST_SCHEMA_VERSION = 5;
 
 export class SiyaqDatabase extends Dexie {
   entities!: EntityTable<EntityRecord, "id">;
@@ -87,6 +102,7 @@ export class SiyaqDatabase extends Dexie {
   meta!: Table<MetaRecord, string>;
   sightings!: EntityTable<SightingRecord, "key">;
   lookups!: EntityTable<LookupRecord, "key">;
+  learned!: EntityTable<LearnedRecord, "key">;
 
   /** `upTo` opens an older schema: only tests use it, to write a database as an old version did. */
   constructor(name = "siyaq", options: DexieOptions & { upTo?: number } = {}) {
@@ -119,6 +135,23 @@ export class SiyaqDatabase extends Dexie {
     }
     if (upTo >= 3) this.version(3).stores(SCHEMA_VERSIONS[3]);
     if (upTo >= 4) this.version(4).stores(SCHEMA_VERSIONS[4]);
+    if (upTo >= 5)
+      this.version(5)
+        .stores(SCHEMA_VERSIONS[5])
+        .upgrade(async (tx) => {
+          // Names already met in two articles are learned now; the others stay sightings.
+          const sightings = tx.table<SightingRecord, string>("sightings");
+          const learned = learnedFromSightings(await sightings.toArray(), Date.now());
+          await tx.table<LearnedRecord, string>("learned").bulkPut(learned);
+          await sightings.bulkDelete(learned.map((record) => record.key));
+          // Search keys now carry spelling variants (src/nlp/spelling-variants): recomputed.
+          await tx
+            .table<EntityRecord>("entities")
+            .toCollection()
+            .modify((entity) => {
+              entity.aliasKeys = aliasKeysOf(entity);
+            });
+        });
     // Dexie 4 opens a database a newer Siyaq wrote (after a downgrade) as if it were ours, and its
     // records may not be what this code expects: refuse it, saying why, and touch nothing.
     this.on("ready", (db) => {

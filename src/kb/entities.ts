@@ -136,6 +136,7 @@ export async function upsertUserEntity(
   });
 }
 
-function newUserEntityId(): string {
+/** A fresh id for an entity of the reader's own. */
+export function newUserEntityId(): string {
   return `user:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }

@@ -6,7 +6,7 @@ import { markEntitiesChanged } from "@/src/kb/changes";
 import { summaryOf } from "@/src/kb/entities";
 import type { EntitySummary } from "@/src/messaging/messages/kb";
 import { USER_SOURCE } from "@/src/kb/packs";
-import type { LookupEntity } from "@/src/contracts/lookup";
+import type { FactChanges, LookupEntity } from "@/src/contracts/lookup";
 import { wikipediaHref } from "@/src/kb/entity-links";
 
 const LABELS = {
@@ -111,7 +111,7 @@ export async function refreshEntity(
   id: string,
   found: LookupEntity,
   now = Date.now(),
-): Promise<EntitySummary | undefined> {
+): Promise<{ entity: EntitySummary; changes: FactChanges } | undefined> {
   return db.transaction("rw", [db.entities, db.meta], async () => {
     const stored = await db.entities.get(id);
     if (!stored) return undefined;
@@ -124,6 +124,29 @@ export async function refreshEntity(
       next.links = { ...stored.links, wikipedia: wikipediaUrls(found) };
     await db.entities.put(next);
     await markEntitiesChanged(db);
-    return summaryOf(next);
+    return { entity: summaryOf(next), changes: factChanges(stored, next) };
   });
+}
+
+const factLine = (fact: Fact) =>
+  `${fact.label.ar ?? ""}|${fact.label.en ?? ""}|${fact.value.ar ?? ""}|${fact.value.en ?? ""}`;
+
+/** The facts `after` has that `before` lacked and the reverse (an `asOf` alone is no change). */
+export function factChanges(
+  before: Pick<EntityRecord, "facts" | "description">,
+  after: Pick<EntityRecord, "facts" | "description">,
+): FactChanges {
+  const was = new Set((before.facts ?? []).map(factLine));
+  const is = new Set((after.facts ?? []).map(factLine));
+  const changes: FactChanges = {
+    added: (after.facts ?? []).filter((fact) => !was.has(factLine(fact))),
+    removed: (before.facts ?? []).filter((fact) => !is.has(factLine(fact))),
+  };
+  const text = (d?: PartialLocalizedText) => `${d?.ar ?? ""}|${d?.en ?? ""}`;
+  if (text(before.description) !== text(after.description))
+    changes.description = {
+      ...(before.description ? { before: before.description } : {}),
+      ...(after.description ? { after: after.description } : {}),
+    };
+  return changes;
 }

@@ -17,6 +17,7 @@ import {
 import { normalizeWord, originalOffsetInWord } from "./normalize";
 import { NAME_CONNECTORS } from "./data/titles";
 import { errorText } from "@/src/shared/error-text";
+import { spellingVariants } from "./spelling-variants";
 
 /** One entity an alias may refer to. */
 export interface LexiconCandidate {
@@ -65,6 +66,17 @@ export function entriesFromEntities(entities: readonly LexiconSource[]): Lexicon
   const entries: LexiconEntry[] = [];
   const keyOf = (alias: unknown) =>
     typeof alias === "string" ? normalizedTokens(alias).join(" ") : "";
+  // A spelling variant that is some entity's declared name is left out: it would make that name
+  // ambiguous (two senses, so neither linked) where the pack meant one.
+  const declared = new Set<string>();
+  for (const entity of entities)
+    for (const alias of [
+      entity.names.ar,
+      entity.names.en,
+      ...entity.aliases,
+      ...(entity.ambiguousAliases ?? []),
+    ])
+      declared.add(keyOf(alias));
   for (const entity of entities) {
     const seen = new Set<string>();
     const ambiguous = new Set((entity.ambiguousAliases ?? []).map(keyOf));
@@ -76,10 +88,16 @@ export function entriesFromEntities(entities: readonly LexiconSource[]): Lexicon
     ]) {
       const key = keyOf(alias);
       if (key.length < MIN_ALIAS_CHARS || seen.has(key)) continue;
-      seen.add(key);
-      entries.push({ alias: alias as string, entityId: entity.id, type: entity.type });
-      if (ambiguous.has(key))
-        entries.push({ alias: alias as string, entityId: OTHER_SENSE, type: entity.type });
+      // The alias and the ways it is also written (./spelling-variants), each with its sense(s).
+      for (const form of [alias as string, ...spellingVariants(alias as string, entity)]) {
+        const formKey = form === alias ? key : keyOf(form);
+        if (formKey.length < MIN_ALIAS_CHARS || seen.has(formKey)) continue;
+        if (form !== alias && declared.has(formKey)) continue;
+        seen.add(formKey);
+        entries.push({ alias: form, entityId: entity.id, type: entity.type });
+        if (ambiguous.has(key))
+          entries.push({ alias: form, entityId: OTHER_SENSE, type: entity.type });
+      }
     }
   }
   return entries;

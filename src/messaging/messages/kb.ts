@@ -10,6 +10,7 @@ import type {
   PartialLocalizedText,
   SightingPage,
 } from "@/src/contracts/records";
+import { LearnedEditSchema, type LearnedArticle, type LearnedType } from "@/src/contracts/learned";
 import {
   EntityIdSchema,
   EventDateSchema,
@@ -20,6 +21,7 @@ import { ENTITY_TYPES, type EntityType } from "@/src/nlp/types";
 import { ANY_CONTEXT, CONTENT_ONLY, EXTENSION_ONLY, type SenderContext } from "../context";
 import { NonEmptyUrlSchema as Url, PageTitleSchema as PageTitle } from "@/src/shared/fields";
 
+const LearnedKey = v.pipe(v.string(), v.nonEmpty(), v.maxLength(400));
 const FileText = v.pipe(v.string(), v.maxLength(PACK_LIMITS.maxFileChars));
 
 /** The most ids one `entities.byIds` call may ask for. */
@@ -86,6 +88,8 @@ export const kbRequests = {
   /** Unknown names met on the sender's page (filed under the tab's real address). */
   "sightings.record": v.object({
     title: PageTitle,
+    /** The article's publication day, as its metadata says (shown with the article's title). */
+    publishedAt: v.optional(v.pipe(v.string(), v.maxLength(64))),
     names: v.pipe(
       v.array(
         v.object({
@@ -96,8 +100,27 @@ export const kbRequests = {
       v.maxLength(MAX_SIGHTING_NAMES),
     ),
   }),
-  /** Other articles an unknown name was met in (not the sender's page). */
+  /**
+   * Other articles an unknown name was met in (not the sender's page), and the learned name when it
+   * is one. A page learns nothing about a name it did not itself report (src/kb/handlers).
+   */
   "sightings.of": v.object({ surface: v.pipe(v.string(), v.maxLength(200)) }),
+  /** A learned name's full view (the popup). */
+  "learned.get": v.strictObject({ surface: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)) }),
+  /** Which of a page's unlinked names are learned (the popup's list). */
+  "learned.among": v.strictObject({
+    surfaces: v.pipe(
+      v.array(v.pipe(v.string(), v.maxLength(200))),
+      v.maxLength(MAX_IDS_PER_REQUEST),
+    ),
+  }),
+  /** Every learned name (the options page). */
+  "learned.list": v.strictObject({}),
+  "learned.edit": v.strictObject({ key: LearnedKey, edit: LearnedEditSchema }),
+  /** Hides a learned name for good. */
+  "learned.dismiss": v.strictObject({ key: LearnedKey }),
+  /** Makes it a full entity of the reader's, or adds its spellings to the entity `into`. */
+  "learned.promote": v.strictObject({ key: LearnedKey, into: v.optional(EntityIdSchema) }),
   "pack.list": v.object({}),
   /** Installs or updates a pack; `force` re-installs the same or an older version. */
   "pack.import": v.object({ json: FileText, force: v.optional(v.boolean()) }),
@@ -113,6 +136,8 @@ export const kbRequests = {
  * Who may send each request. A page's content script gets what its own card needs (`entity.get`,
  * without the reader's article list) and may add a new name to the KB, never edit an existing one;
  * it reports mentions and events of its own page, under the address the browser gives for it.
+ * Learned names are the reader's history: a page's card hears of one only when that page itself
+ * reported the name (`sightings.of`); listing, editing and promoting them is for extension pages.
  */
 export const kbSenders = {
   "entity.get": ANY_CONTEXT,
@@ -124,6 +149,12 @@ export const kbSenders = {
   "event.delete": EXTENSION_ONLY,
   "sightings.record": CONTENT_ONLY,
   "sightings.of": CONTENT_ONLY,
+  "learned.get": EXTENSION_ONLY,
+  "learned.among": EXTENSION_ONLY,
+  "learned.list": EXTENSION_ONLY,
+  "learned.edit": EXTENSION_ONLY,
+  "learned.dismiss": EXTENSION_ONLY,
+  "learned.promote": EXTENSION_ONLY,
   "pack.list": EXTENSION_ONLY,
   "pack.import": EXTENSION_ONLY,
   "pack.export": EXTENSION_ONLY,
@@ -180,6 +211,8 @@ export interface DataImportCounts {
   mentions: number;
   highlights: number;
   packs: number;
+  sightings: number;
+  learned: number;
 }
 
 export interface KbResponses {
@@ -191,7 +224,13 @@ export interface KbResponses {
   "events.addFromPage": { added: number };
   "event.delete": { deleted: boolean };
   "sightings.record": { recorded: number };
-  "sightings.of": { pages: SightingPage[] };
+  "sightings.of": { pages: SightingPage[]; learned?: LearnedView };
+  "learned.get": LearnedView | null;
+  "learned.among": LearnedSummary[];
+  "learned.list": LearnedSummary[];
+  "learned.edit": LearnedView;
+  "learned.dismiss": { dismissed: boolean };
+  "learned.promote": EntitySummary;
   "pack.list": PackRecord[];
   "pack.import": PackImportResult;
   "pack.export": { json: string };
@@ -200,4 +239,31 @@ export interface KbResponses {
   "data.export": { json: string; skipped: number };
   "data.import": DataImportCounts;
   "data.wipe": { wiped: true };
+}
+
+/** A known entity met in the same articles, with how many of them. */
+export interface CoMention {
+  entity: EntitySummary;
+  count: number;
+}
+
+/** What cards and the popup show of a learned name. */
+export interface LearnedView {
+  key: string;
+  name: string;
+  type: LearnedType;
+  spellings: string[];
+  seenIn: number;
+  /** Newest first. */
+  articles: LearnedArticle[];
+  coMentions: CoMention[];
+  note?: string;
+}
+
+/** The popup's list: which of a page's names are learned. */
+export interface LearnedSummary {
+  surface: string;
+  key: string;
+  name: string;
+  seenIn: number;
 }

@@ -8,6 +8,7 @@ import { EntityIdSchema } from "@/src/contracts/pack-schema";
 import type { EntitySummary } from "./kb";
 import { ANY_CONTEXT, EXTENSION_ONLY, type SenderContext } from "@/src/messaging/context";
 import type { LookupOutcome } from "@/src/contracts/lookup";
+import type { FactChanges } from "@/src/contracts/lookup";
 
 /** The types a lookup can match against Wikidata's instance-of. */
 export const LOOKUP_TYPES = ["PER", "ORG", "LOC"] as const;
@@ -43,6 +44,7 @@ export const lookupSenders = {
 export interface LookupResponses {
   "lookup.name": LookupOutcome;
   "lookup.keep": EntitySummary;
-  "lookup.refresh": { outcome: LookupOutcome; entity?: EntitySummary };
+  /** `changes`: what the update changed (nothing when Wikidata had nothing new). */
+  "lookup.refresh": { outcome: LookupOutcome; entity?: EntitySummary; changes?: FactChanges };
   "lookup.setEndpoints": { set: boolean };
 }

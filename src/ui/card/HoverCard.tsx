@@ -9,6 +9,7 @@ import { webSearchHref } from "@/src/ui/shared/safe-url";
 import { cardTranslator } from "@/src/i18n/card-labels";
 import { errorText } from "@/src/shared/error-text";
 import { entityLink, wikidataHref } from "@/src/kb/entity-links";
+import type { LearnedView } from "@/src/messaging/messages/kb";
 
 /** How many events the card lists; the popup has the full timeline. */
 export const CARD_EVENTS = 3;
@@ -180,6 +181,58 @@ function LookupResult({
   );
 }
 
+/** Articles with a link each (http(s) only), their title and publication day. */
+export function LearnedArticles({
+  articles,
+  label,
+}: {
+  articles: readonly { url: string; title: string; publishedAt?: string }[];
+  label: string;
+}) {
+  const shown = articles.filter((article) => /^https?:\/\//i.test(article.url));
+  if (shown.length === 0) return null;
+  return (
+    <ul class="elsewhere" aria-label={label}>
+      {shown.map((article) => (
+        <li key={article.url}>
+          <a href={article.url} target="_blank" rel="noopener noreferrer">
+            {article.title || article.url}
+          </a>
+          {article.publishedAt && (
+            <>
+              {" "}
+              <time dateTime={article.publishedAt}>{article.publishedAt}</time>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "Learned from your reading": how often, where, and with which known names. */
+function LearnedSection({ learned, t }: { learned: LearnedView; t: Translator }) {
+  const other = t.language === "ar" ? "en" : "ar";
+  return (
+    <section class="learned" aria-label={t.count("learned.seenIn", learned.seenIn)}>
+      <p class="seen learned-from">{t.count("learned.seenIn", learned.seenIn)}</p>
+      <LearnedArticles articles={learned.articles.slice(0, 3)} label={t("learned.articles")} />
+      {learned.coMentions.length > 0 && (
+        <p class="co-mentions">
+          {t("learned.mentionedWith")}:{" "}
+          {learned.coMentions
+            .slice(0, 5)
+            .map(
+              ({ entity, count }) =>
+                `${entity.names[t.language] ?? entity.names[other] ?? entity.id} (${count})`,
+            )
+            .join(t("listSeparator"))}
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function HoverCard({
   mention,
   details,
@@ -226,6 +279,7 @@ export function HoverCard({
   const link = entity ? wikiLink(entity, t) : null;
   const unknownName = details.state === "unknown" && mention.type !== "DATE";
   const placed = details.state === "known" ? eventsAround(details.events, asOf) : [];
+  const learned = details.state === "unknown" ? details.learned : undefined;
 
   return (
     <article
@@ -318,23 +372,27 @@ export function HoverCard({
         </>
       )}
 
+      {learned && <LearnedSection learned={learned} t={t} />}
       {(details.state === "known" ||
-        (details.state === "unknown" && details.seenIn !== undefined)) && (
+        (details.state === "unknown" && !learned && details.seenIn !== undefined)) && (
         <p class="seen">{t.count("card.seenIn", details.seenIn ?? 0)}</p>
       )}
-      {details.state === "unknown" && details.elsewhere && details.elsewhere.length > 0 && (
-        <ul class="elsewhere" aria-label={t("hover.elsewhere")}>
-          {details.elsewhere
-            .filter((page) => /^https?:\/\//.test(page.url))
-            .map((page) => (
-              <li key={page.url}>
-                <a href={page.url} target="_blank" rel="noopener noreferrer">
-                  {page.title || page.url}
-                </a>
-              </li>
-            ))}
-        </ul>
-      )}
+      {details.state === "unknown" &&
+        !learned &&
+        details.elsewhere &&
+        details.elsewhere.length > 0 && (
+          <ul class="elsewhere" aria-label={t("hover.elsewhere")}>
+            {details.elsewhere
+              .filter((page) => /^https?:\/\//.test(page.url))
+              .map((page) => (
+                <li key={page.url}>
+                  <a href={page.url} target="_blank" rel="noopener noreferrer">
+                    {page.title || page.url}
+                  </a>
+                </li>
+              ))}
+          </ul>
+        )}
       {canLookUp && (
         <div class="lookup-offer">
           {lookup.status === "idle" && (

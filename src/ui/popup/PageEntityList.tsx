@@ -1,15 +1,18 @@
 // The names of the described page, grouped by type and ordered by salience, each as the page
 // writes it. Linked names open their card; unlinked ones (not in the knowledge base, or dates) are
 // listed without a link.
-import type { EntitySummary } from "@/src/messaging/messages/kb";
+import type { EntitySummary, LearnedSummary } from "@/src/messaging/messages/kb";
 import type { Translator } from "@/src/i18n/i18n";
 import type { EntityGroup, RankedEntity } from "./salience";
 
 export interface PageEntityListProps {
   groups: readonly EntityGroup[];
   summaries: ReadonlyMap<string, EntitySummary>;
+  /** The page's unlinked names learned from reading, by surface. */
+  learned?: ReadonlyMap<string, LearnedSummary>;
   t: Translator;
   onOpen: (entityId: string) => void;
+  onOpenLearned?: (surface: string) => void;
 }
 
 const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
@@ -29,7 +32,14 @@ export function entityLines(
   return secondary && secondary !== primary ? { primary, secondary } : { primary };
 }
 
-export function PageEntityList({ groups, summaries, t, onOpen }: PageEntityListProps) {
+export function PageEntityList({
+  groups,
+  summaries,
+  learned,
+  t,
+  onOpen,
+  onOpenLearned,
+}: PageEntityListProps) {
   if (groups.length === 0) return <p class="siyaq-empty">{t("popup.noEntities")}</p>;
   return (
     <div class="siyaq-groups" data-testid="page-entities">
@@ -59,6 +69,8 @@ export function PageEntityList({ groups, summaries, t, onOpen }: PageEntityListP
                 );
                 const details = [t.count("popup.entityMentions", entity.count)];
                 if (entity.inTitle) details.push(t("popup.inTitle"));
+                const known = entity.entityId ? undefined : learned?.get(entity.surface);
+                if (known) details.push(t.count("learned.seenIn", known.seenIn));
                 const body = (
                   <>
                     <span class="siyaq-entity__names">
@@ -90,6 +102,17 @@ export function PageEntityList({ groups, summaries, t, onOpen }: PageEntityListP
                         data-testid="page-entity"
                         data-entity-id={entity.entityId}
                         onClick={() => onOpen(entity.entityId!)}
+                      >
+                        {body}
+                      </button>
+                    ) : known && onOpenLearned ? (
+                      <button
+                        type="button"
+                        class="siyaq-entity siyaq-entity--learned"
+                        data-testid="page-entity"
+                        data-learned={known.key}
+                        title={t.count("learned.seenIn", known.seenIn)}
+                        onClick={() => onOpenLearned(entity.surface)}
                       >
                         {body}
                       </button>

@@ -11,6 +11,8 @@ import { libraryUrl } from "@/src/ui/shared/links";
 import { useAsync } from "@/src/ui/shared/use-async";
 import { describedTab } from "./current-tab";
 import { EntityPanel } from "./EntityPanel";
+import { LearnedPanel } from "./LearnedPanel";
+import type { LearnedSummary } from "@/src/messaging/messages/kb";
 import { PageEntityList } from "./PageEntityList";
 import { rankPageEntities } from "./salience";
 import { SearchResults } from "./SearchResults";
@@ -27,6 +29,7 @@ export interface PopupProps {
 
 export function Popup({ t, search = location.search }: PopupProps) {
   const [openEntity, setOpenEntity] = useState<string>();
+  const [openLearned, setOpenLearned] = useState<string>();
   const [query, setQuery] = useState("");
   const [settings, setSettings] = useState<Settings>();
   const opener = useRef<string>();
@@ -38,7 +41,23 @@ export function Popup({ t, search = location.search }: PopupProps) {
       ...new Set((page?.entities ?? []).flatMap((e) => (e.entityId ? [e.entityId] : []))),
     ];
     const summaries = ids.length ? await sendMessage("entities.byIds", { ids }) : [];
-    return { tab, page, summaries: new Map(summaries.map((s: EntitySummary) => [s.id, s])) };
+    // The page's unlinked names that were met in other articles too: names learned from reading.
+    const unlinked = [
+      ...new Set(
+        (page?.entities ?? []).flatMap((e) =>
+          !e.entityId && e.type !== "DATE" ? [e.surface] : [],
+        ),
+      ),
+    ];
+    const learned = unlinked.length
+      ? await sendMessage("learned.among", { surfaces: unlinked })
+      : [];
+    return {
+      tab,
+      page,
+      summaries: new Map(summaries.map((s: EntitySummary) => [s.id, s])),
+      learned: new Map(learned.map((l: LearnedSummary) => [l.surface, l])),
+    };
   }, [search]);
   const stats = useAsync(() => sendMessage("db.stats", {}), []);
 
@@ -61,10 +80,12 @@ export function Popup({ t, search = location.search }: PopupProps) {
 
   const open = (entityId: string) => {
     opener.current = entityId;
+    setOpenLearned(undefined);
     setOpenEntity(entityId);
   };
   const back = () => {
     setOpenEntity(undefined);
+    setOpenLearned(undefined);
     // Return keyboard focus to the name that opened the card.
     const id = opener.current;
     requestAnimationFrame(() =>
@@ -105,6 +126,7 @@ export function Popup({ t, search = location.search }: PopupProps) {
           onInput={(event) => {
             setQuery(event.currentTarget.value);
             setOpenEntity(undefined);
+            setOpenLearned(undefined);
           }}
         />
       </form>
@@ -112,7 +134,9 @@ export function Popup({ t, search = location.search }: PopupProps) {
       {context.error && <p role="alert">{t("errorPrefix", { message: context.error })}</p>}
 
       {openEntity ? (
-        <EntityPanel entityId={openEntity} t={t} onBack={back} />
+        <EntityPanel entityId={openEntity} t={t} onBack={back} lookups={settings?.lookupUnknown} />
+      ) : openLearned ? (
+        <LearnedPanel surface={openLearned} t={t} onBack={back} onOpenEntity={open} />
       ) : trimmed ? (
         <SearchResults query={trimmed} t={t} onOpen={open} />
       ) : (
@@ -133,15 +157,20 @@ export function Popup({ t, search = location.search }: PopupProps) {
               <PageEntityList
                 groups={groups}
                 summaries={context.value!.summaries}
+                learned={context.value!.learned}
                 t={t}
                 onOpen={open}
+                onOpenLearned={(surface) => {
+                  opener.current = surface;
+                  setOpenLearned(surface);
+                }}
               />
             </>
           )}
         </section>
       )}
 
-      {!openEntity && !trimmed && context.value?.tab && (
+      {!openEntity && !openLearned && !trimmed && context.value?.tab && (
         <PageHighlights
           tabId={context.value.tab.id}
           urls={highlightAddresses(context.value.tab.url, page?.url)}

@@ -4,13 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { dispatch } from "@/src/messaging/server";
 import type { SenderInfo } from "@/src/messaging/server";
 import { createHandlers } from "@/src/background/handlers";
-import type { MessageType, ResponseOf } from "@/src/messaging/protocol";
 import { useDatabase, type SiyaqDatabase } from "@/src/kb/db";
 import { MAX_PAGE_EVENTS_PER_ORIGIN_PER_DAY } from "@/src/kb/events";
 import { describePassage } from "@/src/highlights/selectors";
 import type { HighlightDraft } from "@/src/contracts/highlight";
 import { freshDatabase, samplePack } from "../kb/sample-pack";
-import { contentScript, extensionPage } from "../messaging/senders";
+import { contentScript, extensionPage, messenger } from "../messaging/senders";
 
 const ID = "siyaq-test";
 const handlers = createHandlers("test");
@@ -20,21 +19,7 @@ const victimTab = contentScript(ID, 1, VICTIM);
 const hostile = contentScript(ID, 2, "https://hostile.example/page");
 let db: SiyaqDatabase;
 
-async function send<K extends MessageType>(sender: SenderInfo, type: K, payload: unknown) {
-  return dispatch(handlers, { siyaq: 1, type, payload }, sender, {
-    extensionId: ID,
-    log: () => {},
-  }) as Promise<{ ok: true; value: ResponseOf<K> } | { ok: false; error: string }>;
-}
-async function ok<K extends MessageType>(
-  sender: SenderInfo,
-  type: K,
-  payload: unknown,
-): Promise<ResponseOf<K>> {
-  const reply = await send(sender, type, payload);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
+const { send, ok } = messenger(handlers, ID);
 
 beforeEach(async () => {
   db = freshDatabase();

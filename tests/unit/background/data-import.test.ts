@@ -39,6 +39,8 @@ async function snapshot() {
     mentions: await db.mentions.toArray(),
     highlights: await db.highlights.toArray(),
     packs: await db.packs.toArray(),
+    sightings: await db.sightings.toArray(),
+    learned: await db.learned.toArray(),
   };
 }
 
@@ -59,13 +61,32 @@ beforeEach(async () => {
     ],
   });
   await db.highlights.add(sampleHighlight());
+  // An unknown name met once (a sighting) and one met twice (learned).
+  for (const [n, names] of [
+    [1, ["رائد العزاوي", "هيئة الحشد"]],
+    [2, ["رائد العزاوي"]],
+  ] as const)
+    await ask("sightings.record", {
+      title: `مقال ${n}`,
+      publishedAt: "2020-01-0" + n,
+      names: names.map((surface) => ({ surface, type: "PER" })),
+      url: `https://example.com/${n}`,
+    });
 });
 afterEach(async () => {
   await db.delete();
 });
 
 type Row = Record<string, any>;
-type Backup = { entities: Row[]; events: Row[]; mentions: Row[]; highlights: Row[]; packs: Row[] };
+type Backup = {
+  entities: Row[];
+  events: Row[];
+  mentions: Row[];
+  highlights: Row[];
+  packs: Row[];
+  sightings: Row[];
+  learned: Row[];
+};
 
 const cases: [string, (file: Backup) => void, RegExp][] = [
   [
@@ -145,6 +166,27 @@ const cases: [string, (file: Backup) => void, RegExp][] = [
     /events\[\d+\]\.url: must be an http\(s\) address/,
   ],
   ["a negative entity count", (f) => (f.packs[0]!.entityCount = -1), /packs\[0\]\.entityCount/],
+  [
+    "a javascript: article of a learned name",
+    (f) => (f.learned[0]!.articles[0].url = "javascript:alert(1)"),
+    /learned\[0\]\.articles\[0\]\.url: must be an http\(s\) address/,
+  ],
+  ["a learned name typed as a date", (f) => (f.learned[0]!.type = "DATE"), /learned\[0\]\.type/],
+  [
+    "a learned name without spellings",
+    (f) => (f.learned[0]!.spellings = []),
+    /learned\[0\]\.spellings/,
+  ],
+  [
+    "a learned name with an extra field",
+    (f) => (f.learned[0]!.html = "<b>"),
+    /learned\[0\]\.html: unknown field/,
+  ],
+  [
+    "a sighting on a data: page",
+    (f) => (f.sightings[0]!.pages[0].url = "data:text/html,x"),
+    /sightings\[0\]\.pages\[0\]\.url: must be an http\(s\) address/,
+  ],
 ];
 
 describe("data.import validates every record in full", () => {
@@ -161,6 +203,26 @@ describe("data.import validates every record in full", () => {
       expect(await snapshot()).toEqual(before);
     },
   );
+
+  it("restores sightings and learned names: a wiped database gets them back, learned names with their articles", async () => {
+    const { json } = await ask("data.export", {});
+    const before = await snapshot();
+    expect(before.learned.map((r) => [r.name, r.seenIn])).toEqual([["رائد العزاوي", 2]]);
+    expect(before.sightings.map((r) => r.surface)).toEqual(["هيئة الحشد"]);
+    await ask("data.wipe", { confirm: "wipe" });
+    expect(await ask("data.import", { json })).toMatchObject({ sightings: 1, learned: 1 });
+    const after = await snapshot();
+    expect(after.learned).toEqual(before.learned);
+    expect(after.sightings).toEqual(before.sightings);
+    // A backup written before they were part of the file still restores.
+    const old = JSON.parse(json);
+    delete old.sightings;
+    delete old.learned;
+    await expect(ask("data.import", { json: JSON.stringify(old) })).resolves.toMatchObject({
+      sightings: 0,
+      learned: 0,
+    });
+  });
 
   it("a backup whose stored highlight is malformed still restores: the record is left out and reported", async () => {
     await db.highlights.add({
@@ -247,7 +309,7 @@ describe("data.import fuzzed", () => {
           } catch (error) {
             expect((error as Error).name).toBe("PackError");
             expect((error as Error).message).toMatch(
-              /^(format|formatVersion|exportedAt|entities|events|mentions|highlights|packs|pack)\b/,
+              /^(format|formatVersion|exportedAt|entities|events|mentions|highlights|packs|pack|sightings|learned)\b/,
             );
             expect(await snapshot()).toEqual(before);
           }

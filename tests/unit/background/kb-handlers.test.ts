@@ -354,6 +354,8 @@ describe("data messages", () => {
       mentions: 1,
       highlights: 1,
       packs: 1,
+      sightings: 0,
+      learned: 0,
     });
     expect({
       entities: await db.entities.toArray(),

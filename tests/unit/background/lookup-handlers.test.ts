@@ -185,11 +185,11 @@ describe("lookup.refresh", () => {
       ],
     });
     await expect(ask("lookup.refresh", { id: entity.id })).rejects.toThrow();
-    const { outcome, entity: summary } = await ask(
-      "lookup.refresh",
-      { id: entity.id },
-      "extension",
-    );
+    const {
+      outcome,
+      entity: summary,
+      changes,
+    } = await ask("lookup.refresh", { id: entity.id }, "extension");
     expect(outcome.status).toBe("found");
     expect(summary?.id).toBe(entity.id);
     const stored = await db.entities.get(entity.id);
@@ -202,6 +202,18 @@ describe("lookup.refresh", () => {
       "Governor of the Bank of Canada (2008-02-01 – 2013-06-01)",
       "كندا",
     ]);
+    // What the card says changed: the old office went, Wikidata's facts came; the kept one is no change.
+    expect(changes?.removed.map((f) => f.value.ar)).toEqual(["قديم"]);
+    expect(changes?.added.map((f) => f.value.ar)).toEqual([
+      "1965-03-16",
+      "رئيس وزراء كندا (2025-03-14 –)",
+      "محافظ بنك إنجلترا (2013-07-01 – 2020-03-15)",
+      "Governor of the Bank of Canada (2008-02-01 – 2013-06-01)",
+      "كندا",
+    ]);
+    // Asked again, Wikidata has nothing new: no change is reported.
+    const again = await ask("lookup.refresh", { id: entity.id }, "extension");
+    expect(again.changes).toEqual({ added: [], removed: [] });
   });
 
   it("says why when the entity has no QID, and loses nothing when offline", async () => {

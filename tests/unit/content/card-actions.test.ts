@@ -194,6 +194,23 @@ describe("card actions", () => {
       seenIn: 4,
       elsewhere: pages.slice(0, 3),
     });
+    // A learned name: the card counts every article it was met in, this one included.
+    const learned = {
+      key: "رائد العزاوي",
+      name: "رائد العزاوي",
+      type: "PER",
+      spellings: ["رائد العزاوي"],
+      seenIn: 5,
+      articles: pages,
+      coMentions: [],
+    };
+    answers["sightings.of"] = { pages, learned };
+    expect(await cardDetails(mention("رائد العزاوي", "PER"))).toEqual({
+      state: "unknown",
+      seenIn: 5,
+      elsewhere: pages.slice(0, 3),
+      learned,
+    });
     expect(sent.at(-1)).toEqual({ type: "sightings.of", payload: { surface: "رائد العزاوي" } });
   });
 });

@@ -7,7 +7,6 @@ import type { SiyaqDatabase } from "@/src/kb/db";
 import {
   LEGACY_STORAGE_KEY,
   MAX_NAMES,
-  MAX_PAGES_PER_NAME,
   MAX_SIGHTINGS_BYTES,
   moveLegacySightings,
   recordSightings,
@@ -37,15 +36,18 @@ describe("sightings of unknown names", () => {
     ]);
   });
 
-  it("counts a page once and keeps a few pages per name", async () => {
+  it("counts a page once; a second article makes the name learned, which keeps its articles", async () => {
     for (let i = 0; i < 3; i++)
       await recordSightings(db, page(1), [{ surface: "الأمصار", type: "ORG" }], i);
     expect(await sightingsOf(db, "الأمصار", "elsewhere")).toHaveLength(1);
+    expect(await db.learned.count()).toBe(0);
     for (let i = 2; i < 10; i++)
       await recordSightings(db, page(i), [{ surface: "الأمصار", type: "ORG" }], 10 + i);
     const pages = await sightingsOf(db, "الأمصار", "elsewhere");
-    expect(pages).toHaveLength(MAX_PAGES_PER_NAME);
+    expect(pages).toHaveLength(9);
     expect(pages[0]!.url).toBe(page(9).url);
+    expect(await db.sightings.count()).toBe(0);
+    expect((await db.learned.toArray()).map((r) => r.seenIn)).toEqual([9]);
   });
 
   it("a page full of long names cannot grow the table past its byte bound, and evicts the oldest", async () => {
@@ -86,8 +88,10 @@ describe("sightings of unknown names", () => {
         ),
       ),
     );
-    expect(await db.sightings.count()).toBe(21);
-    expect(await sightingsOf(db, "رائد العزاوي", "x")).toHaveLength(MAX_PAGES_PER_NAME);
+    expect(await db.sightings.count()).toBe(20);
+    // The name every tab reported is learned, with all 20 articles.
+    expect(await sightingsOf(db, "رائد العزاوي", "x")).toHaveLength(20);
+    expect((await db.learned.get("رائد العزاوي"))?.seenIn).toBe(20);
   });
 
   it("are erased by wipe and carried by the export", async () => {

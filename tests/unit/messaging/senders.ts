@@ -1,6 +1,7 @@
 // Senders as the browser reports them, for tests that talk to the background's dispatcher.
 import { requestSenders, type MessageType } from "@/src/messaging/protocol";
-import type { SenderInfo } from "@/src/messaging/server";
+import { dispatch, type Handlers, type SenderInfo } from "@/src/messaging/server";
+import type { ResponseOf } from "@/src/messaging/protocol";
 
 /** An extension page (popup, options, library) of extension `id`. */
 export function extensionPage(id: string, path = "options.html"): SenderInfo {
@@ -33,4 +34,23 @@ export function frameScript(
   origin?: string,
 ): SenderInfo {
   return { id, tabId, frameId, url, tabUrl, ...(origin ? { origin } : {}) };
+}
+
+/** Sends messages through the real dispatcher as extension `id`: `send` gives the reply, `ok` its value or throws. */
+export function messenger(handlers: Handlers, id: string) {
+  const send = <K extends MessageType>(sender: SenderInfo, type: K, payload: unknown) =>
+    dispatch(handlers, { siyaq: 1, type, payload }, sender, {
+      extensionId: id,
+      log: () => {},
+    }) as Promise<{ ok: true; value: ResponseOf<K> } | { ok: false; error: string }>;
+  const ok = async <K extends MessageType>(
+    sender: SenderInfo,
+    type: K,
+    payload: unknown,
+  ): Promise<ResponseOf<K>> => {
+    const reply = await send(sender, type, payload);
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value;
+  };
+  return { send, ok };
 }

@@ -6,9 +6,10 @@ import { render } from "preact";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import type { EntityView, EntitySummary } from "@/src/messaging/messages/kb";
 import type { MessageType, RequestOf } from "@/src/messaging/protocol";
-import { loadSettings, setSiteEnabled } from "@/src/settings/settings";
+import { loadSettings, saveSettings, setSiteEnabled } from "@/src/settings/settings";
 import { POPUP_FOCUS_KEY } from "@/src/messaging/messages/page";
 import { translator } from "@/src/i18n/i18n";
+import type { LearnedView } from "@/src/messaging/messages/kb";
 
 const calls: { type: string; payload: unknown }[] = [];
 let answers: Partial<Record<MessageType, (payload: never) => unknown>> = {};
@@ -116,6 +117,7 @@ beforeEach(async () => {
     }),
     "entities.byIds": ({ ids }: { ids: string[] }) =>
       [iraq, isis].filter((e) => ids.includes(e.id)),
+    "learned.among": () => [],
     "entity.get": ({ id }: { id: string }) => (id === iraq.id ? view : null),
     "event.delete": ({ id }: { id: string }) => {
       const before = view.events.length;
@@ -382,6 +384,110 @@ describe("popup", () => {
     await waitFor(() => host.querySelector('[data-testid="entity-card"]'), "card");
     host.querySelector<HTMLButtonElement>('[data-testid="back"]')!.click();
     await waitFor(() => host.querySelector('[data-testid="page-entities"]'), "list again");
+  });
+
+  it("opens a name learned from reading: its articles, the names met with it, edit, promote", async () => {
+    let learned: LearnedView | null = {
+      key: "بغداد",
+      name: "بغداد",
+      type: "LOC",
+      spellings: ["بغداد"],
+      seenIn: 2,
+      articles: [
+        { url: "https://a.example/1", title: "المقال الأول", publishedAt: "2025-11-02", seenAt: 1 },
+      ],
+      coMentions: [{ entity: iraq, count: 2 }],
+    };
+    answers["learned.among"] = ({ surfaces }: { surfaces: string[] }) =>
+      surfaces.includes("بغداد")
+        ? [{ surface: "بغداد", key: "بغداد", name: "بغداد", seenIn: 2 }]
+        : [];
+    answers["learned.get"] = () => learned;
+    answers["learned.edit"] = ({ edit }: { edit: { name: string; spellings: string[] } }) => {
+      learned = { ...learned!, name: edit.name, spellings: [edit.name, ...edit.spellings] };
+      return learned;
+    };
+    answers["learned.promote"] = () => iraq;
+    render(<Popup t={translator("en")} search={`?tab=${tabId}`} />, host);
+    // Unknown to the knowledge base but learned: a button now, the only unlinked name that is.
+    (
+      await waitFor(
+        () => host.querySelector<HTMLButtonElement>('button[data-learned="بغداد"]'),
+        "learned name",
+      )
+    ).click();
+    await waitFor(() => host.querySelector('[data-testid="learned-panel"] h2'), "learned panel");
+    expect(host.querySelector('[data-testid="learned-seen"]')!.textContent).toBe(
+      "Learned from your reading: seen in 2 articles",
+    );
+    expect(host.querySelector('[data-testid="learned-panel"] a')!.textContent).toBe("المقال الأول");
+    expect(host.querySelector('[data-testid="learned-with"]')!.textContent).toContain("Iraq (2)");
+
+    const form = host.querySelector<HTMLFormElement>('[data-testid="learned-edit"]')!;
+    const name = form.querySelector<HTMLInputElement>("input")!;
+    name.value = "مدينة بغداد";
+    name.dispatchEvent(new Event("input"));
+    await flush();
+    form.dispatchEvent(new Event("submit", { cancelable: true }));
+    await waitFor(() => text().includes("Saved.") || null, "saved");
+    expect(calls.find((c) => c.type === "learned.edit")?.payload).toMatchObject({
+      key: "بغداد",
+      edit: { name: "مدينة بغداد", type: "LOC", spellings: ["بغداد"] },
+    });
+    await waitFor(() => text().includes("مدينة بغداد") || null, "edited name");
+
+    // Promoted, it opens as the entity it became.
+    buttonNamed("Add to my knowledge base")!.click();
+    await waitFor(() => host.querySelector('[data-testid="entity-card"]'), "entity card");
+    expect(calls.find((c) => c.type === "learned.promote")?.payload).toEqual({ key: "بغداد" });
+  });
+
+  it("updates an entity's facts from Wikidata when lookups are on, and says what changed", async () => {
+    const withQid = iraqView();
+    withQid.entity.qid = "Q796";
+    answers["entity.get"] = () => withQid;
+    answers["lookup.refresh"] = () => ({
+      outcome: { status: "found" },
+      entity: iraq,
+      changes: {
+        added: [{ label: { ar: "المنصب", en: "Position" }, value: { en: "President (2022–)" } }],
+        removed: [{ label: { en: "Position" }, value: { en: "President (2018–2022)" } }],
+      },
+    });
+    await saveSettings({ lookupUnknown: true });
+    render(<Popup t={translator("en")} search={`?tab=${tabId}`} />, host);
+    (
+      await waitFor(
+        () => host.querySelector<HTMLButtonElement>('button[data-entity-id="country:iq"]'),
+        "Iraq",
+      )
+    ).click();
+    const button = await waitFor(() => buttonNamed("Update facts from Wikidata"), "refresh");
+    button.click();
+    const changes = await waitFor(
+      () => host.querySelector('[data-testid="refresh-changes"]'),
+      "changes",
+    );
+    expect(changes.textContent).toContain("Updated from Wikidata:");
+    expect(changes.textContent).toContain("+ added: Position: President (2022–)");
+    expect(changes.textContent).toContain("− removed: Position: President (2018–2022)");
+    expect(calls.find((c) => c.type === "lookup.refresh")?.payload).toEqual({ id: "country:iq" });
+  });
+
+  it("offers no Wikidata update while lookups are off", async () => {
+    const withQid = iraqView();
+    withQid.entity.qid = "Q796";
+    answers["entity.get"] = () => withQid;
+    render(<Popup t={translator("en")} search={`?tab=${tabId}`} />, host);
+    (
+      await waitFor(
+        () => host.querySelector<HTMLButtonElement>('button[data-entity-id="country:iq"]'),
+        "Iraq",
+      )
+    ).click();
+    await waitFor(() => host.querySelector('[data-testid="entity-card"]'), "card");
+    await flush();
+    expect(buttonNamed("Update facts from Wikidata")).toBeUndefined();
   });
 
   it("says when an entity is no longer in the knowledge base", async () => {

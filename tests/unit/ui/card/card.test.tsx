@@ -182,6 +182,55 @@ describe("HoverCard", () => {
     expect(buttons).toEqual(["أضف إلى قاعدة معرفتي"]);
   });
 
+  it("says a learned name is learned from reading, with the articles and the names met with it, as text", () => {
+    const root = document.createElement("div");
+    const hostile = '<img src=x onerror="alert(1)">';
+    render(
+      <HoverCard
+        mention={{ surface: "رائد العزاوي", type: "PER" }}
+        details={{
+          state: "unknown",
+          seenIn: 2,
+          elsewhere: [{ url: "https://news.example/first", title: hostile }],
+          learned: {
+            key: "رائد العزاوي",
+            name: "رائد العزاوي",
+            type: "PER",
+            spellings: ["رائد العزاوي"],
+            seenIn: 2,
+            articles: [
+              {
+                url: "https://news.example/first",
+                title: hostile,
+                publishedAt: "2025-11-02",
+                seenAt: 1,
+              },
+              { url: "javascript:alert(1)", title: "x", seenAt: 2 },
+            ],
+            coMentions: [
+              { entity: { id: "country:iq", type: "LOC", names: { ar: "العراق" } }, count: 2 },
+            ],
+          },
+        }}
+        actions={{ close: () => {} }}
+        t={cardTranslator("en")}
+      />,
+      root,
+    );
+    expect(root.querySelector(".learned-from")!.textContent).toBe(
+      "Learned from your reading: seen in 2 articles",
+    );
+    const links = [...root.querySelectorAll<HTMLAnchorElement>(".learned a")];
+    expect(links.map((a) => [a.getAttribute("href"), a.textContent])).toEqual([
+      ["https://news.example/first", hostile],
+    ]);
+    expect(root.querySelector(".learned time")!.getAttribute("datetime")).toBe("2025-11-02");
+    expect(root.querySelector(".co-mentions")!.textContent).toBe("Mentioned with: العراق (2)");
+    expect(root.querySelector("img")).toBeNull();
+    // The plain "seen in" line of unknown names gives way to the learned one.
+    expect(root.querySelectorAll(".seen")).toHaveLength(1);
+  });
+
   it("centres events on the article's day: the three latest up to it and the nearest after it, each labelled", () => {
     const events = [
       event("a", "2024-01-03", ""),
