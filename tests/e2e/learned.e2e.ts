@@ -3,7 +3,12 @@
 // second page's card says the name is learned and lists the first article with its date; the popup
 // of the second page lists the name as learned and opens its panel with the first article.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSERS, launchExtension, waitUntil, type LaunchedExtension } from "./harness";
+import {
+  BROWSERS,
+  launchExtension,
+  waitUntil,
+  type LaunchedExtension,
+} from "../../tools/lib/harness";
 import { cardText, markCenter } from "./marks";
 
 const NAME = "نبيل الحمداني";
