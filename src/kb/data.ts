@@ -273,34 +273,13 @@ export async function importData(db: SiyaqDatabase, json: string): Promise<DataI
   );
 }
 
-/** Empties every table (the caller has asked the user to confirm). */
+/**
+ * Empties every table (the caller has asked the user to confirm). The list is the database's own,
+ * so a table added by a later schema version is erased too (sightings once were not: issue 14).
+ */
 export async function wipeData(db: SiyaqDatabase): Promise<void> {
-  await db.transaction(
-    "rw",
-    [
-      db.entities,
-      db.events,
-      db.mentions,
-      db.highlights,
-      db.packs,
-      db.meta,
-      db.sightings,
-      db.lookups,
-      db.learned,
-    ],
-    async () => {
-      await Promise.all([
-        db.entities.clear(),
-        db.events.clear(),
-        db.mentions.clear(),
-        db.highlights.clear(),
-        db.packs.clear(),
-        db.meta.clear(),
-        db.sightings.clear(),
-        db.lookups.clear(),
-        db.learned.clear(),
-      ]);
-      await markEntitiesChanged(db);
-    },
-  );
+  await db.transaction("rw", db.tables, async () => {
+    await Promise.all(db.tables.map((table) => table.clear()));
+    await markEntitiesChanged(db);
+  });
 }
